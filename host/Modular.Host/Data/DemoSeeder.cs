@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Plugins;
+using Modular.Host.Tenancy;
+using Modular.Sdk;
+
+namespace Modular.Host.Data;
+
+/// <summary>
+/// First-start data for a demo: a platform administrator and one agency with its administrator and a
+/// member, every installed module allowed and on, and each module's own demo data for that agency.
+/// Runs once: it does nothing when the platform administrator already exists.
+/// </summary>
+public sealed class DemoSeeder(
+    HostDbContext db,
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    PluginCatalog catalog,
+    IServiceProvider services,
+    ILogger<DemoSeeder> logger)
+{
+    public const string DemoPassword = "Demo@2026";
+
+    public sealed record DemoAccount(string UserName, string DisplayName, string Description, string? AgencyRoles, bool PlatformAdmin = false);
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", "平台管理员", "platform administrator (市直机关工委/信息中心)", null, PlatformAdmin: true),
+        new("office", "王建华", "agency administrator (机关党委办公室)", $"{Roles.AgencyAdmin},{Roles.Member}"),
+        new("member", "李晓梅", "Party member (党员)", Roles.Member),
+    ];
+
+    public const string DemoAgencyCode = "SJZYJ";
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (!await roles.RoleExistsAsync(Roles.PlatformAdmin)) await roles.CreateAsync(new IdentityRole(Roles.PlatformAdmin));
+        if (await users.FindByNameAsync(Accounts[0].UserName) is not null) return;
+
+        var agency = new Agency { Name = "XX市数据资源管理局", ShortName = "市数据资源局", Code = DemoAgencyCode };
+        db.Agencies.Add(agency);
+        await db.SaveChangesAsync(ct);
+
+        foreach (var a in Accounts)
+        {
+            var user = new PortalUser { UserName = a.UserName, DisplayName = a.DisplayName, LastAgencyId = a.AgencyRoles is null ? null : agency.Id };
+            var result = await users.CreateAsync(user, DemoPassword);
+            if (!result.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            if (a.PlatformAdmin) await users.AddToRoleAsync(user, Roles.PlatformAdmin);
+            if (a.AgencyRoles is not null)
+                db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agency.Id, UserId = user.Id, Roles = a.AgencyRoles });
+        }
+        foreach (var plugin in catalog.Running)
+        {
+            db.AgencyModules.Add(new AgencyModule { AgencyId = agency.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
+        }
+        await db.SaveChangesAsync(ct);
+        await SeedModulesAsync(agency, ct);
+    }
+
+    /// <summary>Each enabled module seeds its own demo data for the agency; one that fails is logged and skipped.</summary>
+    public async Task SeedModulesAsync(Agency agency, CancellationToken ct)
+    {
+        using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
+        await using var scope = services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
+        {
+            if (!catalog.IsRunning(seeder.ModuleId)) continue;
+            try
+            {
+                await seeder.SeedAsync(seed: agency.Id * 7919, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Demo data of module {Module} failed for agency {Agency}", seeder.ModuleId, agency.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Modular.Sdk;
+
+namespace Modular.Host.Data;
+
+public sealed class PortalUser : IdentityUser
+{
+    [MaxLength(50)] public string DisplayName { get; set; } = "";
+    /// <summary>The agency chosen last; the session starts there at the next sign-in.</summary>
+    public int? LastAgencyId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+}
+
+public enum AgencyStatus { Active = 0, Suspended = 1 }
+
+/// <summary>A tenant: one government agency using the portal.</summary>
+public sealed class Agency : IVersioned
+{
+    public int Id { get; set; }
+    [MaxLength(100)] public string Name { get; set; } = "";
+    [MaxLength(30)] public string ShortName { get; set; } = "";
+    /// <summary>Unique code, e.g. the unified social credit code or an internal number.</summary>
+    [MaxLength(30)] public string Code { get; set; } = "";
+    public AgencyStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public long Version { get; set; }
+}
+
+/// <summary>A user's place in an agency, with the roles held there.</summary>
+public sealed class AgencyMembership
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+    [MaxLength(450)] public string UserId { get; set; } = "";
+    public PortalUser? User { get; set; }
+    /// <summary>Comma-separated agency role names (see <see cref="Roles"/>).</summary>
+    [MaxLength(200)] public string Roles { get; set; } = Modular.Sdk.Roles.Member;
+
+    public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
+
+/// <summary>Whether an agency may use a module (platform's decision), whether it has it on (agency's), and its settings.</summary>
+public sealed class AgencyModule : IVersioned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    [MaxLength(40)] public string ModuleId { get; set; } = "";
+    public bool Allowed { get; set; }
+    public bool Enabled { get; set; }
+    /// <summary>JSON object of setting key → value; keys absent take the module's default.</summary>
+    public string SettingsJson { get; set; } = "{}";
+    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public long Version { get; set; }
+}

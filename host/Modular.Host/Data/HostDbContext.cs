@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Modular.Sdk;
+
+namespace Modular.Host.Data;
+
+/// <summary>The host's own tables: accounts, agencies, memberships, module switches.</summary>
+public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
+    public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Agency>(e =>
+        {
+            e.HasIndex(a => a.Code).IsUnique();
+            e.Property(a => a.Version).IsConcurrencyToken();
+        });
+        builder.Entity<AgencyMembership>(e =>
+        {
+            e.HasIndex(m => new { m.UserId, m.AgencyId }).IsUnique();
+            e.HasIndex(m => m.AgencyId);
+            e.HasOne(m => m.Agency).WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<AgencyModule>(e =>
+        {
+            e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.HasOne<Agency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var e in ChangeTracker.Entries<IVersioned>())
+        {
+            if (e.State == EntityState.Added) e.Entity.Version = 1;
+            else if (e.State == EntityState.Modified) e.Entity.Version++;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Autofac.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+using Modular.Host.Data;
+using Modular.Host.Localization;
+using Modular.Host.Plugins;
+using Modular.Host.Security;
+using Modular.Host.Shell;
+using Modular.Host.Tenancy;
+using Modular.Sdk;
+
+namespace Modular.Host;
+
+public static class HostSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    /// <summary>Registers the host's services and every plugin's (one container for all agencies).</summary>
+    public static PluginCatalog AddModularHost(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("Modular").Get<ModularOptions>() ?? new ModularOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(options);
+
+        var connectionString = options.ResolveConnectionString(contentRoot);
+        services.AddSingleton(new DatabaseSettings(connectionString));
+        services.AddDbContext<HostDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton<IModuleDatabase, ModuleDatabase>();
+
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+        services.AddScoped<ICurrentAgency, CurrentAgency>();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddSingleton<ModuleGate>();
+        services.AddScoped<IPermissionChecker, PermissionChecker>();
+        services.AddScoped<NavigationService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<TodoService>();
+        services.AddScoped<ModuleSettingsService>();
+        services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettingsService>());
+        services.AddScoped<PluginMigrator>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AgencySwitcher>();
+        services.AddScoped<ModuleSwitchboard>();
+        services.AddScoped<MembershipService>();
+
+        var localizerFactory = new JsonStringLocalizerFactory();
+        services.AddSingleton(localizerFactory);
+        services.AddSingleton<IStringLocalizerFactory>(localizerFactory);
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddSingleton<IText, HostText>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        // Pages carry readable Chinese instead of &#x...; entities.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        services.AddIdentity<PortalUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<HostDbContext>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddPasswordValidator<PasswordClassesValidator<PortalUser>>()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            // Revalidation rebuilds the principal; keep the session's agency rather than jumping to the last-used one.
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                var agencyId = ctx.CurrentPrincipal?.FindFirst(PortalClaims.AgencyId)?.Value;
+                var refreshed = ctx.NewPrincipal?.FindFirst(PortalClaims.AgencyId)?.Value;
+                if (agencyId != refreshed) ctx.NewPrincipal = ctx.CurrentPrincipal;
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle sign-out
+            o.SlidingExpiration = true;
+            o.Cookie.Name = "modular.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(o =>
+        {
+            // Signed in by default; pages open to all say [AllowAnonymous].
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            o.AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
+            o.AddPolicy(Policies.AgencyAdmin, p => p.RequireClaim(PortalClaims.AgencyRole, Roles.AgencyAdmin));
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
+
+        // Plugins register into the same collection: one container for all agencies.
+        var catalog = PluginCatalog.Load(options.ResolvePluginsPath(contentRoot), services);
+        services.AddSingleton(catalog);
+        var conventions = new ModulePageConventions(catalog);
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention)conventions);
+                o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention)conventions);
+                o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
+                o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
+            })
+            .AddMvcOptions(o => ValidationMessages.Localize(o.ModelBindingMessageProvider))
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
+        return catalog;
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Creates or migrates the database, migrates each plugin in dependency order, seeds, and gives MVC the running plugins.</summary>
+    public static async Task InitializeModularHostAsync(this WebApplication app, PluginCatalog catalog)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            await db.Database.MigrateAsync();
+            // WAL lets readers go on while one writer writes; the setting stays with the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
+        }
+        var options = app.Services.GetRequiredService<ModularOptions>();
+        if (options.SeedDemoData)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+        foreach (var p in catalog.All)
+        {
+            if (p.IsRunning) logger.LogInformation("Plugin {Id} {Version} loaded", p.Id, p.Manifest!.Version);
+            else logger.LogWarning("Plugin in {Folder} not loaded: {Reason}", p.FolderName, p.FailureReason);
+        }
+        app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);
+    }
+
+    public static void UseModularHost(this WebApplication app, PluginCatalog catalog)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseStaticFiles();
+        app.UsePluginStaticFiles(catalog);
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseAuthorization();
+
+        // The cheapest endpoint of the full pipeline: a liveness probe and the benchmarks' ceiling.
+        app.MapGet("/ping", () => "pong").AllowAnonymous();
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            var culture = Cultures.FirstOrDefault(c => c.Name == name) ?? Cultures[0];
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+        }).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapPluginEndpoints(catalog, logger);
+
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+    }
+}
+
+public static class Policies
+{
+    public const string PlatformAdmin = "PlatformAdmin";
+    public const string AgencyAdmin = "AgencyAdmin";
+}

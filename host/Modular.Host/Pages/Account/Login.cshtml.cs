@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Data;
+using Modular.Host.Localization;
+
+namespace Modular.Host.Pages.Account;
+
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text) : PageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Please enter your user name.")]
+        [StringLength(64)]
+        [Display(Name = "User name")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Please enter your password.")]
+        [DataType(DataType.Password)]
+        [StringLength(128)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        ModelState.AddModelError("", result.IsLockedOut
+            ? text["This account is locked after too many failed attempts. Try again in 30 minutes or ask an administrator."]
+            : text["The user name or password is wrong."]);
+        Input.Password = "";
+        return Page();
+    }
+
+    private string SafeReturnUrl(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
+}

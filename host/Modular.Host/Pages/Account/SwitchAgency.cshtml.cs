@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Data;
+
+namespace Modular.Host.Pages.Account;
+
+/// <summary>Moves the session into another agency the user belongs to; the session's principal is re-issued.</summary>
+public sealed class SwitchAgencyModel(HostDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Index");
+
+    public async Task<IActionResult> OnPostAsync(int agencyId, string? returnUrl)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var member = await db.AgencyMemberships.AnyAsync(m => m.UserId == user.Id && m.AgencyId == agencyId && m.Agency!.Status == AgencyStatus.Active);
+        if (!member) return NotFound();
+        user.LastAgencyId = agencyId;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Shell;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages;
+
+public sealed class IndexModel(DashboardService dashboard, TodoService todos, ICurrentAgency agency, ICurrentUser user) : PageModel
+{
+    public string? AgencyName => agency.Name;
+    public bool IsPlatformAdmin => user.IsPlatformAdmin;
+    public bool IsAgencyAdmin => user.IsInAgencyRole(Roles.AgencyAdmin);
+    public IReadOnlyList<WidgetContent> Widgets { get; private set; } = [];
+    public int TodoCount { get; private set; }
+    public int OverdueCount { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (agency.Id is null) return;
+        Widgets = await dashboard.GetAsync(ct);
+        var items = await todos.GetAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        TodoCount = items.Count;
+        OverdueCount = items.Count(i => i.Item.IsOverdue(today));
+    }
+}

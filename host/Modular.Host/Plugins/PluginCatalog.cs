@@ -1,0 +1,231 @@
+using System.Reflection;
+using McMaster.NETCore.Plugins;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Sdk;
+
+namespace Modular.Host.Plugins;
+
+/// <summary>
+/// Finds the plugins in the plugins folder, checks each manifest before any of its code runs,
+/// orders them by dependency, loads each in its own load context and lets it register its services.
+/// A plugin that fails any step is recorded with the reason and left out; the rest go on.
+/// </summary>
+public sealed class PluginCatalog
+{
+    private readonly List<PluginDescriptor> _plugins = [];
+
+    public string PluginsPath { get; }
+    public IReadOnlyList<PluginDescriptor> All => _plugins;
+    public IEnumerable<PluginDescriptor> Running => _plugins.Where(p => p.IsRunning).OrderBy(p => p.Order);
+
+    private PluginCatalog(string pluginsPath) => PluginsPath = pluginsPath;
+
+    public PluginDescriptor? Find(string id) =>
+        _plugins.FirstOrDefault(p => p.Manifest is not null && p.IsRunning && p.Id == id);
+
+    public PluginDescriptor? FindByAssembly(Assembly assembly) =>
+        _plugins.FirstOrDefault(p => p.IsRunning && p.Assembly == assembly);
+
+    public bool IsRunning(string id) => Find(id) is not null;
+
+    /// <summary>Discovers, validates, loads and registers every plugin into <paramref name="services"/>.</summary>
+    public static PluginCatalog Load(string pluginsPath, IServiceCollection services)
+    {
+        var catalog = new PluginCatalog(pluginsPath);
+        if (!Directory.Exists(pluginsPath)) return catalog;
+
+        foreach (var folder in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
+        {
+            catalog._plugins.Add(ReadManifest(folder));
+        }
+        catalog.RefuseDuplicates();
+        catalog.CheckSdkAndDependencies();
+        var ordered = catalog.OrderByDependencies();
+        foreach (var plugin in ordered)
+        {
+            if (!plugin.IsRunning) continue;
+            var missing = plugin.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
+            if (missing is not null)
+            {
+                plugin.Fail($"依赖的模块“{missing.Id}”未能加载。");
+                continue;
+            }
+            LoadAndRegister(plugin, services);
+        }
+        return catalog;
+    }
+
+    private static PluginDescriptor ReadManifest(string folder)
+    {
+        var plugin = new PluginDescriptor { Folder = folder };
+        var file = Path.Combine(folder, PluginManifest.FileName);
+        if (!File.Exists(file))
+        {
+            plugin.Fail("插件目录中没有 plugin.json。");
+            return plugin;
+        }
+        string json;
+        try
+        {
+            json = File.ReadAllText(file);
+        }
+        catch (IOException ex)
+        {
+            plugin.Fail($"无法读取 plugin.json：{ex.Message}");
+            return plugin;
+        }
+        var manifest = PluginManifest.TryRead(json, out var errors);
+        if (manifest is null)
+        {
+            plugin.Fail("清单无效：" + string.Join(" ", errors));
+            return plugin;
+        }
+        plugin.Manifest = manifest;
+        return plugin;
+    }
+
+    private void RefuseDuplicates()
+    {
+        // The folder named after the id wins; otherwise the first folder in ordinal order.
+        foreach (var group in _plugins.Where(p => p.Manifest is not null).GroupBy(p => p.Id).Where(g => g.Count() > 1))
+        {
+            var winner = group.OrderBy(p => p.FolderName == p.Id ? 0 : 1).ThenBy(p => p.FolderName, StringComparer.Ordinal).First();
+            foreach (var loser in group.Where(p => p != winner))
+            {
+                loser.Fail($"模块标识“{loser.Id}”与目录“{winner.FolderName}”中的插件重复。");
+            }
+        }
+    }
+
+    private void CheckSdkAndDependencies()
+    {
+        foreach (var p in _plugins.Where(p => p.IsRunning))
+        {
+            if (!p.Manifest!.ParsedSdkRange.Includes(SdkInfo.Version))
+                p.Fail($"插件要求 SDK {p.Manifest.ParsedSdkRange}，本平台提供 SDK {SdkInfo.Version}。");
+        }
+        // A dependency may fail for its own reasons: repeat until nothing changes.
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var p in _plugins.Where(p => p.IsRunning))
+            {
+                foreach (var dep in p.Manifest!.Dependencies)
+                {
+                    var target = _plugins.FirstOrDefault(x => x.Manifest is not null && x.Id == dep.Id && x.IsRunning);
+                    if (target is null)
+                    {
+                        var present = _plugins.Any(x => x.Manifest is not null && x.Id == dep.Id);
+                        p.Fail(present ? $"依赖的模块“{dep.Id}”未能加载。" : $"缺少依赖的模块“{dep.Id}”。");
+                    }
+                    else if (dep.Version is not null && !VersionRange.Parse(dep.Version).Includes(target.Manifest!.ParsedVersion))
+                    {
+                        p.Fail($"依赖的模块“{dep.Id}”版本为 {target.Manifest.Version}，不在要求的范围 {VersionRange.Parse(dep.Version)} 内。");
+                    }
+                    if (!p.IsRunning) { changed = true; break; }
+                }
+            }
+        } while (changed);
+    }
+
+    /// <summary>Kahn's algorithm; plugins caught in a cycle are refused.</summary>
+    private List<PluginDescriptor> OrderByDependencies()
+    {
+        var pending = _plugins.Where(p => p.IsRunning).ToList();
+        var ordered = new List<PluginDescriptor>();
+        var placed = new HashSet<string>();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(p => p.Manifest!.Dependencies.All(d => placed.Contains(d.Id)))
+                .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+            if (ready.Count == 0)
+            {
+                foreach (var p in pending) p.Fail("模块之间存在循环依赖：" + string.Join("、", pending.Select(x => x.Id)) + "。");
+                break;
+            }
+            foreach (var p in ready)
+            {
+                p.Order = ordered.Count;
+                ordered.Add(p);
+                placed.Add(p.Id);
+                pending.Remove(p);
+            }
+        }
+        return ordered;
+    }
+
+    private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)
+    {
+        var manifest = plugin.Manifest!;
+        var entry = Path.Combine(plugin.Folder, manifest.EntryAssembly);
+        if (!File.Exists(entry))
+        {
+            plugin.Fail($"找不到入口程序集 {manifest.EntryAssembly}。");
+            return;
+        }
+        try
+        {
+            // Shared: the SDK, ASP.NET Core and EF Core come from the host, so a plugin's DbContext
+            // is a DbContext to the host. Anything else the plugin carries stays private to it.
+            var loader = PluginLoader.CreateFromAssemblyFile(entry,
+                sharedTypes: [typeof(IModule), typeof(DbContext), typeof(IServiceCollection)],
+                configure: c => c.PreferSharedTypes = true);
+            var assembly = loader.LoadDefaultAssembly();
+            var moduleTypes = assembly.GetExportedTypes()
+                .Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+                .ToList();
+            if (moduleTypes.Count != 1)
+            {
+                plugin.Fail(moduleTypes.Count == 0
+                    ? "入口程序集中没有实现 IModule 的公开类。"
+                    : "入口程序集中有多个实现 IModule 的类。");
+                return;
+            }
+            var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
+            // Register into a scratch collection first, so a plugin that throws half-way leaves nothing behind.
+            var scratch = new ServiceCollection();
+            module.ConfigureServices(scratch, new ModuleContext(manifest, plugin.Folder));
+            plugin.MenuItems = module.GetMenuItems().ToList();
+            plugin.Permissions = module.GetPermissions().ToList();
+            plugin.Settings = module.GetSettings().ToList();
+            var badPermission = plugin.Permissions.FirstOrDefault(p => !p.Name.StartsWith(manifest.Id + ".", StringComparison.Ordinal));
+            if (badPermission is not null)
+            {
+                plugin.Fail($"权限名“{badPermission.Name}”须以“{manifest.Id}.”开头。");
+                return;
+            }
+            foreach (var d in scratch) services.Add(d);
+            plugin.Loader = loader;
+            plugin.Assembly = assembly;
+            plugin.Module = module;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var inner = ex is TargetInvocationException { InnerException: { } ie } ? ie : ex;
+            plugin.Fail($"注册时出错：{inner.GetType().Name}: {inner.Message}");
+        }
+    }
+}
+
+public static class PluginCatalogFailures
+{
+    /// <summary>Fails a plugin and every running plugin that depends on it, directly or not.</summary>
+    public static void FailWithDependents(this PluginCatalog catalog, PluginDescriptor plugin, string reason)
+    {
+        plugin.Fail(reason);
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var p in catalog.Running.ToList())
+            {
+                var broken = p.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
+                if (broken is null) continue;
+                p.Fail($"依赖的模块“{broken.Id}”未能加载。");
+                changed = true;
+            }
+        } while (changed);
+    }
+}

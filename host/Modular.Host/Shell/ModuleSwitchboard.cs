@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Data;
+using Modular.Host.Plugins;
+using Modular.Host.Tenancy;
+
+namespace Modular.Host.Shell;
+
+/// <summary>Writes the platform's and the agency's module switches; the gate's cache is dropped after each change.</summary>
+public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate)
+{
+    public sealed record Row(string ModuleId, string Name, string Version, string? Vendor, string? Description, bool Allowed, bool Enabled, bool HasSettings);
+
+    /// <summary>Every running module with this agency's switches (missing rows read as not allowed).</summary>
+    public async Task<IReadOnlyList<Row>> RowsAsync(int agencyId, CancellationToken ct)
+    {
+        var rows = await db.AgencyModules.AsNoTracking().Where(m => m.AgencyId == agencyId).ToDictionaryAsync(m => m.ModuleId, ct);
+        return catalog.Running.Select(p =>
+        {
+            rows.TryGetValue(p.Id, out var r);
+            return new Row(p.Id, p.Name.Current, p.Manifest!.Version, p.Manifest.Vendor, p.Manifest.Description?.Current,
+                r?.Allowed ?? false, r?.Enabled ?? false, p.Settings.Count > 0);
+        }).ToList();
+    }
+
+    /// <summary>The platform's decision. A newly allowed module starts switched off; the agency turns it on.</summary>
+    public async Task SetAllowedAsync(int agencyId, IEnumerable<string> offered, ISet<string> allowed, CancellationToken ct)
+    {
+        foreach (var moduleId in offered.Where(catalog.IsRunning).Distinct())
+        {
+            var row = await GetOrAddAsync(agencyId, moduleId, ct);
+            row.Allowed = allowed.Contains(moduleId);
+            row.UpdatedAt = DateTimeOffset.UtcNow;
+        }
+        await db.SaveChangesAsync(ct);
+        gate.Invalidate(agencyId);
+    }
+
+    /// <summary>The agency's decision; refused (false) for a module the platform has not allowed.</summary>
+    public async Task<bool> SetEnabledAsync(int agencyId, string moduleId, bool enabled, CancellationToken ct)
+    {
+        if (!catalog.IsRunning(moduleId)) return false;
+        var row = await db.AgencyModules.FirstOrDefaultAsync(m => m.AgencyId == agencyId && m.ModuleId == moduleId, ct);
+        if (row is null || !row.Allowed) return false;
+        row.Enabled = enabled;
+        row.UpdatedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
+        gate.Invalidate(agencyId);
+        return true;
+    }
+
+    private async Task<AgencyModule> GetOrAddAsync(int agencyId, string moduleId, CancellationToken ct)
+    {
+        var row = await db.AgencyModules.FirstOrDefaultAsync(m => m.AgencyId == agencyId && m.ModuleId == moduleId, ct);
+        if (row is not null) return row;
+        row = new AgencyModule { AgencyId = agencyId, ModuleId = moduleId };
+        db.AgencyModules.Add(row);
+        return row;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace Modular.Host.Shell;
+
+/// <summary>Pager links that keep the list's other query values (search, filters, sort).</summary>
+public sealed class PagerModel(HttpRequest request, int page, int pageCount, int total)
+{
+    public int Page { get; } = page;
+    public int PageCount { get; } = pageCount;
+    public int Total { get; } = total;
+
+    public string UrlFor(int page)
+    {
+        var query = request.Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["page"] = page.ToString();
+        var qb = new QueryBuilder(query);
+        return request.Path + qb.ToQueryString().ToString();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Modular.Sdk;
+
+namespace Modular.Host.Tenancy;
+
+/// <summary>Current agency and user from the signed-in session's claims (or an <see cref="AgencyScope"/>).</summary>
+public sealed class CurrentAgency(IHttpContextAccessor http) : ICurrentAgency
+{
+    public int? Id => AgencyScope.Override?.Id ?? ReadId(http.HttpContext?.User);
+    public string? Name => AgencyScope.Override is { } o ? o.Name : http.HttpContext?.User.FindFirstValue(PortalClaims.AgencyName);
+
+    internal static int? ReadId(ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && int.TryParse(user.FindFirstValue(PortalClaims.AgencyId), out var id) ? id : null;
+}
+
+public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => http.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+    public string? Id => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+    public string? UserName => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Name) : null;
+    public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue(PortalClaims.DisplayName) ?? UserName : null;
+    public bool IsPlatformAdmin => IsAuthenticated && Principal!.IsInRole(Roles.PlatformAdmin);
+
+    public IReadOnlyCollection<string> AgencyRoles =>
+        IsAuthenticated ? Principal!.FindAll(PortalClaims.AgencyRole).Select(c => c.Value).ToHashSet() : [];
+
+    public bool IsInAgencyRole(string role) => AgencyRoles.Contains(role);
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Modular.Host.Data;
+using Modular.Host.Plugins;
+
+namespace Modular.Host.Tenancy;
+
+/// <summary>
+/// The one place that decides whether a module is on for an agency: the plugin must be running,
+/// allowed by the platform and switched on by the agency. Answers are cached briefly per agency
+/// and dropped when this instance changes a switch.
+/// </summary>
+public sealed class ModuleGate(PluginCatalog catalog, IServiceScopeFactory scopes, IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    public bool IsEnabled(int? agencyId, string moduleId) =>
+        agencyId is { } id && catalog.IsRunning(moduleId) && EnabledFor(id).Contains(moduleId);
+
+    /// <summary>Running modules switched on for the agency, in dependency order.</summary>
+    public IReadOnlyList<PluginDescriptor> EnabledPlugins(int? agencyId)
+    {
+        if (agencyId is not { } id) return [];
+        var on = EnabledFor(id);
+        return catalog.Running.Where(p => on.Contains(p.Id)).ToList();
+    }
+
+    public void Invalidate(int agencyId) => cache.Remove(Key(agencyId));
+
+    private HashSet<string> EnabledFor(int agencyId) =>
+        cache.GetOrCreate(Key(agencyId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            return db.AgencyModules.AsNoTracking()
+                .Where(m => m.AgencyId == agencyId && m.Allowed && m.Enabled)
+                .Select(m => m.ModuleId)
+                .ToHashSet();
+        })!;
+
+    private static string Key(int agencyId) => "module-gate:" + agencyId;
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authentication;
+using Modular.Host.Plugins;
+using Modular.Sdk;
+
+namespace Modular.Host.Tenancy;
+
+/// <summary>
+/// Every endpoint of a module, and every path under <c>/m/&lt;id&gt;/</c>, answers 404 unless the module
+/// is on for the current agency. Runs after authentication so the agency is known.
+/// </summary>
+public sealed class ModuleGateMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, ModuleGate gate, ICurrentAgency agency)
+    {
+        var moduleId = context.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>()?.ModuleId
+                       ?? ModuleIdFromPath(context.Request.Path);
+        if (moduleId is null || IsStaticAsset(context.Request.Path, moduleId))
+        {
+            await next(context);
+            return;
+        }
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync();
+            return;
+        }
+        if (!gate.IsEnabled(agency.Id, moduleId))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
+    }
+
+    private static string? ModuleIdFromPath(PathString path)
+    {
+        if (!path.StartsWithSegments("/m", out var rest) || !rest.HasValue) return null;
+        var segment = rest.Value!.TrimStart('/');
+        var slash = segment.IndexOf('/');
+        return slash < 0 ? segment : segment[..slash];
+    }
+
+    // Scripts and styles are not agency data; they are served before this point anyway.
+    private static bool IsStaticAsset(PathString path, string moduleId) =>
+        path.StartsWithSegments($"/m/{moduleId}/static");
+}

@@ -1,0 +1,9 @@
+namespace Modular.Host.Tenancy;
+
+public static class PortalClaims
+{
+    public const string AgencyId = "agency_id";
+    public const string AgencyName = "agency_name";
+    public const string AgencyRole = "agency_role";
+    public const string DisplayName = "display_name";
+}

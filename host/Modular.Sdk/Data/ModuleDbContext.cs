@@ -1,0 +1,100 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Modular.Sdk;
+
+/// <summary>
+/// Base of every module's DbContext. Rows that implement <see cref="IAgencyOwned"/> are filtered
+/// to the current agency in every query and stamped with it when added; a change to another
+/// agency's row is refused. Rows that implement <see cref="IVersioned"/> get an optimistic
+/// concurrency token. Modules cannot forget either rule because they live here.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    private readonly ICurrentAgency _agency;
+
+    protected ModuleDbContext(DbContextOptions options, ICurrentAgency agency) : base(options)
+    {
+        _agency = agency;
+    }
+
+    /// <summary>Used by the query filter; null matches nothing, so a request without an agency sees no rows.</summary>
+    public int? CurrentAgencyId => _agency.Id;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().ToList())
+        {
+            if (entity.BaseType is not null) continue;
+            var clr = entity.ClrType;
+            if (typeof(IAgencyOwned).IsAssignableFrom(clr))
+            {
+                modelBuilder.Entity(clr).HasQueryFilter(BuildAgencyFilter(clr));
+                modelBuilder.Entity(clr).HasIndex(nameof(IAgencyOwned.AgencyId));
+            }
+            if (typeof(IVersioned).IsAssignableFrom(clr))
+            {
+                modelBuilder.Entity(clr).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+            }
+        }
+    }
+
+    private LambdaExpression BuildAgencyFilter(Type clr)
+    {
+        // e => (int?)e.AgencyId == this.CurrentAgencyId ; EF re-binds "this" to each context instance.
+        var e = Expression.Parameter(clr, "e");
+        var left = Expression.Convert(Expression.Property(e, nameof(IAgencyOwned.AgencyId)), typeof(int?));
+        var right = Expression.Property(Expression.Constant(this), nameof(CurrentAgencyId));
+        return Expression.Lambda(Expression.Equal(left, right), e);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ApplyRules();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ApplyRules();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyRules()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is IAgencyOwned owned) CheckAgency(entry, owned);
+            if (entry.Entity is IVersioned versioned && entry.State is EntityState.Added or EntityState.Modified)
+            {
+                versioned.Version = entry.State == EntityState.Added ? 1 : versioned.Version + 1;
+            }
+        }
+    }
+
+    private void CheckAgency(EntityEntry entry, IAgencyOwned owned)
+    {
+        if (entry.State is EntityState.Unchanged or EntityState.Detached) return;
+        var current = CurrentAgencyId
+            ?? throw new AgencyScopeException("没有当前单位，不能保存单位数据。");
+        if (entry.State == EntityState.Added)
+        {
+            if (owned.AgencyId == 0) owned.AgencyId = current;
+            else if (owned.AgencyId != current) throw new AgencyScopeException("不能为其他单位新增数据。");
+            return;
+        }
+        var original = (int)entry.Property(nameof(IAgencyOwned.AgencyId)).OriginalValue!;
+        if (original != current || owned.AgencyId != current)
+            throw new AgencyScopeException("不能修改其他单位的数据。");
+    }
+}
+
+/// <summary>A row with an optimistic concurrency token: a stale edit fails with DbUpdateConcurrencyException.</summary>
+public interface IVersioned
+{
+    long Version { get; set; }
+}
+
+public sealed class AgencyScopeException(string message) : InvalidOperationException(message);

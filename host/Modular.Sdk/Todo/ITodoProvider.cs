@@ -1,0 +1,14 @@
+namespace Modular.Sdk;
+
+/// <summary>Contributes the current user's due items to the to-do centre. Register with <c>services.AddTodoProvider&lt;T&gt;()</c>.</summary>
+public interface ITodoProvider
+{
+    /// <summary>Owning module id; asked only when that module is on (the host's own provider uses "host").</summary>
+    string ModuleId { get; }
+    Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken);
+}
+
+public sealed record TodoItem(string Title, string Url, DateOnly? DueDate = null, string? Detail = null)
+{
+    public bool IsOverdue(DateOnly today) => DueDate is { } d && d < today;
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Modular.Sdk;
+
+/// <summary>Creates a module's DbContext for `dotnet ef` on SQLite, outside any agency.</summary>
+abstract class ModuleContextFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : ModuleDbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>().UseSqlite(DesignTime.Connection).Options;
+        return (TContext)Activator.CreateInstance(typeof(TContext), options, new NoAgency())!;
+    }
+
+    private sealed class NoAgency : ICurrentAgency
+    {
+        public int? Id => null;
+        public string? Name => null;
+    }
+}
+
+// One line per module with migrations (and a project reference to it in this tool's project file).
