@@ -1,0 +1,72 @@
+using Fixture.Notes.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Sdk;
+
+namespace Fixture.Notes;
+
+public sealed class NotesModule : IModule
+{
+    public const string Id = "notes";
+    public const string ViewPermission = "notes.view";
+    public const string EditPermission = "notes.edit";
+
+    public void ConfigureServices(IServiceCollection services, ModuleContext context)
+    {
+        services.AddModuleDbContext<NotesDbContext>(context);
+        services.AddDashboardWidget<NotesWidget>();
+        services.AddTodoProvider<NotesTodo>();
+        services.AddDemoDataSeeder<NotesSeeder>();
+    }
+
+    public IEnumerable<MenuItem> GetMenuItems() =>
+    [
+        new("notes-list", new LocalizedText("笔记列表", "All notes"), "", ViewPermission, 10),
+    ];
+
+    public IEnumerable<PermissionDefinition> GetPermissions() =>
+    [
+        new(ViewPermission, new LocalizedText("查看笔记", "View notes"), [Roles.AgencyAdmin, Roles.Member]),
+        new(EditPermission, new LocalizedText("编辑笔记", "Edit notes"), [Roles.AgencyAdmin]),
+    ];
+
+    public IEnumerable<ModuleSettingDefinition> GetSettings() =>
+    [
+        new("greeting", new LocalizedText("欢迎语", "Greeting"), SettingKind.Text, "欢迎使用工作笔记"),
+        new("pageSize", new LocalizedText("每页条数", "Rows per page"), SettingKind.Integer, "20", Min: 5, Max: 100),
+    ];
+
+    public void MapEndpoints(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/notes", async (NotesDbContext db) =>
+            await db.Notes.OrderBy(n => n.Id).Select(n => new { n.Id, n.Title, n.AgencyId }).ToListAsync());
+        api.MapGet("/notes/{id:int}", async (int id, NotesDbContext db) =>
+            await db.Notes.FirstOrDefaultAsync(n => n.Id == id) is { } n ? Results.Ok(new { n.Id, n.Title, n.AgencyId }) : Results.NotFound());
+        api.MapPut("/notes/{id:int}", async (int id, NoteInput input, NotesDbContext db, IPermissionChecker permissions) =>
+        {
+            if (!permissions.IsGranted(EditPermission)) return Results.Forbid();
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id);
+            if (note is null) return Results.NotFound();
+            note.Title = input.Title;
+            await db.SaveChangesAsync();
+            return Results.NoContent();
+        }).DisableAntiforgery();
+        api.MapDelete("/notes/{id:int}", async (int id, NotesDbContext db, IPermissionChecker permissions) =>
+        {
+            if (!permissions.IsGranted(EditPermission)) return Results.Forbid();
+            var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id);
+            if (note is null) return Results.NotFound();
+            db.Notes.Remove(note);
+            await db.SaveChangesAsync();
+            return Results.NoContent();
+        });
+        // Proves that the plugin runs with its own copy of a library (CsvHelper 30 here, 33 in "tasks").
+        api.MapGet("/private-dependency", () => typeof(CsvHelper.CsvReader).Assembly.GetName().Version!.ToString());
+        api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
+    }
+
+    public sealed record NoteInput(string Title);
+}

@@ -1,0 +1,28 @@
+namespace Modular.Tests.Infrastructure;
+
+public static class Paths
+{
+    /// <summary>The repository root, found from the test's bin folder.</summary>
+    public static string Root { get; } = FindRoot();
+
+    public static string FixturePlugins => Path.Combine(Root, "tests", "fixture-plugins");
+    public static string HostProject => Path.Combine(Root, "host", "Modular.Host");
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Modular.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Modular.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    public static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest, overwrite: true);
+        }
+    }
+}

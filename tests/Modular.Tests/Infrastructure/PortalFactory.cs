@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.Data;
+using Modular.Host.Plugins;
+
+namespace Modular.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over a real SQLite file in its own folder, with the chosen fixture plugins copied into
+/// its own plugins folder. Seeds the demo platform (admin, one agency, office and member accounts).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string WorkDir { get; }
+    public string PluginsDir => Path.Combine(WorkDir, "plugins");
+    public string DatabaseFile => Path.Combine(WorkDir, "modular.db");
+    public string ConnectionString => $"Data Source={DatabaseFile}";
+    /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
+
+    public PortalFactory(params string[] pluginFolders) : this(NewWorkDir(), pluginFolders) { }
+
+    /// <summary>Reuses a folder (and so its database) from an earlier factory, for restart tests.</summary>
+    public PortalFactory(string workDir, string[] pluginFolders, bool copyPlugins = true)
+    {
+        WorkDir = workDir;
+        Directory.CreateDirectory(PluginsDir);
+        if (copyPlugins)
+        {
+            foreach (var folder in pluginFolders)
+                Paths.CopyDirectory(Path.Combine(Paths.FixturePlugins, folder), Path.Combine(PluginsDir, folder));
+        }
+    }
+
+    public static string NewWorkDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "modular-tests", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseContentRoot(Paths.HostProject);
+        builder.UseSetting("Modular:PluginsPath", PluginsDir);
+        builder.UseSetting("Modular:ConnectionString", ConnectionString);
+        builder.UseSetting("Modular:SeedDemoData", "true");
+        builder.ConfigureServices(services => Registrations = services.ToList());
+    }
+
+    public PluginCatalog Catalog => Services.GetRequiredService<PluginCatalog>();
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<HostDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HostDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+}
