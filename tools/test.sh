@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds everything (host, SDK, fixture plugins, tools) and runs every test project.
+# Ends with one line "N passed, N failed" counted from the test results.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rm -rf TestResults
+dotnet build Modular.sln -nologo -v minimal -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test Modular.sln --no-build -nologo --logger "trx" --results-directory TestResults
+status=$?
+passed=0; failed=0
+for trx in TestResults/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<< "$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<< "$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit $status
