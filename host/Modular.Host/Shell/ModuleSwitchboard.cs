@@ -8,17 +8,21 @@ namespace Modular.Host.Shell;
 /// <summary>Writes the platform's and the agency's module switches; the gate's cache is dropped after each change.</summary>
 public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate)
 {
-    public sealed record Row(string ModuleId, string Name, string Version, string? Vendor, string? Description, bool Allowed, bool Enabled, bool HasSettings);
+    /// <param name="WaitingFor">Names of modules this one depends on that are off, so it stays off too.</param>
+    public sealed record Row(string ModuleId, string Name, string Version, string? Vendor, string? Description, bool Allowed, bool Enabled, bool HasSettings, IReadOnlyList<string> WaitingFor);
 
     /// <summary>Every running module with this agency's switches (missing rows read as not allowed).</summary>
     public async Task<IReadOnlyList<Row>> RowsAsync(int agencyId, CancellationToken ct)
     {
         var rows = await db.AgencyModules.AsNoTracking().Where(m => m.AgencyId == agencyId).ToDictionaryAsync(m => m.ModuleId, ct);
+        var effective = gate.EnabledPlugins(agencyId).Select(p => p.Id).ToHashSet();
         return catalog.Running.Select(p =>
         {
             rows.TryGetValue(p.Id, out var r);
-            return new Row(p.Id, p.Name.Current, p.Manifest!.Version, p.Manifest.Vendor, p.Manifest.Description?.Current,
-                r?.Allowed ?? false, r?.Enabled ?? false, p.Settings.Count > 0);
+            var waiting = p.Manifest!.Dependencies.Where(d => !effective.Contains(d.Id))
+                .Select(d => catalog.Find(d.Id)?.Name.Current ?? d.Id).ToList();
+            return new Row(p.Id, p.Name.Current, p.Manifest.Version, p.Manifest.Vendor, p.Manifest.Description?.Current,
+                r?.Allowed ?? false, r?.Enabled ?? false, p.Settings.Count > 0, waiting);
         }).ToList();
     }
 

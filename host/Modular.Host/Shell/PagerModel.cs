@@ -11,8 +11,8 @@ public sealed class PagerModel(HttpRequest request, int page, int pageCount, int
 
     public string UrlFor(int page)
     {
-        var query = request.Query.Where(q => q.Key != "page").ToDictionary(q => q.Key, q => q.Value.ToString());
-        query["page"] = page.ToString();
+        var query = request.Query.Where(q => q.Key != "p").ToDictionary(q => q.Key, q => q.Value.ToString());
+        query["p"] = page.ToString();
         var qb = new QueryBuilder(query);
         return request.Path + qb.ToQueryString().ToString();
     }

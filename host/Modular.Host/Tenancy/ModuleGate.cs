@@ -33,11 +33,23 @@ public sealed class ModuleGate(PluginCatalog catalog, IServiceScopeFactory scope
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            return db.AgencyModules.AsNoTracking()
+            var switchedOn = db.AgencyModules.AsNoTracking()
                 .Where(m => m.AgencyId == agencyId && m.Allowed && m.Enabled)
                 .Select(m => m.ModuleId)
                 .ToHashSet();
+            return Effective(switchedOn);
         })!;
+
+    /// <summary>A module whose dependency is off for the agency is off too (dependencies come first in order).</summary>
+    private HashSet<string> Effective(HashSet<string> switchedOn)
+    {
+        var on = new HashSet<string>();
+        foreach (var plugin in catalog.Running)
+        {
+            if (switchedOn.Contains(plugin.Id) && plugin.Manifest!.Dependencies.All(d => on.Contains(d.Id))) on.Add(plugin.Id);
+        }
+        return on;
+    }
 
     private static string Key(int agencyId) => "module-gate:" + agencyId;
 }

@@ -14,7 +14,7 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
 {
     protected IText Text => text;
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     [BindProperty] public NewAccount Input { get; set; } = new();
     public PagedList<MembershipService.AccountRow> List { get; private set; } = new([], 1, 20, 0);
     public abstract string AgencyTitle { get; }

@@ -10,7 +10,7 @@ public sealed class IndexModel(HostDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public AgencyStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<Data.Agency> List { get; private set; } = new([], 1, 20, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
