@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Modular.Tests.Infrastructure;
+
+namespace Modular.Tests;
+
+/// <summary>The host and each plugin migrate an empty database, an existing one, and one left at an older plugin version.</summary>
+public sealed class MigrationTests
+{
+    private static async Task<List<string>> QueryAsync(string connectionString, string sql)
+    {
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        var rows = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) rows.Add(Convert.ToString(reader.GetValue(0))!);
+        return rows;
+    }
+
+    private static async Task ExecAsync(string connectionString, string sql)
+    {
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task An_empty_database_is_created_with_a_history_table_per_module_and_WAL()
+    {
+        using var portal = new PortalFactory("notes");
+        _ = portal.Server;
+        var host = await QueryAsync(portal.ConnectionString, "SELECT MigrationId FROM __EFMigrationsHistory");
+        Assert.Single(host);
+        var notes = await QueryAsync(portal.ConnectionString, "SELECT MigrationId FROM __migrations_notes ORDER BY MigrationId");
+        Assert.Equal(2, notes.Count);
+        Assert.EndsWith("_Initial", notes[0]);
+        Assert.EndsWith("_AddPinned", notes[1]);
+        Assert.Equal("wal", (await QueryAsync(portal.ConnectionString, "PRAGMA journal_mode")).Single());
+    }
+
+    [Fact]
+    public async Task Restarting_on_an_existing_database_keeps_data_and_seeds_once()
+    {
+        string workDir;
+        using (var first = new PortalFactory("notes"))
+        {
+            workDir = first.WorkDir;
+            var agency = await first.DemoAgencyIdAsync();
+            await first.AddNoteAsync(agency, "重启前的笔记");
+        }
+        using var second = new PortalFactory(workDir, [], copyPlugins: false);
+        var client = await second.SignedInAsync("office");
+        Assert.Contains("重启前的笔记", await client.GetStringAsync("/m/notes"));
+        Assert.Equal(1, await second.WithDbAsync(db => db.Agencies.CountAsync()));
+        Assert.Single(await QueryAsync(second.ConnectionString, "SELECT Title FROM notes_note WHERE Title = '示例笔记'"));
+    }
+
+    [Fact]
+    public async Task A_database_at_an_older_plugin_version_gets_the_new_migration_and_keeps_its_rows()
+    {
+        string workDir;
+        using (var first = new PortalFactory("notes"))
+        {
+            workDir = first.WorkDir;
+            _ = first.Server;
+        }
+        var connection = $"Data Source={Path.Combine(workDir, "modular.db")}";
+        // Take the database back to plugin version "Initial": no Pinned column, one row of old data.
+        await ExecAsync(connection, "ALTER TABLE notes_note DROP COLUMN Pinned; DELETE FROM __migrations_notes WHERE MigrationId LIKE '%_AddPinned';"
+            + "INSERT INTO notes_note (AgencyId, Title, Body, Version) VALUES (1, '旧版本留下的笔记', '', 1);");
+        SqliteConnection.ClearAllPools();
+
+        using var second = new PortalFactory(workDir, [], copyPlugins: false);
+        _ = second.Server;
+        Assert.True(second.Catalog.IsRunning("notes"));
+        Assert.Equal(2, (await QueryAsync(connection, "SELECT MigrationId FROM __migrations_notes")).Count);
+        Assert.Contains("Pinned", await QueryAsync(connection, "SELECT name FROM pragma_table_info('notes_note')"));
+        Assert.Single(await QueryAsync(connection, "SELECT Title FROM notes_note WHERE Title = '旧版本留下的笔记'"));
+    }
+}
