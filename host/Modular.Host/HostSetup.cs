@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
+using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Plugins;
@@ -35,7 +36,13 @@ public static class HostSetup
 
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(new DatabaseSettings(connectionString));
-        services.AddDbContext<HostDbContext>(o => o.UseSqlite(connectionString));
+        services.AddSingleton<AuditWriter>();
+        services.AddSingleton<AuditContext>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<AuditVerifier>();
+        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
 
         services.AddHttpContextAccessor();
@@ -54,6 +61,7 @@ public static class HostSetup
         services.AddScoped<AgencySwitcher>();
         services.AddScoped<ModuleSwitchboard>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<AdministratorService>();
 
         var localizerFactory = new JsonStringLocalizerFactory();
         services.AddSingleton(localizerFactory);
@@ -117,6 +125,8 @@ public static class HostSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
             o.AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
             o.AddPolicy(Policies.AgencyAdmin, p => p.RequireClaim(PortalClaims.AgencyRole, Roles.AgencyAdmin));
+            o.AddPolicy(Policies.SecurityAdmin, p => p.RequireRole(Roles.SecurityAdmin));
+            o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
         services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
 
@@ -131,6 +141,8 @@ public static class HostSetup
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention)conventions);
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
+                o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);
+                o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
             })
             .AddMvcOptions(o => ValidationMessages.Localize(o.ModelBindingMessageProvider))
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
@@ -209,4 +221,6 @@ public static class Policies
 {
     public const string PlatformAdmin = "PlatformAdmin";
     public const string AgencyAdmin = "AgencyAdmin";
+    public const string SecurityAdmin = "SecurityAdmin";
+    public const string AuditAdmin = "AuditAdmin";
 }

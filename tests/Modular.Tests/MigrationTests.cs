@@ -35,11 +35,12 @@ public sealed class MigrationTests
         using var portal = new PortalFactory("notes");
         _ = portal.Server;
         var host = await QueryAsync(portal.ConnectionString, "SELECT MigrationId FROM __EFMigrationsHistory");
-        Assert.Single(host);
+        Assert.Equal(2, host.Count);
         var notes = await QueryAsync(portal.ConnectionString, "SELECT MigrationId FROM __migrations_notes ORDER BY MigrationId");
-        Assert.Equal(2, notes.Count);
+        Assert.Equal(3, notes.Count);
         Assert.EndsWith("_Initial", notes[0]);
         Assert.EndsWith("_AddPinned", notes[1]);
+        Assert.EndsWith("_AddContactPhone", notes[2]);
         Assert.Equal("wal", (await QueryAsync(portal.ConnectionString, "PRAGMA journal_mode")).Single());
     }
 
@@ -71,14 +72,15 @@ public sealed class MigrationTests
         }
         var connection = $"Data Source={Path.Combine(workDir, "modular.db")}";
         // Take the database back to plugin version "Initial": no Pinned column, one row of old data.
-        await ExecAsync(connection, "ALTER TABLE notes_note DROP COLUMN Pinned; DELETE FROM __migrations_notes WHERE MigrationId LIKE '%_AddPinned';"
+        await ExecAsync(connection, "ALTER TABLE notes_note DROP COLUMN Pinned; ALTER TABLE notes_note DROP COLUMN ContactPhone;"
+            + "DELETE FROM __migrations_notes WHERE MigrationId LIKE '%_AddPinned' OR MigrationId LIKE '%_AddContactPhone';"
             + "INSERT INTO notes_note (AgencyId, Title, Body, Version) VALUES (1, '旧版本留下的笔记', '', 1);");
         SqliteConnection.ClearAllPools();
 
         using var second = new PortalFactory(workDir, [], copyPlugins: false);
         _ = second.Server;
         Assert.True(second.Catalog.IsRunning("notes"));
-        Assert.Equal(2, (await QueryAsync(connection, "SELECT MigrationId FROM __migrations_notes")).Count);
+        Assert.Equal(3, (await QueryAsync(connection, "SELECT MigrationId FROM __migrations_notes")).Count);
         Assert.Contains("Pinned", await QueryAsync(connection, "SELECT name FROM pragma_table_info('notes_note')"));
         Assert.Single(await QueryAsync(connection, "SELECT Title FROM notes_note WHERE Title = '旧版本留下的笔记'"));
     }

@@ -21,11 +21,13 @@ public sealed class DemoSeeder(
 {
     public const string DemoPassword = "Demo@2026";
 
-    public sealed record DemoAccount(string UserName, string DisplayName, string Description, string? AgencyRoles, bool PlatformAdmin = false);
+    public sealed record DemoAccount(string UserName, string DisplayName, string Description, string? AgencyRoles, string? PlatformRole = null);
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
-        new("admin", "平台管理员", "platform administrator (市直机关工委/信息中心)", null, PlatformAdmin: true),
+        new("admin", "系统管理员", "system administrator (系统管理员: agencies, accounts, modules)", null, Roles.PlatformAdmin),
+        new("secadmin", "安全管理员", "security administrator (安全管理员: administrators, unlocking)", null, Roles.SecurityAdmin),
+        new("auditor", "审计管理员", "audit administrator (审计管理员: audit log only)", null, Roles.AuditAdmin),
         new("office", "王建华", "agency administrator (机关党委办公室)", $"{Roles.AgencyAdmin},{Roles.Member}"),
         new("member", "李晓梅", "Party member (党员)", Roles.Member),
     ];
@@ -34,7 +36,10 @@ public sealed class DemoSeeder(
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        if (!await roles.RoleExistsAsync(Roles.PlatformAdmin)) await roles.CreateAsync(new IdentityRole(Roles.PlatformAdmin));
+        foreach (var role in Roles.PlatformRoles)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
         if (await users.FindByNameAsync(Accounts[0].UserName) is not null) return;
 
         var agency = new Agency { Name = "XX市数据资源管理局", ShortName = "市数据资源局", Code = DemoAgencyCode };
@@ -46,7 +51,7 @@ public sealed class DemoSeeder(
             var user = new PortalUser { UserName = a.UserName, DisplayName = a.DisplayName, LastAgencyId = a.AgencyRoles is null ? null : agency.Id };
             var result = await users.CreateAsync(user, DemoPassword);
             if (!result.Succeeded) throw new InvalidOperationException("Demo account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
-            if (a.PlatformAdmin) await users.AddToRoleAsync(user, Roles.PlatformAdmin);
+            if (a.PlatformRole is not null) await users.AddToRoleAsync(user, a.PlatformRole);
             if (a.AgencyRoles is not null)
                 db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agency.Id, UserId = user.Id, Roles = a.AgencyRoles });
         }

@@ -10,6 +10,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
     public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
+    public DbSet<Auditing.AuditEntry> AuditEntries => Set<Auditing.AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,6 +26,13 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasIndex(m => m.AgencyId);
             e.HasOne(m => m.Agency).WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Auditing.AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.Time);
+            e.HasIndex(a => a.UserName);
+            e.HasIndex(a => a.Action);
+            e.HasIndex(a => a.AgencyId);
         });
         builder.Entity<AgencyModule>(e =>
         {

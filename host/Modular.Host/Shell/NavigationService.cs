@@ -37,6 +37,14 @@ public sealed class NavigationService(ModuleGate gate, ICurrentAgency agency, IC
                 new(text["Installed modules"], "/Platform/Modules"),
             ]));
         }
+        if (user.IsInPlatformRole(Roles.SecurityAdmin))
+        {
+            sections.Add(new NavSection(text["Security"], [new(text["Administrators"], "/Security/Administrators")]));
+        }
+        if (user.IsInPlatformRole(Roles.AuditAdmin))
+        {
+            sections.Add(new NavSection(text["Audit"], [new(text["Audit log"], "/Audit")]));
+        }
         return sections;
     }
 

@@ -21,7 +21,8 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
     public string? Id => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
     public string? UserName => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Name) : null;
     public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue(PortalClaims.DisplayName) ?? UserName : null;
-    public bool IsPlatformAdmin => IsAuthenticated && Principal!.IsInRole(Roles.PlatformAdmin);
+    public bool IsPlatformAdmin => IsInPlatformRole(Roles.PlatformAdmin);
+    public bool IsInPlatformRole(string role) => IsAuthenticated && Principal!.IsInRole(role);
 
     public IReadOnlyCollection<string> AgencyRoles =>
         IsAuthenticated ? Principal!.FindAll(PortalClaims.AgencyRole).Select(c => c.Value).ToHashSet() : [];

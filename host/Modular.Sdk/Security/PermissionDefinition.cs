@@ -6,8 +6,14 @@ public sealed record PermissionDefinition(string Name, LocalizedText Display, IR
 /// <summary>Role names known to every module. A user holds agency roles in each agency they belong to.</summary>
 public static class Roles
 {
-    /// <summary>Central IT: agencies, plugins, which modules each agency may use.</summary>
+    /// <summary>Central IT's system administrator (系统管理员): agencies, accounts, plugins, which modules each agency may use.</summary>
     public const string PlatformAdmin = "platform-admin";
+    /// <summary>Security administrator (安全管理员): the administrators' roles, unlocking accounts, security policies.</summary>
+    public const string SecurityAdmin = "security-admin";
+    /// <summary>Audit administrator (审计管理员): reads, exports and verifies the audit log, nothing else.</summary>
+    public const string AuditAdmin = "audit-admin";
+    /// <summary>The three administrators; no account may hold two of them.</summary>
+    public static readonly IReadOnlyList<string> PlatformRoles = [PlatformAdmin, SecurityAdmin, AuditAdmin];
     /// <summary>The agency's own administrator (Party office): turns modules on and off, settings.</summary>
     public const string AgencyAdmin = "agency-admin";
     /// <summary>Every member of the agency.</summary>

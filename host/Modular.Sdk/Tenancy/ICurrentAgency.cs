@@ -15,6 +15,8 @@ public interface ICurrentUser
     string? UserName { get; }
     string? DisplayName { get; }
     bool IsPlatformAdmin { get; }
+    /// <summary>True for one of <see cref="Roles.PlatformRoles"/> held by the account.</summary>
+    bool IsInPlatformRole(string role);
     /// <summary>Roles held in the current agency.</summary>
     IReadOnlyCollection<string> AgencyRoles { get; }
     bool IsInAgencyRole(string role) => AgencyRoles.Contains(role);

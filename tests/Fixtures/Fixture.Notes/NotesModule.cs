@@ -51,6 +51,7 @@ public sealed class NotesModule : IModule
             var note = await db.Notes.FirstOrDefaultAsync(n => n.Id == id);
             if (note is null) return Results.NotFound();
             note.Title = input.Title;
+            if (input.ContactPhone is not null) note.ContactPhone = input.ContactPhone;
             await db.SaveChangesAsync();
             return Results.NoContent();
         }).DisableAntiforgery();
@@ -68,5 +69,5 @@ public sealed class NotesModule : IModule
         api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
     }
 
-    public sealed record NoteInput(string Title);
+    public sealed record NoteInput(string Title, string? ContactPhone = null);
 }

@@ -9,7 +9,7 @@ using Modular.Host.Localization;
 namespace Modular.Host.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text, Auditing.AuditLog audit) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -33,7 +33,10 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text) : P
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var userName = Input.UserName.Trim();
+        var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var outcome = result.Succeeded ? "sign-in" : result.IsLockedOut ? "sign-in-locked" : "sign-in-failed";
+        await audit.WriteAsAsync(userName, outcome, "Account:" + userName, null, result.Succeeded);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));
         ModelState.AddModelError("", result.IsLockedOut
             ? text["This account is locked after too many failed attempts. Try again in 30 minutes or ask an administrator."]

@@ -7,7 +7,7 @@ using Modular.Host.Data;
 namespace Modular.Host.Pages.Account;
 
 /// <summary>Moves the session into another agency the user belongs to; the session's principal is re-issued.</summary>
-public sealed class SwitchAgencyModel(HostDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn) : PageModel
+public sealed class SwitchAgencyModel(HostDbContext db, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, Auditing.AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -16,10 +16,15 @@ public sealed class SwitchAgencyModel(HostDbContext db, UserManager<PortalUser> 
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         var member = await db.AgencyMemberships.AnyAsync(m => m.UserId == user.Id && m.AgencyId == agencyId && m.Agency!.Status == AgencyStatus.Active);
-        if (!member) return NotFound();
+        if (!member)
+        {
+            await audit.WriteAsync("agency-switch", "Agency#" + agencyId, null, success: false);
+            return NotFound();
+        }
         user.LastAgencyId = agencyId;
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync("agency-switch", "Agency#" + agencyId);
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

@@ -12,5 +12,7 @@ public sealed class Note : IAgencyOwned, IVersioned
     public DateOnly? DueDate { get; set; }
     /// <summary>Added by the second migration, to test upgrades of an existing database.</summary>
     public bool Pinned { get; set; }
+    /// <summary>Personal data: masked in the audit log (third migration).</summary>
+    [PersonalData(PersonalDataKind.Phone)] [MaxLength(20)] public string? ContactPhone { get; set; }
     public long Version { get; set; }
 }

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Localization;
+using Modular.Host.Shell;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages.Security;
+
+public sealed class AdministratorsModel(AdministratorService admins, IText text) : PageModel
+{
+    public IReadOnlyList<AdministratorService.AdminRow> Rows { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? UserNameInput { get; private set; }
+
+    public string RoleName(string? role) => role switch
+    {
+        Roles.PlatformAdmin => text["System administrator"],
+        Roles.SecurityAdmin => text["Security administrator"],
+        Roles.AuditAdmin => text["Audit administrator"],
+        _ => text["No administrator role"],
+    };
+
+    public async Task OnGetAsync(CancellationToken ct) => Rows = await admins.ListAsync(ct);
+
+    public async Task<IActionResult> OnPostRoleAsync(string? userName, string? role, CancellationToken ct)
+    {
+        UserNameInput = userName;
+        Error = string.IsNullOrWhiteSpace(userName)
+            ? text["Please enter a user name."]
+            : await admins.SetRoleAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, userName, string.IsNullOrEmpty(role) ? null : role, ct);
+        if (Error is null)
+        {
+            TempData["Message"] = text["Saved."];
+            return RedirectToPage();
+        }
+        Rows = await admins.ListAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken ct)
+    {
+        if (!await admins.UnlockAsync(userId, ct)) return NotFound();
+        TempData["Message"] = text["The account is unlocked."];
+        return RedirectToPage();
+    }
+}
