@@ -8,12 +8,13 @@ public sealed record NavLink(string Text, string Url, string? Icon = null);
 public sealed record NavSection(string Title, IReadOnlyList<NavLink> Links);
 
 /// <summary>Left navigation: the host's own pages for the user's roles, then each enabled module's items the user may see.</summary>
-public sealed class NavigationService(ModuleGate gate, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, Localization.IText text)
+public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, Localization.IText text)
 {
     public IReadOnlyList<NavSection> Build()
     {
         var sections = new List<NavSection>();
-        var home = new List<NavLink> { new(text["Dashboard"], "/"), new(text["To-do"], "/Todo") };
+        var home = new List<NavLink> { new(text["Dashboard"], "/") };
+        if (agency.Id is not null) home.Add(new(text["To-do"], "/Todo"));
         sections.Add(new NavSection(text["Workbench"], home));
 
         foreach (var plugin in gate.EnabledPlugins(agency.Id))
@@ -46,6 +47,21 @@ public sealed class NavigationService(ModuleGate gate, ICurrentAgency agency, IC
             sections.Add(new NavSection(text["Audit"], [new(text["Audit log"], "/Audit")]));
         }
         return sections;
+    }
+
+    /// <summary>Breadcrumbs for a module's page that sets none: the module's home, then the page's title.</summary>
+    public IReadOnlyList<(string Text, string? Url)> ModuleCrumbs(PathString path, string? title)
+    {
+        if (!path.StartsWithSegments("/m", out var rest) || !rest.HasValue) return [];
+        var id = rest.Value!.Trim('/').Split('/')[0];
+        var plugin = catalog.Find(id);
+        if (plugin is null) return [];
+        var home = "/m/" + id;
+        var atHome = path.Value!.TrimEnd('/').Equals(home, StringComparison.OrdinalIgnoreCase)
+                     || path.Value.TrimEnd('/').Equals(home + "/Index", StringComparison.OrdinalIgnoreCase);
+        var name = plugin.Name.Current;
+        if (atHome || string.IsNullOrEmpty(title) || title == name) return [(name, null)];
+        return [(name, home), (title, null)];
     }
 
     public static string ResolveUrl(string moduleId, string url) =>

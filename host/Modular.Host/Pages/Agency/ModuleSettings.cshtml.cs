@@ -20,7 +20,7 @@ public sealed class ModuleSettingsModel(HostDbContext db, PluginCatalog catalog,
     private async Task<AgencyModule?> LoadAsync(string moduleId, CancellationToken ct)
     {
         var plugin = catalog.Find(moduleId);
-        if (plugin is null || agency.Id is not { } id) return null;
+        if (plugin is null || plugin.Settings.Count == 0 || agency.Id is not { } id) return null;
         var row = await db.AgencyModules.FirstOrDefaultAsync(m => m.AgencyId == id && m.ModuleId == moduleId && m.Allowed, ct);
         if (row is null) return null;
         ModuleName = plugin.Name.Current;
