@@ -33,6 +33,8 @@ public static class HostSetup
         var options = builder.Configuration.GetSection("Modular").Get<ModularOptions>() ?? new ModularOptions();
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(options);
+        var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(security);
 
         var connectionString = options.ResolveConnectionString(contentRoot);
         services.AddSingleton(new DatabaseSettings(connectionString));
@@ -80,17 +82,20 @@ public static class HostSetup
 
         services.AddIdentity<PortalUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = Math.Max(8, security.PasswordMinLength);
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(30);
+                o.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<HostDbContext>()
+            .AddUserStore<PortalUserStore>()
+            .AddUserManager<PortalUserManager>()
+            .AddPasswordValidator<PasswordHistoryValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<PasswordClassesValidator<PortalUser>>()
             .AddDefaultTokenProviders();
@@ -110,7 +115,7 @@ public static class HostSetup
             o.LoginPath = "/Account/Login";
             o.LogoutPath = "/Account/Logout";
             o.AccessDeniedPath = "/Account/AccessDenied";
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle sign-out
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(security.EffectiveIdleTimeoutMinutes); // idle sign-out
             o.SlidingExpiration = true;
             o.Cookie.Name = "modular.auth";
             o.Cookie.HttpOnly = true;
@@ -129,6 +134,26 @@ public static class HostSetup
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
         services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync("尝试次数过多，请稍后再试。", ct);
+            };
+            // Counts posts only, per client address: guessing passwords gets slow, reading the page does not.
+            o.AddPolicy(RateLimits.SignIn, http => http.Request.Method != HttpMethods.Post
+                ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read")
+                : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = security.SignInPermitsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }));
+        });
 
         // Plugins register into the same collection: one container for all agencies.
         var catalog = PluginCatalog.Load(options.ResolvePluginsPath(contentRoot), services);
@@ -143,6 +168,8 @@ public static class HostSetup
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
+                foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode" })
+                    o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
             })
             .AddMvcOptions(o => ValidationMessages.Localize(o.ModelBindingMessageProvider))
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
@@ -197,7 +224,9 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         // The cheapest endpoint of the full pipeline: a liveness probe and the benchmarks' ceiling.
@@ -215,6 +244,11 @@ public static class HostSetup
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     }
+}
+
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
 }
 
 public static class Policies

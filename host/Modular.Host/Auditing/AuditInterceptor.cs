@@ -100,6 +100,7 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) :
     /// <summary>The audit log itself, and Identity's bookkeeping rows (audited as explicit account events instead), are not.</summary>
     private static bool IsAudited(Type type) =>
         type != typeof(AuditEntry)
+        && type != typeof(Security.PasswordHistoryEntry)
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true
         && type != typeof(Data.PortalUser)
         && !type.Name.StartsWith("DataProtection", StringComparison.Ordinal);

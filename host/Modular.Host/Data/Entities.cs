@@ -10,6 +10,10 @@ public sealed class PortalUser : IdentityUser
     /// <summary>The agency chosen last; the session starts there at the next sign-in.</summary>
     public int? LastAgencyId { get; set; }
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>UTC; passwords older than the configured age must be changed.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+    /// <summary>Set for passwords given by an administrator: the owner must choose their own first.</summary>
+    public bool MustChangePassword { get; set; }
 }
 
 public enum AgencyStatus { Active = 0, Suspended = 1 }

@@ -11,6 +11,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
     public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
     public DbSet<Auditing.AuditEntry> AuditEntries => Set<Auditing.AuditEntry>();
+    public DbSet<Security.PasswordHistoryEntry> PasswordHistory => Set<Security.PasswordHistoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -34,6 +35,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasIndex(a => a.Action);
             e.HasIndex(a => a.AgencyId);
         });
+        builder.Entity<Security.PasswordHistoryEntry>(e => e.HasIndex(h => h.UserId));
         builder.Entity<AgencyModule>(e =>
         {
             e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();

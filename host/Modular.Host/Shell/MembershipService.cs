@@ -36,7 +36,7 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
             if (string.IsNullOrWhiteSpace(displayName)) errors["DisplayName"] = text["There is no account with this user name. To create it, enter a display name and an initial password."];
             if (string.IsNullOrEmpty(password)) errors["Password"] = text["Enter an initial password for the new account."];
             if (errors.Count > 0) return errors;
-            user = new PortalUser { UserName = userName, DisplayName = displayName!.Trim(), LastAgencyId = agencyId };
+            user = new PortalUser { UserName = userName, DisplayName = displayName!.Trim(), LastAgencyId = agencyId, MustChangePassword = true };
             var created = await users.CreateAsync(user, password!);
             if (!created.Succeeded)
             {
@@ -81,12 +81,5 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
         return true;
     }
 
-    private string Describe(IdentityError e) => e.Code switch
-    {
-        "PasswordTooShort" => text["The password must be at least 8 characters long."],
-        "PasswordClasses" => e.Description,
-        "DuplicateUserName" => text["This user name is already taken."],
-        "InvalidUserName" => text["The user name may hold only letters, digits and - . _ @"],
-        _ => e.Description,
-    };
+    private string Describe(IdentityError e) => IdentityMessages.Describe(e, text);
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Modular.Host.Data;
+using Modular.Host.Security;
 
 namespace Modular.Host.Tenancy;
 
@@ -21,6 +22,8 @@ public sealed class PortalClaimsFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? "" : user.DisplayName));
+        if (UserManager is Security.PortalUserManager manager && manager.MustChangePassword(user))
+            identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "1"));
 
         var memberships = await db.AgencyMemberships.AsNoTracking()
             .Where(m => m.UserId == user.Id && m.Agency!.Status == AgencyStatus.Active)

@@ -18,6 +18,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string ConnectionString => $"Data Source={DatabaseFile}";
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
+    /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
+    public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000" };
 
     public PortalFactory(params string[] pluginFolders) : this(NewWorkDir(), pluginFolders) { }
 
@@ -47,6 +49,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Modular:PluginsPath", PluginsDir);
         builder.UseSetting("Modular:ConnectionString", ConnectionString);
         builder.UseSetting("Modular:SeedDemoData", "true");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => Registrations = services.ToList());
     }
 

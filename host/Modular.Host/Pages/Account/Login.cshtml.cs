@@ -35,6 +35,11 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text, Aud
         if (!ModelState.IsValid) return Page();
         var userName = Input.UserName.Trim();
         var result = await signIn.PasswordSignInAsync(userName, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+        {
+            await audit.WriteAsAsync(userName, "sign-in-password", "Account:" + userName, "second factor required", true);
+            return RedirectToPage("LoginWith2fa", new { ReturnUrl });
+        }
         var outcome = result.Succeeded ? "sign-in" : result.IsLockedOut ? "sign-in-locked" : "sign-in-failed";
         await audit.WriteAsAsync(userName, outcome, "Account:" + userName, null, result.Succeeded);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));

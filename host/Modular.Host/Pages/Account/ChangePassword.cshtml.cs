@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Auditing;
+using Modular.Host.Data;
+using Modular.Host.Localization;
+using Modular.Host.Security;
+using Modular.Host.Tenancy;
+
+namespace Modular.Host.Pages.Account;
+
+public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<PortalUser> signIn, SecurityOptions security, AuditLog audit, IText text) : PageModel
+{
+    [BindProperty] public PasswordInput Input { get; set; } = new();
+    public bool Required => User.HasClaim(c => c.Type == PortalClaims.MustChangePassword);
+    public int History => security.PasswordHistory;
+
+    public sealed class PasswordInput
+    {
+        [Required(ErrorMessage = "Please enter your current password.")]
+        [DataType(DataType.Password)]
+        public string CurrentPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Please enter a new password.")]
+        [DataType(DataType.Password)]
+        public string NewPassword { get; set; } = "";
+
+        [Required(ErrorMessage = "Please enter the new password again.")]
+        [DataType(DataType.Password)]
+        [Compare(nameof(NewPassword), ErrorMessage = "The two new passwords differ.")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (Input.NewPassword == Input.CurrentPassword)
+        {
+            ModelState.AddModelError("Input.NewPassword", text["The new password must differ from the current one."]);
+            return Page();
+        }
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors)
+            {
+                var field = e.Code == "PasswordMismatch" ? "Input.CurrentPassword" : "Input.NewPassword";
+                ModelState.AddModelError(field, IdentityMessages.Describe(e, text));
+            }
+            await audit.WriteAsync("password.change", "Account:" + user.UserName, null, success: false);
+            return Page();
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync("password.change", "Account:" + user.UserName);
+        TempData["Message"] = text["Your password was changed."];
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Auditing;
+using Modular.Host.Data;
+using Modular.Host.Localization;
+using Modular.Host.Security;
+using QRCoder;
+
+namespace Modular.Host.Pages.Account;
+
+/// <summary>The signed-in user's own security: password age and the optional TOTP second factor with recovery codes.</summary>
+public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUser> signIn, AuditLog audit, IText text) : PageModel
+{
+    public bool TwoFactorEnabled { get; private set; }
+    public int RecoveryCodesLeft { get; private set; }
+    public DateTime? PasswordChanged { get; private set; }
+    public string FormattedKey { get; private set; } = "";
+    public string QrCodeDataUri { get; private set; } = "";
+    public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
+    public string? CodeError { get; private set; }
+
+    private async Task<PortalUser?> LoadAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return null;
+        TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(user);
+        RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+        PasswordChanged = user.PasswordChangedAt;
+        if (!TwoFactorEnabled)
+        {
+            var key = await users.GetAuthenticatorKeyAsync(user);
+            if (string.IsNullOrEmpty(key))
+            {
+                await users.ResetAuthenticatorKeyAsync(user);
+                key = await users.GetAuthenticatorKeyAsync(user);
+            }
+            FormattedKey = Format(key!);
+            var uri = $"otpauth://totp/{Uri.EscapeDataString("Modular")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=Modular&digits=6";
+            using var qr = new QRCodeGenerator().CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
+            QrCodeDataUri = "data:image/png;base64," + Convert.ToBase64String(new PngByteQRCode(qr).GetGraphic(5));
+        }
+        return user;
+    }
+
+    private static string Format(string key)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4) sb.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        return sb.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Challenge() : Page();
+
+    public async Task<IActionResult> OnPostEnableAsync(string? code)
+    {
+        var user = await LoadAsync();
+        if (user is null) return Challenge();
+        var clean = (code ?? "").Replace(" ", "").Replace("-", "");
+        if (clean.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, clean))
+        {
+            CodeError = clean.Length == 0 ? text["Please enter the code."] : text["The code is wrong or has expired."];
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, true);
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync("two-factor.enable", "Account:" + user.UserName);
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecoveryCodesAsync()
+    {
+        var user = await LoadAsync();
+        if (user is null) return Challenge();
+        if (!TwoFactorEnabled) return RedirectToPage();
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList();
+        await audit.WriteAsync("two-factor.recovery-codes", "Account:" + user.UserName);
+        RecoveryCodesLeft = NewRecoveryCodes.Count;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName);
+        TempData["Message"] = text["The second factor is off."];
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,25 @@
+using Modular.Host.Tenancy;
+
+namespace Modular.Host.Security;
+
+/// <summary>An account whose password is initial or expired can do nothing but change it (or sign out).</summary>
+public sealed class PasswordChangeMiddleware(RequestDelegate next)
+{
+    private static readonly string[] Allowed = ["/Account/ChangePassword", "/Account/Logout", "/culture", "/ping", "/Error"];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (context.User.HasClaim(c => c.Type == PortalClaims.MustChangePassword)
+            && !Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (context.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+            context.Response.Redirect("/Account/ChangePassword");
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}
