@@ -13,6 +13,7 @@ using Microsoft.Extensions.WebEncoders;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Localization;
+using Modular.Host.Oidc;
 using Modular.Host.Plugins;
 using Modular.Host.Security;
 using Modular.Host.Shell;
@@ -124,6 +125,12 @@ public static class HostSetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
+        // Cookie for people in the browser; a bearer access token (validated by OpenIddict) for API callers.
+        services.AddAuthentication(o => o.DefaultAuthenticateScheme = AuthSchemes.CookieOrBearer)
+            .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(o =>
         {
             // Signed in by default; pages open to all say [AllowAnonymous].
@@ -131,9 +138,14 @@ public static class HostSetup
             o.AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(Roles.PlatformAdmin));
             o.AddPolicy(Policies.AgencyAdmin, p => p.RequireClaim(PortalClaims.AgencyRole, Roles.AgencyAdmin));
             o.AddPolicy(Policies.SecurityAdmin, p => p.RequireRole(Roles.SecurityAdmin));
+            // Module APIs: a signed-in person, or an access token that was granted the modules scope.
+            o.AddPolicy(Policies.ModuleApi, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
+                ctx.User.Identity?.AuthenticationType != OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                || ctx.User.FindAll("oi_scp").Any(c => c.Value == Oidc.OidcScopes.ModulesApi)));
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
         services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
+        builder.AddModularOidc();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -240,6 +252,7 @@ public static class HostSetup
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
         }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapOidcEndpoints();
         app.MapPluginEndpoints(catalog, logger);
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
@@ -257,4 +270,10 @@ public static class Policies
     public const string AgencyAdmin = "AgencyAdmin";
     public const string SecurityAdmin = "SecurityAdmin";
     public const string AuditAdmin = "AuditAdmin";
+    public const string ModuleApi = "ModuleApi";
+}
+
+public static class AuthSchemes
+{
+    public const string CookieOrBearer = "CookieOrBearer";
 }

@@ -101,6 +101,9 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) :
     private static bool IsAudited(Type type) =>
         type != typeof(AuditEntry)
         && type != typeof(Security.PasswordHistoryEntry)
+        && type != typeof(Oidc.OidcKey)
+        // Tokens and grants are many and carry payloads; sign-ins to clients are audited as events instead.
+        && type.Name is not ("OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization")
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true
         && type != typeof(Data.PortalUser)
         && !type.Name.StartsWith("DataProtection", StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
@@ -5,8 +6,10 @@ using Modular.Sdk;
 namespace Modular.Host.Data;
 
 /// <summary>The host's own tables: accounts, agencies, memberships, module switches.</summary>
-public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<PortalUser>(options)
+public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Oidc.OidcKey> OidcKeys => Set<Oidc.OidcKey>();
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
     public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
@@ -16,6 +19,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.UseOpenIddict();
         builder.Entity<Agency>(e =>
         {
             e.HasIndex(a => a.Code).IsUnique();

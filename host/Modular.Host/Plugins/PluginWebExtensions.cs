@@ -41,7 +41,7 @@ public static class PluginWebExtensions
         foreach (var plugin in catalog.Running.ToList())
         {
             var group = app.MapGroup($"/m/{plugin.Id}/api")
-                .RequireAuthorization()
+                .RequireAuthorization(Policies.ModuleApi)
                 .WithMetadata(new ModuleEndpointMetadata(plugin.Id));
             try
             {

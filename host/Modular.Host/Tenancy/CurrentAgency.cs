@@ -18,8 +18,9 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
     private ClaimsPrincipal? Principal => http.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
-    public string? Id => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-    public string? UserName => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Name) : null;
+    // Cookie sessions use the framework's claim types; access tokens use OpenID Connect's.
+    public string? Id => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) ?? Principal!.FindFirstValue("sub") : null;
+    public string? UserName => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Name) ?? Principal!.FindFirstValue("preferred_username") ?? Principal!.FindFirstValue("name") : null;
     public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue(PortalClaims.DisplayName) ?? UserName : null;
     public bool IsPlatformAdmin => IsInPlatformRole(Roles.PlatformAdmin);
     public bool IsInPlatformRole(string role) => IsAuthenticated && Principal!.IsInRole(role);

@@ -1,0 +1,94 @@
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Modular.Host.Data;
+using OpenIddict.Server;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Modular.Host.Oidc;
+
+public static class OidcSetup
+{
+    /// <summary>The portal as an OpenID Connect provider (authorization code + PKCE, refresh, client credentials).</summary>
+    public static void AddModularOidc(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var settings = builder.Configuration.GetSection("Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<OidcKeyRing>();
+        services.AddScoped<OidcPrincipals>();
+
+        // Codes, refresh tokens and cookies depend on these keys: every instance must share them.
+        services.AddDataProtection().SetApplicationName("Modular").PersistKeysToDbContext<HostDbContext>();
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<HostDbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetIntrospectionEndpointUris("connect/introspect");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+                    .AllowRefreshTokenFlow()
+                    .AllowClientCredentialsFlow();
+                o.RegisterScopes(OidcScopes.All.Select(s => s.Scope).ToArray());
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.Role,
+                    OidcClaims.AgencyId, OidcClaims.AgencyName, OidcClaims.AgencyRole);
+                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenMinutes));
+                o.SetRefreshTokenLifetime(TimeSpan.FromDays(settings.RefreshTokenDays));
+                // PKCE with S256 only: "plain" gives no protection against a stolen code.
+                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+                if (settings.SigningCertificate is { Path.Length: > 0 } sig)
+                {
+                    o.AddSigningCertificate(LoadCertificate(sig, builder.Environment.ContentRootPath));
+                    o.AddEncryptionCertificate(LoadCertificate(settings.EncryptionCertificate ?? sig, builder.Environment.ContentRootPath));
+                }
+                else if (builder.Environment.IsDevelopment())
+                {
+                    o.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+                }
+                // Otherwise the key ring in the database supplies them (DatabaseKeys below).
+
+                var aspNet = o.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (!settings.RequireHttps) aspNet.DisableTransportSecurityRequirement();
+            })
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseAspNetCore();
+            });
+
+        if (settings.SigningCertificate is not { Path.Length: > 0 } && !builder.Environment.IsDevelopment())
+            services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, DatabaseKeys>();
+    }
+
+    private static X509Certificate2 LoadCertificate(CertificateSetting setting, string contentRoot) =>
+        X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(contentRoot, setting.Path), setting.Password, X509KeyStorageFlags.EphemeralKeySet);
+
+    /// <summary>Adds the database key ring to OpenIddict when its options are first built (after migrations).</summary>
+    private sealed class DatabaseKeys(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>
+    {
+        public void Configure(OpenIddictServerOptions options)
+        {
+            using var scope = scopes.CreateScope();
+            var ring = scope.ServiceProvider.GetRequiredService<OidcKeyRing>();
+            ring.EnsureAsync().GetAwaiter().GetResult();
+            foreach (var certificate in ring.Load(OidcKeyRing.Signing))
+                options.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256));
+            foreach (var certificate in ring.Load(OidcKeyRing.Encryption))
+                options.EncryptionCredentials.Add(new EncryptingCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+        }
+    }
+}
