@@ -140,8 +140,8 @@ public static class HostSetup
             o.AddPolicy(Policies.SecurityAdmin, p => p.RequireRole(Roles.SecurityAdmin));
             // Module APIs: a signed-in person, or an access token that was granted the modules scope.
             o.AddPolicy(Policies.ModuleApi, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
-                ctx.User.Identity?.AuthenticationType != OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
-                || ctx.User.FindAll("oi_scp").Any(c => c.Value == Oidc.OidcScopes.ModulesApi)));
+                ctx.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme
+                || OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, Oidc.OidcScopes.ModulesApi)));
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
         services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
@@ -183,7 +183,12 @@ public static class HostSetup
                 foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode" })
                     o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
             })
-            .AddMvcOptions(o => ValidationMessages.Localize(o.ModelBindingMessageProvider))
+            .AddMvcOptions(o =>
+            {
+                ValidationMessages.Localize(o.ModelBindingMessageProvider);
+                // Required fields say so with [Required] and a Chinese message; no implicit English one.
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
         return catalog;
     }

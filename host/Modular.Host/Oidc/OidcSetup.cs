@@ -20,6 +20,7 @@ public static class OidcSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OidcKeyRing>();
         services.AddScoped<OidcPrincipals>();
+        services.AddScoped<ClientService>();
 
         // Codes, refresh tokens and cookies depend on these keys: every instance must share them.
         services.AddDataProtection().SetApplicationName("Modular").PersistKeysToDbContext<HostDbContext>();
@@ -68,6 +69,9 @@ public static class OidcSetup
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // A revoked token (or withdrawn grant) stops working at once, not when it expires.
+                o.EnableTokenEntryValidation();
+                o.EnableAuthorizationEntryValidation();
             });
 
         if (settings.SigningCertificate is not { Path.Length: > 0 } && !builder.Environment.IsDevelopment())

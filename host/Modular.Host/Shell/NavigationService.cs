@@ -36,6 +36,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
             sections.Add(new NavSection(text["Platform"], [
                 new(text["Agencies"], "/Platform/Agencies"),
                 new(text["Installed modules"], "/Platform/Modules"),
+                new(text["Single sign-on applications"], "/Platform/Clients"),
             ]));
         }
         if (user.IsInPlatformRole(Roles.SecurityAdmin))
