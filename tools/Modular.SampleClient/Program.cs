@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Http;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 // Sample relying party: sign in through the portal (authorization code + PKCE), show the claims, sign out
@@ -26,6 +27,14 @@ builder.Services.AddAuthentication(o =>
         o.SaveTokens = true;
         o.GetClaimsFromUserInfoEndpoint = true;
         o.MapInboundClaims = false;
+        if (!o.RequireHttpsMetadata)
+        {
+            // Plain HTTP (development, tests): secure-only cookies would be dropped, and a cross-site
+            // form_post would not carry Lax cookies, so return the code in the query instead.
+            o.ResponseMode = OpenIdConnectResponseMode.Query;
+            o.CorrelationCookie.SecurePolicy = o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CorrelationCookie.SameSite = o.NonceCookie.SameSite = SameSiteMode.Lax;
+        }
         o.TokenValidationParameters.NameClaimType = "name";
         o.TokenValidationParameters.RoleClaimType = "role";
         o.Scope.Clear();
