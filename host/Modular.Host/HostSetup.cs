@@ -44,6 +44,8 @@ public static class HostSetup
         services.AddSingleton<AuditInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddSingleton<AuditPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditPruner>());
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
@@ -121,7 +123,8 @@ public static class HostSetup
             o.Cookie.Name = "modular.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Secure-only cookies wherever HTTPS is required (production); plain HTTP only in development and tests.
+            o.Cookie.SecurePolicy = builder.Configuration.GetValue("Oidc:RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
@@ -155,6 +158,19 @@ public static class HostSetup
                 await ctx.HttpContext.Response.WriteAsync("尝试次数过多，请稍后再试。", ct);
             };
             // Counts posts only, per client address: guessing passwords gets slow, reading the page does not.
+            // Token, introspection and revocation requests are answered inside OpenIddict's middleware,
+            // before endpoints: limit them by path, per client address.
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.Request.Path.StartsWithSegments("/connect") && http.Request.Method == HttpMethods.Post
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        "connect:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = security.TokenPermitsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("other"));
             o.AddPolicy(RateLimits.SignIn, http => http.Request.Method != HttpMethods.Post
                 ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read")
                 : System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
@@ -222,28 +238,38 @@ public static class HostSetup
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
+        var failures = new List<AuditRecord>();
         foreach (var p in catalog.All)
         {
             if (p.IsRunning) logger.LogInformation("Plugin {Id} {Version} loaded", p.Id, p.Manifest!.Version);
-            else logger.LogWarning("Plugin in {Folder} not loaded: {Reason}", p.FolderName, p.FailureReason);
+            else
+            {
+                logger.LogWarning("Plugin in {Folder} not loaded: {Reason}", p.FolderName, p.FailureReason);
+                failures.Add(new AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
+            }
         }
+        await app.Services.GetRequiredService<AuditWriter>().AppendAsync(failures);
         app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);
     }
 
     public static void UseModularHost(this WebApplication app, PluginCatalog catalog)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            if (app.Configuration.GetValue("Oidc:RequireHttps", true)) app.UseHsts();
+        }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
         app.UsePluginStaticFiles(catalog);
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<PasswordChangeMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
-        app.UseRateLimiter();
         app.UseAuthorization();
 
         // The cheapest endpoint of the full pipeline: a liveness probe and the benchmarks' ceiling.

@@ -49,7 +49,7 @@ public sealed class SingleSignOnEndToEndTests : IDisposable
         var clientUrl = $"http://localhost:{port}";
         var secret = await _portal.RegisterAsync(new ClientForm
         {
-            ClientId = "sample-client", DisplayName = "示例应用", Confidential = true, FirstParty = true, AuthorizationCode = true,
+            ClientId = "sso-e2e", DisplayName = "示例应用", Confidential = true, FirstParty = true, AuthorizationCode = true,
             RedirectUris = clientUrl + "/signin-oidc", PostLogoutRedirectUris = clientUrl + "/signout-callback-oidc",
             Scopes = ["openid", "profile", "roles", "agency", "offline_access"],
         });
@@ -107,7 +107,7 @@ public sealed class SingleSignOnEndToEndTests : IDisposable
             WorkingDirectory = Path.GetDirectoryName(dll)!, // its appsettings.json
         };
         start.Environment["Portal__Authority"] = authority;
-        start.Environment["Portal__ClientId"] = "sample-client";
+        start.Environment["Portal__ClientId"] = "sso-e2e";
         start.Environment["Portal__ClientSecret"] = secret;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         _client = Process.Start(start)!;

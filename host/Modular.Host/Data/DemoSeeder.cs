@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roles,
     PluginCatalog catalog,
     IServiceProvider services,
+    Oidc.ClientService clients,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo@2026";
@@ -33,6 +34,7 @@ public sealed class DemoSeeder(
     ];
 
     public const string DemoAgencyCode = "SJZYJ";
+    public const string SampleClientUrl = "http://localhost:5090";
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -60,6 +62,13 @@ public sealed class DemoSeeder(
             db.AgencyModules.Add(new AgencyModule { AgencyId = agency.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
         }
         await db.SaveChangesAsync(ct);
+        // The sample relying party under tools/ (a public client: PKCE, no secret).
+        await clients.CreateAsync(new Oidc.ClientForm
+        {
+            ClientId = "sample-client", DisplayName = "示例应用", Confidential = false, FirstParty = true, AuthorizationCode = true,
+            RedirectUris = SampleClientUrl + "/signin-oidc", PostLogoutRedirectUris = SampleClientUrl + "/signout-callback-oidc",
+            Scopes = ["openid", "profile", "roles", "agency", "offline_access"],
+        }, ct);
         await SeedModulesAsync(agency, ct);
     }
 

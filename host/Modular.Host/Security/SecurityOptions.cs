@@ -14,6 +14,8 @@ public sealed class SecurityOptions
     public int IdleTimeoutMinutes { get; set; } = 30;
     /// <summary>Sign-in attempts (posts) per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 30;
+    /// <summary>Token, introspection and revocation requests per client address per minute.</summary>
+    public int TokenPermitsPerMinute { get; set; } = 120;
     /// <summary>Audit lines are kept at least this long before pruning; never less than 180 days.</summary>
     public int AuditRetentionDays { get; set; } = 180;
 

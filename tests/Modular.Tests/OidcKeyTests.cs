@@ -1,0 +1,121 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.Auditing;
+using Modular.Host.Data;
+using Modular.Host.Oidc;
+using Modular.Tests.Infrastructure;
+
+namespace Modular.Tests;
+
+/// <summary>Keys kept in the database: created once, shared, rolled over with the successor published first.</summary>
+public sealed class OidcKeyTests
+{
+    private sealed class Clock(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static async Task<HostDbContext> NewDatabaseAsync()
+    {
+        var file = Path.Combine(PortalFactory.NewWorkDir(), "keys.db");
+        var db = new HostDbContext(new DbContextOptionsBuilder<HostDbContext>().UseSqlite($"Data Source={file}").Options);
+        await db.Database.MigrateAsync();
+        return db;
+    }
+
+    [Fact]
+    public async Task A_successor_key_is_published_before_it_signs()
+    {
+        await using var db = await NewDatabaseAsync();
+        var clock = new Clock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var settings = new OidcSettings { KeyLifetimeDays = 365, KeyPublishAheadDays = 14 };
+        var ring = new OidcKeyRing(db, new EphemeralDataProtectionProvider(), settings, clock);
+
+        await ring.EnsureAsync();
+        await ring.EnsureAsync(); // created once
+        Assert.Single(await db.OidcKeys.Where(k => k.Use == OidcKeyRing.Signing).ToListAsync());
+        Assert.Single(await db.OidcKeys.Where(k => k.Use == OidcKeyRing.Encryption).ToListAsync());
+
+        // Three weeks before the key ends, a successor appears: published now, signing only later.
+        clock.Now = clock.Now.AddDays(365 - 21);
+        await ring.EnsureAsync();
+        var keys = await db.OidcKeys.Where(k => k.Use == OidcKeyRing.Signing).OrderBy(k => k.NotBefore).ToListAsync();
+        Assert.Equal(2, keys.Count);
+        Assert.True(keys[1].NotBefore > clock.Now.UtcDateTime, "the successor must not sign yet");
+        Assert.True(keys[1].NotBefore < keys[0].NotAfter, "the successor must take over before the current key ends");
+        var published = ring.Load(OidcKeyRing.Signing);
+        Assert.Equal(2, published.Count);
+        Assert.All(published, c => Assert.True(c.HasPrivateKey));
+
+        // After the old key has expired it is no longer published.
+        clock.Now = clock.Now.AddDays(30);
+        Assert.Single(ring.Load(OidcKeyRing.Signing));
+    }
+
+    [Fact]
+    public async Task The_key_ring_and_data_protection_keys_live_in_the_database()
+    {
+        using var portal = new PortalFactory();
+        var jwks = await portal.NewClient().GetFromJsonAsync<JsonElement>("/.well-known/jwks");
+        var published = jwks.GetProperty("keys").EnumerateArray().Select(k => k.GetProperty("kid").GetString()).ToList();
+        var stored = await portal.WithDbAsync(db => db.OidcKeys.Where(k => k.Use == OidcKeyRing.Signing).CountAsync());
+        Assert.Equal(stored, published.Count);
+        await portal.SignedInAsync("member");
+        Assert.True(await portal.WithDbAsync(db => db.DataProtectionKeys.CountAsync()) > 0);
+    }
+}
+
+public sealed class AuditRetentionTests
+{
+    [Fact]
+    public async Task Pruning_keeps_six_months_and_the_rest_of_the_chain_verifies()
+    {
+        using var portal = new PortalFactory();
+        portal.Settings["Security:AuditRetentionDays"] = "30"; // asks for less than the baseline allows
+        await portal.SignedInAsync("member");
+        await using (var conn = new SqliteConnection(portal.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            // Age the first lines: two are 200 days old, one 100 days (inside the 180-day minimum).
+            cmd.CommandText = """
+                DROP TRIGGER audit_entries_no_update;
+                UPDATE AuditEntries SET Time = datetime('now', '-200 days') WHERE Id IN (SELECT Id FROM AuditEntries ORDER BY Id LIMIT 2);
+                UPDATE AuditEntries SET Time = datetime('now', '-100 days') WHERE Id = (SELECT Id FROM AuditEntries ORDER BY Id LIMIT 1 OFFSET 2);
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        // Re-chain the aged lines, as if they had been written back then.
+        var all = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
+        var previous = AuditChain.Genesis;
+        await using (var conn = new SqliteConnection(portal.ConnectionString))
+        {
+            await conn.OpenAsync();
+            foreach (var e in all)
+            {
+                e.PreviousHash = previous;
+                e.Hash = AuditChain.Compute(e);
+                previous = e.Hash;
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "UPDATE AuditEntries SET PreviousHash = $p, Hash = $h WHERE Id = $id";
+                cmd.Parameters.AddWithValue("$p", e.PreviousHash);
+                cmd.Parameters.AddWithValue("$h", e.Hash);
+                cmd.Parameters.AddWithValue("$id", e.Id);
+                await cmd.ExecuteNonQueryAsync();
+            }
+        }
+        var removed = await portal.Services.GetRequiredService<AuditPruner>().PruneAsync(default);
+        Assert.Equal(2, removed); // only the lines over 180 days, though the setting asked for 30
+        var remaining = await portal.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Id).ToListAsync());
+        Assert.Contains(remaining, e => e.Action == "audit.prune");
+        Assert.True(remaining.First().Time < DateTime.UtcNow.AddDays(-99));
+        await using var scope = portal.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(default);
+        Assert.True(report.Intact, $"broken at {report.BrokenAt}");
+    }
+}
