@@ -35,6 +35,8 @@ public static class HostSetup
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(options);
         var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        if (builder.Configuration["Security:AuditChainKey"] is { Length: > 0 } chainKey)
+            AuditChain.Key = System.Text.Encoding.UTF8.GetBytes(chainKey);
         services.AddSingleton(security);
 
         var connectionString = options.ResolveConnectionString(contentRoot);
@@ -49,6 +51,16 @@ public static class HostSetup
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
         services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
+        // The directory (organisations, members) is the host's, on the same base as a module's data.
+        services.AddSingleton(builder.Configuration.GetSection("Directory").Get<PartyDirectory.DirectorySettings>() ?? new PartyDirectory.DirectorySettings());
+        services.AddDbContext<PartyDirectory.DirectoryDbContext>((sp, o) =>
+            sp.GetRequiredService<IModuleDatabase>().Configure(o, PartyDirectory.DirectoryDbContext.ModuleId, typeof(PartyDirectory.DirectoryDbContext).Assembly));
+        services.AddSingleton<PartyDirectory.PersonalDataProtector>();
+        services.AddScoped<PartyDirectory.DirectoryService>();
+        services.AddScoped<IDirectory>(sp => sp.GetRequiredService<PartyDirectory.DirectoryService>());
+        services.AddScoped<PartyDirectory.DirectoryWarnings>();
+        services.AddScoped<PartyDirectory.DirectoryDemoData>();
+        services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
@@ -104,15 +116,10 @@ public static class HostSetup
             .AddDefaultTokenProviders();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            // Revalidation rebuilds the principal; keep the session's agency rather than jumping to the last-used one.
-            o.OnRefreshingPrincipal = ctx =>
-            {
-                var agencyId = ctx.CurrentPrincipal?.FindFirst(PortalClaims.AgencyId)?.Value;
-                var refreshed = ctx.NewPrincipal?.FindFirst(PortalClaims.AgencyId)?.Value;
-                if (agencyId != refreshed) ctx.NewPrincipal = ctx.CurrentPrincipal;
-                return Task.CompletedTask;
-            };
+            // Membership, role and agency changes reach open sessions within a minute.
+            o.ValidationInterval = TimeSpan.FromSeconds(security.SessionCheckSeconds);
         });
+        services.AddScoped<ISecurityStampValidator, PortalSecurityStampValidator>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";
@@ -131,7 +138,7 @@ public static class HostSetup
         // Cookie for people in the browser; a bearer access token (validated by OpenIddict) for API callers.
         services.AddAuthentication(o => o.DefaultAuthenticateScheme = AuthSchemes.CookieOrBearer)
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                IsModuleApi(http.Request.Path) && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(o =>
@@ -147,7 +154,22 @@ public static class HostSetup
                 || OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, Oidc.OidcScopes.ModulesApi)));
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
-        services.AddAntiforgery(o => o.Cookie.Name = "modular.af");
+        var requireHttps = builder.Configuration.GetValue("Oidc:RequireHttps", true);
+        var cookieSecurity = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "modular.af";
+            o.Cookie.SecurePolicy = cookieSecurity;
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.SecurePolicy = cookieSecurity);
+        services.Configure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.SecurePolicy = cookieSecurity);
+        // Behind central IT's reverse proxy: the client's address and scheme come from the trusted proxies only.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("Network:KnownProxies").Get<string[]>() ?? [])
+                if (System.Net.IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
+        });
         builder.AddModularOidc();
         services.AddRateLimiter(o =>
         {
@@ -209,6 +231,17 @@ public static class HostSetup
         return catalog;
     }
 
+    /// <summary>A path on this site ("/x"), never "//host" or "/\\host", which browsers read as another site.</summary>
+    public static bool IsLocalPath(string? url) =>
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
+
+    /// <summary>Access tokens are accepted on module APIs only; every page needs the portal's own session.</summary>
+    public static bool IsModuleApi(PathString path)
+    {
+        var segments = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        return segments.Length >= 3 && segments[0] == "m" && segments[2] == "api";
+    }
+
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
@@ -230,13 +263,15 @@ public static class HostSetup
             await db.Database.MigrateAsync();
             // WAL lets readers go on while one writer writes; the setting stays with the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
         }
         var options = app.Services.GetRequiredService<ModularOptions>();
-        if (options.SeedDemoData)
+        await using (var scope = app.Services.CreateAsyncScope())
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (options.SeedDemoData) await seeder.SeedAsync();
+            else await seeder.EnsureAdministratorsAsync();
         }
         var failures = new List<AuditRecord>();
         foreach (var p in catalog.All)
@@ -260,6 +295,7 @@ public static class HostSetup
             app.UseExceptionHandler("/Error");
             if (app.Configuration.GetValue("Oidc:RequireHttps", true)) app.UseHsts();
         }
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseStaticFiles();
@@ -280,7 +316,7 @@ public static class HostSetup
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/");
+            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
         app.MapRazorPages();
         app.MapOidcEndpoints();

@@ -8,7 +8,8 @@ public sealed class ModularOptions
     public string DatabaseFile { get; set; } = "modular.db";
     /// <summary>Full connection string; overrides DataPath/DatabaseFile when set.</summary>
     public string? ConnectionString { get; set; }
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Demo agencies and accounts with a published password: on in Development only (appsettings.Development.json).</summary>
+    public bool SeedDemoData { get; set; }
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

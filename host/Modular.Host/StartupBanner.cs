@@ -15,6 +15,12 @@ public static class StartupBanner
         Console.WriteLine("==============================================================");
         Console.WriteLine(" Modular 机关党建平台 is running at:");
         foreach (var a in addresses) Console.WriteLine("   " + a);
+        if (DemoSeeder.BootstrapAccounts.Count > 0)
+        {
+            Console.WriteLine(" First start: administrator accounts (change each password at the first sign-in):");
+            foreach (var (user, password, role) in DemoSeeder.BootstrapAccounts)
+                Console.WriteLine($"   {user,-12} {password,-18} {role}");
+        }
         if (options.SeedDemoData)
         {
             Console.WriteLine(" Demo accounts (user / password / role):");

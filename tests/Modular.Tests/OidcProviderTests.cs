@@ -127,7 +127,8 @@ public sealed class OidcProviderTests : IClassFixture<OidcProviderTests.Portal>
         var token = await _portal.NewClient().ClientCredentialsTokenAsync("profile-only", secret!, "agency", demo);
         var api = _portal.NewClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/m/notes/api/notes")).StatusCode);
+        // Not issued for the module APIs (no "modules" audience): not accepted there.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/m/notes/api/notes")).StatusCode);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class PasswordPolicyTests : IClassFixture<PasswordPolicyTests.Port
 
         var client = await _portal.SignedInAsync("new-member", "Init@2026a");
         var home = await client.GetAsync("/");
-        Assert.Equal("/Account/ChangePassword", home.Headers.Location!.ToString());
+        Assert.Equal("/Account/ChangePassword?returnUrl=%2F", home.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/m/notes/api/notes")).StatusCode);
 
         var same = await ChangePassword(client, "Init@2026a", "Init@2026a");
@@ -62,7 +62,7 @@ public sealed class PasswordPolicyTests : IClassFixture<PasswordPolicyTests.Port
         await _portal.CreateAgencyAsync("PWD1", "old-password", "member", "notes");
         await UserAsync("old-password", (_, u) => { u.PasswordChangedAt = DateTime.UtcNow.AddDays(-91); return Task.CompletedTask; });
         var client = await _portal.SignedInAsync("old-password");
-        Assert.Equal("/Account/ChangePassword", (await client.GetAsync("/")).Headers.Location!.ToString());
+        Assert.StartsWith("/Account/ChangePassword", (await client.GetAsync("/")).Headers.Location!.ToString());
         Assert.Contains("已过期", await client.GetStringAsync("/Account/ChangePassword"));
     }
 

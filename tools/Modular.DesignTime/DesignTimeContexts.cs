@@ -21,3 +21,4 @@ abstract class ModuleContextFactory<TContext> : IDesignTimeDbContextFactory<TCon
 // One line per module with migrations (and a project reference to it in this tool's project file).
 sealed class NotesContextFactory : ModuleContextFactory<Fixture.Notes.Data.NotesDbContext>;
 sealed class BadContextFactory : ModuleContextFactory<Fixture.BadMigration.Data.BadDbContext>;
+sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDirectory.DirectoryDbContext>;

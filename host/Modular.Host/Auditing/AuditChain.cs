@@ -9,6 +9,12 @@ public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>
+    /// With a key (Security:AuditChainKey, kept outside the database), links are HMAC-SHA256: someone who can
+    /// write to the database cannot forge a consistent chain. Without one, plain SHA-256.
+    /// </summary>
+    public static byte[]? Key { get; set; }
+
     public static string Compute(AuditEntry e)
     {
         var canonical = string.Join('\u001f',
@@ -19,6 +25,7 @@ public static class AuditChain
             e.Action, e.Target, e.Details ?? "",
             e.Success ? "1" : "0",
             e.Address ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var bytes = Encoding.UTF8.GetBytes(canonical);
+        return Convert.ToHexStringLower(Key is { Length: > 0 } key ? HMACSHA256.HashData(key, bytes) : SHA256.HashData(bytes));
     }
 }

@@ -15,12 +15,12 @@ public sealed class AuditPruner(IServiceScopeFactory scopes, SecurityOptions sec
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-security.EffectiveAuditRetentionDays);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        // The hash of the last line removed becomes the anchor of what remains; the prune line records it.
+        var lastRemoved = await db.AuditEntries.Where(e => e.Time < cutoff).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
+        if (lastRemoved is null) return 0;
         var removed = await db.AuditEntries.Where(e => e.Time < cutoff).ExecuteDeleteAsync(ct);
-        if (removed > 0)
-        {
-            await scope.ServiceProvider.GetRequiredService<AuditLog>()
-                .WriteAsAsync("system", "audit.prune", "AuditLog", $"{removed} lines older than {cutoff:yyyy-MM-dd}", true, ct);
-        }
+        await scope.ServiceProvider.GetRequiredService<AuditLog>()
+            .WriteAsAsync("system", "audit.prune", "AuditLog", $"{removed} lines older than {cutoff:yyyy-MM-dd}; anchor {lastRemoved}", true, ct);
         return removed;
     }
 

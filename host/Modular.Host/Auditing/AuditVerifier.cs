@@ -13,7 +13,13 @@ public sealed class AuditVerifier(HostDbContext db)
     public async Task<ChainReport> VerifyAsync(CancellationToken ct)
     {
         long lastId = 0, count = 0;
-        string? previous = null; // the oldest line kept anchors the chain (older ones may be pruned)
+        // The chain starts at the genesis value, or at the anchor a pruning recorded: removing the oldest
+        // lines outside the portal leaves a start that neither explains.
+        var first = await db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Select(e => new { e.Id, e.PreviousHash }).FirstOrDefaultAsync(ct);
+        if (first is not null && first.PreviousHash != AuditChain.Genesis
+            && !await db.AuditEntries.AsNoTracking().AnyAsync(e => e.Action == "audit.prune" && e.Details!.EndsWith("anchor " + first.PreviousHash), ct))
+            return new ChainReport(false, 0, first.Id);
+        string? previous = null;
         while (true)
         {
             var batch = await db.AuditEntries.AsNoTracking().Where(e => e.Id > lastId).OrderBy(e => e.Id).Take(Batch).ToListAsync(ct);

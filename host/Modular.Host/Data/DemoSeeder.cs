@@ -34,6 +34,31 @@ public sealed class DemoSeeder(
     ];
 
     public const string DemoAgencyCode = "SJZYJ";
+
+    /// <summary>Accounts created at the first start of a real installation, with one-time passwords (see the banner).</summary>
+    public static List<(string UserName, string Password, string Role)> BootstrapAccounts { get; } = [];
+
+    /// <summary>
+    /// A real installation (no demo data) starts with the three administrators and random passwords that
+    /// are printed once and must be changed at the first sign-in.
+    /// </summary>
+    public async Task EnsureAdministratorsAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.PlatformRoles)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+        foreach (var a in Accounts.Where(a => a.PlatformRole is not null))
+        {
+            if ((await users.GetUsersInRoleAsync(a.PlatformRole!)).Count > 0) continue;
+            var password = "Init-" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9)).Replace('/', 'x').Replace('+', 'y') + "9a";
+            var user = new PortalUser { UserName = a.UserName, DisplayName = a.DisplayName, MustChangePassword = true };
+            var result = await users.CreateAsync(user, password);
+            if (!result.Succeeded) throw new InvalidOperationException("Administrator account: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, a.PlatformRole!);
+            BootstrapAccounts.Add((a.UserName, password, a.PlatformRole!));
+        }
+    }
     public const string SampleClientUrl = "http://localhost:5090";
 
     public async Task SeedAsync(CancellationToken ct = default)

@@ -76,6 +76,7 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
             errors["ClientId"] = text["Another application already uses this client ID."];
         if (!form.AuthorizationCode && !form.ClientCredentials) errors["Grants"] = text["Choose at least one way to obtain tokens."];
         if (form.ClientCredentials && !form.Confidential) errors["Grants"] = text["Only a confidential application (with a secret) may use client credentials."];
+        else if (form.ClientCredentials && form.Agencies.Count == 0) errors["Agencies"] = text["An application acting for itself must be limited to the agencies it serves."];
         foreach (var (field, value, required) in new[] { ("RedirectUris", form.RedirectUris, form.AuthorizationCode), ("PostLogoutRedirectUris", form.PostLogoutRedirectUris, false) })
         {
             var uris = Lines(value);
@@ -99,7 +100,8 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
         return secret;
     }
 
-    public async Task UpdateAsync(ClientForm form, CancellationToken ct)
+    /// <summary>Saves the changes; returns a new secret when the client has just become confidential.</summary>
+    public async Task<string?> UpdateAsync(ClientForm form, CancellationToken ct)
     {
         var app = await apps.FindByClientIdAsync(form.ClientId, ct) ?? throw new InvalidOperationException("Unknown client.");
         var descriptor = new OpenIddictApplicationDescriptor();
@@ -116,6 +118,7 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
         if (!form.Confidential) descriptor.ClientSecret = null;
         await apps.UpdateAsync(app, descriptor, ct);
         await audit.WriteAsync("oidc.client.update", "Client:" + form.ClientId, Summary(form), true, ct);
+        return secret;
     }
 
     public async Task<string?> NewSecretAsync(string clientId, CancellationToken ct)

@@ -49,6 +49,10 @@ public static class OidcEndpoints
                 agency = await principals.FindAgencyAsync(user.Id, agencyId, ct);
                 if (agency is null) return Refuse(Errors.InvalidGrant, "The account no longer belongs to the agency of this grant.");
             }
+            // The client may have been narrowed to other agencies since the grant.
+            var client = await apps.FindByClientIdAsync(request.ClientId!, ct);
+            if (client is null || !ClientAccess.Allows(await ClientAccess.AgenciesAsync(apps, client, ct), agency?.Id))
+                return Refuse(Errors.InvalidGrant, "The application no longer serves the agency of this grant.");
             var principal = await principals.ForUserAsync(user, agency, granted.GetScopes());
             return Results.SignIn(principal, authenticationScheme: Scheme);
         }
@@ -100,6 +104,10 @@ public static class OidcEndpoints
     /// <summary>Ends the portal session (and so every client's single sign-on) and returns to the client.</summary>
     private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<PortalUser> signIn, AuditLog audit)
     {
+        // Without proof of which session asks (id_token_hint), any site could sign users out: ask them instead.
+        var request = http.GetOpenIddictServerRequest();
+        if (http.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(request?.IdTokenHint) && HttpMethods.IsGet(http.Request.Method))
+            return Results.Redirect("/Account/Logout");
         if (http.User.Identity?.IsAuthenticated == true)
         {
             await audit.WriteAsync("sign-out", "Account:" + http.User.Identity.Name, "end-session");

@@ -23,7 +23,10 @@ public static class OidcSetup
         services.AddScoped<ClientService>();
 
         // Codes, refresh tokens and cookies depend on these keys: every instance must share them.
-        services.AddDataProtection().SetApplicationName("Modular").PersistKeysToDbContext<HostDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Modular").PersistKeysToDbContext<HostDbContext>();
+        // In production the keys in the database should themselves be encrypted, with a certificate kept elsewhere.
+        if (builder.Configuration.GetSection("DataProtection:Certificate").Get<CertificateSetting>() is { Path.Length: > 0 } dpCert)
+            dataProtection.ProtectKeysWithCertificate(LoadCertificate(dpCert, builder.Environment.ContentRootPath));
 
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<HostDbContext>())
@@ -72,6 +75,8 @@ public static class OidcSetup
                 // A revoked token (or withdrawn grant) stops working at once, not when it expires.
                 o.EnableTokenEntryValidation();
                 o.EnableAuthorizationEntryValidation();
+                // Only tokens meant for the module APIs open them.
+                o.AddAudiences(OidcScopes.ModulesAudience);
             });
 
         if (settings.SigningCertificate is not { Path.Length: > 0 } && !builder.Environment.IsDevelopment())

@@ -156,6 +156,16 @@ public sealed class PluginCatalog
         return ordered;
     }
 
+    /// <summary>SDK extension points are open to plugins; the host's and SDK's own services, and start-up filters, are not.</summary>
+    private static bool MayRegister(Type serviceType)
+    {
+        if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
+            || serviceType == typeof(ModuleDbContextRegistration))
+            return true;
+        if (serviceType.Assembly == typeof(IModule).Assembly || serviceType.Assembly == typeof(PluginCatalog).Assembly) return false;
+        return serviceType != typeof(Microsoft.AspNetCore.Hosting.IStartupFilter);
+    }
+
     private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)
     {
         var manifest = plugin.Manifest!;
@@ -194,6 +204,12 @@ public sealed class PluginCatalog
             if (badPermission is not null)
             {
                 plugin.Fail($"权限名“{badPermission.Name}”须以“{manifest.Id}.”开头。");
+                return;
+            }
+            var forbidden = scratch.FirstOrDefault(d => !MayRegister(d.ServiceType));
+            if (forbidden is not null)
+            {
+                plugin.Fail($"插件不能注册或替换平台服务 {forbidden.ServiceType.Name}。");
                 return;
             }
             foreach (var d in scratch) services.Add(d);

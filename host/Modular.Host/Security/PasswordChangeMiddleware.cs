@@ -17,7 +17,8 @@ public sealed class PasswordChangeMiddleware(RequestDelegate next)
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             }
-            context.Response.Redirect("/Account/ChangePassword");
+            var back = context.Request.Path + context.Request.QueryString;
+            context.Response.Redirect("/Account/ChangePassword?returnUrl=" + Uri.EscapeDataString(back));
             return Task.CompletedTask;
         }
         return next(context);

@@ -9,7 +9,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         h["X-Content-Type-Options"] = "nosniff";
         h["X-Frame-Options"] = "DENY";
         h["Referrer-Policy"] = "same-origin";
-        h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        // Browsers apply form-action to the redirects after a post too: sign-in and authorization posts end
+        // at a client application's address, so those pages leave it out.
+        var crossSiteRedirects = context.Request.Path.StartsWithSegments("/Account") || context.Request.Path.StartsWithSegments("/connect");
+        h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'"
+            + (crossSiteRedirects ? "" : "; form-action 'self'");
         return next(context);
     }
 }

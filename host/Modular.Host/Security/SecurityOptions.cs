@@ -12,6 +12,8 @@ public sealed class SecurityOptions
     public int LockoutMinutes { get; set; } = 30;
     /// <summary>Idle sign-out; the baseline allows at most 30 minutes.</summary>
     public int IdleTimeoutMinutes { get; set; } = 30;
+    /// <summary>How often an open session is checked against the account (removed from an agency, roles changed, agency suspended).</summary>
+    public int SessionCheckSeconds { get; set; } = 60;
     /// <summary>Sign-in attempts (posts) per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 30;
     /// <summary>Token, introspection and revocation requests per client address per minute.</summary>

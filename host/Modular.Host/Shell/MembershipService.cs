@@ -7,7 +7,7 @@ using Modular.Sdk;
 namespace Modular.Host.Shell;
 
 /// <summary>Accounts of one agency: who belongs to it and with which roles. Used by the platform and by the agency's administrator.</summary>
-public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> users, IText text)
+public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> users, IText text, Auditing.AuditLog audit)
 {
     public sealed record AccountRow(int MembershipId, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut);
 
@@ -26,11 +26,18 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
     }
 
     /// <summary>Adds an existing account to the agency, or creates it when a display name and password are given. Errors are keyed by field.</summary>
-    public async Task<Dictionary<string, string>> AddAsync(int agencyId, string userName, string? displayName, string? password, bool admin, CancellationToken ct)
+    public async Task<Dictionary<string, string>> AddAsync(int agencyId, string userName, string? displayName, string? password, bool admin, bool mayAttachExisting, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         userName = userName.Trim();
         var user = await users.FindByNameAsync(userName);
+        var isNew = user is null;
+        if (user is not null && !mayAttachExisting)
+        {
+            // Only the platform attaches accounts that already exist (they may belong to other agencies).
+            errors["UserName"] = text["This user name is already taken."];
+            return errors;
+        }
         if (user is null)
         {
             if (string.IsNullOrWhiteSpace(displayName)) errors["DisplayName"] = text["There is no account with this user name. To create it, enter a display name and an initial password."];
@@ -60,6 +67,7 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
             Roles = admin ? $"{Roles.AgencyAdmin},{Roles.Member}" : Roles.Member,
         });
         await db.SaveChangesAsync(ct);
+        if (isNew) await audit.WriteAsync("account.create", "Account:" + user.UserName, $"agency {agencyId}", true, ct);
         return errors;
     }
 
@@ -72,6 +80,7 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
         return true;
     }
 
+    // Open sessions pick up role changes and removals at their next check (Security:SessionCheckSeconds).
     public async Task<bool> RemoveAsync(int agencyId, int membershipId, CancellationToken ct)
     {
         var m = await db.AgencyMemberships.FirstOrDefaultAsync(x => x.Id == membershipId && x.AgencyId == agencyId, ct);

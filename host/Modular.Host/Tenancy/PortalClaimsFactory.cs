@@ -25,19 +25,42 @@ public sealed class PortalClaimsFactory(
         if (UserManager is Security.PortalUserManager manager && manager.MustChangePassword(user))
             identity.AddClaim(new Claim(PortalClaims.MustChangePassword, "1"));
 
-        var memberships = await db.AgencyMemberships.AsNoTracking()
-            .Where(m => m.UserId == user.Id && m.Agency!.Status == AgencyStatus.Active)
-            .Select(m => new { m.AgencyId, m.Agency!.ShortName, m.Agency.Name, m.Roles })
-            .OrderBy(m => m.AgencyId)
-            .ToListAsync();
+        var memberships = await MembershipsAsync(user.Id);
         var current = memberships.FirstOrDefault(m => m.AgencyId == user.LastAgencyId) ?? memberships.FirstOrDefault();
-        if (current is not null)
-        {
-            identity.AddClaim(new Claim(PortalClaims.AgencyId, current.AgencyId.ToString()));
-            identity.AddClaim(new Claim(PortalClaims.AgencyName, string.IsNullOrEmpty(current.ShortName) ? current.Name : current.ShortName));
-            foreach (var role in current.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                identity.AddClaim(new Claim(PortalClaims.AgencyRole, role));
-        }
+        if (current is not null) AddAgency(identity, current);
         return identity;
+    }
+
+    private sealed record Membership(int AgencyId, string Name, string Roles);
+
+    private Task<List<Membership>> MembershipsAsync(string userId) =>
+        db.AgencyMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Agency!.Status == AgencyStatus.Active)
+            .OrderBy(m => m.AgencyId)
+            .Select(m => new Membership(m.AgencyId, m.Agency!.ShortName == "" ? m.Agency.Name : m.Agency.ShortName, m.Roles))
+            .ToListAsync();
+
+    private static void AddAgency(ClaimsIdentity identity, Membership m)
+    {
+        identity.AddClaim(new Claim(PortalClaims.AgencyId, m.AgencyId.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.AgencyName, m.Name));
+        foreach (var role in m.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            identity.AddClaim(new Claim(PortalClaims.AgencyRole, role));
+    }
+
+    /// <summary>
+    /// For a refreshed session: put it back in the agency it was in, with that agency's current roles, if the
+    /// user still belongs there and the agency is active; otherwise it keeps what the factory chose (or none).
+    /// </summary>
+    public async Task ReapplyAgencyAsync(ClaimsPrincipal principal, int agencyId)
+    {
+        if (principal.Identity is not ClaimsIdentity identity) return;
+        var userId = principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return;
+        var membership = (await MembershipsAsync(userId)).FirstOrDefault(m => m.AgencyId == agencyId);
+        if (membership is null) return;
+        foreach (var c in identity.Claims.Where(c => c.Type is PortalClaims.AgencyId or PortalClaims.AgencyName or PortalClaims.AgencyRole).ToList())
+            identity.RemoveClaim(c);
+        AddAgency(identity, membership);
     }
 }

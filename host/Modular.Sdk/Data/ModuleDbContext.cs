@@ -33,6 +33,8 @@ public abstract class ModuleDbContext : DbContext
             {
                 modelBuilder.Entity(clr).HasQueryFilter(BuildAgencyFilter(clr));
                 modelBuilder.Entity(clr).HasIndex(nameof(IAgencyOwned.AgencyId));
+                // Updates and deletes then say "... AND AgencyId = <current agency>" (see CheckAgency).
+                modelBuilder.Entity(clr).Property(nameof(IAgencyOwned.AgencyId)).IsConcurrencyToken();
             }
             if (typeof(IVersioned).IsAssignableFrom(clr))
             {
@@ -85,9 +87,12 @@ public abstract class ModuleDbContext : DbContext
             else if (owned.AgencyId != current) throw new AgencyScopeException("不能为其他单位新增数据。");
             return;
         }
-        var original = (int)entry.Property(nameof(IAgencyOwned.AgencyId)).OriginalValue!;
-        if (original != current || owned.AgencyId != current)
+        var agencyProperty = entry.Property(nameof(IAgencyOwned.AgencyId));
+        if ((int)agencyProperty.OriginalValue! != current || owned.AgencyId != current)
             throw new AgencyScopeException("不能修改其他单位的数据。");
+        // An entity attached from outside a query (a stub, a posted form) claims its own agency; the
+        // statement itself must not trust that: it only touches a row that really is the current agency's.
+        agencyProperty.OriginalValue = current;
     }
 }
 

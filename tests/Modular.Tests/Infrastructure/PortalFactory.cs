@@ -19,7 +19,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
-    public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false" };
+    public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0" };
 
     public PortalFactory(params string[] pluginFolders) : this(NewWorkDir(), pluginFolders) { }
 

@@ -13,6 +13,8 @@ namespace Modular.Host.Pages.Account;
 public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<PortalUser> signIn, SecurityOptions security, AuditLog audit, IText text) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
+    /// <summary>Where the user was going when the change was required (e.g. a client's sign-in).</summary>
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public bool Required => User.HasClaim(c => c.Type == PortalClaims.MustChangePassword);
     public int History => security.PasswordHistory;
 
@@ -60,6 +62,6 @@ public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<P
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync("password.change", "Account:" + user.UserName);
         TempData["Message"] = text["Your password was changed."];
-        return LocalRedirect("/");
+        return LocalRedirect(HostSetup.IsLocalPath(ReturnUrl) && ReturnUrl != "/Account/ChangePassword" ? ReturnUrl! : "/");
     }
 }

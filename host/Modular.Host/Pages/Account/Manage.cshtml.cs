@@ -20,6 +20,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
     public string QrCodeDataUri { get; private set; } = "";
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
     public string? CodeError { get; private set; }
+    public string? PasswordError { get; private set; }
 
     private async Task<PortalUser?> LoadAsync()
     {
@@ -33,8 +34,10 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
             var key = await users.GetAuthenticatorKeyAsync(user);
             if (string.IsNullOrEmpty(key))
             {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
+                // Stored directly: ResetAuthenticatorKeyAsync would also change the security stamp and sign
+                // the user's other sessions out merely for opening this page.
+                key = users.GenerateNewAuthenticatorKey();
+                await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", key);
             }
             FormattedKey = Format(key!);
             var uri = $"otpauth://totp/{Uri.EscapeDataString("Modular")}:{Uri.EscapeDataString(user.UserName!)}?secret={key}&issuer=Modular&digits=6";
@@ -82,10 +85,16 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync()
+    public async Task<IActionResult> OnPostDisableAsync(string? password)
     {
-        var user = await users.GetUserAsync(User);
+        var user = await LoadAsync();
         if (user is null) return Challenge();
+        // A borrowed or stolen session must not be able to remove the second factor.
+        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        {
+            PasswordError = string.IsNullOrEmpty(password) ? text["Please enter your password."] : text["The current password is wrong."];
+            return Page();
+        }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);

@@ -26,6 +26,9 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
     private IQueryable<AuditEntry> Query()
     {
         var q = db.AuditEntries.AsNoTracking();
+        // Dates far outside the log's life are ignored rather than overflowing.
+        if (From is { Year: < 2000 or > 2999 }) From = null;
+        if (To is { Year: < 2000 or > 2999 }) To = null;
         if (From is { } f) q = q.Where(e => e.Time >= f.ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime());
         if (To is { } t) q = q.Where(e => e.Time < t.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Local).ToUniversalTime());
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(e => e.UserName == UserName.Trim());

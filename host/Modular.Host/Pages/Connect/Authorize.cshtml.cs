@@ -72,6 +72,8 @@ public sealed class AuthorizeModel(
             return Refuse(Errors.AccessDenied, "This application is not open to the user's current agency.");
         }
         var agency = agencyId is { } a ? await principals.FindAgencyAsync(user.Id, a, ct) : null;
+        if (allowed.Count > 0 && agency is null)
+            return Refuse(Errors.AccessDenied, "The user no longer belongs to an agency this application serves.");
 
         var scopes = request.GetScopes();
         var existing = await authorizations.FindAsync(user.Id, clientId!, Statuses.Valid, AuthorizationTypes.Permanent, scopes, ct).ToListAsync(ct);

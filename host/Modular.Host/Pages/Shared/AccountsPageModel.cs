@@ -31,6 +31,9 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
         public bool Admin { get; set; }
     }
 
+    /// <summary>Whether an account that already exists elsewhere may be added (the platform only).</summary>
+    protected virtual bool MayAttachExisting => false;
+
     /// <summary>The agency this page works on, or null when the user may not see it.</summary>
     protected abstract Task<int?> ResolveAgencyAsync(CancellationToken ct);
 
@@ -46,7 +49,7 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
         if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();
         if (ModelState.IsValid)
         {
-            var errors = await memberships.AddAsync(id, Input.UserName, Input.DisplayName, Input.Password, Input.Admin, ct);
+            var errors = await memberships.AddAsync(id, Input.UserName, Input.DisplayName, Input.Password, Input.Admin, MayAttachExisting, ct);
             foreach (var (field, message) in errors) ModelState.AddModelError("Input." + field, message);
             if (errors.Count == 0)
             {

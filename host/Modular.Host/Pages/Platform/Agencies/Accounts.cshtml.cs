@@ -12,6 +12,8 @@ public sealed class AccountsModel(MembershipService memberships, HostDbContext d
     private string _name = "";
     public override string AgencyTitle => Text["Accounts of {0}", _name];
 
+    protected override bool MayAttachExisting => true;
+
     protected override async Task<int?> ResolveAgencyAsync(CancellationToken ct)
     {
         var agency = await db.Agencies.FindAsync([Id], ct);

@@ -78,6 +78,7 @@ public sealed class EditModel(HostDbContext db, IText text) : PageModel
             ModelState.AddModelError("", text["Someone else changed this agency while you were editing. Reload the page and make your change again."]);
             return Page();
         }
+        // Sessions inside a suspended agency lose it at their next check (Security:SessionCheckSeconds).
         TempData["Message"] = text["Saved."];
         return RedirectToPage("Index");
     }

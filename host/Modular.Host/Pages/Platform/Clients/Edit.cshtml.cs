@@ -54,9 +54,9 @@ public sealed class EditModel(ClientService clients, HostDbContext db, IText tex
             TempData["Message"] = text["The application is registered."];
             return Page(); // the secret is shown on this response only
         }
-        await clients.UpdateAsync(Form, ct);
+        NewSecret = await clients.UpdateAsync(Form, ct);
         TempData["Message"] = text["Saved."];
-        return RedirectToPage("Index");
+        return NewSecret is null ? RedirectToPage("Index") : Page();
     }
 
     public async Task<IActionResult> OnPostSecretAsync(string clientId, CancellationToken ct)

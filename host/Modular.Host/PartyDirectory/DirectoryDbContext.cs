@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Sdk;
+
+namespace Modular.Host.PartyDirectory;
+
+/// <summary>
+/// The directory's tables. It derives from the SDK's base like a module's context, so agency filtering,
+/// stamping, concurrency and audit apply exactly as they do for modules.
+/// </summary>
+public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)
+{
+    public const string ModuleId = "directory";
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Organization>(e =>
+        {
+            e.ToTable("dir_organization");
+            e.HasIndex(o => new { o.AgencyId, o.Path });
+            e.HasIndex(o => new { o.AgencyId, o.ParentId });
+        });
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.ToTable("dir_member");
+            // The list's usual questions: by organisation and status, ordered by name.
+            e.HasIndex(m => new { m.AgencyId, m.OrganizationId, m.Status, m.Name });
+            e.HasIndex(m => new { m.AgencyId, m.Name });
+            e.HasIndex(m => new { m.AgencyId, m.UserId });
+        });
+        modelBuilder.Entity<OrganizationPost>(e =>
+        {
+            e.ToTable("dir_post");
+            e.HasIndex(p => new { p.AgencyId, p.OrganizationId });
+            e.HasIndex(p => new { p.AgencyId, p.MemberId });
+        });
+        base.OnModelCreating(modelBuilder);
+    }
+}

@@ -1,0 +1,141 @@
+using Bogus;
+using Modular.Sdk;
+
+namespace Modular.Host.PartyDirectory;
+
+/// <summary>
+/// A realistic organisation tree and roster for one agency, from a fixed seed: the same seed and the same
+/// reference date give the same data. Names are built surname + given name (Bogus' FullName orders them
+/// the Western way); titles and organisation names come from lists written for this domain.
+/// </summary>
+public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtector protector)
+{
+    public sealed record Plan(string CommitteeName, IReadOnlyList<string> Branches, IReadOnlyList<string> WindowBranches, bool GeneralBranch);
+
+    public sealed record Result(int CommitteeId, IReadOnlyList<int> BranchIds, IReadOnlyDictionary<int, int> SecretaryByBranch, IReadOnlyList<int> MemberIds);
+
+    private static readonly string[] Ethnicities = ["汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "回族", "满族", "蒙古族", "壮族"];
+    private static readonly string[] Educations = ["研究生", "大学本科", "大学本科", "大学本科", "大学专科"];
+    private static readonly string[] Titles = ["科员", "一级科员", "四级主任科员", "三级主任科员", "二级主任科员", "一级主任科员", "副科长", "科长", "副处长", "处长", "副局长"];
+    private static readonly string[] MobilePrefixes = ["130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "155", "158", "159", "166", "177", "180", "181", "185", "186", "187", "188", "189", "199"];
+    private static readonly string[] Regions = ["410102", "410103", "410105", "410122", "410181", "320102", "370102", "420106"];
+
+    public async Task<Result> SeedAsync(Plan plan, int seed, DateOnly today, int minMembers = 20, int maxMembers = 50, CancellationToken ct = default)
+    {
+        var faker = new Faker("zh_CN") { Random = new Randomizer(seed) };
+        var committee = await AddOrgAsync(null, OrganizationKind.AgencyCommittee, plan.CommitteeName, false, TermFrom(faker, today, 5, 0), ct);
+        var parentForBranches = committee;
+        if (plan.GeneralBranch)
+            parentForBranches = await AddOrgAsync(committee, OrganizationKind.GeneralBranch, "机关第一党总支", false, TermFrom(faker, today, 3, 1), ct);
+
+        var branchIds = new List<int>();
+        var secretaries = new Dictionary<int, int>();
+        var members = new List<int>();
+        var names = plan.Branches.Select(n => (Name: n, Window: false)).Concat(plan.WindowBranches.Select(n => (Name: n, Window: true))).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            // Term dates spread so that some branches are due for election soon, one is overdue.
+            var branch = await AddOrgAsync(i % 3 == 2 && plan.GeneralBranch ? parentForBranches : committee, OrganizationKind.Branch,
+                names[i].Name, names[i].Window, TermFrom(faker, today, 3, i), ct);
+            branchIds.Add(branch.Id);
+            // One small branch so that the "fewer than 3 full members" warning has something to show.
+            var size = i == names.Count - 1 && names.Count > 4 ? 3 : faker.Random.Int(minMembers, maxMembers);
+            var groups = new List<Organization>();
+            if (size >= 25)
+            {
+                for (var g = 1; g <= (size >= 40 ? 3 : 2); g++)
+                    groups.Add(await AddOrgAsync(branch, OrganizationKind.PartyGroup, $"第{"一二三"[g - 1]}党小组", false, (null, null), ct));
+            }
+            var branchMembers = new List<Member>();
+            for (var k = 0; k < size; k++)
+            {
+                var m = NewMember(faker, today, branch.Id, groups.Count > 0 ? groups[k % groups.Count].Id : null, small: size <= 3);
+                branchMembers.Add(m);
+                db.Members.Add(m);
+            }
+            await db.SaveChangesAsync(ct);
+            members.AddRange(branchMembers.Select(m => m.Id));
+            var full = branchMembers.Where(m => m.Status == MemberStatus.FullMember).ToList();
+            // Branches with 7 or more full members have a committee (one of them deliberately not, to show the warning).
+            var posts = full.Count >= 7 && i != 1
+                ? new[] { CommitteePost.Secretary, CommitteePost.DeputySecretary, CommitteePost.OrganizationCommissioner, CommitteePost.PublicityCommissioner, CommitteePost.DisciplineCommissioner }
+                : [CommitteePost.Secretary];
+            for (var p = 0; p < Math.Min(posts.Length, full.Count); p++)
+            {
+                db.Posts.Add(new OrganizationPost { OrganizationId = branch.Id, MemberId = full[p].Id, Post = posts[p], Since = branch.TermStart });
+                if (posts[p] == CommitteePost.Secretary) secretaries[branch.Id] = full[p].Id;
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        return new Result(committee.Id, branchIds, secretaries, members);
+    }
+
+    private async Task<Organization> AddOrgAsync(Organization? parent, OrganizationKind kind, string name, bool window, (DateOnly? Start, DateOnly? End) term, CancellationToken ct)
+    {
+        var org = new Organization
+        {
+            ParentId = parent?.Id, Kind = kind, Name = name, IsWindowBranch = window,
+            TermStart = term.Start, TermEnd = term.End,
+        };
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        org.Path = (parent?.Path ?? "/") + org.Id + "/";
+        await db.SaveChangesAsync(ct);
+        return org;
+    }
+
+    /// <summary>Term dates relative to the reference date: index 0 far off, 1 within 6 months, 2 within 3 months, 3 overdue, then varied.</summary>
+    private static (DateOnly?, DateOnly?) TermFrom(Faker f, DateOnly today, int years, int index)
+    {
+        var end = index switch
+        {
+            0 => today.AddMonths(f.Random.Int(14, 30)),
+            1 => today.AddMonths(5).AddDays(-f.Random.Int(0, 20)),
+            2 => today.AddMonths(2).AddDays(-f.Random.Int(0, 20)),
+            3 => today.AddDays(-f.Random.Int(10, 60)),
+            _ => today.AddMonths(f.Random.Int(8, 34)),
+        };
+        return (end.AddYears(-years), end);
+    }
+
+    private Member NewMember(Faker f, DateOnly today, int organizationId, int? groupId, bool small)
+    {
+        var gender = f.Random.Bool(0.45f) ? Gender.Female : Gender.Male;
+        var birth = today.AddYears(-f.Random.Int(24, 59)).AddDays(-f.Random.Int(0, 364));
+        var status = small ? MemberStatus.FullMember : f.Random.WeightedRandom(
+            [MemberStatus.FullMember, MemberStatus.ProbationaryMember, MemberStatus.DevelopmentCandidate, MemberStatus.Activist, MemberStatus.Applicant, MemberStatus.Mobile],
+            [0.82f, 0.06f, 0.03f, 0.04f, 0.03f, 0.02f]);
+        var joined = status is MemberStatus.FullMember or MemberStatus.ProbationaryMember or MemberStatus.Mobile
+            ? birth.AddYears(f.Random.Int(20, 35)) is var j && j < today ? j : today.AddYears(-1)
+            : (DateOnly?)null;
+        if (status == MemberStatus.ProbationaryMember) joined = today.AddMonths(-f.Random.Int(1, 11));
+        var m = new Member
+        {
+            OrganizationId = organizationId,
+            GroupId = groupId,
+            Name = f.Name.LastName() + f.Name.FirstName(),
+            Gender = gender,
+            Ethnicity = f.PickRandom(Ethnicities),
+            BirthDate = birth,
+            Education = f.PickRandom(Educations),
+            Title = f.PickRandom(Titles),
+            JoinedDate = joined,
+            FullMemberDate = status is MemberStatus.FullMember or MemberStatus.Mobile && joined is { } jd ? jd.AddYears(1) : null,
+            Status = status,
+            IsLeadingCadre = f.Random.Bool(0.06f),
+        };
+        protector.SetIdNumber(m, IdNumber(f, birth, gender));
+        protector.SetPhone(m, f.PickRandom(MobilePrefixes) + f.Random.ReplaceNumbers("########"));
+        return m;
+    }
+
+    /// <summary>A well-formed (checksummed) but invented resident ID number.</summary>
+    public static string IdNumber(Faker f, DateOnly birth, Gender gender)
+    {
+        var seq = f.Random.Int(0, 99).ToString("D2") + (gender == Gender.Female ? f.PickRandom(0, 2, 4, 6, 8) : f.PickRandom(1, 3, 5, 7, 9));
+        var body = f.PickRandom(Regions) + birth.ToString("yyyyMMdd") + seq;
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Sdk;
+
+namespace Modular.Host.PartyDirectory;
+
+/// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
+public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user) : IDirectory
+{
+    private DataScope? _scope;
+
+    public async Task<IReadOnlyList<OrganizationInfo>> GetOrganizationsAsync(CancellationToken ct = default) =>
+        (await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ThenBy(o => o.SortOrder).ToListAsync(ct)).Select(ToInfo).ToList();
+
+    public async Task<OrganizationInfo?> GetOrganizationAsync(int id, CancellationToken ct = default) =>
+        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? ToInfo(o) : null;
+
+    public async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default)
+    {
+        var ids = includeDescendants ? await SubtreeIdsAsync(organizationId, ct) : [organizationId];
+        return (await db.Members.AsNoTracking().Where(m => ids.Contains(m.OrganizationId) || (m.GroupId != null && ids.Contains(m.GroupId.Value)))
+            .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
+    }
+
+    public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
+        await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
+
+    public async Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) =>
+        await (from p in db.Posts.AsNoTracking()
+               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+               where p.OrganizationId == organizationId
+               orderby p.Post
+               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since)).ToListAsync(ct);
+
+    public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>
+        user.Id is { } id && await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == id, ct) is { } m ? ToInfo(m) : null;
+
+    public async Task<DataScope> GetCurrentScopeAsync(CancellationToken ct = default)
+    {
+        if (_scope is not null) return _scope;
+        if (!user.IsAuthenticated) return _scope = DataScope.None;
+        if (user.IsInAgencyRole(Roles.AgencyAdmin)) return _scope = new DataScope(true, new HashSet<int>(), null);
+        var me = user.Id is { } uid ? await db.Members.AsNoTracking().Where(m => m.UserId == uid).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) : null;
+        if (me is null) return _scope = DataScope.None;
+        // Committee members (secretary, deputy, commissioners) see and edit their organisation and everything below it.
+        var postOrgs = await db.Posts.AsNoTracking().Where(p => p.MemberId == me).Select(p => p.OrganizationId).Distinct().ToListAsync(ct);
+        var visible = new HashSet<int>();
+        foreach (var org in postOrgs) visible.UnionWith(await SubtreeIdsAsync(org, ct));
+        return _scope = new DataScope(false, visible, me);
+    }
+
+    /// <summary>The organisation and all below it.</summary>
+    public async Task<List<int>> SubtreeIdsAsync(int organizationId, CancellationToken ct)
+    {
+        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
+        if (path is null) return [];
+        return await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(path)).Select(o => o.Id).ToListAsync(ct);
+    }
+
+    public static OrganizationInfo ToInfo(Organization o) => new(o.Id, o.ParentId, o.Kind, o.Name, o.IsWindowBranch, o.TermStart, o.TermEnd);
+
+    public static MemberInfo ToInfo(Member m) =>
+        new(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
+}

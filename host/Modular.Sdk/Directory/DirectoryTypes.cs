@@ -1,0 +1,72 @@
+namespace Modular.Sdk;
+
+/// <summary>Kinds of Party organisation, top to bottom: 机关党委 → 党总支 (optional) → 党支部 → 党小组.</summary>
+public enum OrganizationKind { AgencyCommittee = 0, GeneralBranch = 1, Branch = 2, PartyGroup = 3 }
+
+/// <summary>入党申请人 … 正式党员, and the statuses after membership.</summary>
+public enum MemberStatus
+{
+    Applicant = 0,
+    Activist = 1,
+    DevelopmentCandidate = 2,
+    ProbationaryMember = 3,
+    FullMember = 4,
+    TransferredOut = 5,
+    Mobile = 6,
+    LostContact = 7,
+    Deceased = 8,
+}
+
+/// <summary>Committee posts: 书记 / 副书记 / 组织委员 / 宣传委员 / 纪检委员 / 委员.</summary>
+public enum CommitteePost
+{
+    Secretary = 0,
+    DeputySecretary = 1,
+    OrganizationCommissioner = 2,
+    PublicityCommissioner = 3,
+    DisciplineCommissioner = 4,
+    CommitteeMember = 5,
+}
+
+public enum Gender { Unknown = 0, Male = 1, Female = 2 }
+
+/// <summary>An organisation as modules see it.</summary>
+public sealed record OrganizationInfo(
+    int Id, int? ParentId, OrganizationKind Kind, string Name, bool IsWindowBranch, DateOnly? TermStart, DateOnly? TermEnd);
+
+/// <summary>A member as modules see it. Personal data comes masked; modules store only the id.</summary>
+public sealed record MemberInfo(
+    int Id, string Name, Gender Gender, MemberStatus Status, int OrganizationId, int? GroupId,
+    string? PhoneMasked, string? UserId, bool IsLeadingCadre, DateOnly? JoinedDate, DateOnly? FullMemberDate)
+{
+    /// <summary>Full and probationary members take part in organisational life; only full members vote.</summary>
+    public bool IsPartyMember => Status is MemberStatus.FullMember or MemberStatus.ProbationaryMember;
+    public bool CanVote => Status == MemberStatus.FullMember;
+}
+
+public sealed record PostInfo(int OrganizationId, int MemberId, string MemberName, CommitteePost Post, DateOnly? Since);
+
+/// <summary>What the current user may see in the directory.</summary>
+public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationIds, int? OwnMemberId)
+{
+    public static readonly DataScope None = new(false, new HashSet<int>(), null);
+    public bool CanSeeOrganization(int organizationId) => AgencyWide || OrganizationIds.Contains(organizationId);
+}
+
+/// <summary>
+/// Read access to the current agency's organisations and members, for modules: they keep ids only and
+/// never a copy of people. Every answer is limited to the current agency.
+/// </summary>
+public interface IDirectory
+{
+    Task<IReadOnlyList<OrganizationInfo>> GetOrganizationsAsync(CancellationToken ct = default);
+    Task<OrganizationInfo?> GetOrganizationAsync(int id, CancellationToken ct = default);
+    /// <summary>Members of an organisation, with those of its groups (and sub-organisations) when <paramref name="includeDescendants"/>.</summary>
+    Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default);
+    Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default);
+    Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
+    /// <summary>The signed-in user's own member record in the current agency, if linked.</summary>
+    Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default);
+    /// <summary>Which organisations the signed-in user may see: the whole agency (Party office), their branch and its groups (secretary, committee), or only themselves.</summary>
+    Task<DataScope> GetCurrentScopeAsync(CancellationToken ct = default);
+}
