@@ -10,6 +10,8 @@ public sealed class ModularOptions
     public string? ConnectionString { get; set; }
     /// <summary>Demo agencies and accounts with a published password: on in Development only (appsettings.Development.json).</summary>
     public bool SeedDemoData { get; set; }
+    /// <summary>How many of the five demo agencies to seed (tests use fewer to start faster).</summary>
+    public int DemoAgencyCount { get; set; } = 5;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

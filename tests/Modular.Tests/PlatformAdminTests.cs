@@ -62,8 +62,8 @@ public sealed class PlatformAdminTests : IClassFixture<PlatformAdminTests.Portal
     public async Task The_platform_creates_an_agency_administrator_who_can_then_sign_in_there()
     {
         var client = await _portal.SignedInAsync("admin");
-        await client.PostFormAsync("/Platform/Agencies/Edit", Agency("XX市委政策研究室", "市委政研室", "ZYS"));
-        var id = await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Code == "ZYS").Select(a => a.Id).SingleAsync());
+        await client.PostFormAsync("/Platform/Agencies/Edit", Agency("XX市委政策研究室", "市委政研室", "ZYS2"));
+        var id = await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Code == "ZYS2").Select(a => a.Id).SingleAsync());
 
         var weak = await client.PostFormAsync($"/Platform/Agencies/Accounts/{id}", new Dictionary<string, string>
         {

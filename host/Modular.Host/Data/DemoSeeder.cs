@@ -18,7 +18,8 @@ public sealed class DemoSeeder(
     PluginCatalog catalog,
     IServiceProvider services,
     Oidc.ClientService clients,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger,
+    ModularOptions options)
 {
     public const string DemoPassword = "Demo@2026";
 
@@ -29,8 +30,9 @@ public sealed class DemoSeeder(
         new("admin", "系统管理员", "system administrator (系统管理员: agencies, accounts, modules)", null, Roles.PlatformAdmin),
         new("secadmin", "安全管理员", "security administrator (安全管理员: administrators, unlocking)", null, Roles.SecurityAdmin),
         new("auditor", "审计管理员", "audit administrator (审计管理员: audit log only)", null, Roles.AuditAdmin),
-        new("office", "王建华", "agency administrator (机关党委办公室)", $"{Roles.AgencyAdmin},{Roles.Member}"),
-        new("member", "李晓梅", "Party member (党员)", Roles.Member),
+        new("office", "王建华", "agency administrator (机关党委办公室), also in 市委政研室", $"{Roles.AgencyAdmin},{Roles.Member}"),
+        new("secretary", "张国强", "branch secretary (第一党支部书记)", Roles.Member),
+        new("member", "李晓梅", "Party member (党员, 第一党支部)", Roles.Member),
     ];
 
     public const string DemoAgencyCode = "SJZYJ";
@@ -61,6 +63,21 @@ public sealed class DemoSeeder(
     }
     public const string SampleClientUrl = "http://localhost:5090";
 
+    /// <summary>The five agencies of the source documents (shared/seeds), with the shape of their organisations.</summary>
+    public static readonly IReadOnlyList<(string Name, string Short, string Code, PartyDirectory.DirectoryDemoData.Plan Plan)> DemoAgencies =
+    [
+        ("XX市数据资源管理局", "市数据资源局", DemoAgencyCode, new("中共XX市数据资源管理局机关委员会",
+            ["第一党支部", "第二党支部", "机关党委办公室党支部", "数据管理处党支部", "信息中心党支部"], [], false)),
+        ("XX市委政策研究室", "市委政研室", "ZYS", new("中共XX市委政策研究室机关委员会",
+            ["综合处党支部", "经济研究处党支部", "社会研究处党支部", "离退休干部党支部"], [], false)),
+        ("XX市政务服务中心", "市政务服务中心", "ZWFWZX", new("中共XX市政务服务中心机关委员会",
+            ["机关第一党支部", "机关第二党支部", "综合保障党支部"], ["办事大厅一楼窗口党支部", "办事大厅二楼窗口党支部", "不动产登记窗口党支部"], true)),
+        ("XX市政务服务和大数据管理局", "市政务服务和大数据局", "ZWDSJ", new("中共XX市政务服务和大数据管理局机关委员会",
+            ["办公室党支部", "政务服务管理科党支部", "大数据发展科党支部", "电子政务科党支部"], ["政务服务窗口党支部", "12345热线党支部"], true)),
+        ("XX市机关事务管理局", "市机关事务局", "JGSWJ", new("中共XX市机关事务管理局机关委员会",
+            ["机关第一党支部", "机关第二党支部", "公务用车服务中心党支部", "机关食堂党支部", "物业管理党支部", "节能办党支部"], [], false)),
+    ];
+
     public async Task SeedAsync(CancellationToken ct = default)
     {
         foreach (var role in Roles.PlatformRoles)
@@ -69,9 +86,15 @@ public sealed class DemoSeeder(
         }
         if (await users.FindByNameAsync(Accounts[0].UserName) is not null) return;
 
-        var agency = new Agency { Name = "XX市数据资源管理局", ShortName = "市数据资源局", Code = DemoAgencyCode };
-        db.Agencies.Add(agency);
+        var agencies = new List<Agency>();
+        foreach (var (name, shortName, code, _) in DemoAgencies.Take(Math.Clamp(options.DemoAgencyCount, 1, DemoAgencies.Count)))
+        {
+            var a = new Agency { Name = name, ShortName = shortName, Code = code };
+            db.Agencies.Add(a);
+            agencies.Add(a);
+        }
         await db.SaveChangesAsync(ct);
+        var agency = agencies[0];
 
         foreach (var a in Accounts)
         {
@@ -81,12 +104,17 @@ public sealed class DemoSeeder(
             if (a.PlatformRole is not null) await users.AddToRoleAsync(user, a.PlatformRole);
             if (a.AgencyRoles is not null)
                 db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agency.Id, UserId = user.Id, Roles = a.AgencyRoles });
+            // The Party office's administrator also serves a second agency, to show switching.
+            if (a.UserName == "office")
+                if (agencies.Count > 1) db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agencies[1].Id, UserId = user.Id, Roles = a.AgencyRoles! });
         }
+        foreach (var a in agencies)
         foreach (var plugin in catalog.Running)
         {
-            db.AgencyModules.Add(new AgencyModule { AgencyId = agency.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
+            db.AgencyModules.Add(new AgencyModule { AgencyId = a.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
         }
         await db.SaveChangesAsync(ct);
+        await SeedDirectoriesAsync(agencies, ct);
         // The sample relying party under tools/ (a public client: PKCE, no secret).
         await clients.CreateAsync(new Oidc.ClientForm
         {
@@ -94,7 +122,40 @@ public sealed class DemoSeeder(
             RedirectUris = SampleClientUrl + "/signin-oidc", PostLogoutRedirectUris = SampleClientUrl + "/signout-callback-oidc",
             Scopes = ["openid", "profile", "roles", "agency", "offline_access"],
         }, ct);
-        await SeedModulesAsync(agency, ct);
+        foreach (var a in agencies) await SeedModulesAsync(a, ct);
+    }
+
+    /// <summary>Each agency's organisation tree and roster; the demo accounts are linked to member records.</summary>
+    private async Task SeedDirectoriesAsync(IReadOnlyList<Agency> agencies, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        for (var i = 0; i < agencies.Count; i++)
+        {
+            var agency = agencies[i];
+            using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
+            await using var scope = services.CreateAsyncScope();
+            var demo = scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDemoData>();
+            var result = await demo.SeedAsync(DemoAgencies[i].Plan, seed: 20260000 + i, today, ct: ct);
+            if (i != 0) continue;
+            var directory = scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>();
+            var firstBranch = result.BranchIds[0];
+            async Task Link(string userName, int memberId, string displayName)
+            {
+                var user = await users.FindByNameAsync(userName);
+                var member = await directory.Members.SingleAsync(m => m.Id == memberId, ct);
+                member.UserId = user!.Id;
+                member.Name = displayName;
+            }
+            await Link("secretary", result.SecretaryByBranch[firstBranch], "张国强");
+            var ordinary = await directory.Members.Where(m => m.OrganizationId == firstBranch && m.Status == MemberStatus.FullMember)
+                .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
+            await Link("member", ordinary, "李晓梅");
+            var officeBranch = result.BranchIds[2];
+            var clerk = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember)
+                .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
+            await Link("office", clerk, "王建华");
+            await directory.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>Each enabled module seeds its own demo data for the agency; one that fails is logged and skipped.</summary>

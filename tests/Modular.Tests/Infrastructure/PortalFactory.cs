@@ -19,7 +19,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
-    public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0" };
+    public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0",
+        // Two of the five demo agencies are enough for most tests (switching needs two) and start faster.
+        ["Modular:DemoAgencyCount"] = "2" };
 
     public PortalFactory(params string[] pluginFolders) : this(NewWorkDir(), pluginFolders) { }
 
