@@ -60,6 +60,7 @@ public static class HostSetup
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<PartyDirectory.DirectoryService>());
         services.AddScoped<PartyDirectory.DirectoryWarnings>();
         services.AddScoped<PartyDirectory.DirectoryDemoData>();
+        services.AddScoped<PartyDirectory.DirectoryLabels>();
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
 
         services.AddHttpContextAccessor();

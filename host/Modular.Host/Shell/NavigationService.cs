@@ -8,14 +8,27 @@ public sealed record NavLink(string Text, string Url, string? Icon = null);
 public sealed record NavSection(string Title, IReadOnlyList<NavLink> Links);
 
 /// <summary>Left navigation: the host's own pages for the user's roles, then each enabled module's items the user may see.</summary>
-public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, Localization.IText text)
+public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, IDirectory directory, Localization.IText text)
 {
-    public IReadOnlyList<NavSection> Build()
+    public async Task<IReadOnlyList<NavSection>> BuildAsync()
     {
         var sections = new List<NavSection>();
         var home = new List<NavLink> { new(text["Dashboard"], "/") };
-        if (agency.Id is not null) home.Add(new(text["To-do"], "/Todo"));
+        if (agency.Id is not null)
+        {
+            home.Add(new(text["To-do"], "/Todo"));
+            home.Add(new(text["My Party information"], "/Account/Profile"));
+        }
         sections.Add(new NavSection(text["Workbench"], home));
+        if (agency.Id is not null)
+        {
+            var scope = await directory.GetCurrentScopeAsync();
+            if (scope.AgencyWide || scope.OrganizationIds.Count > 0)
+                sections.Add(new NavSection(text["Party organisations and members"], [
+                    new(text["Party organisations"], "/Directory/Organizations"),
+                    new(text["Members"], "/Directory/Members"),
+                ]));
+        }
 
         foreach (var plugin in gate.EnabledPlugins(agency.Id))
         {

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Auditing;
+using Modular.Host.PartyDirectory;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages.Directory.Members;
+
+/// <summary>One member. ID and mobile numbers masked; the agency's Party office may see them in full, and each such view is audited.</summary>
+public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, DirectoryLabels labels, ICurrentUser user, AuditLog audit) : PageModel
+{
+    public Member Member { get; private set; } = new();
+    public string? OrganizationName { get; private set; }
+    public string? GroupName { get; private set; }
+    public IReadOnlyList<string> Posts { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool CanViewFull => user.IsInAgencyRole(Roles.AgencyAdmin);
+    public string? FullIdNumber { get; private set; }
+    public string? FullPhone { get; private set; }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var scope = await directory.GetCurrentScopeAsync(ct);
+        var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+        // Outside the user's scope the member does not exist for them.
+        if (member is null || !(scope.CanSeeOrganization(member.OrganizationId) || scope.OwnMemberId == id)) return false;
+        Member = member;
+        CanEdit = scope.CanSeeOrganization(member.OrganizationId);
+        var names = await db.Organizations.AsNoTracking().Where(o => o.Id == member.OrganizationId || o.Id == member.GroupId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        OrganizationName = names.GetValueOrDefault(member.OrganizationId);
+        GroupName = member.GroupId is { } g ? names.GetValueOrDefault(g) : null;
+        Posts = (await db.Posts.AsNoTracking().Where(p => p.MemberId == id).ToListAsync(ct)).Select(p => labels.Post(p.Post)).ToList();
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostFullAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!CanViewFull) return Forbid();
+        FullIdNumber = protector.Unprotect(Member.IdNumberProtected);
+        FullPhone = protector.Unprotect(Member.PhoneProtected);
+        await audit.WriteAsync("member.view-personal-data", $"Directory.Member#{id}", "ID number and mobile shown in full", true, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,150 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Localization;
+using Modular.Host.PartyDirectory;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages.Directory.Members;
+
+/// <summary>Adds or edits a member within the organisations in the user's care; ID and phone numbers are checked and stored protected.</summary>
+public sealed class EditModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, IText text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public MemberInput Input { get; set; } = new();
+    public IReadOnlyList<(int Id, string Name)> Organizations { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Groups { get; private set; } = [];
+    public string? CurrentIdMasked { get; private set; }
+    public string? CurrentPhoneMasked { get; private set; }
+
+    public sealed class MemberInput
+    {
+        [Required(ErrorMessage = "Please enter the member's name.")]
+        [StringLength(50, ErrorMessage = "The name can be at most {1} characters.")]
+        public string Name { get; set; } = "";
+        public Gender Gender { get; set; }
+        [StringLength(20, ErrorMessage = "This field can be at most {1} characters.")] public string? Ethnicity { get; set; }
+        public DateOnly? BirthDate { get; set; }
+        [StringLength(18)] public string? IdNumber { get; set; }
+        [StringLength(11)] public string? Phone { get; set; }
+        [StringLength(20)] public string? Education { get; set; }
+        [StringLength(50)] public string? Title { get; set; }
+        public int OrganizationId { get; set; }
+        public int? GroupId { get; set; }
+        public MemberStatus Status { get; set; } = MemberStatus.FullMember;
+        public DateOnly? JoinedDate { get; set; }
+        public DateOnly? FullMemberDate { get; set; }
+        public bool IsLeadingCadre { get; set; }
+        public long Version { get; set; }
+    }
+
+    private async Task<DataScope?> LoadChoicesAsync(CancellationToken ct)
+    {
+        var scope = await directory.GetCurrentScopeAsync(ct);
+        if (!scope.AgencyWide && scope.OrganizationIds.Count == 0) return null;
+        var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
+        Organizations = orgs.Where(o => o.Kind != OrganizationKind.PartyGroup && scope.CanSeeOrganization(o.Id)).Select(o => (o.Id, o.Name)).ToList();
+        Groups = orgs.Where(o => o.Kind == OrganizationKind.PartyGroup && scope.CanSeeOrganization(o.Id))
+            .Select(o => (o.Id, orgs.FirstOrDefault(p => p.Id == o.ParentId)?.Name + " / " + o.Name)).ToList();
+        return scope;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? org, CancellationToken ct)
+    {
+        var scope = await LoadChoicesAsync(ct);
+        if (scope is null) return NotFound();
+        if (Id is null)
+        {
+            Input.OrganizationId = org ?? 0;
+            return Page();
+        }
+        var m = await db.Members.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (m is null || !scope.CanSeeOrganization(m.OrganizationId)) return NotFound();
+        CurrentIdMasked = m.IdNumberMasked;
+        CurrentPhoneMasked = m.PhoneMasked;
+        Input = new MemberInput
+        {
+            Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Education = m.Education, Title = m.Title,
+            OrganizationId = m.OrganizationId, GroupId = m.GroupId, Status = m.Status, JoinedDate = m.JoinedDate,
+            FullMemberDate = m.FullMemberDate, IsLeadingCadre = m.IsLeadingCadre, Version = m.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await LoadChoicesAsync(ct);
+        if (scope is null) return NotFound();
+        Member? member = null;
+        if (Id is not null)
+        {
+            member = await db.Members.FirstOrDefaultAsync(x => x.Id == Id, ct);
+            if (member is null || !scope.CanSeeOrganization(member.OrganizationId)) return NotFound();
+            CurrentIdMasked = member.IdNumberMasked;
+            CurrentPhoneMasked = member.PhoneMasked;
+        }
+        Input.Name = Input.Name?.Trim() ?? "";
+        Input.IdNumber = string.IsNullOrWhiteSpace(Input.IdNumber) ? null : Input.IdNumber.Trim().ToUpperInvariant();
+        Input.Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        if (Organizations.All(o => o.Id != Input.OrganizationId)) ModelState.AddModelError("Input.OrganizationId", text["Choose an organisation in your care."]);
+        if (Input.GroupId is { } g)
+        {
+            var group = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == g && o.Kind == OrganizationKind.PartyGroup, ct);
+            if (group is null || group.ParentId != Input.OrganizationId) ModelState.AddModelError("Input.GroupId", text["The Party group must belong to the chosen organisation."]);
+        }
+        if (Input.IdNumber is { } idNumber)
+        {
+            if (!PersonalDataFormat.IsValidIdNumber(idNumber)) ModelState.AddModelError("Input.IdNumber", text["This is not a valid 18-character ID number (check the last character)."]);
+            else if (Input.BirthDate is { } b && PersonalDataFormat.BirthDateOf(idNumber) != b) ModelState.AddModelError("Input.BirthDate", text["The date of birth differs from the one in the ID number."]);
+            else Input.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
+        }
+        if (Input.Phone is { } phone && !PersonalDataFormat.IsValidMobile(phone)) ModelState.AddModelError("Input.Phone", text["Enter an 11-digit mobile number starting with 1."]);
+        if (Input.BirthDate is { } birth && birth > today) ModelState.AddModelError("Input.BirthDate", text["The date of birth cannot be in the future."]);
+        if (Input.JoinedDate is { } joined)
+        {
+            if (joined > today) ModelState.AddModelError("Input.JoinedDate", text["The date cannot be in the future."]);
+            else if (Input.BirthDate is { } bd && joined < bd.AddYears(18)) ModelState.AddModelError("Input.JoinedDate", text["A member must be at least 18 when joining."]);
+        }
+        if (Input.FullMemberDate is { } full)
+        {
+            if (full > today) ModelState.AddModelError("Input.FullMemberDate", text["The date cannot be in the future."]);
+            else if (Input.JoinedDate is { } jd && full < jd) ModelState.AddModelError("Input.FullMemberDate", text["Full membership comes after joining."]);
+        }
+        if (!ModelState.IsValid)
+        {
+            Input.IdNumber = null; // never echo a full ID number back into the page
+            return Page();
+        }
+        member ??= new Member();
+        if (member.Id != 0) db.Entry(member).Property(x => x.Version).OriginalValue = Input.Version;
+        member.Name = Input.Name;
+        member.Gender = Input.Gender;
+        member.Ethnicity = Input.Ethnicity?.Trim();
+        member.BirthDate = Input.BirthDate;
+        member.Education = Input.Education?.Trim();
+        member.Title = Input.Title?.Trim();
+        member.OrganizationId = Input.OrganizationId;
+        member.GroupId = Input.GroupId;
+        member.Status = Input.Status;
+        member.JoinedDate = Input.JoinedDate;
+        member.FullMemberDate = Input.FullMemberDate;
+        member.IsLeadingCadre = Input.IsLeadingCadre;
+        if (Input.IdNumber is not null) protector.SetIdNumber(member, Input.IdNumber);
+        if (Input.Phone is not null) protector.SetPhone(member, Input.Phone);
+        if (member.Id == 0) db.Members.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", text["Someone else changed this member while you were editing. Reload the page and make your change again."]);
+            Input.IdNumber = null;
+            return Page();
+        }
+        TempData["Message"] = text["Saved."];
+        return RedirectToPage("Details", new { id = member.Id });
+    }
+}

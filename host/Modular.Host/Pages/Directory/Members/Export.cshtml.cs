@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Modular.Host.Auditing;
+using Modular.Host.PartyDirectory;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages.Directory.Members;
+
+/// <summary>The members the user may see, as an Excel file; ID and phone numbers masked.</summary>
+public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, AuditLog audit) : PageModel
+{
+    public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStatus? status, CancellationToken ct)
+    {
+        var query = await MemberQuery.ForAsync(db, directory, q, org, status, ct);
+        if (query is null) return NotFound();
+        var names = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var rows = await query.AsNoTracking().OrderBy(m => m.OrganizationId).ThenBy(m => m.Name).ToListAsync(ct);
+        var sheet = rows.Select(m => new Dictionary<string, object?>
+        {
+            ["姓名"] = m.Name,
+            ["性别"] = labels.Gender(m.Gender),
+            ["民族"] = m.Ethnicity,
+            ["出生日期"] = m.BirthDate?.ToString("yyyy-MM-dd"),
+            ["公民身份号码"] = m.IdNumberMasked,
+            ["手机号码"] = m.PhoneMasked,
+            ["学历"] = m.Education,
+            ["职务职级"] = m.Title,
+            ["所在党组织"] = names.GetValueOrDefault(m.OrganizationId),
+            ["党小组"] = m.GroupId is { } g ? names.GetValueOrDefault(g) : null,
+            ["状态"] = labels.Status(m.Status),
+            ["入党日期"] = m.JoinedDate?.ToString("yyyy-MM-dd"),
+            ["转正日期"] = m.FullMemberDate?.ToString("yyyy-MM-dd"),
+            ["领导干部"] = m.IsLeadingCadre ? "是" : "否",
+        }).ToList();
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheet, cancellationToken: ct);
+        stream.Position = 0;
+        await audit.WriteAsync("member.export", "Members", $"{rows.Count} rows, masked", true, ct);
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"党员名册-{DateTime.Now:yyyyMMdd}.xlsx");
+    }
+}
