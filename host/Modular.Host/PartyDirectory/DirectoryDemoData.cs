@@ -39,7 +39,7 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
                 names[i].Name, names[i].Window, TermFrom(faker, today, 3, i), ct);
             branchIds.Add(branch.Id);
             // One small branch so that the "fewer than 3 full members" warning has something to show.
-            var size = i == names.Count - 1 && names.Count > 4 ? 3 : faker.Random.Int(minMembers, maxMembers);
+            var size = i == names.Count - 1 && names.Count > 4 ? 2 : faker.Random.Int(minMembers, maxMembers);
             var groups = new List<Organization>();
             if (size >= 25)
             {
@@ -49,7 +49,7 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
             var branchMembers = new List<Member>();
             for (var k = 0; k < size; k++)
             {
-                var m = NewMember(faker, today, branch.Id, groups.Count > 0 ? groups[k % groups.Count].Id : null, small: size <= 3);
+                var m = NewMember(faker, today, branch.Id, groups.Count > 0 ? groups[k % groups.Count].Id : null, small: size <= 2);
                 branchMembers.Add(m);
                 db.Members.Add(m);
             }

@@ -1,0 +1,238 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
+using Modular.Sdk;
+using Modular.Tests.Infrastructure;
+
+namespace Modular.Tests;
+
+/// <summary>The rules with numbers, at their boundaries.</summary>
+public sealed class DirectoryRuleTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 23);
+    private static readonly DirectorySettings Settings = new();
+
+    private static List<OrganizationWarning> Warn(int full, int party, int committee, DateOnly? termEnd = null, OrganizationKind kind = OrganizationKind.Branch) =>
+        OrganizationWarnings.For(new OrganizationFacts(new Organization { Id = 1, Name = "第一党支部", Kind = kind, TermEnd = termEnd }, full, party, committee), Today, Settings).ToList();
+
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public void A_branch_needs_three_full_members(int full, bool warned) =>
+        Assert.Equal(warned, Warn(full, full, 1).Any(w => w.Text.Contains("少于 3 名")));
+
+    [Theory]
+    [InlineData(6, 0, false)]
+    [InlineData(7, 2, true)]
+    [InlineData(7, 3, false)]
+    public void Seven_full_members_need_a_committee(int full, int committee, bool warned) =>
+        Assert.Equal(warned, Warn(full, full, committee).Any(w => w.Text.Contains("应设立支部委员会")));
+
+    [Theory]
+    [InlineData(50, false)]
+    [InlineData(51, true)]
+    public void More_than_fifty_members_suggests_splitting(int party, bool warned) =>
+        Assert.Equal(warned, Warn(40, party, 5).Any(w => w.Text.Contains("应考虑分设")));
+
+    [Theory]
+    [InlineData(-1, WarningLevel.Danger)]      // ended yesterday
+    [InlineData(0, WarningLevel.Warning)]      // ends today
+    [InlineData(90, WarningLevel.Warning)]     // 2027-02-21, within 3 months
+    [InlineData(95, WarningLevel.Info)]        // beyond 3 months, within 6
+    [InlineData(182, WarningLevel.Info)]       // 2027-05-24 > 2027-05-23: no longer within 6 months
+    public void Term_reminders_by_date(int daysFromToday, WarningLevel expected)
+    {
+        var end = Today.AddDays(daysFromToday);
+        var warnings = Warn(5, 5, 1, end).Where(w => w.Due is not null).ToList();
+        if (end > Today.AddMonths(6)) Assert.Empty(warnings);
+        else Assert.Equal(expected, Assert.Single(warnings).Level);
+    }
+
+    [Fact]
+    public void Six_months_is_the_last_day_with_a_reminder()
+    {
+        Assert.Single(Warn(5, 5, 1, Today.AddMonths(6)), w => w.Due is not null);
+        Assert.DoesNotContain(Warn(5, 5, 1, Today.AddMonths(6).AddDays(1)), w => w.Due is not null);
+        Assert.Equal(WarningLevel.Warning, Warn(5, 5, 1, Today.AddMonths(3)).Single(w => w.Due is not null).Level);
+        Assert.Equal(WarningLevel.Info, Warn(5, 5, 1, Today.AddMonths(3).AddDays(1)).Single(w => w.Due is not null).Level);
+    }
+
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("110105194912310021", false)]
+    [InlineData("11010519491331002X", false)]
+    [InlineData("1101051949123100", false)]
+    public void ID_numbers_are_checked(string id, bool valid) => Assert.Equal(valid, PersonalDataFormat.IsValidIdNumber(id));
+
+    [Fact]
+    public void Masks_follow_the_baseline()
+    {
+        Assert.Equal("410102********0024", Mask.IdNumber("410102199001010024"));
+        Assert.Equal("138****1027", Mask.Phone("13812341027"));
+    }
+}
+
+/// <summary>Who sees what, masking, audited full views, validation, and the roster at 100,000 members.</summary>
+public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal>
+{
+    public sealed class Portal() : PortalFactory();
+
+    private readonly Portal _portal;
+    public DirectoryPageTests(Portal portal) => _portal = portal;
+
+    private async Task<T> InDemoAgencyAsync<T>(Func<DirectoryDbContext, Task<T>> work)
+    {
+        using var _ = AgencyScope.Use(await _portal.DemoAgencyIdAsync());
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
+    }
+
+    [Fact]
+    public async Task The_demo_agency_has_a_realistic_tree_with_reminders()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var html = await office.GetStringAsync("/Directory/Organizations");
+        Assert.Contains("中共XX市数据资源管理局机关委员会", html);
+        Assert.Contains("第一党支部", html);
+        Assert.Contains("少于 3 名", html);        // the deliberately small branch
+        Assert.Contains("应设立支部委员会", html);  // the branch without a committee
+        Assert.Contains("任期已于", html);          // an overdue term
+        var todo = await office.GetStringAsync("/Todo");
+        Assert.Contains("任期已于", todo);
+    }
+
+    [Fact]
+    public async Task A_secretary_sees_their_branch_only()
+    {
+        var (mine, other) = await InDemoAgencyAsync(async db =>
+        {
+            var branchOf = await db.Members.Where(m => m.Name == "张国强").Select(m => m.OrganizationId).SingleAsync();
+            var inMine = await db.Members.Where(m => m.OrganizationId == branchOf && m.Name != "张国强").Select(m => m.Id).FirstAsync();
+            var elsewhere = await db.Members.Where(m => m.OrganizationId != branchOf).Select(m => m.Id).FirstAsync();
+            return (inMine, elsewhere);
+        });
+        var secretary = await _portal.SignedInAsync("secretary");
+        Assert.Equal(HttpStatusCode.OK, (await secretary.GetAsync($"/Directory/Members/Details/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/Directory/Members/Details/{other}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync($"/Directory/Members/Edit?id={other}")).StatusCode);
+        var list = await secretary.GetStringAsync("/Directory/Members");
+        Assert.DoesNotContain("信息中心党支部", list);
+        Assert.Contains("第一党支部", list);
+
+        var member = await _portal.SignedInAsync("member");
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync("/Directory/Members")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/Directory/Members/Details/{mine}")).StatusCode);
+        Assert.Contains("李晓梅", await member.GetStringAsync("/Account/Profile"));
+    }
+
+    [Fact]
+    public async Task Numbers_are_masked_and_a_full_view_is_audited()
+    {
+        var id = await InDemoAgencyAsync(db => db.Members.Where(m => m.Name == "李晓梅").Select(m => m.Id).SingleAsync());
+        var office = await _portal.SignedInAsync("office");
+        var page = await office.GetStringAsync($"/Directory/Members/Details/{id}");
+        Assert.Matches("data-testid=\"id-number\">\\d{6}\\*{8}[0-9X]{4}<", page);
+        Assert.Matches("data-testid=\"phone\">1\\d{2}\\*{4}\\d{4}<", page);
+        Assert.Matches("1\\d{2}\\*{4}\\d{4}", await office.GetStringAsync("/Directory/Members?q=李晓梅"));
+
+        var full = await office.PostFormAsync($"/Directory/Members/Details/{id}", new Dictionary<string, string>(), $"/Directory/Members/Details/{id}?handler=Full");
+        var html = await full.Content.ReadAsStringAsync();
+        Assert.Matches("data-testid=\"id-number\">\\d{17}[0-9X]<", html);
+        Assert.Contains(await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "member.view-personal-data" && e.Target == $"Directory.Member#{id}").ToListAsync()),
+            e => e.UserName == "office");
+
+        var secretary = await _portal.SignedInAsync("secretary");
+        var refused = await secretary.PostFormAsync($"/Directory/Members/Details/{id}", new Dictionary<string, string>(), $"/Directory/Members/Details/{id}?handler=Full");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_ID_number_is_refused_next_to_the_field_and_nothing_is_saved()
+    {
+        var branch = await InDemoAgencyAsync(db => db.Organizations.Where(o => o.Name == "第二党支部").Select(o => o.Id).SingleAsync());
+        var before = await InDemoAgencyAsync(db => db.Members.CountAsync());
+        var office = await _portal.SignedInAsync("office");
+        var response = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "110105194912310021",
+            ["Input.Phone"] = "12345", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("不是有效的 18 位公民身份号码", html);
+        Assert.Contains("请输入以 1 开头的 11 位手机号码。", html);
+        Assert.Contains("value=\"陈新\"", html);
+        Assert.Equal(before, await InDemoAgencyAsync(db => db.Members.CountAsync()));
+
+        var ok = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "11010519491231002X",
+            ["Input.Phone"] = "13912345678", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var saved = await InDemoAgencyAsync(db => db.Members.SingleAsync(m => m.Name == "陈新"));
+        Assert.Equal("110105********002X", saved.IdNumberMasked);
+        Assert.DoesNotContain("11010519491231002X", saved.IdNumberProtected);
+        Assert.Equal(new DateOnly(1949, 12, 31), saved.BirthDate);
+    }
+
+    [Fact]
+    public async Task Another_agencys_member_does_not_exist_for_this_agency()
+    {
+        var demoMember = await InDemoAgencyAsync(db => db.Members.Select(m => m.Id).FirstAsync());
+        await _portal.CreateAgencyAsync("DIR2", "dir2-admin", "agency-admin,member");
+        var other = await _portal.SignedInAsync("dir2-admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Directory/Members/Details/{demoMember}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Directory/Members/Edit?id={demoMember}")).StatusCode);
+        Assert.DoesNotContain("第一党支部", await other.GetStringAsync("/Directory/Members"));
+    }
+}
+
+public sealed class RosterAtScaleTests
+{
+    [Fact]
+    public async Task The_member_list_pages_through_100000_members()
+    {
+        using var portal = new PortalFactory();
+        var agency = await portal.CreateAgencyAsync("BIG", "big-admin", "agency-admin,member");
+        int branch;
+        using (AgencyScope.Use(agency))
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            var org = new Organization { Kind = OrganizationKind.Branch, Name = "大支部" };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync();
+            org.Path = $"/{org.Id}/";
+            await db.SaveChangesAsync();
+            branch = org.Id;
+        }
+        await using (var conn = new SqliteConnection(portal.ConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var tx = await conn.BeginTransactionAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "INSERT INTO dir_member (AgencyId, OrganizationId, Name, Gender, Status, IsLeadingCadre, Version, PhoneMasked) VALUES ($a, $o, $n, 1, 4, 0, 1, '138****0000')";
+            var name = cmd.Parameters.Add("$n", SqliteType.Text);
+            cmd.Parameters.AddWithValue("$a", agency);
+            cmd.Parameters.AddWithValue("$o", branch);
+            for (var i = 0; i < 100_000; i++)
+            {
+                name.Value = $"党员{i:D6}";
+                await cmd.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+        var client = await portal.SignedInAsync("big-admin");
+        var last = await client.GetStringAsync("/Directory/Members?p=5000");
+        Assert.Contains("第 5000/5000 页", last);
+        Assert.Contains("共 100000 条", last);
+        Assert.Contains("党员099999", last);
+        var filtered = await client.GetStringAsync("/Directory/Members?q=党员0500&sort=-name");
+        Assert.Contains("共 100 条", filtered);
+        Assert.True(filtered.IndexOf("党员050099", StringComparison.Ordinal) < filtered.IndexOf("党员050090", StringComparison.Ordinal));
+    }
+}
