@@ -44,12 +44,14 @@ public static class HostSetup
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditContext>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<AuditTransactionInterceptor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditVerifier>();
         services.AddSingleton<AuditPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditPruner>());
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
-        services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+        services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         // The directory (organisations, members) is the host's, on the same base as a module's data.
         services.AddSingleton(builder.Configuration.GetSection("Directory").Get<PartyDirectory.DirectorySettings>() ?? new PartyDirectory.DirectorySettings());
@@ -61,6 +63,7 @@ public static class HostSetup
         services.AddScoped<PartyDirectory.DirectoryWarnings>();
         services.AddScoped<PartyDirectory.DirectoryDemoData>();
         services.AddScoped<PartyDirectory.DirectoryLabels>();
+        services.AddScoped<PartyDirectory.MemberImport>();
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
 
         services.AddHttpContextAccessor();

@@ -180,6 +180,34 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
     }
 
     [Fact]
+    public async Task The_Party_office_creates_and_moves_organisations_within_the_rules()
+    {
+        var (committee, general) = await InDemoAgencyAsync(async db => (
+            await db.Organizations.Where(o => o.Kind == OrganizationKind.AgencyCommittee).Select(o => o.Id).SingleAsync(),
+            await db.Organizations.Where(o => o.Name == "第二党支部").Select(o => o.Id).SingleAsync()));
+        var office = await _portal.SignedInAsync("office");
+        var bad = await office.PostFormAsync("/Directory/Organizations/Edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "新党小组", ["Input.Kind"] = "PartyGroup", ["Input.ParentId"] = committee.ToString(),
+            ["Input.TermStart"] = "2025-01-01", ["Input.TermEnd"] = "2030-01-01",
+        });
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("党小组的上级只能是：党支部。", badHtml);
+        Assert.Contains("任期为 3 年，延长或缩短一般不超过 1 年。", badHtml);
+
+        var created = await office.PostFormAsync("/Directory/Organizations/Edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "青年党小组", ["Input.Kind"] = "PartyGroup", ["Input.ParentId"] = general.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var path = await InDemoAgencyAsync(db => db.Organizations.Where(o => o.Name == "青年党小组").Select(o => o.Path).SingleAsync());
+        Assert.StartsWith($"/{committee}/{general}/", path);
+
+        var secretary = await _portal.SignedInAsync("secretary");
+        Assert.Contains("/Account/AccessDenied", (await secretary.GetAsync("/Directory/Organizations/Edit")).Headers.Location?.ToString() ?? "");
+    }
+
+    [Fact]
     public async Task Another_agencys_member_does_not_exist_for_this_agency()
     {
         var demoMember = await InDemoAgencyAsync(db => db.Members.Select(m => m.Id).FirstAsync());
@@ -234,5 +262,92 @@ public sealed class RosterAtScaleTests
         var filtered = await client.GetStringAsync("/Directory/Members?q=党员0500&sort=-name");
         Assert.Contains("共 100 条", filtered);
         Assert.True(filtered.IndexOf("党员050099", StringComparison.Ordinal) < filtered.IndexOf("党员050090", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>Excel import: all rows checked first, every problem by row and column, nothing imported on any error.</summary>
+public sealed class MemberImportTests : IClassFixture<MemberImportTests.Portal>
+{
+    public sealed class Portal() : PortalFactory();
+
+    private readonly Portal _portal;
+    public MemberImportTests(Portal portal) => _portal = portal;
+
+    private static ByteArrayContent Xlsx(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        var content = new ByteArrayContent(stream.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return content;
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, ByteArrayContent file)
+    {
+        var token = await client.TokenAsync("/Directory/Members/Import");
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "file", "members.xlsx" } };
+        return await client.PostAsync("/Directory/Members/Import", form);
+    }
+
+    private Task<int> CountAsync() => _portal.WithDbAsync(async _ =>
+    {
+        using var s = AgencyScope.Use(await _portal.DemoAgencyIdAsync());
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Members.CountAsync();
+    });
+
+    private static Dictionary<string, object?> Row(string name, string org, string? id = null, string? phone = null, string? status = "正式党员") => new()
+    {
+        ["姓名"] = name, ["性别"] = "女", ["民族"] = "汉族", ["出生日期"] = null, ["公民身份号码"] = id, ["手机号码"] = phone, ["学历"] = "大学本科",
+        ["职务职级"] = "科员", ["所在党组织"] = org, ["党小组"] = null, ["状态"] = status, ["入党日期"] = "2012-07-01", ["转正日期"] = "2013-07-01", ["领导干部"] = "否",
+    };
+
+    [Fact]
+    public async Task One_bad_row_stops_the_whole_import_and_every_problem_is_listed()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var template = await office.GetAsync("/Directory/Members/Import?handler=Template");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType!.MediaType);
+
+        var before = await CountAsync();
+        var response = await UploadAsync(office, Xlsx([
+            Row("孙丽", "第二党支部", "11010519491231002X", "13912345678"),
+            Row("周强", "不存在的支部", "110105194912310021", "1391234"),
+            Row("", "第二党支部", "11010519491231002X", status: "党外人士"),
+        ]));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("未导入任何数据", html);
+        var problems = Regex.Matches(html, "<tr><td data-label=\"行\">(\\d+)</td><td data-label=\"列\">([^<]*)</td>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Contains(("3", "所在党组织"), problems);
+        Assert.Contains(("3", "公民身份号码"), problems);
+        Assert.Contains(("3", "手机号码"), problems);
+        Assert.Contains(("4", "姓名"), problems);
+        Assert.Contains(("4", "公民身份号码"), problems); // the same number as row 2
+        Assert.Contains(("4", "状态"), problems);
+        Assert.DoesNotContain(problems, p => p.Item1 == "2");
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task A_valid_file_is_imported_whole()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var before = await CountAsync();
+        var response = await UploadAsync(office, Xlsx([
+            Row("钱敏", "第二党支部", "11010519491231002X", "13912345678"),
+            Row("吴刚", "第一党支部", phone: "13712345678", status: "预备党员"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before + 2, await CountAsync());
+        Assert.Contains("139****5678", await office.GetStringAsync("/Directory/Members?q=钱敏"));
+    }
+
+    [Fact]
+    public async Task Not_an_Excel_file_gets_a_clear_message()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var content = new ByteArrayContent("not a spreadsheet"u8.ToArray());
+        var response = await UploadAsync(office, content);
+        Assert.Contains("无法读取该文件", await response.Content.ReadAsStringAsync());
     }
 }

@@ -17,6 +17,9 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) :
 {
     private static readonly HashSet<string> Skipped = ["Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash"];
     private readonly ConditionalWeakTable<DbContext, List<Pending>> _pending = new();
+    // Lines of changes saved inside an explicit transaction wait for its commit: SQLite has one writer, and
+    // an audit line must not outlive a rolled-back change anyway.
+    private readonly ConditionalWeakTable<DbContext, List<AuditRecord>> _deferred = new();
 
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 
@@ -92,7 +95,25 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) :
             var target = $"{prefix}.{p.Entry.Metadata.ClrType.Name}#{key}";
             return context.Record(p.Action, target, p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes, Json));
         }).ToList();
+        if (db.Database.CurrentTransaction is not null)
+        {
+            _deferred.GetOrCreateValue(db).AddRange(records);
+            return;
+        }
         await writer.AppendAsync(records, ct);
+    }
+
+    /// <summary>Writes what a committed transaction deferred.</summary>
+    public async Task CommittedAsync(DbContext? db, CancellationToken ct)
+    {
+        if (db is null || !_deferred.TryGetValue(db, out var records)) return;
+        _deferred.Remove(db);
+        await writer.AppendAsync(records, ct);
+    }
+
+    public void RolledBack(DbContext? db)
+    {
+        if (db is not null) _deferred.Remove(db);
     }
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

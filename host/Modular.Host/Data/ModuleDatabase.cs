@@ -5,13 +5,13 @@ using Modular.Sdk;
 namespace Modular.Host.Data;
 
 /// <summary>Puts every module on the host's database, each with its own migrations history table.</summary>
-public sealed class ModuleDatabase(DatabaseSettings settings, Auditing.AuditInterceptor audit) : IModuleDatabase
+public sealed class ModuleDatabase(DatabaseSettings settings, Auditing.AuditInterceptor audit, Auditing.AuditTransactionInterceptor auditTransactions) : IModuleDatabase
 {
     public void Configure(DbContextOptionsBuilder options, string moduleId, Assembly migrationsAssembly)
     {
         // The migrations assembly defaults to the context's own (the plugin's), which lives in the plugin's load context.
         options.UseSqlite(settings.ConnectionString, b => b.MigrationsHistoryTable(HistoryTable(moduleId)))
-            .AddInterceptors(audit);
+            .AddInterceptors(audit, auditTransactions);
     }
 
     public static string HistoryTable(string moduleId) => "__migrations_" + moduleId.Replace('-', '_');

@@ -1,0 +1,140 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using Modular.Sdk;
+
+namespace Modular.Host.PartyDirectory;
+
+/// <summary>
+/// Imports members from an Excel sheet: every row is checked first, every problem is reported by row and
+/// column in Chinese, and nothing is imported unless all rows are valid.
+/// </summary>
+public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector protector, DirectoryLabels labels)
+{
+    public sealed record Problem(int Row, string Column, string Message);
+    public sealed record Outcome(int Imported, IReadOnlyList<Problem> Problems);
+
+    public static readonly string[] Columns = ["姓名", "性别", "民族", "出生日期", "公民身份号码", "手机号码", "学历", "职务职级", "所在党组织", "党小组", "状态", "入党日期", "转正日期", "领导干部"];
+    public const int MaxRows = 5000;
+
+    public static byte[] Template()
+    {
+        var example = new Dictionary<string, object?>
+        {
+            ["姓名"] = "张三", ["性别"] = "男", ["民族"] = "汉族", ["出生日期"] = "1985-06-01", ["公民身份号码"] = "", ["手机号码"] = "13800000000",
+            ["学历"] = "大学本科", ["职务职级"] = "科员", ["所在党组织"] = "第一党支部", ["党小组"] = "", ["状态"] = "正式党员",
+            ["入党日期"] = "2010-07-01", ["转正日期"] = "2011-07-01", ["领导干部"] = "否",
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(new[] { example });
+        return stream.ToArray();
+    }
+
+    public async Task<Outcome> ImportAsync(Stream file, DataScope scope, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new Outcome(0, [new Problem(0, "", "无法读取该文件，请使用下载的模板（.xlsx 格式）。")]);
+        }
+        if (rows.Count == 0) return new Outcome(0, [new Problem(0, "", "文件中没有数据行。")]);
+        if (rows.Count > MaxRows) return new Outcome(0, [new Problem(0, "", $"一次最多导入 {MaxRows} 行，请分批导入。")]);
+        var missing = new[] { "姓名", "所在党组织" }.Where(c => !rows[0].ContainsKey(c)).ToList();
+        if (missing.Count > 0) return new Outcome(0, [new Problem(1, string.Join("、", missing), "缺少必需的列，请使用下载的模板。")]);
+
+        var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
+        var statuses = Enum.GetValues<MemberStatus>().ToDictionary(labels.Status);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var seenIds = new Dictionary<string, int>();
+        var members = new List<(Member Member, string? IdNumber, string? Phone)>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var line = i + 2; // the header is row 1
+            var r = rows[i];
+            string? Cell(string column) => r.TryGetValue(column, out var v) && v is not null && v.ToString()!.Trim() is { Length: > 0 } s ? s : null;
+            void Fail(string column, string message) => problems.Add(new Problem(line, column, message));
+            DateOnly? Date(string column)
+            {
+                if (!r.TryGetValue(column, out var v) || v is null || v.ToString()!.Trim().Length == 0) return null;
+                if (v is DateTime dt) return DateOnly.FromDateTime(dt);
+                if (v is double serial) return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+                if (DateOnly.TryParseExact(v.ToString()!.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+                Fail(column, "日期格式不正确，应为 2020-07-01。");
+                return null;
+            }
+
+            var m = new Member();
+            var name = Cell("姓名");
+            if (name is null) Fail("姓名", "姓名不能为空。");
+            else if (name.Length > 50) Fail("姓名", "姓名不能超过 50 个字符。");
+            else m.Name = name;
+
+            var orgName = Cell("所在党组织");
+            var org = orgName is null ? null : orgs.FirstOrDefault(o => o.Name == orgName && o.Kind != OrganizationKind.PartyGroup);
+            if (orgName is null) Fail("所在党组织", "所在党组织不能为空。");
+            else if (org is null) Fail("所在党组织", $"没有名为“{orgName}”的党组织。");
+            else if (!scope.CanSeeOrganization(org.Id)) Fail("所在党组织", $"“{orgName}”不在您负责的范围内。");
+            else m.OrganizationId = org.Id;
+
+            if (Cell("党小组") is { } groupName)
+            {
+                var group = orgs.FirstOrDefault(o => o.Name == groupName && o.Kind == OrganizationKind.PartyGroup && o.ParentId == org?.Id);
+                if (group is null) Fail("党小组", $"“{orgName}”下没有名为“{groupName}”的党小组。");
+                else m.GroupId = group.Id;
+            }
+            switch (Cell("性别"))
+            {
+                case null: break;
+                case "男": m.Gender = Gender.Male; break;
+                case "女": m.Gender = Gender.Female; break;
+                default: Fail("性别", "性别应填“男”或“女”。"); break;
+            }
+            m.Ethnicity = Cell("民族");
+            m.Education = Cell("学历");
+            m.Title = Cell("职务职级");
+            var statusText = Cell("状态");
+            if (statusText is null) m.Status = MemberStatus.FullMember;
+            else if (statuses.TryGetValue(statusText, out var status)) m.Status = status;
+            else Fail("状态", $"状态应为：{string.Join("、", statuses.Keys)}。");
+
+            m.BirthDate = Date("出生日期");
+            var idNumber = Cell("公民身份号码")?.ToUpperInvariant();
+            if (idNumber is not null)
+            {
+                if (!PersonalDataFormat.IsValidIdNumber(idNumber)) Fail("公民身份号码", "不是有效的 18 位公民身份号码。");
+                else if (seenIds.TryGetValue(idNumber, out var first)) Fail("公民身份号码", $"与第 {first} 行重复。");
+                else
+                {
+                    seenIds[idNumber] = line;
+                    if (m.BirthDate is { } b && b != PersonalDataFormat.BirthDateOf(idNumber)) Fail("出生日期", "与公民身份号码中的出生日期不一致。");
+                    m.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
+                }
+            }
+            var phone = Cell("手机号码");
+            if (phone is not null && !PersonalDataFormat.IsValidMobile(phone)) Fail("手机号码", "应为以 1 开头的 11 位手机号码。");
+            m.JoinedDate = Date("入党日期");
+            m.FullMemberDate = Date("转正日期");
+            if (m.JoinedDate > today) Fail("入党日期", "日期不能晚于今天。");
+            if (m.FullMemberDate is { } fm && m.JoinedDate is { } jd && fm < jd) Fail("转正日期", "转正日期应晚于入党日期。");
+            m.IsLeadingCadre = Cell("领导干部") is "是";
+            members.Add((m, idNumber, phone));
+        }
+        if (problems.Count > 0) return new Outcome(0, problems);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (m, id, phone) in members)
+        {
+            protector.SetIdNumber(m, id);
+            protector.SetPhone(m, phone);
+            db.Members.Add(m);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Outcome(members.Count, []);
+    }
+}
