@@ -12,6 +12,8 @@ public sealed class ModularOptions
     public bool SeedDemoData { get; set; }
     /// <summary>How many of the five demo agencies to seed (tests use fewer to start faster).</summary>
     public int DemoAgencyCount { get; set; } = 5;
+    /// <summary>Record every data change in the audit log. Only bulk tools (benchmark seeding) turn this off.</summary>
+    public bool AuditDataChanges { get; set; } = true;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

@@ -219,6 +219,46 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
     }
 }
 
+public sealed class DirectorySdkTests
+{
+    [Fact]
+    public async Task A_plugin_reads_the_directory_through_the_SDK_in_its_own_agency()
+    {
+        using var portal = new PortalFactory("notes");
+        var member = await portal.SignedInAsync("member");
+        var json = System.Text.Json.JsonDocument.Parse(await member.GetStringAsync("/m/notes/api/directory")).RootElement;
+        Assert.Equal("李晓梅", json.GetProperty("me").GetString());
+        Assert.True(json.GetProperty("organizations").GetInt32() >= 5);
+        Assert.False(json.GetProperty("agencyWide").GetBoolean());
+        var office = await portal.SignedInAsync("office");
+        Assert.True(System.Text.Json.JsonDocument.Parse(await office.GetStringAsync("/m/notes/api/directory")).RootElement.GetProperty("agencyWide").GetBoolean());
+        await portal.CreateAgencyAsync("SDK2", "sdk2-admin", "agency-admin,member", "notes");
+        var other = await portal.SignedInAsync("sdk2-admin");
+        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/m/notes/api/directory")).RootElement.GetProperty("organizations").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_same_seed_and_date_give_the_same_roster()
+    {
+        async Task<List<string>> SeedAsync()
+        {
+            using var portal = new PortalFactory();
+            portal.Settings["Modular:SeedDemoData"] = "false";
+            _ = portal.Server;
+            using var agencyScope = AgencyScope.Use(4242);
+            await using var scope = portal.Services.CreateAsyncScope();
+            var demo = scope.ServiceProvider.GetRequiredService<DirectoryDemoData>();
+            await demo.SeedAsync(new DirectoryDemoData.Plan("中共测试机关委员会", ["第一党支部", "第二党支部"], ["窗口党支部"], false), seed: 7, new DateOnly(2026, 11, 23));
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            return await db.Members.OrderBy(m => m.Id).Select(m => m.Name + "|" + m.IdNumberMasked + "|" + m.Status).ToListAsync();
+        }
+        var first = await SeedAsync();
+        var second = await SeedAsync();
+        Assert.True(first.Count >= 40);
+        Assert.Equal(first, second);
+    }
+}
+
 public sealed class RosterAtScaleTests
 {
     [Fact]

@@ -13,7 +13,7 @@ namespace Modular.Host.Auditing;
 /// which fields changed (personal data masked), by whom, in which agency, from where. Modules get this
 /// without writing a line.
 /// </summary>
-public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, ModularOptions options) : SaveChangesInterceptor
 {
     private static readonly HashSet<string> Skipped = ["Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash"];
     private readonly ConditionalWeakTable<DbContext, List<Pending>> _pending = new();
@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context) :
 
     private void Capture(DbContext? db)
     {
-        if (db is null) return;
+        if (db is null || !options.AuditDataChanges) return;
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {

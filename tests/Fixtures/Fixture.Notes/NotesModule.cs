@@ -66,6 +66,14 @@ public sealed class NotesModule : IModule
         });
         // Proves that the plugin runs with its own copy of a library (CsvHelper 30 here, 33 in "tasks").
         api.MapGet("/private-dependency", () => typeof(CsvHelper.CsvReader).Assembly.GetName().Version!.ToString());
+        // Modules read people and organisations through the SDK, never keeping their own copy.
+        api.MapGet("/directory", async (IDirectory directory) =>
+        {
+            var me = await directory.GetCurrentMemberAsync();
+            var organizations = await directory.GetOrganizationsAsync();
+            var scope = await directory.GetCurrentScopeAsync();
+            return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide };
+        });
         api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
     }
 

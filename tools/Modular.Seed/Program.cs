@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host;
+using Modular.Host.Data;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
+using Spectre.Console;
+
+// Usage: dotnet run --project tools/Modular.Seed -- --agencies 200 --members 2000 --database /tmp/bench.db
+// Creates (or extends) a database with that many agencies, each with about that many members in branches
+// of 20–50, using the same generator as the demo data. Data changes are not audited while seeding.
+var agencies = Arg("--agencies", 200);
+var membersPerAgency = Arg("--members", 2000);
+var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+builder.Configuration["Modular:ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+builder.Configuration["Modular:PluginsPath"] = Path.Combine(Path.GetTempPath(), "modular-seed-no-plugins");
+builder.Configuration["Modular:SeedDemoData"] = "false";
+builder.Configuration["Modular:AuditDataChanges"] = "false";
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+var catalog = builder.AddModularHost();
+await using var app = builder.Build();
+await app.InitializeModularHostAsync(catalog);
+
+var clock = Stopwatch.StartNew();
+var today = DateOnly.FromDateTime(DateTime.Today);
+var branchesPerAgency = Math.Max(1, membersPerAgency / 35);
+var total = 0;
+await AnsiConsole.Progress()
+    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+    .StartAsync(async progress =>
+    {
+        var task = progress.AddTask($"Seeding {agencies} agencies × ~{membersPerAgency} members", maxValue: agencies);
+        for (var i = 0; i < agencies; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var code = $"BENCH{i + 1:D4}";
+            if (db.Agencies.Any(a => a.Code == code)) { task.Increment(1); continue; }
+            var agency = new Agency { Name = $"XX市测试单位{i + 1:D4}", ShortName = $"测试单位{i + 1:D4}", Code = code };
+            db.Agencies.Add(agency);
+            await db.SaveChangesAsync();
+            using (AgencyScope.Use(agency.Id))
+            {
+                await using var inner = app.Services.CreateAsyncScope();
+                var demo = inner.ServiceProvider.GetRequiredService<DirectoryDemoData>();
+                var plan = new DirectoryDemoData.Plan($"中共{agency.Name}机关委员会",
+                    Enumerable.Range(1, branchesPerAgency).Select(b => $"第{b}党支部").ToList(), [], false);
+                var result = await demo.SeedAsync(plan, seed: 1000 + i, today);
+                total += result.MemberIds.Count;
+            }
+            task.Increment(1);
+        }
+    });
+AnsiConsole.MarkupLine($"[green]Done:[/] {agencies} agencies, {total} members added in {clock.Elapsed.TotalSeconds:F1} s → {Path.GetFullPath(database)}");
+
+int Arg(string name, int fallback) => int.TryParse(ArgText(name, null), out var v) && v > 0 ? v : fallback;
+string? ArgText(string name, string? fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
