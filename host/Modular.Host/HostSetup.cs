@@ -64,6 +64,7 @@ public static class HostSetup
         services.AddScoped<PartyDirectory.DirectoryDemoData>();
         services.AddScoped<PartyDirectory.DirectoryLabels>();
         services.AddScoped<PartyDirectory.MemberImport>();
+        services.AddScoped<PartyDirectory.DirectoryStatistics>();
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
 
         services.AddHttpContextAccessor();

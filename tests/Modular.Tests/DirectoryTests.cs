@@ -145,7 +145,17 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         Assert.Contains(await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "member.view-personal-data" && e.Target == $"Directory.Member#{id}").ToListAsync()),
             e => e.UserName == "office");
 
+        // Exports are masked unless the Party office asks for full numbers, which is audited too.
+        var masked = await office.GetAsync("/Directory/Members/Export?q=李晓梅");
+        var maskedRows = MiniExcelLibs.MiniExcel.Query(await masked.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Matches("^\\d{6}\\*{8}[0-9X]{4}$", maskedRows.Single()["公民身份号码"].ToString()!);
+        var fullExport = await office.GetAsync("/Directory/Members/Export?q=李晓梅&full=true");
+        var fullRows = MiniExcelLibs.MiniExcel.Query(await fullExport.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Matches("^\\d{17}[0-9X]$", fullRows.Single()["公民身份号码"].ToString()!);
+        Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "member.export-full" && e.UserName == "office")));
+
         var secretary = await _portal.SignedInAsync("secretary");
+        Assert.NotEqual(HttpStatusCode.OK, (await secretary.GetAsync("/Directory/Members/Export?full=true")).StatusCode);
         var refused = await secretary.PostFormAsync($"/Directory/Members/Details/{id}", new Dictionary<string, string>(), $"/Directory/Members/Details/{id}?handler=Full");
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
@@ -205,6 +215,16 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
 
         var secretary = await _portal.SignedInAsync("secretary");
         Assert.Contains("/Account/AccessDenied", (await secretary.GetAsync("/Directory/Organizations/Edit")).Headers.Location?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task The_platform_sees_counts_per_agency_but_no_people()
+    {
+        var admin = await _portal.SignedInAsync("admin");
+        var html = await admin.GetStringAsync("/Platform/Agencies");
+        Assert.Contains("党支部数", html);
+        Assert.Matches("data-label=\"党员\">[0-9]{2,}<", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Directory/Members")).StatusCode);
     }
 
     [Fact]

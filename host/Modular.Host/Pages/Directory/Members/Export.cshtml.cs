@@ -9,12 +9,14 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Directory.Members;
 
 /// <summary>The members the user may see, as an Excel file; ID and phone numbers masked.</summary>
-public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, AuditLog audit) : PageModel
+public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, PersonalDataProtector protector, ICurrentUser user, AuditLog audit) : PageModel
 {
-    public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStatus? status, CancellationToken ct)
+    /// <param name="full">Unmasked numbers: the agency's Party office only, by an explicit request, audited.</param>
+    public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStatus? status, bool full, CancellationToken ct)
     {
         var query = await MemberQuery.ForAsync(db, directory, q, org, status, ct);
         if (query is null) return NotFound();
+        if (full && !user.IsInAgencyRole(Roles.AgencyAdmin)) return Forbid();
         var names = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var rows = await query.AsNoTracking().OrderBy(m => m.OrganizationId).ThenBy(m => m.Name).ToListAsync(ct);
         var sheet = rows.Select(m => new Dictionary<string, object?>
@@ -23,8 +25,8 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
             ["性别"] = labels.Gender(m.Gender),
             ["民族"] = m.Ethnicity,
             ["出生日期"] = m.BirthDate?.ToString("yyyy-MM-dd"),
-            ["公民身份号码"] = m.IdNumberMasked,
-            ["手机号码"] = m.PhoneMasked,
+            ["公民身份号码"] = full ? protector.Unprotect(m.IdNumberProtected) : m.IdNumberMasked,
+            ["手机号码"] = full ? protector.Unprotect(m.PhoneProtected) : m.PhoneMasked,
             ["学历"] = m.Education,
             ["职务职级"] = m.Title,
             ["所在党组织"] = names.GetValueOrDefault(m.OrganizationId),
@@ -37,7 +39,7 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, cancellationToken: ct);
         stream.Position = 0;
-        await audit.WriteAsync("member.export", "Members", $"{rows.Count} rows, masked", true, ct);
+        await audit.WriteAsync(full ? "member.export-full" : "member.export", "Members", $"{rows.Count} rows, {(full ? "ID and mobile numbers in full" : "masked")}", true, ct);
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"党员名册-{DateTime.Now:yyyyMMdd}.xlsx");
     }
 }

@@ -23,6 +23,8 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
     public string OrgName(int id) => _names.GetValueOrDefault(id, "—");
 
     public string ExportUrl => Url.Page("Export", new { q = Q, org = Org, status = Status })!;
+    public string FullExportUrl => Url.Page("Export", new { q = Q, org = Org, status = Status, full = true })!;
+    public bool CanExportFull => user.IsInAgencyRole(Roles.AgencyAdmin);
 
     public string SortUrl(string column) => Url.Page("Index", new { q = Q, org = Org, status = Status, sort = Sort == column ? "-" + column : column })!;
 

@@ -5,13 +5,14 @@ using Modular.Host.Shell;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 
-public sealed class IndexModel(HostDbContext db) : PageModel
+public sealed class IndexModel(HostDbContext db, PartyDirectory.DirectoryStatistics statistics) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public AgencyStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<Data.Agency> List { get; private set; } = new([], 1, 20, 0);
+    public Dictionary<int, PartyDirectory.DirectoryStatistics.AgencyCounts> Counts { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -32,6 +33,7 @@ public sealed class IndexModel(HostDbContext db) : PageModel
             _ => query.OrderBy(a => a.Name),
         };
         List = await PagedList<Data.Agency>.CreateAsync(query, PageNumber, 20, ct);
+        Counts = await statistics.PerAgencyAsync(List.Items.Select(a => a.Id).ToList(), ct);
     }
 
     public string SortUrl(string column)
