@@ -4,6 +4,14 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf TestResults
+# The browser tests drive Debian's Chromium (with Chinese fonts, or screenshots show boxes).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
+  else
+    echo "The browser tests need Chromium: sudo apt-get install -y chromium fonts-noto-cjk" >&2
+  fi
+fi
 dotnet build Modular.sln -nologo -v minimal -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Modular.sln --no-build -nologo --logger "trx" --results-directory TestResults
 status=$?

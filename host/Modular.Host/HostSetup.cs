@@ -66,6 +66,7 @@ public static class HostSetup
         services.AddScoped<PartyDirectory.MemberImport>();
         services.AddScoped<PartyDirectory.DirectoryStatistics>();
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
+        services.AddDashboardWidget<PartyDirectory.DirectoryWidget>();
 
         services.AddHttpContextAccessor();
         services.AddMemoryCache();

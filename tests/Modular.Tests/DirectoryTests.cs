@@ -103,6 +103,10 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         Assert.Contains("任期已于", html);          // an overdue term
         var todo = await office.GetStringAsync("/Todo");
         Assert.Contains("任期已于", todo);
+        var dashboard = await office.GetStringAsync("/");
+        Assert.Contains("党组织与党员", dashboard);
+        Assert.Contains("需关注", dashboard);
+        Assert.DoesNotContain("需关注", await (await _portal.SignedInAsync("member")).GetStringAsync("/"));
     }
 
     [Fact]

@@ -39,6 +39,15 @@ public sealed class DirectoryLabels(IText text)
 
     public string Gender(Gender g) => text[g switch { Sdk.Gender.Male => "Male", Sdk.Gender.Female => "Female", _ => "Unknown" }];
 
+    /// <summary>Status chip colour: full members green, probationary blue, on the way in neutral, needing attention amber.</summary>
+    public static string Tone(MemberStatus s) => s switch
+    {
+        MemberStatus.FullMember => "good",
+        MemberStatus.ProbationaryMember => "info",
+        MemberStatus.Mobile or MemberStatus.LostContact => "warning",
+        _ => "neutral",
+    };
+
     public static string Tone(WarningLevel level) => level switch
     {
         WarningLevel.Danger => "danger",

@@ -11,7 +11,7 @@ public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, Modu
         var result = new List<WidgetContent>();
         foreach (var widget in widgets.OrderBy(w => w.Order))
         {
-            if (!gate.IsEnabled(agency.Id, widget.ModuleId)) continue;
+            if (widget.ModuleId != TodoService.HostModuleId && !gate.IsEnabled(agency.Id, widget.ModuleId)) continue;
             if (widget.Permission is { } p && !permissions.IsGranted(p)) continue;
             try
             {

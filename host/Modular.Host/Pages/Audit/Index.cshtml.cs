@@ -20,6 +20,24 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<AuditEntry> List { get; private set; } = new([], 1, 50, 0);
     public ChainReport? Report { get; private set; }
+    private Dictionary<int, string> _agencies = [];
+
+    public string AgencyName(int id) => _agencies.GetValueOrDefault(id, "#" + id);
+
+    /// <summary>The audit codes people meet most, in words; others show as recorded.</summary>
+    public string ActionLabel(string action) => action switch
+    {
+        "sign-in" => "登录", "sign-in-failed" => "登录失败", "sign-in-locked" => "登录被锁定", "sign-in-password" => "密码验证通过（待双因素）",
+        "sign-out" => "退出", "agency-switch" => "切换单位", "create" => "新增", "update" => "修改", "delete" => "删除",
+        "password.change" => "修改密码", "two-factor.enable" => "开启双因素认证", "two-factor.disable" => "关闭双因素认证",
+        "two-factor.recovery-codes" => "重新生成恢复码", "account.create" => "新建账号", "account.unlock" => "解锁账号",
+        "admin-role.set" => "设置管理员角色", "audit.verify" => "校验审计日志", "audit.export" => "导出审计日志", "audit.prune" => "清理过期审计记录",
+        "member.view-personal-data" => "查看完整个人信息", "member.export" => "导出党员名册", "member.export-full" => "导出党员名册（完整号码）",
+        "member.import" => "导入党员", "oidc.authorize" => "单点登录授权", "oidc.consent" => "授权确认", "oidc.client-token" => "应用获取令牌",
+        "oidc.client.create" => "注册应用", "oidc.client.update" => "修改应用", "oidc.client.delete" => "删除应用", "oidc.client.secret" => "重置应用密钥",
+        "plugin.failed" => "插件加载失败",
+        _ => "",
+    };
 
     public string ExportUrl => Url.Page("Index", "Export", new { from = From?.ToString("yyyy-MM-dd"), to = To?.ToString("yyyy-MM-dd"), user = UserName, action = ActionName, agency = Agency })!;
 
@@ -37,13 +55,24 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
         return q.OrderByDescending(e => e.Id);
     }
 
-    public async Task OnGetAsync(CancellationToken ct) => List = await PagedList<AuditEntry>.CreateAsync(Query(), PageNumber, 50, ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        List = await PagedList<AuditEntry>.CreateAsync(Query(), PageNumber, 50, ct);
+        await LoadAgenciesAsync(ct);
+    }
+
+    private async Task LoadAgenciesAsync(CancellationToken ct)
+    {
+        var ids = List.Items.Where(e => e.AgencyId != null).Select(e => e.AgencyId!.Value).Distinct().ToList();
+        _agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.ShortName, ct);
+    }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         Report = await verifier.VerifyAsync(ct);
         await audit.WriteAsync("audit.verify", "AuditLog", Report.Intact ? $"intact, {Report.Checked} lines" : $"broken at {Report.BrokenAt}", Report.Intact, ct);
         List = await PagedList<AuditEntry>.CreateAsync(Query(), 1, 50, ct);
+        await LoadAgenciesAsync(ct);
         return Page();
     }
 

@@ -40,7 +40,8 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryLabels labels, ITe
         await LoadParentsAsync(ct);
         if (Id is null)
         {
-            Input.ParentId = parentId;
+            // A new branch most often sits under the agency's Party committee.
+            Input.ParentId = parentId ?? await db.Organizations.Where(o => o.Kind == OrganizationKind.AgencyCommittee).Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
             if (parentId is { } p && await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == p, ct) is { } parent)
                 Input.Kind = parent.Kind == OrganizationKind.Branch ? OrganizationKind.PartyGroup : OrganizationKind.Branch;
             return Page();
