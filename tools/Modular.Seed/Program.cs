@@ -14,10 +14,12 @@ using Spectre.Console;
 var agencies = Arg("--agencies", 200);
 var membersPerAgency = Arg("--members", 2000);
 var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
+// Plugins whose modules are turned on for every seeded agency (e.g. tests/fixture-plugins).
+var plugins = ArgText("--plugins", Path.Combine(Path.GetTempPath(), "modular-seed-no-plugins"));
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration["Modular:ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
-builder.Configuration["Modular:PluginsPath"] = Path.Combine(Path.GetTempPath(), "modular-seed-no-plugins");
+builder.Configuration["Modular:PluginsPath"] = Path.GetFullPath(plugins!);
 builder.Configuration["Modular:SeedDemoData"] = "false";
 builder.Configuration["Modular:AuditDataChanges"] = "false";
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -43,6 +45,10 @@ await AnsiConsole.Progress()
             var agency = new Agency { Name = $"XX市测试单位{i + 1:D4}", ShortName = $"测试单位{i + 1:D4}", Code = code };
             db.Agencies.Add(agency);
             await db.SaveChangesAsync();
+            foreach (var plugin in catalog.Running)
+                db.AgencyModules.Add(new AgencyModule { AgencyId = agency.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
+            await db.SaveChangesAsync();
+            if (i == 0) await EnsureBenchAccountAsync(scope.ServiceProvider, agency.Id);
             using (AgencyScope.Use(agency.Id))
             {
                 await using var inner = app.Services.CreateAsyncScope();
@@ -56,6 +62,19 @@ await AnsiConsole.Progress()
         }
     });
 AnsiConsole.MarkupLine($"[green]Done:[/] {agencies} agencies, {total} members added in {clock.Elapsed.TotalSeconds:F1} s → {Path.GetFullPath(database)}");
+
+// The account the benchmark signs in with: the Party office of the first agency.
+static async Task EnsureBenchAccountAsync(IServiceProvider services, int agencyId)
+{
+    var users = services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+    if (await users.FindByNameAsync("bench") is not null) return;
+    var user = new PortalUser { UserName = "bench", DisplayName = "压测账号", LastAgencyId = agencyId };
+    var result = await users.CreateAsync(user, "Bench@2026");
+    if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+    var db = services.GetRequiredService<HostDbContext>();
+    db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agencyId, UserId = user.Id, Roles = "agency-admin,member" });
+    await db.SaveChangesAsync();
+}
 
 int Arg(string name, int fallback) => int.TryParse(ArgText(name, null), out var v) && v > 0 ? v : fallback;
 string? ArgText(string name, string? fallback)

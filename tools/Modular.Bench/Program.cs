@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+// Usage (after `dotnet publish host/Modular.Host -c Release -o /tmp/modular-release` and seeding with tools/Modular.Seed):
+//   dotnet run -c Release --project tools/Modular.Bench -- --host /tmp/modular-release --database /tmp/bench.db
+//        --plugins tests/fixture-plugins --seconds 10 --connections 64 --user bench-admin --password ...
+// Starts the host in Production on a free loopback port, measures the time to the first page and the memory,
+// signs in, then drives each endpoint with N concurrent connections and prints a Markdown table.
+var hostDir = Arg("--host", "/tmp/modular-release");
+var database = Arg("--database", "/tmp/modular-bench.db");
+var plugins = Arg("--plugins", Path.GetFullPath("tests/fixture-plugins"));
+var seconds = int.Parse(Arg("--seconds", "10"));
+var connections = int.Parse(Arg("--connections", "64"));
+var user = Arg("--user", "office");
+var password = Arg("--password", "Demo@2026");
+var port = 5300 + Random.Shared.Next(400);
+var baseUrl = $"http://127.0.0.1:{port}";
+
+var start = new ProcessStartInfo("dotnet", [Path.Combine(hostDir, "Modular.Host.dll"), "--urls", baseUrl])
+{
+    WorkingDirectory = hostDir,
+    RedirectStandardOutput = true,
+    RedirectStandardError = true,
+};
+start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+start.Environment["Modular__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+start.Environment["Modular__PluginsPath"] = plugins;
+start.Environment["Oidc__RequireHttps"] = "false";
+start.Environment["Security__SignInPermitsPerMinute"] = "100000";
+start.Environment["Logging__LogLevel__Default"] = "Warning";
+var clock = Stopwatch.StartNew();
+using var host = Process.Start(start)!;
+host.OutputDataReceived += (_, _) => { };
+host.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+host.BeginOutputReadLine();
+host.BeginErrorReadLine();
+try
+{
+    using var probe = new HttpClient();
+    TimeSpan startup = default;
+    while (clock.Elapsed < TimeSpan.FromMinutes(3))
+    {
+        try
+        {
+            if ((await probe.GetAsync(baseUrl + "/Account/Login")).IsSuccessStatusCode) { startup = clock.Elapsed; break; }
+        }
+        catch (HttpRequestException) { }
+        await Task.Delay(50);
+    }
+    if (startup == default) throw new InvalidOperationException("The host did not start.");
+
+    var cookies = new CookieContainer();
+    using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = connections * 2 };
+    using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+    var login = await client.GetStringAsync("/Account/Login");
+    var token = WebUtility.HtmlDecode(Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+    var signIn = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+    }));
+    if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Sign-in failed: " + signIn.StatusCode);
+
+    var endpoints = new (string Name, string Path)[]
+    {
+        ("bare endpoint of the host (ceiling)", "/ping"),
+        ("dashboard", "/"),
+        ("member list page", "/Directory/Members"),
+        ("module list page (fixture notes)", "/m/notes"),
+    };
+    // Warm up each endpoint once so that compilation is not measured.
+    foreach (var (_, path) in endpoints) (await client.GetAsync(path)).EnsureSuccessStatusCode();
+    host.Refresh();
+    var memoryAfterWarmUp = host.WorkingSet64;
+
+    var results = new List<(string Name, string Path, double Rps, double P50, double P99, int Errors)>();
+    // wrk (Debian's package) loads far harder than an HttpClient loop sharing the same two cores.
+    var cookieHeader = cookies.GetCookieHeader(new Uri(baseUrl));
+    var useWrk = File.Exists("/usr/bin/wrk");
+    foreach (var (name, path) in endpoints)
+    {
+        if (useWrk)
+        {
+            results.Add(RunWrk(name, path, cookieHeader));
+            continue;
+        }
+        var latencies = new List<double>[connections];
+        var errors = 0;
+        var until = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(async i =>
+        {
+            var mine = latencies[i] = [];
+            while (until.Elapsed.TotalSeconds < seconds)
+            {
+                var t = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var r = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+                    if (!r.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException) { Interlocked.Increment(ref errors); }
+                mine.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        }).ToArray();
+        await Task.WhenAll(workers);
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        results.Add((name, path, all.Count / until.Elapsed.TotalSeconds, all[all.Count / 2], all[(int)(all.Count * 0.99)], errors));
+    }
+    host.Refresh();
+    var ceiling = results[0].Rps;
+    var report = new StringBuilder();
+    report.AppendLine($"| endpoint | path | req/s | p50 ms | p99 ms | of ceiling | errors |");
+    report.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+    foreach (var r in results)
+        report.AppendLine($"| {r.Name} | `{r.Path}` | {r.Rps:F0} | {r.P50:F1} | {r.P99:F1} | {r.Rps / ceiling:P0} | {r.Errors} |");
+    report.AppendLine();
+    report.AppendLine($"Start-up to the first served page: {startup.TotalSeconds:F1} s. Working set after warm-up: {memoryAfterWarmUp / 1048576} MiB; after the load: {host.WorkingSet64 / 1048576} MiB.");
+    report.AppendLine($"{connections} connections, {seconds} s per endpoint, {(useWrk ? "wrk -t2" : "HttpClient loop")} on the same machine ({Environment.ProcessorCount} logical CPUs).");
+    Console.WriteLine(report.ToString());
+}
+finally
+{
+    host.Kill(entireProcessTree: true);
+    host.WaitForExit(5000);
+}
+
+(string, string, double, double, double, int) RunWrk(string name, string path, string cookieHeader)
+{
+    var wrk = Process.Start(new ProcessStartInfo("/usr/bin/wrk", ["-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", "Cookie: " + cookieHeader, baseUrl + path])
+    {
+        RedirectStandardOutput = true,
+    })!;
+    var output = wrk.StandardOutput.ReadToEnd();
+    wrk.WaitForExit();
+    double Number(string pattern)
+    {
+        var m = Regex.Match(output, pattern);
+        if (!m.Success) return double.NaN;
+        var value = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+    var errors = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)") is { Success: true } e ? int.Parse(e.Groups[1].Value) : 0;
+    return (name, path, Number(@"Requests/sec:\s+([\d.]+)()"), Number(@"50%\s+([\d.]+)(us|ms|s)"), Number(@"99%\s+([\d.]+)(us|ms|s)"), errors);
+}
+
+string Arg(string name, string fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+}
