@@ -138,6 +138,13 @@ public static class HostSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             // Secure-only cookies wherever HTTPS is required (production); plain HTTP only in development and tests.
             o.Cookie.SecurePolicy = builder.Configuration.GetValue("Oidc:RequireHttps", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Identity's check resolves the whole account-manager graph on every request just to compare a
+            // timestamp; look at the timestamp first and only then build the graph.
+            var sessionCheck = TimeSpan.FromSeconds(security.SessionCheckSeconds);
+            o.Events.OnValidatePrincipal = ctx =>
+                ctx.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued <= sessionCheck
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(ctx);
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
