@@ -8,7 +8,12 @@ public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings s
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct)
+    private IReadOnlyList<OrganizationFacts>? _facts;
+
+    /// <summary>Once per request: the dashboard card and the to-do count both ask.</summary>
+    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct) => _facts ??= await LoadFactsAsync(ct);
+
+    private async Task<IReadOnlyList<OrganizationFacts>> LoadFactsAsync(CancellationToken ct)
     {
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
         var counts = await db.Members.AsNoTracking()
