@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
 
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
-public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user) : IDirectory
+public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IDirectory
 {
     private DataScope? _scope;
 
@@ -39,13 +40,19 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user) :
         if (_scope is not null) return _scope;
         if (!user.IsAuthenticated) return _scope = DataScope.None;
         if (user.IsInAgencyRole(Roles.AgencyAdmin)) return _scope = new DataScope(true, new HashSet<int>(), null);
-        var me = user.Id is { } uid ? await db.Members.AsNoTracking().Where(m => m.UserId == uid).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct) : null;
-        if (me is null) return _scope = DataScope.None;
-        // Committee members (secretary, deputy, commissioners) see and edit their organisation and everything below it.
-        var postOrgs = await db.Posts.AsNoTracking().Where(p => p.MemberId == me).Select(p => p.OrganizationId).Distinct().ToListAsync(ct);
-        var visible = new HashSet<int>();
-        foreach (var org in postOrgs) visible.UnionWith(await SubtreeIdsAsync(org, ct));
-        return _scope = new DataScope(false, visible, me);
+        if (user.Id is not { } uid) return _scope = DataScope.None;
+        // Asked on every page (navigation): kept for half a minute per user and agency, like the session check.
+        return _scope = (await cache.GetOrCreateAsync($"directory-scope:{agency.Id}:{uid}", async e =>
+        {
+            e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            var me = await db.Members.AsNoTracking().Where(m => m.UserId == uid).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+            if (me is null) return DataScope.None;
+            // Committee members (secretary, deputy, commissioners) see and edit their organisation and everything below it.
+            var postOrgs = await db.Posts.AsNoTracking().Where(p => p.MemberId == me).Select(p => p.OrganizationId).Distinct().ToListAsync(ct);
+            var visible = new HashSet<int>();
+            foreach (var org in postOrgs) visible.UnionWith(await SubtreeIdsAsync(org, ct));
+            return new DataScope(false, visible, me);
+        }))!;
     }
 
     /// <summary>The organisation and all below it.</summary>
