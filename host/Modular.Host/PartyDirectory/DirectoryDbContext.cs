@@ -15,6 +15,18 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
+
+    /// <summary>Bumped by every save in this process: caches of computed facts include it in their key.</summary>
+    public static long ChangeStamp(int agencyId) => Changes.GetValueOrDefault(agencyId);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (CurrentAgencyId is { } id) Changes.AddOrUpdate(id, 1, (_, v) => v + 1);
+        return result;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organization>(e =>

@@ -1,17 +1,31 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
 
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>Loads the facts of every organisation in the agency and computes their warnings.</summary>
-public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, TimeProvider clock)
+public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     private IReadOnlyList<OrganizationFacts>? _facts;
 
     /// <summary>Once per request: the dashboard card and the to-do count both ask.</summary>
-    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct) => _facts ??= await LoadFactsAsync(ct);
+    /// <summary>
+    /// Counts behind the reminders, asked by the dashboard card, the to-do count and the organisation pages.
+    /// Cached briefly per agency, and dropped by any save in this process, so an edit shows at once.
+    /// </summary>
+    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct)
+    {
+        if (_facts is not null) return _facts;
+        if (db.CurrentAgencyId is not { } agency) return _facts = await LoadFactsAsync(ct);
+        var key = $"directory-facts:{agency}:{DirectoryDbContext.ChangeStamp(agency)}";
+        if (cache.TryGetValue(key, out IReadOnlyList<OrganizationFacts>? cached) && cached is not null) return _facts = cached;
+        _facts = await LoadFactsAsync(ct);
+        cache.Set(key, _facts, TimeSpan.FromSeconds(30));
+        return _facts;
+    }
 
     private async Task<IReadOnlyList<OrganizationFacts>> LoadFactsAsync(CancellationToken ct)
     {
