@@ -50,22 +50,13 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BumpVersions();
+        ConcurrencyStamps.Bump(ChangeTracker);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BumpVersions();
+        ConcurrencyStamps.Bump(ChangeTracker);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-    }
-
-    private void BumpVersions()
-    {
-        foreach (var e in ChangeTracker.Entries<IVersioned>())
-        {
-            if (e.State == EntityState.Added) e.Entity.Version = 1;
-            else if (e.State == EntityState.Modified) e.Entity.Version++;
-        }
     }
 }

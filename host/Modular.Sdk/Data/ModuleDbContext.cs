@@ -69,11 +69,8 @@ public abstract class ModuleDbContext : DbContext
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is IAgencyOwned owned) CheckAgency(entry, owned);
-            if (entry.Entity is IVersioned versioned && entry.State is EntityState.Added or EntityState.Modified)
-            {
-                versioned.Version = entry.State == EntityState.Added ? 1 : versioned.Version + 1;
-            }
         }
+        ConcurrencyStamps.Bump(ChangeTracker);
     }
 
     private void CheckAgency(EntityEntry entry, IAgencyOwned owned)
@@ -93,6 +90,19 @@ public abstract class ModuleDbContext : DbContext
         // An entity attached from outside a query (a stub, a posted form) claims its own agency; the
         // statement itself must not trust that: it only touches a row that really is the current agency's.
         agencyProperty.OriginalValue = current;
+    }
+}
+
+/// <summary>Advances the concurrency token of every added or modified <see cref="IVersioned"/> row (any DbContext may call it before saving).</summary>
+public static class ConcurrencyStamps
+{
+    public static void Bump(ChangeTracker tracker)
+    {
+        foreach (var e in tracker.Entries<IVersioned>())
+        {
+            if (e.State == EntityState.Added) e.Entity.Version = 1;
+            else if (e.State == EntityState.Modified) e.Entity.Version++;
+        }
     }
 }
 
