@@ -19,6 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal.StartServer();
         BaseUrl = Portal.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
@@ -45,6 +46,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         _context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        // The suite shares two cores with the integration tests: allow slow moments.
+        _context.SetDefaultTimeout(60_000);
+        _context.SetDefaultNavigationTimeout(60_000);
         Page = await _context.NewPageAsync();
     }
 
