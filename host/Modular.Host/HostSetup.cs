@@ -150,8 +150,9 @@ public static class HostSetup
         });
         // Cookie for people in the browser; a bearer access token (validated by OpenIddict) for API callers.
         services.AddAuthentication(o => o.DefaultAuthenticateScheme = AuthSchemes.CookieOrBearer)
+            // Access tokens are accepted on module APIs only; every page needs the portal's own session.
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, "Cookie or bearer token", o => o.ForwardDefaultSelector = http =>
-                IsModuleApi(http.Request.Path) && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ModulePaths.IsApi(http.Request.Path) && http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                     : IdentityConstants.ApplicationScheme);
         services.AddAuthorization(o =>
@@ -248,12 +249,6 @@ public static class HostSetup
     public static bool IsLocalPath(string? url) =>
         url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl);
 
-    /// <summary>Access tokens are accepted on module APIs only; every page needs the portal's own session.</summary>
-    public static bool IsModuleApi(PathString path)
-    {
-        var segments = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
-        return segments.Length >= 3 && segments[0] == "m" && segments[2] == "api";
-    }
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

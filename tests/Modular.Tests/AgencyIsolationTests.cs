@@ -63,9 +63,7 @@ public sealed class AgencyIsolationTests : IClassFixture<AgencyIsolationTests.Po
         var (a, b, noteA, _, _) = await ArrangeAsync("ISO3");
         using var _ = AgencyScope.Use(b);
         await using var scope = _portal.Services.CreateAsyncScope();
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().Single(r => r.ModuleId == "notes");
-        var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-        var noteType = registration.ContextType.Assembly.GetType("Fixture.Notes.Data.Note")!;
+        var (db, noteType) = TestData.NotesContext(scope.ServiceProvider);
 
         // Even a row fetched by bypassing the filter cannot be saved from agency B.
         var entity = Activator.CreateInstance(noteType)!;
@@ -89,9 +87,7 @@ public sealed class AgencyIsolationTests : IClassFixture<AgencyIsolationTests.Po
     {
         await ArrangeAsync("ISO4");
         await using var scope = _portal.Services.CreateAsyncScope();
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().Single(r => r.ModuleId == "notes");
-        var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-        var noteType = registration.ContextType.Assembly.GetType("Fixture.Notes.Data.Note")!;
+        var (db, noteType) = TestData.NotesContext(scope.ServiceProvider);
         var set = (IQueryable<object>)typeof(DbContext).GetMethod(nameof(DbContext.Set), Type.EmptyTypes)!.MakeGenericMethod(noteType).Invoke(db, null)!;
         Assert.Equal(0, set.Count());
     }

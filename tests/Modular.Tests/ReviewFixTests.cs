@@ -59,9 +59,7 @@ public sealed class ReviewFixTests : IClassFixture<ReviewFixTests.Portal>
         var foreign = await _portal.AddNoteAsync(demo, "别人的笔记");
         using var _ = AgencyScope.Use(other);
         await using var scope = _portal.Services.CreateAsyncScope();
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().Single(r => r.ModuleId == "notes");
-        var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-        var noteType = registration.ContextType.Assembly.GetType("Fixture.Notes.Data.Note")!;
+        var (db, noteType) = TestData.NotesContext(scope.ServiceProvider);
         // What a careless edit page does: build the entity from the form, set "our" agency, Update.
         var stub = Activator.CreateInstance(noteType)!;
         noteType.GetProperty("Id")!.SetValue(stub, foreign);

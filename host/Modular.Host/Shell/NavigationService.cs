@@ -66,8 +66,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
     /// <summary>Breadcrumbs for a module's page that sets none: the module's home, then the page's title.</summary>
     public IReadOnlyList<(string Text, string? Url)> ModuleCrumbs(PathString path, string? title)
     {
-        if (!path.StartsWithSegments("/m", out var rest) || !rest.HasValue) return [];
-        var id = rest.Value!.Trim('/').Split('/')[0];
+        if (ModulePaths.ModuleId(path) is not { } id) return [];
         var plugin = catalog.Find(id);
         if (plugin is null) return [];
         var home = "/m/" + id;

@@ -13,8 +13,8 @@ public sealed class ModuleGateMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, ModuleGate gate, ICurrentAgency agency)
     {
         var moduleId = context.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>()?.ModuleId
-                       ?? ModuleIdFromPath(context.Request.Path);
-        if (moduleId is null || IsStaticAsset(context.Request.Path, moduleId))
+                       ?? ModulePaths.ModuleId(context.Request.Path);
+        if (moduleId is null || ModulePaths.IsStaticAsset(context.Request.Path, moduleId))
         {
             await next(context);
             return;
@@ -32,15 +32,5 @@ public sealed class ModuleGateMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static string? ModuleIdFromPath(PathString path)
-    {
-        if (!path.StartsWithSegments("/m", out var rest) || !rest.HasValue) return null;
-        var segment = rest.Value!.TrimStart('/');
-        var slash = segment.IndexOf('/');
-        return slash < 0 ? segment : segment[..slash];
-    }
-
-    // Scripts and styles are not agency data; they are served before this point anyway.
-    private static bool IsStaticAsset(PathString path, string moduleId) =>
-        path.StartsWithSegments($"/m/{moduleId}/static");
+    // Scripts and styles under /m/<id>/static are not agency data; they are served before this point anyway.
 }

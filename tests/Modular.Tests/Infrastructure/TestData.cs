@@ -34,14 +34,20 @@ public static class TestData
         return agency.Id;
     }
 
+    /// <summary>The fixture plugin's own DbContext and its Note type (loaded in the plugin's context, so reached by reflection).</summary>
+    public static (DbContext Db, Type NoteType) NotesContext(IServiceProvider services)
+    {
+        var registration = services.GetServices<ModuleDbContextRegistration>().Single(r => r.ModuleId == "notes");
+        var db = (DbContext)services.GetRequiredService(registration.ContextType);
+        return (db, registration.ContextType.Assembly.GetType("Fixture.Notes.Data.Note")!);
+    }
+
     /// <summary>Adds a note in the given agency through the module's own DbContext (as the module would).</summary>
     public static async Task<int> AddNoteAsync(this PortalFactory f, int agencyId, string title)
     {
         using var _ = AgencyScope.Use(agencyId);
         await using var scope = f.Services.CreateAsyncScope();
-        var registration = scope.ServiceProvider.GetServices<ModuleDbContextRegistration>().Single(r => r.ModuleId == "notes");
-        var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-        var noteType = registration.ContextType.Assembly.GetType("Fixture.Notes.Data.Note")!;
+        var (db, noteType) = NotesContext(scope.ServiceProvider);
         var note = Activator.CreateInstance(noteType)!;
         noteType.GetProperty("Title")!.SetValue(note, title);
         db.Add(note);
