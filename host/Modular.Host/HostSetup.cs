@@ -73,6 +73,8 @@ public static class HostSetup
         services.AddScoped<ICurrentAgency, CurrentAgency>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<ModuleGate>();
+        services.AddSingleton<ModuleSwitchWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModuleSwitchWatcher>());
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<NavigationService>();
         services.AddScoped<DashboardService>();

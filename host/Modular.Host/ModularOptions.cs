@@ -16,6 +16,8 @@ public sealed class ModularOptions
     public int DemoAgencyCount { get; set; } = 5;
     /// <summary>Record every data change in the audit log. Only bulk tools (benchmark seeding) turn this off.</summary>
     public bool AuditDataChanges { get; set; } = true;
+    /// <summary>How often (seconds) an instance looks for module switches changed by another instance; 0 = never (one instance).</summary>
+    public int SignalSeconds { get; set; } = 2;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

@@ -29,6 +29,28 @@ public sealed class OidcKeyTests
         return db;
     }
 
+    [PostgreSqlFact]
+    public async Task Instances_starting_together_create_one_key_per_use()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, TestDatabase.ConnectionString(PortalFactory.NewWorkDir()));
+        HostDbContext Open()
+        {
+            var options = new DbContextOptionsBuilder<HostDbContext>();
+            database.Apply(options);
+            return new HostDbContext(options.Options);
+        }
+        await using (var db = Open()) await db.Database.MigrateAsync();
+        var protection = new EphemeralDataProtectionProvider();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = Open();
+            await new OidcKeyRing(db, protection, new OidcSettings(), database, TimeProvider.System).EnsureAsync();
+        }));
+        await using var check = Open();
+        Assert.Equal(1, await check.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Signing));
+        Assert.Equal(1, await check.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Encryption));
+    }
+
     [Fact]
     public async Task A_successor_key_is_published_before_it_signs()
     {

@@ -25,7 +25,10 @@ var start = new ProcessStartInfo("dotnet", [Path.Combine(hostDir, "Modular.Host.
     RedirectStandardError = true,
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-start.Environment["Modular__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+// --postgres "<connection string>" runs the host on PostgreSQL instead of the SQLite file.
+var postgres = Arg("--postgres", "");
+start.Environment["Modular__DatabaseProvider"] = postgres.Length > 0 ? "PostgreSql" : "Sqlite";
+start.Environment["Modular__ConnectionString"] = postgres.Length > 0 ? postgres : $"Data Source={Path.GetFullPath(database)}";
 start.Environment["Modular__PluginsPath"] = plugins;
 start.Environment["Oidc__RequireHttps"] = "false";
 start.Environment["Security__SignInPermitsPerMinute"] = "100000";
