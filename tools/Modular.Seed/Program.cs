@@ -11,7 +11,7 @@ using Spectre.Console;
 // Usage: dotnet run --project tools/Modular.Seed -- --agencies 200 --members 2000 --database /tmp/bench.db
 //        (or --postgres "Host=127.0.0.1;Port=5433;Username=postgres;Database=modular_bench" instead of --database)
 // Creates (or extends) a database with that many agencies, each with about that many members in branches
-// of 20–50, using the same generator as the demo data. Data changes are not audited while seeding.
+// of 20–50, using the same generator as the demo data, and each module's demo records. Data changes are not audited while seeding.
 var agencies = Arg("--agencies", 200);
 var membersPerAgency = Arg("--members", 2000);
 var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
@@ -62,6 +62,8 @@ await AnsiConsole.Progress()
                 var result = await demo.SeedAsync(plan, seed: 1000 + i, today);
                 total += result.MemberIds.Count;
             }
+            // A year of records in every module, from the module's own demo-data seeder.
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedModulesAsync(agency, default);
             task.Increment(1);
         }
     });
