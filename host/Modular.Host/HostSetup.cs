@@ -89,6 +89,7 @@ public static class HostSetup
         services.AddScoped<ModuleSwitchboard>();
         services.AddScoped<MembershipService>();
         services.AddScoped<AdministratorService>();
+        services.AddScoped<PortalSignOut>();
 
         var localizerFactory = new JsonStringLocalizerFactory();
         services.AddSingleton(localizerFactory);
