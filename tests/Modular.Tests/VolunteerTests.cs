@@ -459,4 +459,34 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
         var nowAccepted = (await _portal.QueryAsync("SELECT \"MemberId\" FROM vol_signup WHERE \"ActivityId\" = @a AND \"Status\" = 0", ("a", id))).Select(int.Parse).ToHashSet();
         Assert.Equal(next.ToHashSet(), nowAccepted);
     }
+
+    /// <summary>
+    /// The same with two instances on one database: each instance lets only one request at a time wait for the
+    /// activity's lock, so the exact count here comes from the database's lock alone.
+    /// </summary>
+    [Fact]
+    public async Task Two_instances_on_one_database_still_give_exactly_twenty_places()
+    {
+        var workDir = PortalFactory.NewWorkDir();
+        using var a = new PortalFactory(workDir, ["volunteer"]);
+        _ = a.Server; // migrates and seeds
+        using var b = new PortalFactory(workDir, [], copyPlugins: false);
+        _ = b.Server;
+        var onA = await a.SignedInAsync("office");
+        var onB = await b.SignedInAsync("office");
+        var members = await a.MemberIdsAsync(100);
+        var id = await onA.CreateAsync(Volunteer.Form(await a.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(3).AddHours(9), title: "两实例并发报名", capacity: 20));
+        using var start = new SemaphoreSlim(0);
+        var tasks = members.Select(async (m, i) =>
+        {
+            await start.WaitAsync();
+            return await (i % 2 == 0 ? onA : onB).PostAsJsonAsync($"/m/volunteer/api/activities/{id}/signups", new { memberId = m });
+        }).ToList();
+        start.Release(members.Count);
+        var responses = await Task.WhenAll(tasks);
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var statuses = await a.QueryAsync("SELECT \"Status\" FROM vol_signup WHERE \"ActivityId\" = @a", ("a", id));
+        Assert.Equal(20, statuses.Count(s => s == "0"));
+        Assert.Equal(80, statuses.Count(s => s == "1"));
+    }
 }

@@ -18,6 +18,9 @@ public sealed record PlaceResult(PlaceOutcome Outcome, int? Position = null);
 /// the database's writer lock, and both are held until commit, so the counting and the sign-up that follow
 /// see every earlier change and no later one can slip in between. Transient failures (SQLite busy, a
 /// PostgreSQL deadlock or serialisation failure) roll back and retry.
+/// In front of the database lock, an in-process gate (striped by activity) lets one request of this instance at a
+/// time wait for it: a hundred requests for one activity then wait without each holding a pooled connection,
+/// which would starve the pool (the audit lines written at commit need a connection of their own).
 /// </summary>
 public sealed class Places(VolunteerDbContext db, TimeProvider clock)
 {
@@ -28,6 +31,22 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock)
     /// <summary>Runs <paramref name="work"/> holding the activity's places lock; its changes are saved and committed together.</summary>
     /// <param name="notFound">The answer when the activity does not exist in the current agency.</param>
     public async Task<T> WithLockAsync<T>(int activityId, T notFound, Func<Activity, Task<T>> work, CancellationToken ct = default)
+    {
+        var gate = Gates[(activityId & int.MaxValue) % Gates.Length];
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await LockedAsync(activityId, notFound, work, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim[] Gates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    private async Task<T> LockedAsync<T>(int activityId, T notFound, Func<Activity, Task<T>> work, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
