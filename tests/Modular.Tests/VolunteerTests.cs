@@ -469,8 +469,14 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
     {
         var workDir = PortalFactory.NewWorkDir();
         using var a = new PortalFactory(workDir, ["volunteer"]);
-        _ = a.Server; // migrates and seeds
         using var b = new PortalFactory(workDir, [], copyPlugins: false);
+        if (TestDatabase.IsPostgreSql)
+        {
+            // Two instances in one test process would share one small pool of the harness: give each its own, as two servers have.
+            a.Settings["Modular:ConnectionString"] = a.ConnectionString.Replace("Maximum Pool Size=20", "Maximum Pool Size=40") + ";Application Name=instance-a";
+            b.Settings["Modular:ConnectionString"] = b.ConnectionString.Replace("Maximum Pool Size=20", "Maximum Pool Size=40") + ";Application Name=instance-b";
+        }
+        _ = a.Server; // migrates and seeds
         _ = b.Server;
         var onA = await a.SignedInAsync("office");
         var onB = await b.SignedInAsync("office");

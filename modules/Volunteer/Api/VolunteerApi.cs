@@ -51,7 +51,7 @@ public static class VolunteerApi
             var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
             if (activity is null) return Results.NotFound();
             if (!await access.CanManageAsync(activity, ct)) return Results.Forbid();
-            if (!(await people.MembersAsync(ct)).ContainsKey(input.MemberId)) return Results.Problem("No such member in this agency.", statusCode: 400);
+            if (!await people.ExistsAsync(input.MemberId, ct)) return Results.Problem("No such member in this agency.", statusCode: 400);
             return Answer(await places.SignUpAsync(id, input.MemberId, byOrganizer: true, ct));
         });
         api.MapGet("/me/hours", async (VolunteerDbContext db, VolunteerAccess access, CancellationToken ct) =>

@@ -22,6 +22,10 @@ public sealed class People(IDirectory directory)
         return _members;
     }
 
+    /// <summary>Whether the member exists in the current agency (one row read, unless the roster is loaded already).</summary>
+    public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) =>
+        _members?.ContainsKey(memberId) ?? await directory.GetMemberAsync(memberId, ct) is not null;
+
     public async Task<string> NameAsync(int memberId, CancellationToken ct = default) =>
         (await MembersAsync(ct)).TryGetValue(memberId, out var m) ? m.Name : "—";
 

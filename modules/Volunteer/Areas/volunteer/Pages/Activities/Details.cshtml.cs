@@ -155,7 +155,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public async Task<IActionResult> OnPostAddAsync(int id, int? memberId, CancellationToken ct)
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
-        if (memberId is not { } mid || !(await people.MembersAsync(ct)).ContainsKey(mid)) return Fail(id, T["Choose the person to add."]);
+        if (memberId is not { } mid || !await people.ExistsAsync(mid, ct)) return Fail(id, T["Choose the person to add."]);
         var name = await people.NameAsync(mid, ct);
         var r = await places.SignUpAsync(id, mid, byOrganizer: true, ct);
         return r.Outcome switch
