@@ -4,9 +4,14 @@ using Modular.Tests.Infrastructure;
 namespace Modular.BrowserTests;
 
 /// <summary>The portal on a real port (Kestrel) and one headless Chromium shared by a test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public PortalFactory Portal { get; } = new("notes");
+    public BrowserFixture() : this("notes") { }
+
+    /// <summary>A portal with other plugins (fixtures or first-party modules), for a module's own journeys.</summary>
+    protected BrowserFixture(params string[] plugins) => Portal = new PortalFactory(plugins);
+
+    public PortalFactory Portal { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
@@ -52,7 +57,11 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        foreach (var c in _others) await c.DisposeAsync();
+        await _context.DisposeAsync();
+    }
 
     protected string Url(string path) => Fixture.BaseUrl + path;
 
@@ -73,12 +82,26 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    protected async Task SignInAsync(string user, string password = Modular.Host.Data.DemoSeeder.DemoPassword)
+    protected Task SignInAsync(string user, string password = Modular.Host.Data.DemoSeeder.DemoPassword) => SignInAsync(Page, user, password);
+
+    protected async Task SignInAsync(IPage page, string user, string password = Modular.Host.Data.DemoSeeder.DemoPassword)
     {
-        await Page.GotoAsync(Url("/Account/Login"));
-        await Page.GetByLabel("用户名").FillAsync(user);
-        await Page.GetByLabel("密码").FillAsync(password);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await Page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await page.GotoAsync(Url("/Account/Login"));
+        await page.GetByLabel("用户名").FillAsync(user);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
     }
+
+    /// <summary>A second person at the same time: another browser context (its own cookies), closed with the test.</summary>
+    protected async Task<IPage> SecondPersonAsync()
+    {
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        _others.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    private readonly List<IBrowserContext> _others = [];
 }

@@ -23,3 +23,4 @@ abstract class ModuleContextFactory<TContext> : IDesignTimeDbContextFactory<TCon
 sealed class NotesContextFactory : ModuleContextFactory<Fixture.Notes.Data.NotesDbContext>;
 sealed class BadContextFactory : ModuleContextFactory<Fixture.BadMigration.Data.BadDbContext>;
 sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDirectory.DirectoryDbContext>;
+sealed class VolunteerContextFactory : ModuleContextFactory<Modular.Modules.Volunteer.Data.VolunteerDbContext>;

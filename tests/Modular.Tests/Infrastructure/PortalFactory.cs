@@ -7,7 +7,7 @@ using Modular.Host.Plugins;
 namespace Modular.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real database of its own (a SQLite file in its folder, or a PostgreSQL database: see TestDatabase), with the chosen fixture plugins copied into
+/// The real host over a real database of its own (a SQLite file in its folder, or a PostgreSQL database: see TestDatabase), with the chosen fixture plugins (or first-party modules) copied into
 /// its own plugins folder. Seeds the demo platform (admin, one agency, office and member accounts).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
@@ -32,7 +32,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (copyPlugins)
         {
             foreach (var folder in pluginFolders)
-                Paths.CopyDirectory(Path.Combine(Paths.FixturePlugins, folder), Path.Combine(PluginsDir, folder));
+                Paths.CopyDirectory(Paths.PluginSource(folder), Path.Combine(PluginsDir, folder));
         }
     }
 

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Volunteer.Data;
+using Modular.Modules.Volunteer.Rules;
+using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Volunteer.Pages.Activities;
+
+/// <summary>Creates an activity (as a draft) or edits one that is not finished or cancelled.</summary>
+public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places, ActivityEditor editor,
+    IStringLocalizer<VolunteerModule> T) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public ActivityForm Input { get; set; } = new();
+    public IReadOnlyList<OrganizationInfo> Organizations { get; private set; } = [];
+    public IReadOnlyList<MemberInfo> Organizers { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Name)> Partners { get; private set; } = [];
+    public bool AgencyWide => access.IsManager;
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Organizations = await access.OrganizableAsync(ct);
+        var visible = Organizations.Select(o => o.Id).ToHashSet();
+        var me = await access.MeAsync(ct);
+        Organizers = (await people.MembersAsync(ct)).Values
+            .Where(m => m.IsPartyMember && (access.IsManager || visible.Contains(m.OrganizationId) || (m.GroupId is { } g && visible.Contains(g)) || m.Id == me?.Id))
+            .OrderBy(m => m.Name).ToList();
+        Partners = (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Kind).ThenBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            .Select(p => (p.Id, p.Name)).ToList();
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!access.CanView) return NotFound();
+        if (Id is null)
+        {
+            if (!await access.CanOrganizeAsync(ct)) return NotFound();
+            await LoadChoicesAsync(ct);
+            var me = await access.MeAsync(ct);
+            var start = places.Now.Date.AddDays(1).AddHours(9);
+            Input = new ActivityForm
+            {
+                StartsAt = start, EndsAt = start.AddHours(2.5), SignUpDeadline = start.AddHours(-1), Capacity = 10, OrganizerMemberId = me?.Id,
+                OrganizationId = me is null ? null : await people.BranchOfAsync(me.Id, ct) is { } b && Organizations.Any(o => o.Id == b) ? b : Organizations.FirstOrDefault()?.Id,
+            };
+            return Page();
+        }
+        var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, ct);
+        if (activity is null || !await access.CanManageAsync(activity, ct)) return NotFound();
+        if (!ActivityRules.CanEdit(activity.Status)) return RedirectToPage("Details", new { id = Id });
+        await LoadChoicesAsync(ct);
+        Input = ActivityForm.From(activity);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!access.CanView) return NotFound();
+        Data.Activity? existing = null;
+        if (Id is not null)
+        {
+            existing = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, ct);
+            if (existing is null || !await access.CanManageAsync(existing, ct)) return NotFound();
+        }
+        else if (!await access.CanOrganizeAsync(ct)) return NotFound();
+        await LoadChoicesAsync(ct);
+        // Model binding reports unreadable dates and numbers; the rules below give one clear message per field.
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        if (Input.OrganizerMemberId is { } organizer && Organizers.All(m => m.Id != organizer) && organizer != existing?.OrganizerMemberId)
+            ModelState.AddModelError("Input.OrganizerMemberId", T["Choose the organiser from the list."]);
+        var organizationAllowed = Input.OrganizationId is { } org
+            ? Organizations.Any(o => o.Id == org) || org == existing?.OrganizationId
+            : access.IsManager || (existing is not null && existing.OrganizationId is null);
+        if (!organizationAllowed)
+            ModelState.AddModelError("Input.OrganizationId", T["Choose an organisation you organise for."]);
+        if (Input.PartnerId is { } partner && Partners.All(p => p.Id != partner))
+            ModelState.AddModelError("Input.PartnerId", T["Choose a partner from the list."]);
+        if (!ModelState.IsValid)
+        {
+            AddProblems(ActivityRules.Validate(Input.ToRules()));
+            return Page();
+        }
+        var result = Id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(Id.Value, Input, ct);
+        switch (result.Outcome)
+        {
+            case EditOutcome.Saved:
+                TempData["Message"] = T["Saved."].Value;
+                return RedirectToPage("Details", new { id = result.Id });
+            case EditOutcome.Invalid:
+                AddProblems(result.Problems!);
+                return Page();
+            case EditOutcome.Stale:
+                ModelState.AddModelError("", T["Someone else changed this activity while you were editing. Reload the page and make your change again."]);
+                return Page();
+            case EditOutcome.NotEditable:
+                return RedirectToPage("Details", new { id = Id });
+            default:
+                return NotFound();
+        }
+    }
+
+    private void AddProblems(IEnumerable<ActivityRules.Problem> problems)
+    {
+        foreach (var p in problems)
+            if (ModelState["Input." + p.Field] is not { Errors.Count: > 0 })
+                ModelState.AddModelError("Input." + p.Field, T[p.Message, p.Args]);
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc;
+using Modular.Modules.Volunteer.Data;
+using Modular.Modules.Volunteer.Services;
+
+namespace Modular.Modules.Volunteer.Pages.Record;
+
+/// <summary>A member's volunteer record: hours per year and every activity, with a link to the certificate.</summary>
+public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places) : RecordPage(db, access, people, places)
+{
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Modules.Volunteer.Data;
+using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Volunteer.Pages.Record;
+
+/// <summary>Whose record a page shows: one's own, or (Party office, committee members for their organisations) a member's.</summary>
+public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, People people, Places places) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Member { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    public MemberInfo? Person { get; private set; }
+    public string Organization { get; private set; } = "";
+    public List<MemberRecord.Line> Lines { get; private set; } = [];
+    public List<MemberRecord.Year> Years { get; private set; } = [];
+    public bool IsOwn { get; private set; }
+    protected DateTime Now => places.Now;
+
+    /// <returns>False when the user may not see the record asked for.</returns>
+    protected async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!access.CanView) return false;
+        var me = await access.MeAsync(ct);
+        if (Member is null || Member == me?.Id)
+        {
+            Person = me;
+            IsOwn = true;
+        }
+        else
+        {
+            if (!(await people.MembersAsync(ct)).TryGetValue(Member.Value, out var m)) return false;
+            var scope = await access.ScopeAsync(ct);
+            var visible = access.IsManager || scope.CanSeeOrganization(m.OrganizationId) || (m.GroupId is { } g && scope.CanSeeOrganization(g));
+            if (!visible) return false;
+            Person = m;
+        }
+        if (Person is null) return true;
+        Organization = await people.OrganizationNameAsync(await people.BranchOfAsync(Person.Id, ct), ct);
+        var all = await MemberRecord.LinesAsync(db, Person.Id, null, ct);
+        Years = MemberRecord.Summarise(all);
+        Lines = Year is { } y ? all.Where(l => l.StartsAt.Year == y).ToList() : all;
+        return true;
+    }
+}

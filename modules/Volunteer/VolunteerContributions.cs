@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Volunteer.Data;
+using Modular.Modules.Volunteer.Domain;
+using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Volunteer;
+
+/// <summary>Dashboard card: upcoming activities that still have free places.</summary>
+public sealed class UpcomingActivitiesWidget(VolunteerDbContext db, Places places, VolunteerAccess access) : IDashboardWidget
+{
+    public string ModuleId => VolunteerModule.Id;
+    public string? Permission => VolunteerModule.ViewPermission;
+
+    public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
+    {
+        var now = places.Now;
+        var open = await db.Activities.AsNoTracking()
+            .Where(a => a.Status == ActivityStatus.Published && a.SignUpDeadline >= now)
+            .Select(a => new { a.Id, a.Title, a.StartsAt, Free = a.Capacity - db.SignUps.Count(s => s.ActivityId == a.Id && s.Status == SignUpStatus.Accepted) })
+            .Where(a => a.Free > 0).OrderBy(a => a.StartsAt).Take(50).ToListAsync(cancellationToken);
+        var me = await access.MeAsync(cancellationToken);
+        var mine = me is null ? 0 : await (from s in db.SignUps join a in db.Activities on s.ActivityId equals a.Id
+                                           where s.MemberId == me.Id && s.Status != SignUpStatus.Cancelled && a.Status == ActivityStatus.Published && a.EndsAt >= now
+                                           select s.Id).CountAsync(cancellationToken);
+        return new WidgetContent(new LocalizedText("志愿服务", "Volunteer service"), "/m/volunteer")
+        {
+            Metrics =
+            [
+                new WidgetMetric(new LocalizedText("可报名活动", "Open for sign-up"), open.Count.ToString(), open.Count > 0 ? Tone.Info : Tone.Neutral, "/m/volunteer"),
+                new WidgetMetric(new LocalizedText("我已报名", "I signed up for"), mine.ToString(), Tone.Neutral, "/m/volunteer/Record"),
+            ],
+            Lines = open.Take(5).Select(a => new WidgetLine(
+                $"{a.Title}（{new LocalizedText($"余 {a.Free} 个名额", $"{a.Free} places left").Current}）", $"/m/volunteer/Activities/Details/{a.Id}", DateOnly.FromDateTime(a.StartsAt), Tone.Info)).ToList(),
+            EmptyText = new LocalizedText("近期没有可报名的志愿服务活动。", "No activity is open for sign-up."),
+        };
+    }
+}
+
+/// <summary>To-do entries: activities I signed up for, notices (cancelled, place granted), and activities I organise that need finishing and check-out.</summary>
+public sealed class VolunteerTodo(VolunteerDbContext db, Places places, VolunteerAccess access, IStringLocalizer<VolunteerModule> T) : ITodoProvider
+{
+    public string ModuleId => VolunteerModule.Id;
+
+    public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
+    {
+        if (await access.MeAsync(cancellationToken) is not { } me) return [];
+        var now = places.Now;
+        var items = new List<TodoItem>();
+        var notices = await (from n in db.Notices.AsNoTracking() join a in db.Activities.AsNoTracking() on n.ActivityId equals a.Id
+                             where n.MemberId == me.Id && n.ReadAt == null
+                             orderby n.CreatedAt
+                             select new { n.Kind, n.Detail, a.Id, a.Title, a.StartsAt }).Take(20).ToListAsync(cancellationToken);
+        foreach (var n in notices)
+        {
+            var title = n.Kind == NoticeKind.ActivityCancelled ? T["Activity cancelled: {0}", n.Title] : T["A place came free for you: {0}", n.Title];
+            items.Add(new TodoItem(title, Url(n.Id), DateOnly.FromDateTime(n.StartsAt), n.Detail));
+        }
+        var signedUp = await (from s in db.SignUps.AsNoTracking() join a in db.Activities.AsNoTracking() on s.ActivityId equals a.Id
+                              where s.MemberId == me.Id && s.Status != SignUpStatus.Cancelled && a.Status == ActivityStatus.Published && a.EndsAt >= now
+                              orderby a.StartsAt
+                              select new { a.Id, a.Title, a.StartsAt, a.Place, s.Status }).Take(20).ToListAsync(cancellationToken);
+        foreach (var a in signedUp)
+        {
+            var title = a.Status == SignUpStatus.Waiting ? T["Waiting for a place: {0}", a.Title] : T["Volunteer service: {0}", a.Title];
+            items.Add(new TodoItem(title, Url(a.Id), DateOnly.FromDateTime(a.StartsAt), $"{a.StartsAt:yyyy-MM-dd HH:mm} {a.Place}"));
+        }
+        var toFinish = await db.Activities.AsNoTracking()
+            .Where(a => a.OrganizerMemberId == me.Id && a.Status == ActivityStatus.Published && a.EndsAt < now)
+            .OrderBy(a => a.EndsAt).Select(a => new { a.Id, a.Title, a.EndsAt,
+                Open = db.SignUps.Count(s => s.ActivityId == a.Id && s.Status == SignUpStatus.Accepted && s.CheckedInAt != null && s.CheckedOutAt == null) })
+            .Take(20).ToListAsync(cancellationToken);
+        foreach (var a in toFinish)
+            items.Add(new TodoItem(T["Check out and finish: {0}", a.Title], Url(a.Id), DateOnly.FromDateTime(a.EndsAt),
+                a.Open > 0 ? T["{0} people still checked in", a.Open] : null));
+        return items;
+    }
+
+    private static string Url(int activityId) => $"/m/volunteer/Activities/Details/{activityId}";
+}
