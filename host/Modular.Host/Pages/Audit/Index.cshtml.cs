@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Shell;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Audit;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Data;
 using Modular.Host.Shell;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 

@@ -1,8 +1,9 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
-namespace Modular.Host.Shell;
+namespace Modular.Sdk;
 
-/// <summary>Pager links that keep the list's other query values (search, filters, sort).</summary>
+/// <summary>For the host's shared "_Pager" partial (modules can use it too): pager links that keep the list's other query values (search, filters, sort).</summary>
 public sealed class PagerModel(HttpRequest request, int page, int pageCount, int total)
 {
     public int Page { get; } = page;

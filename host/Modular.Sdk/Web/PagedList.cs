@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Modular.Host.Shell;
+namespace Modular.Sdk;
 
 /// <summary>One page of a server-side paged list.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
