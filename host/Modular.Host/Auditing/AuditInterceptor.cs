@@ -55,7 +55,7 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
 
     private void Capture(DbContext? db)
     {
-        if (db is null || !options.AuditDataChanges) return;
+        if (db is null || !options.AuditDataChanges || AuditSuppression.Active) return;
         var list = new List<Pending>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
@@ -128,4 +128,27 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true
         && type != typeof(Data.PortalUser)
         && !type.Name.StartsWith("DataProtection", StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Bulk work that is audited as one event instead of a line per row (a module's demo data): changes saved
+/// inside <see cref="Begin"/> on this async flow are not recorded row by row; the caller writes the event.
+/// </summary>
+public static class AuditSuppression
+{
+    private static readonly AsyncLocal<bool> Flag = new();
+
+    public static bool Active => Flag.Value;
+
+    public static IDisposable Begin()
+    {
+        var previous = Flag.Value;
+        Flag.Value = true;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => Flag.Value = previous;
+    }
 }

@@ -168,7 +168,9 @@ public sealed class DemoSeeder(
             if (!catalog.IsRunning(seeder.ModuleId)) continue;
             try
             {
-                await seeder.SeedAsync(seed: agency.Id * 7919, ct);
+                // Demo rows are many (a year of meetings): one audit line per module and agency, not one per row.
+                using (Auditing.AuditSuppression.Begin()) await seeder.SeedAsync(seed: agency.Id * 7919, ct);
+                await scope.ServiceProvider.GetRequiredService<Auditing.AuditLog>().WriteAsync("demo-data.seed", "Module:" + seeder.ModuleId, agency.ShortName, true, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
