@@ -22,3 +22,4 @@ abstract class ModuleContextFactory<TContext> : IDesignTimeDbContextFactory<TCon
 sealed class NotesContextFactory : ModuleContextFactory<Fixture.Notes.Data.NotesDbContext>;
 sealed class BadContextFactory : ModuleContextFactory<Fixture.BadMigration.Data.BadDbContext>;
 sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDirectory.DirectoryDbContext>;
+sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLife.Data.OrgLifeDbContext>;

@@ -6,6 +6,12 @@ public static class Paths
     public static string Root { get; } = FindRoot();
 
     public static string FixturePlugins => Path.Combine(Root, "tests", "fixture-plugins");
+    /// <summary>Where the build deploys the first-party modules (modules/*).</summary>
+    public static string ModulePlugins => Path.Combine(Root, "plugins");
+
+    /// <summary>A fixture plugin's folder, or else a first-party module's.</summary>
+    public static string PluginSource(string folder) =>
+        Directory.Exists(Path.Combine(FixturePlugins, folder)) ? Path.Combine(FixturePlugins, folder) : Path.Combine(ModulePlugins, folder);
     public static string HostProject => Path.Combine(Root, "host", "Modular.Host");
 
     private static string FindRoot()

@@ -7,7 +7,7 @@ using Modular.Host.Plugins;
 namespace Modular.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file in its own folder, with the chosen fixture plugins copied into
+/// The real host over a real SQLite file in its own folder, with the chosen fixture plugins (or first-party modules) copied into
 /// its own plugins folder. Seeds the demo platform (admin, one agency, office and member accounts).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
@@ -33,7 +33,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (copyPlugins)
         {
             foreach (var folder in pluginFolders)
-                Paths.CopyDirectory(Path.Combine(Paths.FixturePlugins, folder), Path.Combine(PluginsDir, folder));
+                Paths.CopyDirectory(Paths.PluginSource(folder), Path.Combine(PluginsDir, folder));
         }
     }
 
