@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything (host, SDK, fixture plugins, tools) and runs every test project.
+# Builds everything (host, SDK, fixture plugins, tools) and runs every test project, then the integration
+# tests a second time on PostgreSQL.
 # Ends with one line "N passed, N failed" counted from the test results.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,17 @@ fi
 dotnet build Modular.sln -nologo -v minimal -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test Modular.sln --no-build -nologo --logger "trx" --results-directory TestResults
 status=$?
+# The integration tests again on PostgreSQL (a throwaway cluster from tools/pg-start.sh, or MODULAR_TEST_POSTGRES).
+if [ -z "${MODULAR_TEST_POSTGRES:-}" ]; then
+  MODULAR_TEST_POSTGRES=$(bash tools/pg-start.sh | tail -1) || MODULAR_TEST_POSTGRES=""
+fi
+if [ -n "$MODULAR_TEST_POSTGRES" ]; then
+  echo "Integration tests on PostgreSQL ($MODULAR_TEST_POSTGRES)"
+  MODULAR_TEST_POSTGRES=$MODULAR_TEST_POSTGRES dotnet test tests/Modular.Tests --no-build -nologo \
+    --logger "trx;LogFileName=postgresql.trx" --results-directory TestResults || status=1
+else
+  echo "PostgreSQL not available: integration tests ran on SQLite only" >&2
+fi
 passed=0; failed=0
 for trx in TestResults/*.trx; do
   [ -f "$trx" ] || continue

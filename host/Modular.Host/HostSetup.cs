@@ -39,8 +39,8 @@ public static class HostSetup
             AuditChain.Key = System.Text.Encoding.UTF8.GetBytes(chainKey);
         services.AddSingleton(security);
 
-        var connectionString = options.ResolveConnectionString(contentRoot);
-        services.AddSingleton(new DatabaseSettings(connectionString));
+        var database = options.ResolveDatabase(contentRoot);
+        services.AddSingleton(database);
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditContext>();
         services.AddSingleton<AuditInterceptor>();
@@ -50,7 +50,7 @@ public static class HostSetup
         services.AddSingleton<AuditPruner>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditPruner>());
         services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
-        services.AddDbContext<HostDbContext>((sp, o) => o.UseSqlite(connectionString)
+        services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         // The directory (organisations, members) is the host's, on the same base as a module's data.
@@ -73,6 +73,8 @@ public static class HostSetup
         services.AddScoped<ICurrentAgency, CurrentAgency>();
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddSingleton<ModuleGate>();
+        services.AddSingleton<ModuleSwitchWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModuleSwitchWatcher>());
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<NavigationService>();
         services.AddScoped<DashboardService>();
@@ -270,7 +272,8 @@ public static class HostSetup
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             await db.Database.MigrateAsync();
             // WAL lets readers go on while one writer writes; the setting stays with the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (!scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsPostgreSql)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
         }

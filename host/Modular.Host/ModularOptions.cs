@@ -6,6 +6,8 @@ public sealed class ModularOptions
     public string DataPath { get; set; } = "App_Data";
     public string PluginsPath { get; set; } = "../../plugins";
     public string DatabaseFile { get; set; } = "modular.db";
+    /// <summary>Sqlite (default, one file under DataPath) or PostgreSql (needs ConnectionString).</summary>
+    public Data.DatabaseProvider DatabaseProvider { get; set; } = Data.DatabaseProvider.Sqlite;
     /// <summary>Full connection string; overrides DataPath/DatabaseFile when set.</summary>
     public string? ConnectionString { get; set; }
     /// <summary>Demo agencies and accounts with a published password: on in Development only (appsettings.Development.json).</summary>
@@ -14,12 +16,18 @@ public sealed class ModularOptions
     public int DemoAgencyCount { get; set; } = 5;
     /// <summary>Record every data change in the audit log. Only bulk tools (benchmark seeding) turn this off.</summary>
     public bool AuditDataChanges { get; set; } = true;
+    /// <summary>How often (seconds) an instance looks for module switches changed by another instance; 0 = never (one instance).</summary>
+    public int SignalSeconds { get; set; } = 2;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
+
+    public Data.DatabaseSettings ResolveDatabase(string contentRoot) => new(DatabaseProvider, ResolveConnectionString(contentRoot));
 
     public string ResolveConnectionString(string contentRoot)
     {
         if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString!;
+        if (DatabaseProvider == Data.DatabaseProvider.PostgreSql)
+            throw new InvalidOperationException("Modular:DatabaseProvider is PostgreSql: set Modular:ConnectionString (e.g. Host=127.0.0.1;Database=modular;Username=modular;Password=...).");
         var dir = Path.GetFullPath(Path.Combine(contentRoot, DataPath));
         Directory.CreateDirectory(dir);
         return $"Data Source={Path.Combine(dir, DatabaseFile)}";

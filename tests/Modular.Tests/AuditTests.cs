@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Tests.Infrastructure;
@@ -66,11 +66,8 @@ public sealed class AuditTests : IClassFixture<AuditTests.Portal>
     [Fact]
     public async Task The_database_refuses_to_change_an_audit_line()
     {
-        await using var conn = new SqliteConnection(_portal.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = conn.CreateCommand();
-        cmd.CommandText = "UPDATE AuditEntries SET Action = 'nothing' WHERE Id = (SELECT min(Id) FROM AuditEntries)";
-        var ex = await Assert.ThrowsAsync<SqliteException>(() => cmd.ExecuteNonQueryAsync());
+        var ex = await Assert.ThrowsAnyAsync<DbException>(() => _portal.ExecAsync(
+            "UPDATE \"AuditEntries\" SET \"Action\" = 'nothing' WHERE \"Id\" = (SELECT min(\"Id\") FROM \"AuditEntries\")"));
         Assert.Contains("append-only", ex.Message);
     }
 
@@ -109,16 +106,18 @@ public sealed class AuditTamperTests
         Assert.Contains("哈希链完整", await intact.Content.ReadAsStringAsync());
 
         var target = await portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "sign-in").Select(e => e.Id).FirstAsync());
-        await using (var conn = new SqliteConnection(portal.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            // What an intruder with direct database access would do.
-            cmd.CommandText = $"DROP TRIGGER audit_entries_no_update; UPDATE AuditEntries SET UserName = 'someone-else' WHERE Id = {target};";
-            await cmd.ExecuteNonQueryAsync();
-        }
+        // What an intruder with direct database access would do.
+        await portal.ExecAsync(AuditSql.DropTrigger + $"UPDATE \"AuditEntries\" SET \"UserName\" = 'someone-else' WHERE \"Id\" = {target};");
         var broken = await auditor.PostFormAsync("/Audit", new Dictionary<string, string>(), "/Audit?handler=Verify");
         var html = await broken.Content.ReadAsStringAsync();
         Assert.Contains("哈希链在第 " + target + " 条记录处断开", html);
     }
+}
+
+/// <summary>What only someone with direct database access can do, in either dialect.</summary>
+internal static class AuditSql
+{
+    public static string DropTrigger => TestDatabase.Sql(
+        sqlite: "DROP TRIGGER audit_entries_no_update;",
+        postgres: "DROP TRIGGER audit_entries_no_update ON \"AuditEntries\";");
 }

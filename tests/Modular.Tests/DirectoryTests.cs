@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.PartyDirectory;
@@ -115,8 +114,11 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         var (mine, other) = await InDemoAgencyAsync(async db =>
         {
             var branchOf = await db.Members.Where(m => m.Name == "张国强").Select(m => m.OrganizationId).SingleAsync();
-            var inMine = await db.Members.Where(m => m.OrganizationId == branchOf && m.Name != "张国强").Select(m => m.Id).FirstAsync();
-            var elsewhere = await db.Members.Where(m => m.OrganizationId != branchOf).Select(m => m.Id).FirstAsync();
+            var inMine = await db.Members.Where(m => m.OrganizationId == branchOf && m.Name != "张国强").OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
+            // Outside the branch and its Party groups (which the secretary does see).
+            var path = await db.Organizations.Where(o => o.Id == branchOf).Select(o => o.Path).SingleAsync();
+            var elsewhere = await db.Members.Where(m => !db.Organizations.Any(o => o.Id == m.OrganizationId && o.Path.StartsWith(path)))
+                .OrderBy(m => m.Id).Select(m => m.Id).FirstAsync();
             return (inMine, elsewhere);
         });
         var secretary = await _portal.SignedInAsync("secretary");
@@ -302,22 +304,12 @@ public sealed class RosterAtScaleTests
             await db.SaveChangesAsync();
             branch = org.Id;
         }
-        await using (var conn = new SqliteConnection(portal.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var tx = await conn.BeginTransactionAsync();
-            await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "INSERT INTO dir_member (AgencyId, OrganizationId, Name, Gender, Status, IsLeadingCadre, Version, PhoneMasked) VALUES ($a, $o, $n, 1, 4, 0, 1, '138****0000')";
-            var name = cmd.Parameters.Add("$n", SqliteType.Text);
-            cmd.Parameters.AddWithValue("$a", agency);
-            cmd.Parameters.AddWithValue("$o", branch);
-            for (var i = 0; i < 100_000; i++)
-            {
-                name.Value = $"党员{i:D6}";
-                await cmd.ExecuteNonQueryAsync();
-            }
-            await tx.CommitAsync();
-        }
+        const string columns = "INSERT INTO dir_member (\"AgencyId\", \"OrganizationId\", \"Name\", \"Gender\", \"Status\", \"IsLeadingCadre\", \"Version\", \"PhoneMasked\") ";
+        await portal.ExecAsync(TestDatabase.Sql(
+            sqlite: "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) " + columns
+                + "SELECT @a, @o, '党员' || substr('00000' || i, -6, 6), 1, 4, FALSE, 1, '138****0000' FROM n",
+            postgres: columns + "SELECT @a, @o, '党员' || lpad(i::text, 6, '0'), 1, 4, FALSE, 1, '138****0000' FROM generate_series(0, 99999) AS i"),
+            ("@a", agency), ("@o", branch));
         var client = await portal.SignedInAsync("big-admin");
         var last = await client.GetStringAsync("/Directory/Members?p=5000");
         Assert.Contains("第 5000/5000 页", last);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Auditing;
@@ -23,9 +22,33 @@ public sealed class OidcKeyTests
     private static async Task<HostDbContext> NewDatabaseAsync()
     {
         var file = Path.Combine(PortalFactory.NewWorkDir(), "keys.db");
-        var db = new HostDbContext(new DbContextOptionsBuilder<HostDbContext>().UseSqlite($"Data Source={file}").Options);
+        var options = new DbContextOptionsBuilder<HostDbContext>();
+        new DatabaseSettings($"Data Source={file}").Apply(options);
+        var db = new HostDbContext(options.Options);
         await db.Database.MigrateAsync();
         return db;
+    }
+
+    [PostgreSqlFact]
+    public async Task Instances_starting_together_create_one_key_per_use()
+    {
+        var database = new DatabaseSettings(DatabaseProvider.PostgreSql, TestDatabase.ConnectionString(PortalFactory.NewWorkDir()));
+        HostDbContext Open()
+        {
+            var options = new DbContextOptionsBuilder<HostDbContext>();
+            database.Apply(options);
+            return new HostDbContext(options.Options);
+        }
+        await using (var db = Open()) await db.Database.MigrateAsync();
+        var protection = new EphemeralDataProtectionProvider();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = Open();
+            await new OidcKeyRing(db, protection, new OidcSettings(), database, TimeProvider.System).EnsureAsync();
+        }));
+        await using var check = Open();
+        Assert.Equal(1, await check.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Signing));
+        Assert.Equal(1, await check.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Encryption));
     }
 
     [Fact]
@@ -34,7 +57,7 @@ public sealed class OidcKeyTests
         await using var db = await NewDatabaseAsync();
         var clock = new Clock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var settings = new OidcSettings { KeyLifetimeDays = 365, KeyPublishAheadDays = 14 };
-        var ring = new OidcKeyRing(db, new EphemeralDataProtectionProvider(), settings, clock);
+        var ring = new OidcKeyRing(db, new EphemeralDataProtectionProvider(), settings, new DatabaseSettings("unused"), clock);
 
         await ring.EnsureAsync();
         await ring.EnsureAsync(); // created once
@@ -78,34 +101,23 @@ public sealed class AuditRetentionTests
         using var portal = new PortalFactory();
         portal.Settings["Security:AuditRetentionDays"] = "30"; // asks for less than the baseline allows
         await portal.SignedInAsync("member");
-        await using (var conn = new SqliteConnection(portal.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = conn.CreateCommand();
-            // Age the first lines: two are 200 days old, one 100 days (inside the 180-day minimum).
-            cmd.CommandText = """
-                DROP TRIGGER audit_entries_no_update;
-                UPDATE AuditEntries SET Time = datetime('now', '-200 days') WHERE Id IN (SELECT Id FROM AuditEntries ORDER BY Id LIMIT 2);
-                UPDATE AuditEntries SET Time = datetime('now', '-100 days') WHERE Id = (SELECT Id FROM AuditEntries ORDER BY Id LIMIT 1 OFFSET 2);
-                """;
-            await cmd.ExecuteNonQueryAsync();
-        }
+        // Age the first lines: two are 200 days old, one 100 days (inside the 180-day minimum).
+        await portal.ExecAsync(AuditSql.DropTrigger
+            + "UPDATE \"AuditEntries\" SET \"Time\" = @old WHERE \"Id\" IN (SELECT \"Id\" FROM \"AuditEntries\" ORDER BY \"Id\" LIMIT 2);"
+            + "UPDATE \"AuditEntries\" SET \"Time\" = @recent WHERE \"Id\" = (SELECT \"Id\" FROM \"AuditEntries\" ORDER BY \"Id\" LIMIT 1 OFFSET 2);",
+            ("@old", DateTime.UtcNow.AddDays(-200)), ("@recent", DateTime.UtcNow.AddDays(-100)));
         // Re-chain the aged lines, as if they had been written back then.
         var all = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).ToListAsync());
         var previous = AuditChain.Genesis;
-        await using (var conn = new SqliteConnection(portal.ConnectionString))
+        await using (var conn = await TestDatabase.OpenAsync(portal.ConnectionString))
         {
-            await conn.OpenAsync();
             foreach (var e in all)
             {
                 e.PreviousHash = previous;
                 e.Hash = AuditChain.Compute(e);
                 previous = e.Hash;
-                await using var cmd = conn.CreateCommand();
-                cmd.CommandText = "UPDATE AuditEntries SET PreviousHash = $p, Hash = $h WHERE Id = $id";
-                cmd.Parameters.AddWithValue("$p", e.PreviousHash);
-                cmd.Parameters.AddWithValue("$h", e.Hash);
-                cmd.Parameters.AddWithValue("$id", e.Id);
+                await using var cmd = TestDatabase.Command(conn, "UPDATE \"AuditEntries\" SET \"PreviousHash\" = @p, \"Hash\" = @h WHERE \"Id\" = @id",
+                    ("@p", e.PreviousHash), ("@h", e.Hash), ("@id", e.Id));
                 await cmd.ExecuteNonQueryAsync();
             }
         }

@@ -76,7 +76,9 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
             var conn = db.Database.GetDbConnection();
             await conn.OpenAsync();
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'bad_thing'";
+            cmd.CommandText = TestDatabase.Sql(
+                sqlite: "SELECT count(*) FROM sqlite_master WHERE name = 'bad_thing'",
+                postgres: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bad_thing'");
             return Convert.ToInt32(await cmd.ExecuteScalarAsync());
         }).Result;
         Assert.Equal(0, tables);

@@ -5,7 +5,8 @@ using System.Text.RegularExpressions;
 
 // Usage (after `dotnet publish host/Modular.Host -c Release -o /tmp/modular-release` and seeding with tools/Modular.Seed):
 //   dotnet run -c Release --project tools/Modular.Bench -- --host /tmp/modular-release --database /tmp/bench.db
-//        --plugins tests/fixture-plugins --seconds 10 --connections 64 --user bench-admin --password ...
+//        [--postgres "<connection string>"] --plugins tests/fixture-plugins --seconds 10 --connections 64
+//        --user bench --password Bench@2026 [--module-page /m/<id>/...]
 // Starts the host in Production on a free loopback port, measures the time to the first page and the memory,
 // signs in, then drives each endpoint with N concurrent connections and prints a Markdown table.
 var hostDir = Arg("--host", "/tmp/modular-release");
@@ -15,6 +16,8 @@ var seconds = int.Parse(Arg("--seconds", "10"));
 var connections = int.Parse(Arg("--connections", "64"));
 var user = Arg("--user", "office");
 var password = Arg("--password", "Demo@2026");
+// A module's list page to load (a first-party module's, or the fixture notes' by default).
+var modulePage = Arg("--module-page", "/m/notes");
 var port = 5300 + Random.Shared.Next(400);
 var baseUrl = $"http://127.0.0.1:{port}";
 
@@ -25,7 +28,10 @@ var start = new ProcessStartInfo("dotnet", [Path.Combine(hostDir, "Modular.Host.
     RedirectStandardError = true,
 };
 start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-start.Environment["Modular__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+// --postgres "<connection string>" runs the host on PostgreSQL instead of the SQLite file.
+var postgres = Arg("--postgres", "");
+start.Environment["Modular__DatabaseProvider"] = postgres.Length > 0 ? "PostgreSql" : "Sqlite";
+start.Environment["Modular__ConnectionString"] = postgres.Length > 0 ? postgres : $"Data Source={Path.GetFullPath(database)}";
 start.Environment["Modular__PluginsPath"] = plugins;
 start.Environment["Oidc__RequireHttps"] = "false";
 start.Environment["Security__SignInPermitsPerMinute"] = "100000";
@@ -67,7 +73,7 @@ try
         ("bare endpoint of the host (ceiling)", "/ping"),
         ("dashboard", "/"),
         ("member list page", "/Directory/Members"),
-        ("module list page (fixture notes)", "/m/notes"),
+        ("module list page", modulePage),
     };
     // Warm up each endpoint once so that compilation is not measured.
     foreach (var (_, path) in endpoints) (await client.GetAsync(path)).EnsureSuccessStatusCode();

@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Modular.Sdk;
 
-/// <summary>Creates a module's DbContext for `dotnet ef` on SQLite, outside any agency.</summary>
+/// <summary>Creates a module's DbContext for `dotnet ef` outside any agency.</summary>
 abstract class ModuleContextFactory<TContext> : IDesignTimeDbContextFactory<TContext> where TContext : ModuleDbContext
 {
     public TContext CreateDbContext(string[] args)
     {
-        var options = new DbContextOptionsBuilder<TContext>().UseSqlite(DesignTime.Connection).Options;
-        return (TContext)Activator.CreateInstance(typeof(TContext), options, new NoAgency())!;
+        var options = new DbContextOptionsBuilder<TContext>();
+        DesignTime.Database(args).Apply(options);
+        return (TContext)Activator.CreateInstance(typeof(TContext), options.Options, new NoAgency())!;
     }
 
     private sealed class NoAgency : ICurrentAgency

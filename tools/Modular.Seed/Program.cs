@@ -9,8 +9,9 @@ using Modular.Host.Tenancy;
 using Spectre.Console;
 
 // Usage: dotnet run --project tools/Modular.Seed -- --agencies 200 --members 2000 --database /tmp/bench.db
+//        (or --postgres "Host=127.0.0.1;Port=5433;Username=postgres;Database=modular_bench" instead of --database)
 // Creates (or extends) a database with that many agencies, each with about that many members in branches
-// of 20–50, using the same generator as the demo data. Data changes are not audited while seeding.
+// of 20–50, using the same generator as the demo data, and each module's demo records. Data changes are not audited while seeding.
 var agencies = Arg("--agencies", 200);
 var membersPerAgency = Arg("--members", 2000);
 var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
@@ -18,7 +19,10 @@ var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-b
 var plugins = ArgText("--plugins", Path.Combine(Path.GetTempPath(), "modular-seed-no-plugins"));
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-builder.Configuration["Modular:ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+var postgres = ArgText("--postgres", null);
+builder.Configuration["Modular:DatabaseProvider"] = postgres is null ? "Sqlite" : "PostgreSql";
+builder.Configuration["Modular:ConnectionString"] = postgres ?? $"Data Source={Path.GetFullPath(database!)}";
+builder.Configuration["Modular:SignalSeconds"] = "0";
 builder.Configuration["Modular:PluginsPath"] = Path.GetFullPath(plugins!);
 builder.Configuration["Modular:SeedDemoData"] = "false";
 builder.Configuration["Modular:AuditDataChanges"] = "false";
@@ -58,10 +62,12 @@ await AnsiConsole.Progress()
                 var result = await demo.SeedAsync(plan, seed: 1000 + i, today);
                 total += result.MemberIds.Count;
             }
+            // A year of records in every module, from the module's own demo-data seeder.
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedModulesAsync(agency, default);
             task.Increment(1);
         }
     });
-AnsiConsole.MarkupLine($"[green]Done:[/] {agencies} agencies, {total} members added in {clock.Elapsed.TotalSeconds:F1} s → {Path.GetFullPath(database)}");
+AnsiConsole.MarkupLine($"[green]Done:[/] {agencies} agencies, {total} members added in {clock.Elapsed.TotalSeconds:F1} s → {(postgres is null ? Path.GetFullPath(database!) : "PostgreSQL")}");
 
 // The account the benchmark signs in with: the Party office of the first agency.
 static async Task EnsureBenchAccountAsync(IServiceProvider services, int agencyId)

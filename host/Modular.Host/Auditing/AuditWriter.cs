@@ -5,9 +5,9 @@ namespace Modular.Host.Auditing;
 
 /// <summary>
 /// Appends audit lines one at a time, each chained to the last. A lock keeps the chain linear within
-/// this process; the transaction keeps a line and its link together.
+/// this process (and a database lock across instances); the transaction keeps a line and its link together.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter> logger)
+public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings database, ILogger<AuditWriter> logger)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
 
@@ -20,12 +20,13 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await database.LockAsync(db, "audit-chain", ct); // other instances append to the same chain
             var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
             foreach (var r in records)
             {
                 var entry = new AuditEntry
                 {
-                    Time = DateTime.UtcNow,
+                    Time = Now(),
                     UserId = r.UserId,
                     UserName = Trim(r.UserName, 256),
                     AgencyId = r.AgencyId,
@@ -53,6 +54,13 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, ILogger<AuditWriter
         {
             _lock.Release();
         }
+    }
+
+    /// <summary>To the microsecond, as PostgreSQL keeps it, so the hash computed now verifies after a round trip.</summary>
+    private static DateTime Now()
+    {
+        var ticks = DateTime.UtcNow.Ticks;
+        return new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
     }
 
     private static string? Trim(string? s, int max) => s is null || s.Length <= max ? s : s[..max];

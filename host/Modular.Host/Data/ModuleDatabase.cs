@@ -9,12 +9,9 @@ public sealed class ModuleDatabase(DatabaseSettings settings, Auditing.AuditInte
 {
     public void Configure(DbContextOptionsBuilder options, string moduleId, Assembly migrationsAssembly)
     {
-        // The migrations assembly defaults to the context's own (the plugin's), which lives in the plugin's load context.
-        options.UseSqlite(settings.ConnectionString, b => b.MigrationsHistoryTable(HistoryTable(moduleId)))
-            .AddInterceptors(audit, auditTransactions);
+        // Migrations come from the context's own assembly (the plugin's, in its load context), in the provider's folder.
+        settings.Apply(options, HistoryTable(moduleId)).AddInterceptors(audit, auditTransactions);
     }
 
     public static string HistoryTable(string moduleId) => "__migrations_" + moduleId.Replace('-', '_');
 }
-
-public sealed record DatabaseSettings(string ConnectionString);

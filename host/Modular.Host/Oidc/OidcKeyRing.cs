@@ -11,7 +11,7 @@ namespace Modular.Host.Oidc;
 /// validity is the time it signs; OpenIddict signs with the valid key that lasts longest and publishes all
 /// of them, so a successor created ahead of time is published before it signs (rollover).
 /// </summary>
-public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protection, OidcSettings settings, TimeProvider clock)
+public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protection, OidcSettings settings, DatabaseSettings database, TimeProvider clock)
 {
     public const string Signing = "sig";
     public const string Encryption = "enc";
@@ -21,6 +21,9 @@ public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protec
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Instances starting together must agree on one key per use, so they decide one at a time.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await database.LockAsync(db, "oidc-keys", ct);
         foreach (var use in new[] { Signing, Encryption })
         {
             var keys = await db.OidcKeys.Where(k => k.Use == use && k.NotAfter > now).ToListAsync(ct);
@@ -40,6 +43,7 @@ public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protec
             }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Keys still valid or yet to come, as certificates.</summary>

@@ -66,6 +66,8 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
                 if (posts[p] == CommitteePost.Secretary) secretaries[branch.Id] = full[p].Id;
             }
             await db.SaveChangesAsync(ct);
+            // Only ids are kept: a tracker holding every earlier branch makes each save slower (bulk seeding).
+            db.ChangeTracker.Clear();
         }
         return new Result(committee.Id, branchIds, secretaries, members);
     }

@@ -17,6 +17,12 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
                 {
                     await using var scope = services.CreateAsyncScope();
                     var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
+                    if (!db.Database.GetMigrations().Any() && db.Model.GetEntityTypes().Any())
+                    {
+                        // Tables without migrations for this database would fail on first use: refuse at start instead.
+                        catalog.FailWithDependents(plugin, $"没有适用于当前数据库（{Data.ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{registration.ContextType.Name}）。");
+                        break;
+                    }
                     await db.Database.MigrateAsync(cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

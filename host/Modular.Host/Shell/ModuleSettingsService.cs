@@ -8,7 +8,7 @@ using Modular.Sdk;
 namespace Modular.Host.Shell;
 
 /// <summary>Per-agency module settings, stored as JSON on the agency's module row; defaults from the module.</summary>
-public sealed class ModuleSettingsService(PluginCatalog catalog, HostDbContext db, ICurrentAgency agency, IMemoryCache cache) : IModuleSettings
+public sealed class ModuleSettingsService(PluginCatalog catalog, HostDbContext db, ICurrentAgency agency, IMemoryCache cache, Tenancy.ModuleSwitchWatcher switches) : IModuleSettings
 {
     public string Get(string moduleId, string key)
     {
@@ -18,6 +18,7 @@ public sealed class ModuleSettingsService(PluginCatalog catalog, HostDbContext d
         var values = cache.GetOrCreate($"module-settings:{agencyId}:{moduleId}", e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
+            e.AddExpirationToken(switches.Token); // settings live on the switch rows
             var json = db.AgencyModules.AsNoTracking()
                 .Where(m => m.AgencyId == agencyId && m.ModuleId == moduleId)
                 .Select(m => m.SettingsJson).FirstOrDefault();
@@ -26,7 +27,8 @@ public sealed class ModuleSettingsService(PluginCatalog catalog, HostDbContext d
         return values.TryGetValue(key, out var v) ? v : definition.DefaultValue;
     }
 
-    public void Invalidate(int agencyId, string moduleId) => cache.Remove($"module-settings:{agencyId}:{moduleId}");
+    /// <summary>After a save here; other instances notice through the switches' fingerprint.</summary>
+    public void Invalidate() => switches.Changed();
 
     public static Dictionary<string, string> Parse(string? json)
     {

@@ -5,8 +5,8 @@ using Modular.Host.Tenancy;
 
 namespace Modular.Host.Shell;
 
-/// <summary>Writes the platform's and the agency's module switches; the gate's cache is dropped after each change.</summary>
-public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate)
+/// <summary>Writes the platform's and the agency's module switches; caches of switches are dropped after each change.</summary>
+public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate, ModuleSwitchWatcher switches)
 {
     /// <param name="WaitingFor">Names of modules this one depends on that are off, so it stays off too.</param>
     public sealed record Row(string ModuleId, string Name, string Version, string? Vendor, string? Description, bool Allowed, bool Enabled, bool HasSettings, IReadOnlyList<string> WaitingFor);
@@ -36,7 +36,7 @@ public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, M
             row.UpdatedAt = DateTimeOffset.UtcNow;
         }
         await db.SaveChangesAsync(ct);
-        gate.Invalidate(agencyId);
+        switches.Changed();
     }
 
     /// <summary>The agency's decision; refused (false) for a module the platform has not allowed.</summary>
@@ -48,7 +48,7 @@ public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, M
         row.Enabled = enabled;
         row.UpdatedAt = DateTimeOffset.UtcNow;
         await db.SaveChangesAsync(ct);
-        gate.Invalidate(agencyId);
+        switches.Changed();
         return true;
     }
 

@@ -8,9 +8,9 @@ namespace Modular.Host.Tenancy;
 /// <summary>
 /// The one place that decides whether a module is on for an agency: the plugin must be running,
 /// allowed by the platform and switched on by the agency. Answers are cached briefly per agency
-/// and dropped when this instance changes a switch.
+/// and dropped when a switch changes on this or another instance (<see cref="ModuleSwitchWatcher"/>).
 /// </summary>
-public sealed class ModuleGate(PluginCatalog catalog, IServiceScopeFactory scopes, IMemoryCache cache)
+public sealed class ModuleGate(PluginCatalog catalog, IServiceScopeFactory scopes, IMemoryCache cache, ModuleSwitchWatcher switches)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -25,12 +25,12 @@ public sealed class ModuleGate(PluginCatalog catalog, IServiceScopeFactory scope
         return catalog.Running.Where(p => on.Contains(p.Id)).ToList();
     }
 
-    public void Invalidate(int agencyId) => cache.Remove(Key(agencyId));
 
     private HashSet<string> EnabledFor(int agencyId) =>
         cache.GetOrCreate(Key(agencyId), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.AddExpirationToken(switches.Token);
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
             var switchedOn = db.AgencyModules.AsNoTracking()

@@ -7,15 +7,14 @@ using Modular.Host.Plugins;
 namespace Modular.Tests.Infrastructure;
 
 /// <summary>
-/// The real host over a real SQLite file in its own folder, with the chosen fixture plugins (or first-party modules) copied into
+/// The real host over a real database of its own (a SQLite file in its folder, or a PostgreSQL database: see TestDatabase), with the chosen fixture plugins (or first-party modules) copied into
 /// its own plugins folder. Seeds the demo platform (admin, one agency, office and member accounts).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public string WorkDir { get; }
     public string PluginsDir => Path.Combine(WorkDir, "plugins");
-    public string DatabaseFile => Path.Combine(WorkDir, "modular.db");
-    public string ConnectionString => $"Data Source={DatabaseFile}";
+    public string ConnectionString => TestDatabase.ConnectionString(WorkDir);
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
@@ -49,11 +48,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseContentRoot(Paths.HostProject);
         builder.UseSetting("Modular:PluginsPath", PluginsDir);
+        builder.UseSetting("Modular:DatabaseProvider", TestDatabase.ProviderSetting);
         builder.UseSetting("Modular:ConnectionString", ConnectionString);
         builder.UseSetting("Modular:SeedDemoData", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => Registrations = services.ToList());
     }
+
+    public Task<List<string>> QueryAsync(string sql, params (string Name, object Value)[] parameters) => TestDatabase.QueryAsync(ConnectionString, sql, parameters);
+    public Task ExecAsync(string sql, params (string Name, object Value)[] parameters) => TestDatabase.ExecAsync(ConnectionString, sql, parameters);
 
     public PluginCatalog Catalog => Services.GetRequiredService<PluginCatalog>();
 
@@ -68,6 +71,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.Release(ConnectionString);
     }
 }

@@ -64,7 +64,7 @@ public sealed class ModuleSettingsModel(HostDbContext db, PluginCatalog catalog,
             Values = cleaned;
             return Page();
         }
-        settings.Invalidate(row.AgencyId, moduleId);
+        settings.Invalidate();
         TempData["Message"] = text["Saved."];
         return RedirectToPage("Modules");
     }
