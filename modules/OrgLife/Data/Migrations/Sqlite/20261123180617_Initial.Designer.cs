@@ -8,10 +8,10 @@ using Modular.Modules.OrgLife.Data;
 
 #nullable disable
 
-namespace Modular.Modules.OrgLife.Migrations.Sqlite
+namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
 {
     [DbContext(typeof(OrgLifeDbContext))]
-    [Migration("20261123173421_Initial")]
+    [Migration("20261123180617_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

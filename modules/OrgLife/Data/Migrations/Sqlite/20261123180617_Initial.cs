@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Modular.Modules.OrgLife.Migrations.Sqlite
+namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
