@@ -23,6 +23,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<DueMeetings>();
+        services.AddScoped<MeetingCalendar>();
         // services.AddScoped<AppraisalService>();
         // services.AddScoped<BranchYearBook>();
         services.AddDashboardWidget<OrgLifeWidget>();

@@ -265,4 +265,47 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         var officeTodo = await office.GetStringAsync("/Todo");
         Assert.True(officeTodo.Contains("项组织生活逾期未落实"), officeTodo[officeTodo.IndexOf("<main", StringComparison.Ordinal)..]);
     }
+
+    [Fact]
+    public async Task Leading_cadres_attendance_is_for_the_Party_office()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var page = await office.GetStringAsync("/m/org-life/Cadres");
+        Assert.Contains("领导干部双重组织生活", page);
+        Assert.Contains("data-testid=\"cadres\"", page);
+        var secretary = await _portal.SignedInAsync("secretary");
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.GetAsync("/m/org-life/Cadres")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_branch_sets_its_theme_Party_day_within_the_month()
+    {
+        var mine = await BranchIdAsync("第一党支部");
+        var other = await BranchIdAsync("第二党支部");
+        var secretary = await _portal.SignedInAsync("secretary");
+        var bad = await secretary.PostFormAsync("/m/org-life/Schedules", new Dictionary<string, string> { ["BranchId"] = mine.ToString(), ["Day"] = "32" });
+        Assert.Contains("请输入 1 至 31 之间的日期。", await bad.Content.ReadAsStringAsync());
+        var ok = await secretary.PostFormAsync("/m/org-life/Schedules", new Dictionary<string, string> { ["BranchId"] = mine.ToString(), ["Day"] = "9" });
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains($"id=\"day-{mine}\" name=\"Day\" type=\"number\" min=\"1\" max=\"31\" value=\"9\"", await secretary.GetStringAsync("/m/org-life/Schedules"));
+        var foreign = await secretary.PostFormAsync("/m/org-life/Schedules", new Dictionary<string, string> { ["BranchId"] = other.ToString(), ["Day"] = "9" });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_member_downloads_their_meetings_as_an_iCalendar_feed()
+    {
+        var branch = await BranchIdAsync("第一党支部");
+        var secretary = await _portal.SignedInAsync("secretary");
+        await PlanAsync(secretary, branch, "PartyLecture", "日历里的党课（测试）", DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"));
+        var member = await _portal.SignedInAsync("member");
+        var response = await member.GetAsync("/m/org-life/api/calendar.ics");
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Contains("SUMMARY:党课：日历里的党课（测试）", ics);
+        Assert.Contains("BEGIN:VEVENT", ics);
+        // Signed out, there is no feed.
+        Assert.NotEqual(HttpStatusCode.OK, (await _portal.NewClient().GetAsync("/m/org-life/api/calendar.ics")).StatusCode);
+    }
 }

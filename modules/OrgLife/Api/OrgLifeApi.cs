@@ -17,6 +17,7 @@ public static class OrgLifeApi
         api.MapGet("/meetings", ListMeetingsAsync);
         api.MapGet("/meetings/{id:int}", GetMeetingAsync);
         api.MapGet("/compliance", GetComplianceAsync);
+        api.MapGet("/calendar.ics", GetCalendarAsync);
     }
 
     private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, MeetingAccess access, IPermissionChecker permissions, CancellationToken ct)
@@ -68,5 +69,13 @@ public static class OrgLifeApi
                 SecretaryLecture = r.SecretaryLecture.ToString(),
             }),
         });
+    }
+
+    /// <summary>The signed-in member's planned meetings (cookie, or an access token with the modules scope).</summary>
+    private static async Task<IResult> GetCalendarAsync(MeetingAccess access, MeetingCalendar calendar, CancellationToken ct)
+    {
+        if ((await access.ScopeAsync(ct)).OwnMemberId is not { } me) return Results.NotFound();
+        var ics = await calendar.ForMemberAsync(me, DueMeetings.Today.AddDays(-7), ct);
+        return Results.Text(ics, "text/calendar; charset=utf-8");
     }
 }
