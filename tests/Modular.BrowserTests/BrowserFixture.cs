@@ -4,9 +4,14 @@ using Modular.Tests.Infrastructure;
 namespace Modular.BrowserTests;
 
 /// <summary>The portal on a real port (Kestrel) and one headless Chromium shared by a test class.</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public PortalFactory Portal { get; } = new("notes");
+    public BrowserFixture() : this("notes") { }
+
+    /// <summary>A portal with other plugins (fixtures or first-party modules) for a test class of its own.</summary>
+    protected BrowserFixture(params string[] plugins) => Portal = new PortalFactory(plugins);
+
+    public PortalFactory Portal { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? _playwright;
     public IBrowser Browser { get; private set; } = null!;
