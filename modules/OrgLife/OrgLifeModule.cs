@@ -24,8 +24,6 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<ComplianceService>();
         services.AddScoped<DueMeetings>();
         services.AddScoped<MeetingCalendar>();
-        // services.AddScoped<AppraisalService>();
-        // services.AddScoped<BranchYearBook>();
         services.AddDashboardWidget<OrgLifeWidget>();
         services.AddTodoProvider<OrgLifeTodo>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
