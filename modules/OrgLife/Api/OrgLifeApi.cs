@@ -18,6 +18,10 @@ public static class OrgLifeApi
         api.MapGet("/meetings/{id:int}", GetMeetingAsync);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/calendar.ics", GetCalendarAsync);
+        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
+            ExportAsync(id, year, access, roster, book, word: true, ct));
+        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
+            ExportAsync(id, year, access, roster, book, word: false, ct));
     }
 
     private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, MeetingAccess access, IPermissionChecker permissions, CancellationToken ct)
@@ -77,5 +81,17 @@ public static class OrgLifeApi
         if ((await access.ScopeAsync(ct)).OwnMemberId is not { } me) return Results.NotFound();
         var ics = await calendar.ForMemberAsync(me, DueMeetings.Today.AddDays(-7), ct);
         return Results.Text(ics, "text/calendar; charset=utf-8");
+    }
+
+    /// <summary>A branch's year as a work manual (Word) or workbook (Excel): for those who keep the branch's records.</summary>
+    private static async Task<IResult> ExportAsync(int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
+    {
+        var y = year ?? DueMeetings.Today.Year;
+        if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
+        if (await roster.BranchAsync(id, ct) is not { } branch || !await access.CanRecordAsync(id, ct)) return Results.NotFound();
+        var data = await book.LoadAsync(branch, y, ct);
+        return word
+            ? Results.File(await book.WordAsync(data, ct), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{branch.Name}{y}年工作手册.docx")
+            : Results.File(await book.ExcelAsync(data, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{branch.Name}{y}年组织生活记录.xlsx");
     }
 }

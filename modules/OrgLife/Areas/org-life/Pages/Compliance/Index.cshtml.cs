@@ -15,6 +15,8 @@ public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceSe
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
     public ComplianceReport Report { get; private set; } = null!;
     public bool AgencyWide { get; private set; }
+    /// <summary>The user keeps the records of the branches shown (and may export them).</summary>
+    public bool Keeps { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,6 +26,7 @@ public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceSe
         var branches = await access.ComplianceBranchesAsync(roster, ct);
         if (branches.Count == 0) return NotFound();
         AgencyWide = (await access.ScopeAsync(ct)).AgencyWide;
+        Keeps = await access.RecordsAnyAsync(ct);
         Report = await compliance.BuildAsync(Year.Value, branches, today, ct);
         if (Type is { } type && !Report.Types.Contains(type)) Type = null;
         return Page();
