@@ -66,6 +66,8 @@ public static class HostSetup
         services.AddScoped<PartyDirectory.MemberImport>();
         services.AddScoped<PartyDirectory.DirectoryStatistics>();
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications.NotificationService>());
         services.AddDashboardWidget<PartyDirectory.DirectoryWidget>();
 
         services.AddHttpContextAccessor();
@@ -87,6 +89,7 @@ public static class HostSetup
         services.AddScoped<ModuleSwitchboard>();
         services.AddScoped<MembershipService>();
         services.AddScoped<AdministratorService>();
+        services.AddScoped<PortalSignOut>();
 
         var localizerFactory = new JsonStringLocalizerFactory();
         services.AddSingleton(localizerFactory);

@@ -385,6 +385,22 @@ public sealed class MemberImportTests : IClassFixture<MemberImportTests.Portal>
     }
 
     [Fact]
+    public async Task The_import_applies_the_same_date_rules_as_the_form()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var young = Row("马晓", "第二党支部", "11010519491231002X"); // born 1949-12-31
+        young["入党日期"] = "1960-07-01"; // at ten
+        young["转正日期"] = "1961-07-01";
+        var future = Row("钱进", "第二党支部");
+        future["入党日期"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd");
+        future["转正日期"] = null;
+        var html = await (await UploadAsync(office, Xlsx([young, future]))).Content.ReadAsStringAsync();
+        Assert.Contains("入党时须年满 18 周岁。", html);
+        Assert.Contains("日期不能晚于今天。", html);
+        Assert.Contains("未导入任何数据", html);
+    }
+
+    [Fact]
     public async Task A_valid_file_is_imported_whole()
     {
         var office = await _portal.SignedInAsync("office");

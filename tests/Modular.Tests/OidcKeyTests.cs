@@ -81,6 +81,34 @@ public sealed class OidcKeyTests
     }
 
     [Fact]
+    public async Task A_due_successor_is_created_and_published_without_a_restart()
+    {
+        using var portal = new PortalFactory("notes");
+        // Keys that live ten days and publish a successor ten days ahead: one is due at the first refresh.
+        portal.Settings["Oidc:KeyLifetimeDays"] = "10";
+        portal.Settings["Oidc:KeyPublishAheadDays"] = "10";
+        var http = portal.NewClient();
+        async Task<int> PublishedAsync() => (await http.GetFromJsonAsync<JsonElement>("/.well-known/jwks")).GetProperty("keys").GetArrayLength();
+        Assert.Equal(1, await PublishedAsync());
+
+        portal.Services.GetRequiredService<OidcSetup.KeyRingRefresh>().Refresh(); // what the timer does every few hours
+        Assert.Equal(2, await PublishedAsync());
+        Assert.Equal(2, await portal.WithDbAsync(db => db.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Signing)));
+        // Sign-in and tokens go on working with the rebuilt options.
+        var demo = await portal.DemoAgencyIdAsync();
+        var secret = await portal.RegisterAsync(new ClientForm
+        {
+            ClientId = "after-refresh", DisplayName = "密钥轮换后", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
+            Scopes = ["modules"], Agencies = [demo],
+        });
+        var token = await http.ClientCredentialsTokenAsync("after-refresh", secret!, "modules", demo);
+        var api = portal.NewClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await api.GetAsync("/m/notes/api/notes")).StatusCode);
+        await portal.SignedInAsync("member");
+    }
+
+    [Fact]
     public async Task The_key_ring_and_data_protection_keys_live_in_the_database()
     {
         using var portal = new PortalFactory();

@@ -169,6 +169,38 @@ public sealed class OidcProviderTests : IClassFixture<OidcProviderTests.Portal>
         }.Where(kv => kv.Value is not null).Select(kv => $"{kv.Key}={Uri.EscapeDataString(kv.Value!)}"));
 
     [Fact]
+    public async Task Signing_out_of_the_portal_revokes_what_sign_on_gave_the_clients()
+    {
+        await _portal.RegisterAsync(new ClientForm
+        {
+            ClientId = "spa-offline", DisplayName = "离线应用", Confidential = false, FirstParty = true, AuthorizationCode = true,
+            RedirectUris = "https://spa.example.gov/offline", Scopes = ["openid", "profile", "offline_access"],
+        });
+        var browser = await _portal.SignedInAsync("secretary");
+        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var authorized = await browser.GetAsync(Authorize("spa-offline", "https://spa.example.gov/offline", challenge, "S256", "openid profile offline_access"));
+        var code = QueryHelpers.ParseQuery(new Uri(authorized.Headers.Location!.ToString()).Query)["code"].ToString();
+        var app = _portal.NewClient();
+        var tokens = await app.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code", ["client_id"] = "spa-offline", ["code"] = code,
+            ["redirect_uri"] = "https://spa.example.gov/offline", ["code_verifier"] = verifier,
+        }));
+        var body = await tokens.Content.ReadAsStringAsync();
+        Assert.True(tokens.IsSuccessStatusCode, body);
+        var refresh = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("refresh_token").GetString()!;
+
+        await browser.PostFormAsync("/", new Dictionary<string, string>(), "/Account/Logout");
+        var renewed = await app.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["client_id"] = "spa-offline", ["refresh_token"] = refresh,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, renewed.StatusCode);
+        Assert.Contains("invalid_grant", await renewed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Authorization_requests_need_PKCE_with_S256()
     {
         await _portal.RegisterAsync(new ClientForm

@@ -102,17 +102,13 @@ public static class OidcEndpoints
     }
 
     /// <summary>Ends the portal session (and so every client's single sign-on) and returns to the client.</summary>
-    private static async Task<IResult> EndSessionAsync(HttpContext http, SignInManager<PortalUser> signIn, AuditLog audit)
+    private static async Task<IResult> EndSessionAsync(HttpContext http, Security.PortalSignOut signOut)
     {
         // Without proof of which session asks (id_token_hint), any site could sign users out: ask them instead.
         var request = http.GetOpenIddictServerRequest();
         if (http.User.Identity?.IsAuthenticated == true && string.IsNullOrEmpty(request?.IdTokenHint) && HttpMethods.IsGet(http.Request.Method))
             return Results.Redirect("/Account/Logout");
-        if (http.User.Identity?.IsAuthenticated == true)
-        {
-            await audit.WriteAsync("sign-out", "Account:" + http.User.Identity.Name, "end-session");
-            await signIn.SignOutAsync();
-        }
+        await signOut.SignOutAsync(http.User, "end-session", http.RequestAborted);
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Scheme]);
     }
 }

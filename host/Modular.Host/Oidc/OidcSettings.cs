@@ -11,6 +11,8 @@ public sealed class OidcSettings
     public int KeyLifetimeDays { get; set; } = 365;
     /// <summary>A successor is published this many days before it starts signing.</summary>
     public int KeyPublishAheadDays { get; set; } = 14;
+    /// <summary>How often each instance reads the key ring again (and creates a successor when one is due).</summary>
+    public int KeyRefreshHours { get; set; } = 6;
     public int AccessTokenMinutes { get; set; } = 30;
     public int RefreshTokenDays { get; set; } = 14;
 }

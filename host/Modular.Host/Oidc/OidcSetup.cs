@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using Microsoft.IdentityModel.Tokens;
 using Modular.Host.Data;
 using OpenIddict.Server;
@@ -80,13 +81,53 @@ public static class OidcSetup
             });
 
         if (settings.SigningCertificate is not { Path.Length: > 0 } && !builder.Environment.IsDevelopment())
+        {
             services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, DatabaseKeys>();
+            services.AddSingleton<KeyRingRefresh>();
+            services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(sp => sp.GetRequiredService<KeyRingRefresh>());
+            // The validation side takes its keys from the server's options: it is rebuilt with them.
+            services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(sp => sp.GetRequiredService<KeyRingRefresh>());
+        }
     }
 
     private static X509Certificate2 LoadCertificate(CertificateSetting setting, string contentRoot) =>
         X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(contentRoot, setting.Path), setting.Password, X509KeyStorageFlags.EphemeralKeySet);
 
-    /// <summary>Adds the database key ring to OpenIddict when its options are first built (after migrations).</summary>
+    /// <summary>
+    /// Has OpenIddict's options built again every few hours, so that the key ring is read again: a successor
+    /// (created by this or another instance) is published and, when due, signs, without a restart.
+    /// </summary>
+    public sealed class KeyRingRefresh : IOptionsChangeTokenSource<OpenIddictServerOptions>,
+        IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, IDisposable
+    {
+        private CancellationTokenSource _changed = new();
+        private readonly ITimer _timer;
+
+        public KeyRingRefresh(OidcSettings settings, TimeProvider clock)
+        {
+            var every = TimeSpan.FromHours(Math.Max(1, settings.KeyRefreshHours));
+            _timer = clock.CreateTimer(_ => Refresh(), null, every, every);
+        }
+
+        public string Name => Options.DefaultName;
+
+        public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
+
+        public void Refresh()
+        {
+            var old = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
+            old.Cancel();
+            old.Dispose();
+        }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            _changed.Dispose();
+        }
+    }
+
+    /// <summary>Adds the database key ring to OpenIddict whenever its options are built (first after migrations).</summary>
     private sealed class DatabaseKeys(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>
     {
         public void Configure(OpenIddictServerOptions options)

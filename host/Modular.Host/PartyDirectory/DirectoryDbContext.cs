@@ -14,6 +14,7 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -48,6 +49,12 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.ToTable("dir_post");
             e.HasIndex(p => new { p.AgencyId, p.OrganizationId });
             e.HasIndex(p => new { p.AgencyId, p.MemberId });
+        });
+        modelBuilder.Entity<Notifications.Notification>(e =>
+        {
+            e.ToTable("dir_notification");
+            // A member's list, newest first, and their unread count.
+            e.HasIndex(n => new { n.AgencyId, n.MemberId, n.ReadAt });
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -9,9 +9,16 @@ namespace Modular.Host.PartyDirectory;
 /// Imports members from an Excel sheet: every row is checked first, every problem is reported by row and
 /// column in Chinese, and nothing is imported unless all rows are valid.
 /// </summary>
-public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector protector, DirectoryLabels labels)
+public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector protector, DirectoryLabels labels, Localization.IText text)
 {
     public sealed record Problem(int Row, string Column, string Message);
+
+    /// <summary>The template's column for each field the shared member rules check.</summary>
+    private static readonly Dictionary<MemberField, string> RuleColumns = new()
+    {
+        [MemberField.IdNumber] = "公民身份号码", [MemberField.Phone] = "手机号码", [MemberField.BirthDate] = "出生日期",
+        [MemberField.JoinedDate] = "入党日期", [MemberField.FullMemberDate] = "转正日期",
+    };
     public sealed record Outcome(int Imported, IReadOnlyList<Problem> Problems);
 
     public static readonly string[] Columns = ["姓名", "性别", "民族", "出生日期", "公民身份号码", "手机号码", "学历", "职务职级", "所在党组织", "党小组", "状态", "入党日期", "转正日期", "领导干部"];
@@ -104,23 +111,17 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
 
             m.BirthDate = Date("出生日期");
             var idNumber = Cell("公民身份号码")?.ToUpperInvariant();
-            if (idNumber is not null)
-            {
-                if (!PersonalDataFormat.IsValidIdNumber(idNumber)) Fail("公民身份号码", "不是有效的 18 位公民身份号码。");
-                else if (seenIds.TryGetValue(idNumber, out var first)) Fail("公民身份号码", $"与第 {first} 行重复。");
-                else
-                {
-                    seenIds[idNumber] = line;
-                    if (m.BirthDate is { } b && b != PersonalDataFormat.BirthDateOf(idNumber)) Fail("出生日期", "与公民身份号码中的出生日期不一致。");
-                    m.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
-                }
-            }
             var phone = Cell("手机号码");
-            if (phone is not null && !PersonalDataFormat.IsValidMobile(phone)) Fail("手机号码", "应为以 1 开头的 11 位手机号码。");
             m.JoinedDate = Date("入党日期");
             m.FullMemberDate = Date("转正日期");
-            if (m.JoinedDate > today) Fail("入党日期", "日期不能晚于今天。");
-            if (m.FullMemberDate is { } fm && m.JoinedDate is { } jd && fm < jd) Fail("转正日期", "转正日期应晚于入党日期。");
+            foreach (var (field, message) in MemberRules.Check(new(idNumber, phone, m.BirthDate, m.JoinedDate, m.FullMemberDate), today))
+                Fail(RuleColumns[field], text[message]);
+            if (idNumber is not null && PersonalDataFormat.IsValidIdNumber(idNumber))
+            {
+                if (seenIds.TryGetValue(idNumber, out var first)) Fail("公民身份号码", $"与第 {first} 行重复。");
+                else seenIds[idNumber] = line;
+                m.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
+            }
             m.IsLeadingCadre = Cell("领导干部") is "是";
             members.Add((m, idNumber, phone));
         }

@@ -94,24 +94,9 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
             var group = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == g && o.Kind == OrganizationKind.PartyGroup, ct);
             if (group is null || group.ParentId != Input.OrganizationId) ModelState.AddModelError("Input.GroupId", text["The Party group must belong to the chosen organisation."]);
         }
-        if (Input.IdNumber is { } idNumber)
-        {
-            if (!PersonalDataFormat.IsValidIdNumber(idNumber)) ModelState.AddModelError("Input.IdNumber", text["This is not a valid 18-character ID number (check the last character)."]);
-            else if (Input.BirthDate is { } b && PersonalDataFormat.BirthDateOf(idNumber) != b) ModelState.AddModelError("Input.BirthDate", text["The date of birth differs from the one in the ID number."]);
-            else Input.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
-        }
-        if (Input.Phone is { } phone && !PersonalDataFormat.IsValidMobile(phone)) ModelState.AddModelError("Input.Phone", text["Enter an 11-digit mobile number starting with 1."]);
-        if (Input.BirthDate is { } birth && birth > today) ModelState.AddModelError("Input.BirthDate", text["The date of birth cannot be in the future."]);
-        if (Input.JoinedDate is { } joined)
-        {
-            if (joined > today) ModelState.AddModelError("Input.JoinedDate", text["The date cannot be in the future."]);
-            else if (Input.BirthDate is { } bd && joined < bd.AddYears(18)) ModelState.AddModelError("Input.JoinedDate", text["A member must be at least 18 when joining."]);
-        }
-        if (Input.FullMemberDate is { } full)
-        {
-            if (full > today) ModelState.AddModelError("Input.FullMemberDate", text["The date cannot be in the future."]);
-            else if (Input.JoinedDate is { } jd && full < jd) ModelState.AddModelError("Input.FullMemberDate", text["Full membership comes after joining."]);
-        }
+        foreach (var (field, message) in MemberRules.Check(new(Input.IdNumber, Input.Phone, Input.BirthDate, Input.JoinedDate, Input.FullMemberDate), today))
+            ModelState.AddModelError("Input." + field, text[message]);
+        if (Input.IdNumber is { } idNumber && PersonalDataFormat.IsValidIdNumber(idNumber)) Input.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
         if (!ModelState.IsValid)
         {
             Input.IdNumber = null; // never echo a full ID number back into the page

@@ -17,6 +17,52 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Modular.Host.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "MemberId", "ReadAt");
+
+                    b.ToTable("dir_notification", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.PartyDirectory.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -24,6 +70,7 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("BirthDate")
@@ -109,6 +156,7 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsWindowBranch")
@@ -161,6 +209,7 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")
