@@ -24,3 +24,4 @@ sealed class NotesContextFactory : ModuleContextFactory<Fixture.Notes.Data.Notes
 sealed class BadContextFactory : ModuleContextFactory<Fixture.BadMigration.Data.BadDbContext>;
 sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDirectory.DirectoryDbContext>;
 sealed class VolunteerContextFactory : ModuleContextFactory<Modular.Modules.Volunteer.Data.VolunteerDbContext>;
+sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLife.Data.OrgLifeDbContext>;

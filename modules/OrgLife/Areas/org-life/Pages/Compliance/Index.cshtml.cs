@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Services;
+
+namespace Modular.Modules.OrgLife.Pages.Compliance;
+
+/// <summary>
+/// Branches × types (or, for one type, branches × its periods): held, due, overdue, computed from the
+/// meeting records alone; the agency's roll-up and a chart of the year.
+/// </summary>
+public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceService compliance) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
+    public ComplianceReport Report { get; private set; } = null!;
+    public bool AgencyWide { get; private set; }
+    /// <summary>The user keeps the records of the branches shown (and may export them).</summary>
+    public bool Keeps { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var today = DueMeetings.Today;
+        Year ??= today.Year;
+        if (Year is < 2000 or > 2100 || Type is { } t && !Enum.IsDefined(t)) return BadRequest();
+        var branches = await access.ComplianceBranchesAsync(roster, ct);
+        if (branches.Count == 0) return NotFound();
+        AgencyWide = (await access.ScopeAsync(ct)).AgencyWide;
+        Keeps = await access.RecordsAnyAsync(ct);
+        Report = await compliance.BuildAsync(Year.Value, branches, today, ct);
+        if (Type is { } type && !Report.Types.Contains(type)) Type = null;
+        return Page();
+    }
+}

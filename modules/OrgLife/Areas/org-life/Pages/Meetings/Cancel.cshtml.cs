@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Services;
+
+namespace Modular.Modules.OrgLife.Pages.Meetings;
+
+/// <summary>Cancels a planned meeting, with the reason (kept on the record).</summary>
+public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, IStringLocalizer<OrgLifeModule> text) : PageModel
+{
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public long Version { get; set; }
+    public Meeting Meeting { get; private set; } = new();
+
+    private async Task<Meeting?> FindAsync(int id, CancellationToken ct)
+    {
+        var m = await db.Meetings.FirstOrDefaultAsync(x => x.Id == id, ct);
+        return m is not null && await access.CanRecordAsync(m.BranchId, ct) ? m : null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } m) return NotFound();
+        if (m.Status != MeetingStatus.Planned) return RedirectToPage("Details", new { id });
+        Meeting = m;
+        Version = m.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await FindAsync(id, ct) is not { } m) return NotFound();
+        if (m.Status != MeetingStatus.Planned) return RedirectToPage("Details", new { id });
+        Meeting = m;
+        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), text["Enter why the meeting is cancelled."]);
+        else if (Reason.Trim().Length > 500) ModelState.AddModelError(nameof(Reason), text["The reason can be at most 500 characters."]);
+        if (!ModelState.IsValid) return Page();
+        db.Entry(m).Property(x => x.Version).OriginalValue = Version;
+        m.Status = MeetingStatus.Cancelled;
+        m.CancelReason = Reason!.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = text["The meeting is cancelled."].Value;
+        return RedirectToPage("Details", new { id });
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Rules;
+using Modular.Modules.OrgLife.Services;
+
+namespace Modular.Modules.OrgLife.Pages.Meetings;
+
+/// <summary>A meeting's plan or record, with the quorum and vote warnings of a held meeting.</summary>
+public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Roster roster) : PageModel
+{
+    public Meeting Meeting { get; private set; } = new();
+    public bool CanRecord { get; private set; }
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+    public IReadOnlyList<AttendanceFact> Facts { get; private set; } = [];
+    public Roster Roster => roster;
+    public string BranchName { get; private set; } = "";
+    public string? GroupName { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var meeting = await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct))
+            .Include(m => m.Attendees).Include(m => m.Decisions).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null) return NotFound();
+        Meeting = meeting;
+        CanRecord = await access.CanRecordAsync(meeting.BranchId, ct);
+        Warnings = MeetingPlanner.Warnings(meeting);
+        Facts = MeetingPlanner.Facts(meeting.Attendees);
+        await roster.PreloadAsync([meeting.BranchId], ct);
+        BranchName = await roster.OrganizationNameAsync(meeting.BranchId, ct);
+        if (meeting.GroupId is { } g) GroupName = await roster.OrganizationNameAsync(g, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.OrgLife.Pages.Meetings;
+
+/// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
+public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, IStringLocalizer<OrgLifeModule> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    /// <summary>The branch, chosen first (from the query string) so that hosts and groups can be offered.</summary>
+    [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
+    [BindProperty] public MeetingInput Input { get; set; } = new();
+
+    public IReadOnlyList<OrganizationInfo> Branches { get; private set; } = [];
+    public OrganizationInfo? BranchInfo { get; private set; }
+    public IReadOnlyList<OrganizationInfo> Groups { get; private set; } = [];
+    public IReadOnlyList<MemberInfo> Members { get; private set; } = [];
+    public IReadOnlyList<MemberInfo> Expected { get; private set; } = [];
+
+    public sealed class MeetingInput
+    {
+        public MeetingType Type { get; set; }
+        public int? GroupId { get; set; }
+        public DateOnly? Date { get; set; }
+        public TimeOnly? StartTime { get; set; }
+        public string? Place { get; set; }
+        public int? HostMemberId { get; set; }
+        public string? Topic { get; set; }
+        public long Version { get; set; }
+    }
+
+    private async Task<bool> LoadAsync(int? branchId, CancellationToken ct)
+    {
+        Branches = await access.RecordableBranchesAsync(await roster.BranchesAsync(ct), ct);
+        if (Branches.Count == 0) return false;
+        if (branchId is null && Branches.Count == 1) branchId = Branches[0].Id;
+        BranchInfo = Branches.FirstOrDefault(b => b.Id == branchId);
+        if (BranchInfo is not null)
+        {
+            Branch = BranchInfo.Id;
+            Groups = await roster.GroupsOfAsync(BranchInfo.Id, ct);
+            Members = await roster.PartyMembersAsync(BranchInfo.Id, ct);
+        }
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(MeetingType? type, CancellationToken ct)
+    {
+        Meeting? meeting = null;
+        if (Id is not null)
+        {
+            meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Id, ct);
+            if (meeting is null || !await access.CanRecordAsync(meeting.BranchId, ct)) return NotFound();
+            if (meeting.Status != MeetingStatus.Planned) return RedirectToPage("Details", new { id = Id });
+            Branch = meeting.BranchId;
+        }
+        if (!await LoadAsync(Branch, ct)) return NotFound();
+        if (meeting is not null)
+        {
+            Input = new MeetingInput
+            {
+                Type = meeting.Type, GroupId = meeting.GroupId, Date = meeting.Date, StartTime = meeting.StartTime, Place = meeting.Place,
+                HostMemberId = meeting.HostMemberId, Topic = meeting.Topic, Version = meeting.Version,
+            };
+        }
+        else
+        {
+            Input.Type = type ?? MeetingType.BranchCommitteeMeeting;
+            Input.Date = DateOnly.FromDateTime(DateTime.Today).AddDays(7);
+            if (BranchInfo is not null) Input.HostMemberId = await roster.SecretaryAsync(BranchInfo.Id, ct);
+        }
+        if (BranchInfo is not null) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Meeting? meeting = null;
+        if (Id is not null)
+        {
+            meeting = await db.Meetings.Include(m => m.Attendees).FirstOrDefaultAsync(m => m.Id == Id, ct);
+            if (meeting is null || !await access.CanRecordAsync(meeting.BranchId, ct)) return NotFound();
+            if (meeting.Status != MeetingStatus.Planned) return RedirectToPage("Details", new { id = Id });
+            Branch = meeting.BranchId;
+        }
+        if (!await LoadAsync(Branch, ct)) return NotFound();
+        if (BranchInfo is null) ModelState.AddModelError(nameof(Branch), text["Choose a branch in your care."]);
+        Validate();
+        if (!ModelState.IsValid)
+        {
+            if (BranchInfo is not null && Enum.IsDefined(Input.Type)) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);
+            return Page();
+        }
+        meeting ??= new Meeting { BranchId = BranchInfo!.Id, Status = MeetingStatus.Planned };
+        if (meeting.Id != 0) db.Entry(meeting).Property(m => m.Version).OriginalValue = Input.Version;
+        meeting.Type = Input.Type;
+        meeting.GroupId = Input.Type == MeetingType.PartyGroupMeeting ? Input.GroupId : null;
+        meeting.Date = Input.Date!.Value;
+        meeting.StartTime = Input.StartTime;
+        meeting.Place = Input.Place!.Trim();
+        meeting.HostMemberId = Input.HostMemberId;
+        meeting.Topic = Input.Topic!.Trim();
+        await planner.SyncAttendeesAsync(meeting, ct);
+        if (meeting.Id == 0) db.Meetings.Add(meeting);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
+            Expected = await planner.ExpectedAsync(Input.Type, BranchInfo!.Id, Input.GroupId, ct);
+            return Page();
+        }
+        TempData["Message"] = text["Saved."].Value;
+        return RedirectToPage("Details", new { id = meeting.Id });
+    }
+
+    private void Validate()
+    {
+        if (!Enum.IsDefined(Input.Type)) ModelState.AddModelError("Input.Type", text["Choose a meeting type."]);
+        if (Input.Type == MeetingType.PartyGroupMeeting)
+        {
+            if (Input.GroupId is null) ModelState.AddModelError("Input.GroupId", text["Choose the Party group."]);
+            else if (Groups.All(g => g.Id != Input.GroupId)) ModelState.AddModelError("Input.GroupId", text["The Party group must belong to the branch."]);
+        }
+        if (Input.Date is not { } date) ModelState.AddModelError("Input.Date", text["Enter the date."]);
+        else if (date.Year is < 2000 or > 2100) ModelState.AddModelError("Input.Date", text["Enter a date between 2000 and 2100."]);
+        if (string.IsNullOrWhiteSpace(Input.Place)) ModelState.AddModelError("Input.Place", text["Enter the place."]);
+        else if (Input.Place.Trim().Length > 100) ModelState.AddModelError("Input.Place", text["The place can be at most 100 characters."]);
+        if (string.IsNullOrWhiteSpace(Input.Topic)) ModelState.AddModelError("Input.Topic", text["Enter the topic."]);
+        else if (Input.Topic.Trim().Length > 200) ModelState.AddModelError("Input.Topic", text["The topic can be at most 200 characters."]);
+        if (Input.HostMemberId is { } host && Members.All(m => m.Id != host)) ModelState.AddModelError("Input.HostMemberId", text["The host must be a Party member of the branch."]);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Rules;
+
+namespace Modular.Modules.OrgLife.Pages;
+
+/// <summary>What the module's pages share: the page title with its breadcrumb trail, and how states look.</summary>
+public static class PageUi
+{
+    public const string Home = "/m/" + OrgLifeModule.Id;
+
+    /// <summary>Sets the title and the trail "组织生活 › parents › title" (the host's layout renders it).</summary>
+    public static void SetTitle(this ViewDataDictionary viewData, IStringLocalizer text, string title, params (string Text, string? Url)[] parents)
+    {
+        viewData["Title"] = title;
+        var trail = new List<(string Text, string? Url)> { (text["Organisational life"], Home) };
+        trail.AddRange(parents);
+        trail.Add((title, null));
+        viewData["Breadcrumbs"] = trail;
+    }
+
+    public static string Css(this MeetingStatus s) => s switch
+    {
+        MeetingStatus.Held => "status-good",
+        MeetingStatus.Cancelled => "status-neutral",
+        _ => "status-info",
+    };
+
+    public static string Css(this Attendance a) => a switch
+    {
+        Attendance.Present => "status-good",
+        Attendance.Leave => "status-warning",
+        Attendance.Absent => "status-danger",
+        _ => "status-neutral",
+    };
+
+    public static string Css(this PeriodState s) => s switch
+    {
+        PeriodState.Held => "status-good",
+        PeriodState.Due => "status-info",
+        PeriodState.Overdue => "status-danger",
+        _ => "status-neutral",
+    };
+
+    public static string Label(this PeriodState s, IStringLocalizer text) => s switch
+    {
+        PeriodState.Held => text["Held"],
+        PeriodState.Due => text["Due"],
+        PeriodState.Overdue => text["Overdue"],
+        PeriodState.Upcoming => text["Not yet due"],
+        _ => text["Not required"],
+    };
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd");
+}

@@ -1,0 +1,114 @@
+using System.ComponentModel.DataAnnotations;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Sdk;
+
+namespace Modular.Modules.OrgLife.Data;
+
+/// <summary>
+/// One meeting of a branch (or of one of its Party groups): planned, then recorded as held or cancelled.
+/// People are directory ids; what the rules need about them at the time (may vote, on the committee,
+/// leading cadre) is kept on the attendance row, so the record stays true when the roster changes.
+/// </summary>
+public sealed class Meeting : IAgencyOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    /// <summary>The branch (党支部).</summary>
+    public int BranchId { get; set; }
+    /// <summary>The Party group, for Party group meetings.</summary>
+    public int? GroupId { get; set; }
+    public MeetingType Type { get; set; }
+    public MeetingStatus Status { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    [MaxLength(100)] public string Place { get; set; } = "";
+    /// <summary>Who chairs it (for a Party lecture: the lecturer).</summary>
+    public int? HostMemberId { get; set; }
+    [MaxLength(200)] public string Topic { get; set; } = "";
+    [MaxLength(8000)] public string? Minutes { get; set; }
+    [MaxLength(500)] public string? CancelReason { get; set; }
+    public DateTime? RecordedAtUtc { get; set; }
+    public List<MeetingAttendee> Attendees { get; set; } = [];
+    public List<MeetingDecision> Decisions { get; set; } = [];
+    public long Version { get; set; }
+}
+
+public sealed class MeetingAttendee : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int MeetingId { get; set; }
+    public int MemberId { get; set; }
+    public Attendance Attendance { get; set; }
+    [MaxLength(200)] public string? LeaveReason { get; set; }
+    /// <summary>A full member when the meeting was planned or recorded: entitled to vote.</summary>
+    public bool CanVote { get; set; }
+    public bool IsCommitteeMember { get; set; }
+    public bool IsLeadingCadre { get; set; }
+}
+
+/// <summary>A resolution put to the vote, with the counts.</summary>
+public sealed class MeetingDecision : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int MeetingId { get; set; }
+    [MaxLength(200)] public string Subject { get; set; } = "";
+    public int VotesFor { get; set; }
+    public int VotesAgainst { get; set; }
+    public int Abstentions { get; set; }
+}
+
+/// <summary>A branch's own settings: the fixed day of its theme Party day.</summary>
+public sealed class BranchSchedule : IAgencyOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int BranchId { get; set; }
+    public int ThemePartyDay { get; set; }
+    public long Version { get; set; }
+}
+
+/// <summary>A branch's democratic appraisal of one year (民主评议党员).</summary>
+public sealed class Appraisal : IAgencyOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int BranchId { get; set; }
+    public int Year { get; set; }
+    public AppraisalStage Stage { get; set; }
+    public DateTime? PublishedAtUtc { get; set; }
+    public List<AppraisalEntry> Entries { get; set; } = [];
+    public long Version { get; set; }
+}
+
+/// <summary>One member in an appraisal: self-appraisal, the peer votes by grade, and the grade given.</summary>
+public sealed class AppraisalEntry : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int AppraisalId { get; set; }
+    public int MemberId { get; set; }
+    /// <summary>Probationary members take part but are not graded.</summary>
+    public bool IsProbationary { get; set; }
+    [MaxLength(2000)] public string? SelfAppraisal { get; set; }
+    public int VotesExcellent { get; set; }
+    public int VotesQualified { get; set; }
+    public int VotesBasicallyQualified { get; set; }
+    public int VotesUnqualified { get; set; }
+    public AppraisalGrade? Grade { get; set; }
+}
+
+/// <summary>A heart-to-heart talk (谈心谈话) between two members of a branch.</summary>
+public sealed class HeartToHeartTalk : IAgencyOwned, IVersioned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int BranchId { get; set; }
+    public DateOnly Date { get; set; }
+    public int InitiatorMemberId { get; set; }
+    public int PartnerMemberId { get; set; }
+    [MaxLength(200)] public string Topic { get; set; } = "";
+    [MaxLength(1000)] public string? Note { get; set; }
+    public long Version { get; set; }
+}

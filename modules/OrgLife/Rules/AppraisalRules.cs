@@ -1,0 +1,30 @@
+using Modular.Modules.OrgLife.Domain;
+
+namespace Modular.Modules.OrgLife.Rules;
+
+/// <summary>Democratic appraisal: 优秀 at most one third of those graded; probationary members are not graded.</summary>
+public static class AppraisalRules
+{
+    /// <summary>The most 优秀 grades allowed among <paramref name="graded"/> members: 9 → 3, 10 → 3, 12 → 4, 2 → 0.</summary>
+    public static int MaxExcellent(int graded) => Math.Max(0, graded) / 3;
+
+    /// <summary>A message refusing the grades, or null when they keep to the rules.</summary>
+    /// <param name="grades">Each participant's grade (null: not graded yet) and whether they are probationary.</param>
+    public static string? Check(IReadOnlyList<(AppraisalGrade? Grade, bool Probationary)> grades)
+    {
+        if (grades.Any(g => g.Probationary && g.Grade is not null))
+            return "预备党员参加民主评议，但不评定等次。";
+        var graded = grades.Count(g => !g.Probationary);
+        var excellent = grades.Count(g => !g.Probationary && g.Grade == AppraisalGrade.Excellent);
+        if (excellent > MaxExcellent(graded))
+            return $"评为“优秀”的不能超过参加评定等次党员的三分之一：本次 {graded} 人评定等次，“优秀”最多 {MaxExcellent(graded)} 人，现为 {excellent} 人。";
+        return null;
+    }
+
+    /// <summary>Published only when every full member has a grade.</summary>
+    public static string? CheckComplete(IReadOnlyList<(AppraisalGrade? Grade, bool Probationary)> grades)
+    {
+        var missing = grades.Count(g => !g.Probationary && g.Grade is null);
+        return missing > 0 ? $"还有 {missing} 名正式党员未评定等次，不能公布结果。" : Check(grades);
+    }
+}

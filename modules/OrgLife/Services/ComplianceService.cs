@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Rules;
+using Modular.Sdk;
+
+namespace Modular.Modules.OrgLife.Services;
+
+public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required);
+
+public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, PeriodState SecretaryLecture)
+{
+    public int Count(PeriodState state) => Cells.Values.SelectMany(c => c).Count(c => c.State == state);
+}
+
+/// <summary>Share of the periods that ended in a month and were met (null: none ended, or a month still to come).</summary>
+public sealed record MonthRate(int Month, int Met, int Closed)
+{
+    public int? Percent => Closed == 0 ? null : (int)Math.Round(100.0 * Met / Closed);
+}
+
+public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDictionary<MeetingType, Cadence> Cadences, IReadOnlyList<BranchCompliance> Rows)
+{
+    public IEnumerable<MeetingType> Types => Cadences.Where(c => c.Value != Cadence.Off).Select(c => c.Key);
+
+    public int Count(PeriodState state) => Rows.Sum(r => r.Count(state));
+
+    public int Count(MeetingType type, PeriodState state) => Rows.Sum(r => r.Cells[type].Count(c => c.State == state));
+
+    /// <summary>Held among the periods that are over or met: the agency's compliance rate so far.</summary>
+    public int? Rate(MeetingType? type = null)
+    {
+        var cells = Rows.SelectMany(r => type is { } t ? r.Cells[t] : r.Cells.Values.SelectMany(c => c)).ToList();
+        var held = cells.Count(c => c.State == PeriodState.Held);
+        var closed = held + cells.Count(c => c.State == PeriodState.Overdue);
+        return closed == 0 ? null : (int)Math.Round(100.0 * held / closed);
+    }
+
+    public IReadOnlyList<MonthRate> Monthly()
+    {
+        var cells = Rows.SelectMany(r => r.Cells.Values.SelectMany(c => c)).ToList();
+        return Enumerable.Range(1, 12).Select(month =>
+        {
+            var ending = cells.Where(c => c.Period.End.Month == month && c.Period.End.Year == Year && c.Period.End < Today).ToList();
+            return new MonthRate(month, ending.Count(c => c.State == PeriodState.Held), ending.Count(c => c.State is PeriodState.Held or PeriodState.Overdue));
+        }).ToList();
+    }
+}
+
+/// <summary>
+/// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
+/// held, due, overdue or not yet due, against the agency's cadence rules.
+/// </summary>
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+{
+    public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
+    {
+        var cadences = settings.Cadences();
+        var ids = branches.Select(b => b.Id).ToList();
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var held = await db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Held && m.Date >= from && m.Date <= to && ids.Contains(m.BranchId))
+            .Select(m => new { m.BranchId, m.GroupId, m.Type, m.Date, m.HostMemberId })
+            .ToListAsync(ct);
+        var byBranch = held.ToLookup(m => m.BranchId);
+        var rows = new List<BranchCompliance>();
+        foreach (var branch in branches)
+        {
+            var meetings = byBranch[branch.Id].ToList();
+            var groups = (await roster.GroupsOfAsync(branch.Id, ct)).Select(g => g.Id).ToHashSet();
+            var hasCommittee = await roster.HasCommitteeAsync(branch.Id, ct);
+            var cells = new Dictionary<MeetingType, IReadOnlyList<ComplianceCell>>();
+            foreach (var type in Labels.MeetingTypes)
+            {
+                var required = type switch
+                {
+                    MeetingType.BranchCommitteeMeeting => hasCommittee ? 1 : 0,
+                    MeetingType.PartyGroupMeeting => groups.Count,
+                    _ => 1,
+                };
+                var ofType = meetings.Where(m => m.Type == type).ToList();
+                cells[type] = CadenceRules.PeriodsOfYear(type, cadences[type], year).Select(p =>
+                {
+                    var inPeriod = ofType.Where(m => p.Contains(m.Date)).ToList();
+                    var count = type == MeetingType.PartyGroupMeeting
+                        ? inPeriod.Where(m => m.GroupId is { } g && groups.Contains(g)).Select(m => m.GroupId).Distinct().Count()
+                        : Math.Min(1, inPeriod.Count);
+                    return new ComplianceCell(p, CadenceRules.StateOf(p, today, count, required), count, required);
+                }).ToList();
+            }
+            var secretary = await roster.SecretaryAsync(branch.Id, ct);
+            var lectured = secretary is not null && meetings.Any(m => m.Type == MeetingType.PartyLecture && m.HostMemberId == secretary);
+            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured)));
+        }
+        return new ComplianceReport(year, today, cadences, rows);
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Rules;
+using Modular.Sdk;
+
+namespace Modular.Modules.OrgLife.Services;
+
+/// <summary>A meeting or a period that asks for someone's attention.</summary>
+/// <param name="Attend">A meeting the user is expected at (otherwise: work of a branch the user keeps).</param>
+public sealed record DueItem(string Title, string Url, DateOnly? Due, bool Overdue, string? Detail = null, bool Attend = false);
+
+/// <summary>
+/// What is due for the current user, shared by the to-do centre and the dashboard card: for those who keep
+/// a branch's records, the overdue and current periods of their branches and planned meetings not yet
+/// recorded; for everyone, the meetings they are expected at in the coming days.
+/// </summary>
+public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roster roster, ComplianceService compliance, OrgLifeSettings settings)
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    /// <summary>Branches whose records the user keeps; the Party office keeps all.</summary>
+    public async Task<IReadOnlyList<OrganizationInfo>> KeptBranchesAsync(CancellationToken ct) =>
+        await access.RecordableBranchesAsync(await roster.BranchesAsync(ct), ct);
+
+    public async Task<IReadOnlyList<Meeting>> MyUpcomingAsync(CancellationToken ct)
+    {
+        var me = (await access.ScopeAsync(ct)).OwnMemberId;
+        if (me is null) return [];
+        var today = Today;
+        var until = today.AddDays(settings.UpcomingDays);
+        return await db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Planned && m.Date >= today && m.Date <= until && m.Attendees.Any(a => a.MemberId == me))
+            .OrderBy(m => m.Date).ThenBy(m => m.StartTime).Take(20).ToListAsync(ct);
+    }
+
+    /// <summary>Planned meetings whose day has passed without a record, in the user's branches.</summary>
+    public async Task<IReadOnlyList<Meeting>> UnrecordedAsync(IReadOnlyList<OrganizationInfo> branches, CancellationToken ct)
+    {
+        var ids = branches.Select(b => b.Id).ToList();
+        var today = Today;
+        return await db.Meetings.AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Planned && m.Date < today && ids.Contains(m.BranchId))
+            .OrderBy(m => m.Date).Take(50).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct)
+    {
+        var today = Today;
+        var items = new List<DueItem>();
+        foreach (var m in await MyUpcomingAsync(ct))
+            items.Add(new DueItem($"参加{m.Type.Zh()}：{m.Topic}", $"/m/{OrgLifeModule.Id}/Meetings/Details/{m.Id}", m.Date, false,
+                $"{await roster.OrganizationNameAsync(m.BranchId, ct)} · {m.Place}", Attend: true));
+        var branches = await KeptBranchesAsync(ct);
+        if (branches.Count == 0) return items;
+        foreach (var m in await UnrecordedAsync(branches, ct))
+            items.Add(new DueItem($"补记{m.Type.Zh()}记录：{m.Topic}", $"/m/{OrgLifeModule.Id}/Meetings/Record/{m.Id}", m.Date, true,
+                await roster.OrganizationNameAsync(m.BranchId, ct)));
+        var report = await compliance.BuildAsync(today.Year, branches, today, ct);
+        var horizon = today.AddDays(settings.UpcomingDays);
+        var overdueCount = 0;
+        DateOnly? firstOverdue = null;
+        foreach (var row in report.Rows)
+        foreach (var type in report.Types)
+        foreach (var cell in row.Cells[type])
+        {
+            var url = $"/m/{OrgLifeModule.Id}/Meetings/Edit?branch={row.Branch.Id}&type={type}";
+            if (cell.State == PeriodState.Overdue)
+            {
+                // The Party office gets one line for all overdue periods, not one per branch.
+                if (branches.Count > 3)
+                {
+                    overdueCount++;
+                    if (firstOverdue is null || cell.Period.End < firstOverdue) firstOverdue = cell.Period.End;
+                    continue;
+                }
+                items.Add(new DueItem($"{row.Branch.Name}：{cell.Period.Zh(report.Cadences[type])}{type.Zh()}未召开", url, cell.Period.End, true));
+            }
+            else if (cell.State == PeriodState.Due && cell.Period.End <= horizon && branches.Count <= 3)
+                items.Add(new DueItem($"{row.Branch.Name}：{cell.Period.Zh(report.Cadences[type])}{type.Zh()}尚未召开", url, cell.Period.End, false));
+        }
+        if (overdueCount > 0)
+            items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", $"/m/{OrgLifeModule.Id}/Compliance", firstOverdue, true, "按支部和月份查看"));
+        return items;
+    }
+}

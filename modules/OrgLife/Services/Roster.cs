@@ -1,0 +1,69 @@
+using Modular.Sdk;
+
+namespace Modular.Modules.OrgLife.Services;
+
+/// <summary>
+/// The directory as this module needs it, read once per request: branches, their Party groups, the Party
+/// members (full and probationary) of each branch, and its committee. The module keeps only ids.
+/// </summary>
+public sealed class Roster(IDirectory directory)
+{
+    private IReadOnlyList<OrganizationInfo>? _organizations;
+    private readonly Dictionary<int, IReadOnlyList<MemberInfo>> _members = [];
+    private readonly Dictionary<int, IReadOnlyList<PostInfo>> _posts = [];
+    private readonly Dictionary<int, MemberInfo?> _people = [];
+
+    public IDirectory Directory => directory;
+
+    public async Task<IReadOnlyList<OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) =>
+        _organizations ??= await directory.GetOrganizationsAsync(ct);
+
+    public async Task<IReadOnlyList<OrganizationInfo>> BranchesAsync(CancellationToken ct = default) =>
+        (await OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.Branch).ToList();
+
+    public async Task<OrganizationInfo?> BranchAsync(int id, CancellationToken ct = default) =>
+        (await OrganizationsAsync(ct)).FirstOrDefault(o => o.Id == id && o.Kind == OrganizationKind.Branch);
+
+    public async Task<IReadOnlyList<OrganizationInfo>> GroupsOfAsync(int branchId, CancellationToken ct = default) =>
+        (await OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.PartyGroup && o.ParentId == branchId).ToList();
+
+    public async Task<string> OrganizationNameAsync(int id, CancellationToken ct = default) =>
+        (await OrganizationsAsync(ct)).FirstOrDefault(o => o.Id == id)?.Name ?? "—";
+
+    /// <summary>Full and probationary members of the branch and its groups: those who take part in organisational life.</summary>
+    public async Task<IReadOnlyList<MemberInfo>> PartyMembersAsync(int branchId, CancellationToken ct = default)
+    {
+        if (_members.TryGetValue(branchId, out var cached)) return cached;
+        var list = (await directory.GetMembersAsync(branchId, includeDescendants: true, ct)).Where(m => m.IsPartyMember).ToList();
+        foreach (var m in list) _people[m.Id] = m;
+        return _members[branchId] = list;
+    }
+
+    public async Task<IReadOnlyList<PostInfo>> PostsAsync(int branchId, CancellationToken ct = default) =>
+        _posts.TryGetValue(branchId, out var cached) ? cached : _posts[branchId] = await directory.GetPostsAsync(branchId, ct);
+
+    public async Task<IReadOnlySet<int>> CommitteeAsync(int branchId, CancellationToken ct = default) =>
+        (await PostsAsync(branchId, ct)).Select(p => p.MemberId).ToHashSet();
+
+    /// <summary>A branch with three or more committee posts has a committee (支委会); smaller ones have a secretary.</summary>
+    public async Task<bool> HasCommitteeAsync(int branchId, CancellationToken ct = default) =>
+        (await CommitteeAsync(branchId, ct)).Count >= 3;
+
+    public async Task<int?> SecretaryAsync(int branchId, CancellationToken ct = default) =>
+        (await PostsAsync(branchId, ct)).FirstOrDefault(p => p.Post == CommitteePost.Secretary)?.MemberId;
+
+    public async Task<MemberInfo?> MemberAsync(int id, CancellationToken ct = default)
+    {
+        if (_people.TryGetValue(id, out var m)) return m;
+        return _people[id] = await directory.GetMemberAsync(id, ct);
+    }
+
+    public async Task<string> NameAsync(int? id, CancellationToken ct = default) =>
+        id is { } x && await MemberAsync(x, ct) is { } m ? m.Name : "—";
+
+    /// <summary>Loads the members of these branches at once, so that names of many rows cost one query a branch.</summary>
+    public async Task PreloadAsync(IEnumerable<int> branchIds, CancellationToken ct = default)
+    {
+        foreach (var id in branchIds.Distinct()) await PartyMembersAsync(id, ct);
+    }
+}
