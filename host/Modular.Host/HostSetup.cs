@@ -68,6 +68,7 @@ public static class HostSetup
         services.AddTodoProvider<PartyDirectory.DirectoryTodoProvider>();
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications.NotificationService>());
+        services.AddScoped<IFeedLinks, Feeds.FeedLinkService>();
         services.AddDashboardWidget<PartyDirectory.DirectoryWidget>();
 
         services.AddHttpContextAccessor();
@@ -170,6 +171,8 @@ public static class HostSetup
             // Module APIs: a signed-in person, or an access token that was granted the modules scope.
             o.AddPolicy(Policies.ModuleApi, p => p.RequireAuthenticatedUser().RequireAssertion(ctx =>
                 ctx.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme
+                // A personal feed link, already limited to its one GET feed by FeedLinkMiddleware.
+                || ctx.User.Identity?.AuthenticationType == Feeds.FeedLinkMiddleware.AuthenticationType
                 || OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, Oidc.OidcScopes.ModulesApi)));
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
         });
@@ -318,6 +321,7 @@ public static class HostSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<Feeds.FeedLinkMiddleware>();
         app.UseMiddleware<PasswordChangeMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();

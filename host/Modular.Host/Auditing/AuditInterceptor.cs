@@ -125,6 +125,8 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
         && type != typeof(Oidc.OidcKey)
         // Notices are messages, not records: what caused one is audited in its own module.
         && type != typeof(Notifications.Notification)
+        // Feed links are audited as events (made, revoked) that name the link, never its secret.
+        && type != typeof(Feeds.FeedLink)
         // Tokens and grants are many and carry payloads; sign-ins to clients are audited as events instead.
         && type.Name is not ("OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization")
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true

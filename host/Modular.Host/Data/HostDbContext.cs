@@ -15,6 +15,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
     public DbSet<Auditing.AuditEntry> AuditEntries => Set<Auditing.AuditEntry>();
     public DbSet<Security.PasswordHistoryEntry> PasswordHistory => Set<Security.PasswordHistoryEntry>();
+    public DbSet<Feeds.FeedLink> FeedLinks => Set<Feeds.FeedLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -40,6 +41,13 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasIndex(a => a.AgencyId);
         });
         builder.Entity<Security.PasswordHistoryEntry>(e => e.HasIndex(h => h.UserId));
+        builder.Entity<Feeds.FeedLink>(e =>
+        {
+            e.HasIndex(l => l.TokenHash).IsUnique();
+            e.HasIndex(l => new { l.UserId, l.AgencyId });
+            e.HasOne<Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
         builder.Entity<AgencyModule>(e =>
         {
             e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();

@@ -40,11 +40,14 @@ public sealed class PortalClaimsFactory(
             .Select(m => new Membership(m.AgencyId, m.Agency!.ShortName == "" ? m.Agency.Name : m.Agency.ShortName, m.Roles))
             .ToListAsync();
 
-    private static void AddAgency(ClaimsIdentity identity, Membership m)
+    private static void AddAgency(ClaimsIdentity identity, Membership m) => AddAgency(identity, m.AgencyId, m.Name, m.Roles);
+
+    /// <summary>The agency claims of a principal: the agency, its short name, and the roles held there (comma-separated).</summary>
+    public static void AddAgency(ClaimsIdentity identity, int agencyId, string name, string roles)
     {
-        identity.AddClaim(new Claim(PortalClaims.AgencyId, m.AgencyId.ToString()));
-        identity.AddClaim(new Claim(PortalClaims.AgencyName, m.Name));
-        foreach (var role in m.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        identity.AddClaim(new Claim(PortalClaims.AgencyId, agencyId.ToString()));
+        identity.AddClaim(new Claim(PortalClaims.AgencyName, name));
+        foreach (var role in roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             identity.AddClaim(new Claim(PortalClaims.AgencyRole, role));
     }
 

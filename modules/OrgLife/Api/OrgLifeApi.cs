@@ -12,12 +12,15 @@ namespace Modular.Modules.OrgLife.Api;
 /// <summary>The module's API under /m/org-life/api: the same scope rules as the pages (cookie or access token).</summary>
 public static class OrgLifeApi
 {
+    /// <summary>The member's meetings as iCalendar: also readable through a personal feed link (<see cref="IFeedLinks"/>).</summary>
+    public const string CalendarFeed = "calendar.ics";
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/meetings", ListMeetingsAsync);
         api.MapGet("/meetings/{id:int}", GetMeetingAsync);
         api.MapGet("/compliance", GetComplianceAsync);
-        api.MapGet("/calendar.ics", GetCalendarAsync);
+        api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
         api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
             ExportAsync(id, year, access, roster, book, word: true, ct));
         api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
@@ -75,7 +78,7 @@ public static class OrgLifeApi
         });
     }
 
-    /// <summary>The signed-in member's planned meetings (cookie, or an access token with the modules scope).</summary>
+    /// <summary>The signed-in member's planned meetings (cookie, an access token with the modules scope, or the member's feed link).</summary>
     private static async Task<IResult> GetCalendarAsync(MeetingAccess access, MeetingCalendar calendar, CancellationToken ct)
     {
         if ((await access.ScopeAsync(ct)).OwnMemberId is not { } me) return Results.NotFound();
