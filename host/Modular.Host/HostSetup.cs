@@ -69,6 +69,8 @@ public static class HostSetup
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications.NotificationService>());
         services.AddScoped<IFeedLinks, Feeds.FeedLinkService>();
+        services.AddSingleton(builder.Configuration.GetSection("Files").Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
+        services.AddScoped<IFileStore, Files.FileStore>();
         services.AddDashboardWidget<PartyDirectory.DirectoryWidget>();
 
         services.AddHttpContextAccessor();

@@ -24,6 +24,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<ComplianceService>();
         services.AddScoped<DueMeetings>();
         services.AddScoped<MeetingCalendar>();
+        services.AddScoped<MeetingAttachments>();
         services.AddScoped<BranchYearBook>();
         services.AddDashboardWidget<OrgLifeWidget>();
         services.AddTodoProvider<OrgLifeTodo>();

@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Data;
 using Modular.Host.Feeds;
-using Modular.Host.PartyDirectory;
 using Modular.Host.Shell;
 using Modular.Host.Tenancy;
 using Modular.Tests.Infrastructure;
@@ -45,25 +44,8 @@ public sealed class FeedLinkTests : IClassFixture<FeedLinkTests.Portal>
     private readonly Portal _portal;
     public FeedLinkTests(Portal portal) => _portal = portal;
 
-    private static string Soon => DateTime.Today.AddDays(6).ToString("yyyy-MM-dd");
-
-    private async Task<int> BranchIdAsync(string name)
-    {
-        using var _ = AgencyScope.Use(await _portal.DemoAgencyIdAsync());
-        await using var scope = _portal.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
-    }
-
-    private async Task PlanAsync(string type, string topic)
-    {
-        var branch = await BranchIdAsync("第一党支部");
-        var secretary = await _portal.SignedInAsync("secretary");
-        var response = await secretary.PostFormAsync($"/m/org-life/Meetings/Edit?branch={branch}", new Dictionary<string, string>
-        {
-            ["Branch"] = branch.ToString(), ["Input.Type"] = type, ["Input.Date"] = Soon, ["Input.Place"] = "党员活动室", ["Input.Topic"] = topic,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
+    private async Task PlanAsync(string type, string topic) =>
+        await _portal.PlanMeetingAsync(await _portal.SignedInAsync("secretary"), type, topic, DateTime.Today.AddDays(6));
 
     /// <summary>Makes a link on the calendar page as the signed-in client; returns its path and query (the secret in it).</summary>
     private static async Task<string> MakeLinkAsync(HttpClient client)

@@ -127,6 +127,8 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
         && type != typeof(Notifications.Notification)
         // Feed links are audited as events (made, revoked) that name the link, never its secret.
         && type != typeof(Feeds.FeedLink)
+        // A stored file is audited by its row (name, type, size, owner); its bytes are not a change to record.
+        && type != typeof(Files.StoredFileData)
         // Tokens and grants are many and carry payloads; sign-ins to clients are audited as events instead.
         && type.Name is not ("OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization")
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true

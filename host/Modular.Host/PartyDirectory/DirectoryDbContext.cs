@@ -15,6 +15,9 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    /// <summary>Modules' files (the SDK's IFileStore), on this agency-filtered base like notices.</summary>
+    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
+    public DbSet<Files.StoredFileData> StoredFileData => Set<Files.StoredFileData>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -30,6 +33,13 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<Files.StoredFile>(e =>
+        {
+            e.ToTable("host_file");
+            e.HasIndex(f => new { f.AgencyId, f.ModuleId, f.OwnerKey });
+            e.HasOne(f => f.Data).WithOne().HasForeignKey<Files.StoredFileData>(d => d.Id).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Files.StoredFileData>(e => e.ToTable("host_file_data"));
         modelBuilder.Entity<Organization>(e =>
         {
             e.ToTable("dir_organization");

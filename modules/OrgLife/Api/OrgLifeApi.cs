@@ -19,6 +19,7 @@ public static class OrgLifeApi
     {
         api.MapGet("/meetings", ListMeetingsAsync);
         api.MapGet("/meetings/{id:int}", GetMeetingAsync);
+        api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
         api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
@@ -55,6 +56,14 @@ public static class OrgLifeApi
             Decisions = m.Decisions.Select(d => new { d.Subject, d.VotesFor, d.VotesAgainst, d.Abstentions }),
             Warnings = MeetingPlanner.Warnings(m),
         });
+    }
+
+    /// <summary>An attachment of a meeting the caller can see, as a download.</summary>
+    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, MeetingAccess access, MeetingAttachments attachments, IPermissionChecker permissions, CancellationToken ct)
+    {
+        if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.NotFound();
+        if (!await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct)).AnyAsync(m => m.Id == id, ct)) return Results.NotFound();
+        return await attachments.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
     }
 
     private static async Task<IResult> GetComplianceAsync(int? year, MeetingAccess access, Roster roster, ComplianceService compliance, CancellationToken ct)

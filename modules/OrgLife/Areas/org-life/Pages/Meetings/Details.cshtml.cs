@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Rules;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>A meeting's plan or record, with the quorum and vote warnings of a held meeting.</summary>
-public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Roster roster) : PageModel
+public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingAttachments attachments) : PageModel
 {
     public Meeting Meeting { get; private set; } = new();
     public bool CanRecord { get; private set; }
@@ -17,6 +18,7 @@ public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Rost
     public Roster Roster => roster;
     public string BranchName { get; private set; } = "";
     public string? GroupName { get; private set; }
+    public IReadOnlyList<StoredFileInfo> Attachments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -30,6 +32,15 @@ public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Rost
         await roster.PreloadAsync([meeting.BranchId], ct);
         BranchName = await roster.OrganizationNameAsync(meeting.BranchId, ct);
         if (meeting.GroupId is { } g) GroupName = await roster.OrganizationNameAsync(g, ct);
+        Attachments = await attachments.ListAsync(meeting.Id, ct);
         return Page();
+    }
+
+    /// <summary>Removes an attachment: for those who can record the meeting's branch.</summary>
+    public async Task<IActionResult> OnPostRemoveAttachmentAsync(int id, int file, CancellationToken ct)
+    {
+        var meeting = await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct)).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null || !await access.CanRecordAsync(meeting.BranchId, ct) || !await attachments.RemoveAsync(meeting.Id, file, ct)) return NotFound();
+        return RedirectToPage(new { id });
     }
 }

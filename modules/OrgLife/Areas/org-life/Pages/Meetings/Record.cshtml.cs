@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +7,12 @@ using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Rules;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
-/// <summary>Records a meeting as held: attendance (present, on leave with a reason, absent), minutes and the votes.</summary>
-public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, IStringLocalizer<OrgLifeModule> text) : PageModel
+/// <summary>Records a meeting as held: attendance (present, on leave with a reason, absent), minutes, the votes and optional attachments.</summary>
+public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingAttachments attachments, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     public const int BlankDecisions = 2;
 
@@ -18,6 +20,9 @@ public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Roste
     [BindProperty] public List<DecisionInput> Decisions { get; set; } = [];
     [BindProperty] public string? Minutes { get; set; }
     [BindProperty] public long Version { get; set; }
+    /// <summary>Optional photos and scans (never required: photo evidence is always optional).</summary>
+    [BindProperty] public List<IFormFile> Attachments { get; set; } = [];
+    public FileRules FileRules => attachments.Rules;
 
     public Meeting Meeting { get; private set; } = new();
     public Dictionary<int, string> Names { get; } = [];
@@ -104,6 +109,7 @@ public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Roste
             if (MeetingRules.VoteError(meeting.Type, facts, vote) is { } error) ModelState.AddModelError($"Decisions[{i}].For", error);
             decisions.Add(new MeetingDecision { Subject = vote.Subject, VotesFor = vote.For, VotesAgainst = vote.Against, Abstentions = vote.Abstain });
         }
+        var uploads = await attachments.ReadAsync(Attachments, ModelState, nameof(Attachments), ct);
         if (!ModelState.IsValid)
         {
             while (Decisions.Count(d => string.IsNullOrWhiteSpace(d.Subject)) < 1) Decisions.Add(new DecisionInput());
@@ -131,6 +137,7 @@ public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Roste
             ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
             return Page();
         }
+        await attachments.SaveAsync(meeting.Id, uploads, ct);
         var warnings = MeetingPlanner.Warnings(meeting);
         TempData["Message"] = warnings.Count == 0 ? text["The meeting is recorded."].Value : text["The meeting is recorded, with warnings: see below."].Value;
         return RedirectToPage("Details", new { id });

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Localization;
+using Modular.Host.PartyDirectory;
+using Modular.Sdk;
+
+namespace Modular.Host.Files;
+
+/// <summary>The SDK's <see cref="IFileStore"/>, in the database on the directory's agency-filtered base.</summary>
+public sealed class FileStore(DirectoryDbContext db, ICurrentUser user, FileStoreOptions options, IText text) : IFileStore
+{
+    public FileRules Rules { get; } = new(
+        Math.Max(1, options.MaxMegabytes) * 1024L * 1024L,
+        options.Extensions.Where(FileTypes.Known.ContainsKey).Select(e => e.ToLowerInvariant()).Distinct().ToList());
+
+    public async Task<FileUpload> ReadAsync(string fileName, Stream content, CancellationToken cancellationToken = default)
+    {
+        var name = CleanName(fileName);
+        var extension = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
+        // One byte more than the limit tells a file that is too large without reading all of it.
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > Rules.MaxBytes) return new FileUpload(name, "", [], text["The file \"{0}\" is larger than {1} MB.", name, Rules.MaxMegabytes]);
+        }
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0) return new FileUpload(name, "", [], text["The file \"{0}\" is empty.", name]);
+        if (!Rules.Extensions.Contains(extension) || !FileTypes.Known[extension].Matches(bytes))
+            return new FileUpload(name, "", [], text["The file \"{0}\" is not one of the accepted types ({1}).", name, string.Join("、", Rules.Extensions)]);
+        return new FileUpload(name, FileTypes.Known[extension].ContentType, bytes, null);
+    }
+
+    public async Task<StoredFileInfo> SaveAsync(string moduleId, string ownerKey, FileUpload upload, CancellationToken cancellationToken = default)
+    {
+        if (!upload.IsValid) throw new InvalidOperationException("A file that failed its check cannot be saved: " + upload.Error);
+        var file = new StoredFile
+        {
+            ModuleId = moduleId, OwnerKey = ownerKey, FileName = upload.FileName, ContentType = upload.ContentType,
+            Length = upload.Content.Length, CreatedBy = user.Id, Data = new StoredFileData { Content = upload.Content },
+        };
+        db.StoredFiles.Add(file);
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(file);
+    }
+
+    public async Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, string ownerKey, CancellationToken cancellationToken = default)
+    {
+        var rows = await db.StoredFiles.AsNoTracking().Where(f => f.ModuleId == moduleId && f.OwnerKey == ownerKey).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        return rows.Select(Info).ToList();
+    }
+
+    public async Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default)
+    {
+        var file = await db.StoredFiles.AsNoTracking().Include(f => f.Data).FirstOrDefaultAsync(f => f.Id == id && f.ModuleId == moduleId, cancellationToken);
+        return file?.Data is null ? null : new StoredFileContent(Info(file), file.Data.Content);
+    }
+
+    public async Task<bool> DeleteAsync(string moduleId, int id, CancellationToken cancellationToken = default)
+    {
+        var file = await db.StoredFiles.Include(f => f.Data).FirstOrDefaultAsync(f => f.Id == id && f.ModuleId == moduleId, cancellationToken);
+        if (file is null) return false;
+        db.StoredFiles.Remove(file);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static StoredFileInfo Info(StoredFile f) => new(f.Id, f.OwnerKey, f.FileName, f.ContentType, f.Length, f.CreatedAt);
+
+    /// <summary>The name without any folder a browser sent, control characters or an overlong tail.</summary>
+    private static string CleanName(string fileName)
+    {
+        var name = new string(Path.GetFileName(fileName.Replace('\\', '/')).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0) name = "file";
+        return name.Length <= 200 ? name : name[..(200 - Path.GetExtension(name).Length)] + Path.GetExtension(name);
+    }
+}

@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using Modular.Sdk;
+
+namespace Modular.Host.Files;
+
+/// <summary>A file a module keeps for an agency (<see cref="IFileStore"/>): what it is and whose; the bytes are in <see cref="StoredFileData"/>.</summary>
+public sealed class StoredFile : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    [MaxLength(100)] public string ModuleId { get; set; } = "";
+    [MaxLength(200)] public string OwnerKey { get; set; } = "";
+    [MaxLength(200)] public string FileName { get; set; } = "";
+    [MaxLength(100)] public string ContentType { get; set; } = "";
+    public long Length { get; set; }
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    [MaxLength(450)] public string? CreatedBy { get; set; }
+    public StoredFileData? Data { get; set; }
+}
+
+/// <summary>A stored file's bytes, apart so that lists never load them (and the audit never records them).</summary>
+public sealed class StoredFileData : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public byte[] Content { get; set; } = [];
+}

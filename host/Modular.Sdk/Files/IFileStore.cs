@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Modular.Sdk;
+
+/// <summary>
+/// Files a module keeps for the current agency (a meeting's photos and scans), held in the portal's database so that
+/// every instance sees them. Each file belongs to a module and an owner key the module chooses (e.g. <c>meeting:42</c>);
+/// files of other agencies are never found. Uploads are checked against the platform's limits (size; type by extension
+/// and by content) in two steps, so a module can check every file before it saves any.
+/// </summary>
+public interface IFileStore
+{
+    /// <summary>What is accepted, for the form (<c>accept</c> attribute) and its hint.</summary>
+    FileRules Rules { get; }
+
+    /// <summary>Reads an upload (at most the size limit) and checks it; <see cref="FileUpload.Error"/> is a Chinese message for the field.</summary>
+    Task<FileUpload> ReadAsync(string fileName, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a checked upload for the current agency; throws for one that has an error.</summary>
+    Task<StoredFileInfo> SaveAsync(string moduleId, string ownerKey, FileUpload upload, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, string ownerKey, CancellationToken cancellationToken = default);
+
+    /// <summary>A file of the current agency and module, with its content; null if there is none.</summary>
+    Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default);
+
+    Task<bool> DeleteAsync(string moduleId, int id, CancellationToken cancellationToken = default);
+}
+
+public sealed record FileRules(long MaxBytes, IReadOnlyList<string> Extensions)
+{
+    /// <summary>For an input's <c>accept</c> attribute: ".jpg,.png,…".</summary>
+    public string Accept => string.Join(",", Extensions.Select(e => "." + e));
+    public int MaxMegabytes => (int)(MaxBytes / (1024 * 1024));
+}
+
+/// <summary>An upload read into memory: its name, the content type the store decided (never the browser's), and any error.</summary>
+public sealed record FileUpload(string FileName, string ContentType, byte[] Content, string? Error)
+{
+    public bool IsValid => Error is null;
+}
+
+public sealed record StoredFileInfo(int Id, string OwnerKey, string FileName, string ContentType, long Length, DateTimeOffset CreatedAt);
+
+public sealed record StoredFileContent(StoredFileInfo Info, byte[] Content)
+{
+    /// <summary>A download: <c>Content-Disposition: attachment</c> with the file's name and its checked content type (the host adds nosniff).</summary>
+    public IResult ToDownload() => Results.File(Content, Info.ContentType, Info.FileName);
+}
