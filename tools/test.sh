@@ -14,7 +14,8 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 dotnet build Modular.sln -nologo -v minimal -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
-dotnet test Modular.sln --no-build -nologo --logger "trx" --results-directory TestResults
+# First on SQLite (the default), whatever the environment says about PostgreSQL.
+env -u MODULAR_TEST_POSTGRES dotnet test Modular.sln --no-build -nologo --logger "trx" --results-directory TestResults
 status=$?
 # The integration tests again on PostgreSQL (a throwaway cluster from tools/pg-start.sh, or MODULAR_TEST_POSTGRES).
 if [ -z "${MODULAR_TEST_POSTGRES:-}" ]; then

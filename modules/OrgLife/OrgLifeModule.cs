@@ -21,6 +21,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<MeetingAccess>();
         services.AddScoped<OrgLifeSettings>();
         services.AddScoped<MeetingPlanner>();
+        services.AddScoped<MeetingNotices>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<DueMeetings>();
         services.AddScoped<MeetingCalendar>();

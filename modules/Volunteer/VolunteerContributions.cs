@@ -38,7 +38,7 @@ public sealed class UpcomingActivitiesWidget(VolunteerDbContext db, Places place
     }
 }
 
-/// <summary>To-do entries: activities I signed up for, notices (cancelled, place granted), and activities I organise that need finishing and check-out.</summary>
+/// <summary>To-do entries: activities I signed up for and activities I organise that need finishing and check-out (notices go to 消息).</summary>
 public sealed class VolunteerTodo(VolunteerDbContext db, Places places, VolunteerAccess access, IStringLocalizer<VolunteerModule> T) : ITodoProvider
 {
     public string ModuleId => VolunteerModule.Id;
@@ -48,15 +48,6 @@ public sealed class VolunteerTodo(VolunteerDbContext db, Places places, Voluntee
         if (await access.MeAsync(cancellationToken) is not { } me) return [];
         var now = places.Now;
         var items = new List<TodoItem>();
-        var notices = await (from n in db.Notices.AsNoTracking() join a in db.Activities.AsNoTracking() on n.ActivityId equals a.Id
-                             where n.MemberId == me.Id && n.ReadAt == null
-                             orderby n.CreatedAt
-                             select new { n.Kind, n.Detail, a.Id, a.Title, a.StartsAt }).Take(20).ToListAsync(cancellationToken);
-        foreach (var n in notices)
-        {
-            var title = n.Kind == NoticeKind.ActivityCancelled ? T["Activity cancelled: {0}", n.Title] : T["A place came free for you: {0}", n.Title];
-            items.Add(new TodoItem(title, Url(n.Id), DateOnly.FromDateTime(n.StartsAt), n.Detail));
-        }
         var signedUp = await (from s in db.SignUps.AsNoTracking() join a in db.Activities.AsNoTracking() on s.ActivityId equals a.Id
                               where s.MemberId == me.Id && s.Status != SignUpStatus.Cancelled && a.Status == ActivityStatus.Published && a.EndsAt >= now
                               orderby a.StartsAt
@@ -77,5 +68,5 @@ public sealed class VolunteerTodo(VolunteerDbContext db, Places places, Voluntee
         return items;
     }
 
-    private static string Url(int activityId) => $"/m/volunteer/Activities/Details/{activityId}";
+    private static string Url(int activityId) => Places.DetailsUrl(activityId);
 }

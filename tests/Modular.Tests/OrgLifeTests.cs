@@ -196,6 +196,24 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     }
 
     [Fact]
+    public async Task Expected_attendees_are_told_when_a_meeting_is_planned_and_when_it_is_cancelled()
+    {
+        var branch = await BranchIdAsync("第一党支部");
+        var secretary = await _portal.SignedInAsync("secretary");
+        var id = await PlanAsync(secretary, branch, "BranchMembersMeeting", "学习党章（通知测试）", DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"));
+        var member = await _portal.SignedInAsync("member");
+        var inbox = await member.GetStringAsync("/Notifications");
+        Assert.Contains("会议通知：支部党员大会", inbox);
+        Assert.Contains("议题：学习党章（通知测试）", inbox);
+
+        var cancelled = await secretary.PostFormAsync($"/m/org-life/Meetings/Cancel/{id}", new Dictionary<string, string> { ["Reason"] = "与上级会议冲突", ["Version"] = "1" });
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        inbox = await member.GetStringAsync("/Notifications");
+        Assert.Contains("会议取消：", inbox);
+        Assert.Contains("取消原因：与上级会议冲突", inbox);
+    }
+
+    [Fact]
     public async Task Cancelling_needs_a_reason_and_stale_edits_are_refused()
     {
         var branch = await BranchIdAsync("第二党支部");

@@ -1,6 +1,6 @@
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Rules;
-using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
 
 namespace Modular.Tests;
 

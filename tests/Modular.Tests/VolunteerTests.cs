@@ -211,9 +211,9 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         await office.ActAsync(id, "Remove", new() { ["memberId"] = others[1].ToString() });
         await office.ActAsync(id, "Remove", new() { ["memberId"] = others[2].ToString() });
         Assert.Equal("0", await _portal.StatusOfAsync(id, memberId));
-        Assert.Contains("候补转为正式报名：候补递补测试", await member.GetStringAsync("/Todo"));
-        await member.GetStringAsync(Volunteer.Details(id)); // reading the activity reads the notice
-        Assert.DoesNotContain("候补转为正式报名：候补递补测试", await member.GetStringAsync("/Todo"));
+        // Told once, in 消息 (and only the one who got the place).
+        var inbox = await member.GetStringAsync("/Notifications");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(inbox, "候补转为正式报名：候补递补测试"));
 
         // Raising the number of places lets the waiting list in, in order.
         var waiting = (await _portal.MemberIdsAsync(8)).Where(m => m != memberId && !others.Contains(m)).Take(2).ToList();
@@ -244,9 +244,9 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         await member.ActAsync(id, "SignUp");
         Assert.Contains("请填写取消原因", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "" })));
         Assert.Contains("已通知所有报名的人", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "暴雨预警" })));
-        var todo = await member.GetStringAsync("/Todo");
-        Assert.Contains("活动已取消：取消通知测试", todo);
-        Assert.Contains("暴雨预警", todo);
+        var inbox = await member.GetStringAsync("/Notifications");
+        Assert.Contains("活动已取消：取消通知测试", inbox);
+        Assert.Contains("暴雨预警", inbox);
         Assert.Contains("此活动已取消。", await member.GetStringAsync(Volunteer.Details(id)));
     }
 

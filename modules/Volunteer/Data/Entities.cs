@@ -86,17 +86,3 @@ public sealed class SignUp : IAgencyOwned, IVersioned
     public string? HoursAdjustReason { get; set; }
     public long Version { get; set; }
 }
-
-/// <summary>A notice to a member (activity cancelled, place granted from the waiting list), shown in their to-do list until read.</summary>
-public sealed class Notice : IAgencyOwned
-{
-    public int Id { get; set; }
-    public int AgencyId { get; set; }
-    public int MemberId { get; set; }
-    public int ActivityId { get; set; }
-    public NoticeKind Kind { get; set; }
-    /// <summary>E.g. the reason an activity was cancelled.</summary>
-    public string? Detail { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime? ReadAt { get; set; }
-}

@@ -10,7 +10,6 @@ public class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options, IC
     public DbSet<PartnerLogEntry> PartnerLog => Set<PartnerLogEntry>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<SignUp> SignUps => Set<SignUp>();
-    public DbSet<Notice> Notices => Set<Notice>();
 
     public bool IsPostgreSql => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
@@ -66,12 +65,6 @@ public class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options, IC
             // One sign-up per member and activity: signing up again reuses the row.
             e.HasIndex(s => new { s.ActivityId, s.MemberId }).IsUnique();
             e.HasIndex(s => new { s.MemberId, s.Status });
-        });
-        b.Entity<Notice>(e =>
-        {
-            e.ToTable("vol_notice");
-            e.Property(n => n.Detail).HasMaxLength(200);
-            e.HasIndex(n => new { n.MemberId, n.ReadAt });
         });
         base.OnModelCreating(b);
     }

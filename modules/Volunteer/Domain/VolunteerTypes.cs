@@ -28,5 +28,3 @@ public enum ActivityStatus { Draft = 0, Published = 1, Finished = 2, Cancelled =
 /// <summary>A sign-up holds a place, waits for one in order, or was given up.</summary>
 public enum SignUpStatus { Accepted = 0, Waiting = 1, Cancelled = 2 }
 
-/// <summary>What a member is told: the activity was cancelled, or a place came free for them.</summary>
-public enum NoticeKind { ActivityCancelled = 0, PlaceGranted = 1 }

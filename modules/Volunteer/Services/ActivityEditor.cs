@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Sdk;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Rules;
@@ -51,7 +53,7 @@ public enum EditOutcome { Saved, NotFound, NotEditable, Stale, Invalid }
 public sealed record EditResult(EditOutcome Outcome, int? Id = null, IReadOnlyList<ActivityRules.Problem>? Problems = null);
 
 /// <summary>Creating, editing and moving activities through their states; changes that touch places hold the places lock.</summary>
-public sealed class ActivityEditor(VolunteerDbContext db, Places places)
+public sealed class ActivityEditor(VolunteerDbContext db, Places places, IStringLocalizer<VolunteerModule> T)
 {
     public async Task<EditResult> CreateAsync(ActivityForm form, CancellationToken ct = default)
     {
@@ -104,9 +106,8 @@ public sealed class ActivityEditor(VolunteerDbContext db, Places places)
             if (!ActivityRules.CanCancel(activity.Status)) return false;
             activity.Status = ActivityStatus.Cancelled;
             activity.CancelReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 200)];
-            var now = places.Now;
-            foreach (var memberId in await db.SignUps.Where(s => s.ActivityId == id && s.Status != SignUpStatus.Cancelled).Select(s => s.MemberId).ToListAsync(ct))
-                db.Notices.Add(new Notice { MemberId = memberId, ActivityId = id, Kind = NoticeKind.ActivityCancelled, Detail = activity.CancelReason, CreatedAt = now });
+            var told = await db.SignUps.Where(s => s.ActivityId == id && s.Status != SignUpStatus.Cancelled).Select(s => s.MemberId).ToListAsync(ct);
+            places.Tell(told, new Notice(T["Activity cancelled: {0}", activity.Title], activity.CancelReason, Places.DetailsUrl(id)));
             return true;
         }, ct);
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Sdk;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Rules;
@@ -22,8 +24,19 @@ public sealed record PlaceResult(PlaceOutcome Outcome, int? Position = null);
 /// time wait for it: a hundred requests for one activity then wait without each holding a pooled connection,
 /// which would starve the pool (the audit lines written at commit need a connection of their own).
 /// </summary>
-public sealed class Places(VolunteerDbContext db, TimeProvider clock)
+public sealed class Places(VolunteerDbContext db, TimeProvider clock, INotifications notifications, IStringLocalizer<VolunteerModule> T)
 {
+    // Messages decided inside a locked change, sent once it has committed (and dropped if it rolls back).
+    private readonly List<(IReadOnlyList<int> Members, Notice Notice)> _outbox = [];
+
+    /// <summary>Tells members something once the current locked change commits.</summary>
+    public void Tell(IReadOnlyList<int> memberIds, Notice notice)
+    {
+        if (memberIds.Count > 0) _outbox.Add((memberIds, notice));
+    }
+
+    public static string DetailsUrl(int activityId) => $"/m/volunteer/Activities/Details/{activityId}";
+
     private const int Attempts = 8;
 
     public DateTime Now => clock.GetLocalNow().DateTime;
@@ -51,6 +64,7 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock)
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            _outbox.Clear();
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
@@ -62,6 +76,8 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock)
                 var result = await work(activity);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
+                foreach (var (members, notice) in _outbox) await notifications.SendAsync(VolunteerModule.Id, members, notice, ct);
+                _outbox.Clear();
                 return result;
             }
             catch (Exception ex) when (attempt < Attempts && IsTransient(ex))
@@ -132,12 +148,9 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock)
         if (free <= 0) return 0;
         var next = await db.SignUps.Where(s => s.ActivityId == activity.Id && s.Status == SignUpStatus.Waiting)
             .OrderBy(s => s.Sequence).ThenBy(s => s.Id).Take(free).ToListAsync(ct);
-        var now = Now;
-        foreach (var s in next)
-        {
-            s.Status = SignUpStatus.Accepted;
-            db.Notices.Add(new Notice { MemberId = s.MemberId, ActivityId = activity.Id, Kind = NoticeKind.PlaceGranted, CreatedAt = now });
-        }
+        foreach (var s in next) s.Status = SignUpStatus.Accepted;
+        Tell(next.Select(s => s.MemberId).ToList(), new Notice(T["A place came free for you: {0}", activity.Title],
+            $"{activity.StartsAt:yyyy-MM-dd HH:mm} {activity.Place}", DetailsUrl(activity.Id)));
         return next.Count;
     }
 }

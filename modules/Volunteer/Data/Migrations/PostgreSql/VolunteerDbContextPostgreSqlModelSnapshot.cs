@@ -102,46 +102,6 @@ namespace Modular.Modules.Volunteer.Data.Migrations.PostgreSql
                     b.ToTable("vol_activity", (string)null);
                 });
 
-            modelBuilder.Entity("Modular.Modules.Volunteer.Data.Notice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("AgencyId")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("MemberId", "ReadAt");
-
-                    b.ToTable("vol_notice", (string)null);
-                });
-
             modelBuilder.Entity("Modular.Modules.Volunteer.Data.Partner", b =>
                 {
                     b.Property<int>("Id")

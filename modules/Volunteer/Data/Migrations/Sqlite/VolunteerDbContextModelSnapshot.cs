@@ -95,44 +95,6 @@ namespace Modular.Modules.Volunteer.Data.Migrations.Sqlite
                     b.ToTable("vol_activity", (string)null);
                 });
 
-            modelBuilder.Entity("Modular.Modules.Volunteer.Data.Notice", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ActivityId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("AgencyId")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("MemberId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AgencyId");
-
-                    b.HasIndex("MemberId", "ReadAt");
-
-                    b.ToTable("vol_notice", (string)null);
-                });
-
             modelBuilder.Entity("Modular.Modules.Volunteer.Data.Partner", b =>
                 {
                     b.Property<int>("Id")

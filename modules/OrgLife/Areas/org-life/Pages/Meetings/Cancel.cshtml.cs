@@ -9,7 +9,7 @@ using Modular.Modules.OrgLife.Services;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Cancels a planned meeting, with the reason (kept on the record).</summary>
-public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long Version { get; set; }
@@ -17,7 +17,7 @@ public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, IStri
 
     private async Task<Meeting?> FindAsync(int id, CancellationToken ct)
     {
-        var m = await db.Meetings.FirstOrDefaultAsync(x => x.Id == id, ct);
+        var m = await db.Meetings.Include(x => x.Attendees).FirstOrDefaultAsync(x => x.Id == id, ct);
         return m is not null && await access.CanRecordAsync(m.BranchId, ct) ? m : null;
     }
 
@@ -50,6 +50,7 @@ public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, IStri
             ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
             return Page();
         }
+        await notices.CancelledAsync(m, Url.Page("Details", new { id }), ct);
         TempData["Message"] = text["The meeting is cancelled."].Value;
         return RedirectToPage("Details", new { id });
     }

@@ -10,7 +10,7 @@ using Modular.Sdk;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     /// <summary>The branch, chosen first (from the query string) so that hosts and groups can be offered.</summary>
@@ -107,7 +107,8 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         meeting.HostMemberId = Input.HostMemberId;
         meeting.Topic = Input.Topic!.Trim();
         await planner.SyncAttendeesAsync(meeting, ct);
-        if (meeting.Id == 0) db.Meetings.Add(meeting);
+        var planned = meeting.Id == 0;
+        if (planned) db.Meetings.Add(meeting);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -118,6 +119,7 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
             Expected = await planner.ExpectedAsync(Input.Type, BranchInfo!.Id, Input.GroupId, ct);
             return Page();
         }
+        if (planned) await notices.PlannedAsync(meeting, Url.Page("Details", new { id = meeting.Id }), ct);
         TempData["Message"] = text["Saved."].Value;
         return RedirectToPage("Details", new { id = meeting.Id });
     }

@@ -72,10 +72,6 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!access.CanView || !await LoadAsync(id, ct)) return NotFound();
-        // Opening the activity is reading what the member was told about it.
-        if (Me is not null)
-            await db.Notices.Where(n => n.ActivityId == id && n.MemberId == Me.Id && n.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, Now), ct);
         return Page();
     }
 
