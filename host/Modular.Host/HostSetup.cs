@@ -69,7 +69,11 @@ public static class HostSetup
         services.AddScoped<Notifications.NotificationService>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<Notifications.NotificationService>());
         services.AddScoped<IFeedLinks, Feeds.FeedLinkService>();
-        services.AddSingleton(builder.Configuration.GetSection("Files").Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions());
+        var files = builder.Configuration.GetSection("Files").Get<Files.FileStoreOptions>() ?? new Files.FileStoreOptions();
+        services.AddSingleton(files);
+        // Uploads larger than the file settings allow are refused before they are read (413, explained on the error page).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = files.MaxRequestBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = files.MaxRequestBytes);
         services.AddScoped<IFileStore, Files.FileStore>();
         services.AddDashboardWidget<PartyDirectory.DirectoryWidget>();
 
@@ -317,6 +321,17 @@ public static class HostSetup
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        // A body announced larger than the file settings allow is refused before anything reads it (the error page explains).
+        var maxRequest = app.Services.GetRequiredService<Files.FileStoreOptions>().MaxRequestBytes;
+        app.Use((http, next) =>
+        {
+            if (http.Request.ContentLength > maxRequest && http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+            return next(http);
+        });
         app.UseStaticFiles();
         app.UsePluginStaticFiles(catalog);
         app.UseRequestLocalization();

@@ -21,13 +21,13 @@ public sealed class AttachmentTests : IClassFixture<AttachmentTests.Portal>
     private readonly Portal _portal;
     public AttachmentTests(Portal portal) => _portal = portal;
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
 
     private Task<int> PlanTodayAsync(HttpClient secretary, string topic) => _portal.PlanMeetingAsync(secretary, "PartyLecture", topic, DateTime.Today);
 
     /// <summary>Posts the record form as a browser does (multipart), everyone present, with these files.</summary>
-    private static async Task<HttpResponseMessage> RecordAsync(HttpClient client, int id, params (string Name, byte[] Content)[] files)
+    internal static async Task<HttpResponseMessage> RecordAsync(HttpClient client, int id, params (string Name, byte[] Content)[] files)
     {
         var url = $"/m/org-life/Meetings/Record/{id}";
         var html = await client.GetStringAsync(url);
@@ -138,5 +138,26 @@ public sealed class AttachmentTests : IClassFixture<AttachmentTests.Portal>
         }
         Assert.Equal(before, await FileCountAsync());
         Assert.Equal("Planned", await StatusAsync(secretary, id));
+    }
+}
+
+/// <summary>A request larger than all allowed files together is refused before it is read, with a clear page.</summary>
+public sealed class UploadLimitTests
+{
+    [Fact]
+    public async Task Files_beyond_the_request_limit_are_refused_with_a_message_and_nothing_saved()
+    {
+        using var portal = new PortalFactory("org-life");
+        portal.Settings["Files:MaxMegabytes"] = "1";
+        portal.Settings["Files:MaxFilesPerRequest"] = "1"; // 3 MB in all
+        var secretary = await portal.SignedInAsync("secretary");
+        var id = await portal.PlanMeetingAsync(secretary, "PartyLecture", "上传上限测试", DateTime.Today);
+        var big = new byte[4 * 1024 * 1024];
+        AttachmentTests.Png.CopyTo(big, 0);
+        var response = await AttachmentTests.RecordAsync(secretary, id, ("大照片.png", big));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("一次上传的文件总量超过了平台的上限", page);
+        Assert.Equal("0", (await portal.QueryAsync("SELECT COUNT(*) FROM host_file")).Single());
     }
 }

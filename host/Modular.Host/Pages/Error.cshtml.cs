@@ -11,14 +11,19 @@ public sealed class ErrorModel : PageModel
 {
     public bool IsNotFound { get; private set; }
     public bool Forbidden { get; private set; }
+    public bool TooLarge { get; private set; }
 
-    public void OnGet(int? code) => Set(code);
-    public void OnPost(int? code) => Set(code);
+    public void OnGet([FromQuery] int? code) => Set(code);
+    public void OnPost([FromQuery] int? code) => Set(code); // never from the form: it may be what was refused
 
     private void Set(int? code)
     {
         IsNotFound = code == 404;
         Forbidden = code == 403;
+        // Refused by size before (413), or found too large while the form was read (an exception re-executes here).
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        TooLarge = code == 413 || Response.StatusCode == 413 || error is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: 413 } or InvalidDataException;
+        if (TooLarge) code = 413;
         // Keep the status of the original failure (a re-executed 404 stays a 404).
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;
     }
