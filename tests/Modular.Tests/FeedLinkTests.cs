@@ -63,6 +63,22 @@ public sealed class FeedLinkTests : IClassFixture<FeedLinkTests.Portal>
     private static string Token(string link) => link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
 
     [Fact]
+    public async Task My_account_lists_every_link_and_revokes_it_there()
+    {
+        var secretary = await _portal.SignedInAsync("secretary");
+        var link = await MakeLinkAsync(secretary);
+        var manage = await secretary.GetStringAsync("/Account/Manage");
+        Assert.Contains("data-testid=\"feed-links\"", manage);
+        Assert.Contains("组织生活", manage);
+        Assert.DoesNotContain(Token(link), manage); // the secret is never shown again
+        var id = Regex.Match(manage, "action=\"/Account/Manage\\?id=(\\d+)&amp;handler=RevokeFeed\"").Groups[1].Value;
+        var revoked = await secretary.PostFormAsync("/Account/Manage", new Dictionary<string, string>(), $"/Account/Manage?handler=RevokeFeed&id={id}");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _portal.NewClient().GetAsync(link)).StatusCode);
+        Assert.DoesNotContain("data-testid=\"feed-links\"", await secretary.GetStringAsync("/Account/Manage"));
+    }
+
+    [Fact]
     public async Task A_link_serves_only_its_members_meetings_without_a_cookie_read_only_and_stops_when_revoked()
     {
         await PlanAsync("PartyLecture", "订阅里的党课（测试）");

@@ -11,8 +11,13 @@ using QRCoder;
 namespace Modular.Host.Pages.Account;
 
 /// <summary>The signed-in user's own security: password age and the optional TOTP second factor with recovery codes.</summary>
-public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUser> signIn, AuditLog audit, IText text) : PageModel
+public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUser> signIn, AuditLog audit, IText text,
+    Modular.Sdk.IFeedLinks feeds, Modular.Sdk.ICurrentAgency agency, Plugins.PluginCatalog catalog) : PageModel
 {
+    /// <summary>The user's subscription links in this agency, from every module, so one place can revoke them all.</summary>
+    public IReadOnlyList<Modular.Sdk.FeedLinkInfo> FeedLinks { get; private set; } = [];
+    public string ModuleName(string id) => catalog.Find(id)?.Name.Current ?? id;
+
     public bool TwoFactorEnabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
     public DateTime? PasswordChanged { get; private set; }
@@ -29,6 +34,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         TwoFactorEnabled = await users.GetTwoFactorEnabledAsync(user);
         RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
         PasswordChanged = user.PasswordChangedAt;
+        if (agency.Id is not null) FeedLinks = await feeds.MineAsync();
         if (!TwoFactorEnabled)
         {
             var key = await users.GetAuthenticatorKeyAsync(user);
@@ -100,6 +106,12 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName);
         TempData["Message"] = text["The second factor is off."];
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRevokeFeedAsync(int id, CancellationToken ct)
+    {
+        if (agency.Id is not null) await feeds.RevokeAsync(id, ct);
         return RedirectToPage();
     }
 }
