@@ -88,6 +88,7 @@ public static class HostSetup
         services.AddScoped<NavigationService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<TodoService>();
+        services.AddScoped<ISharedRecords, SharedRecordService>();
         services.AddScoped<ModuleSettingsService>();
         services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettingsService>());
         services.AddScoped<PluginMigrator>();

@@ -30,6 +30,7 @@ public sealed class VolunteerModule : IModule
         services.AddDashboardWidget<UpcomingActivitiesWidget>();
         services.AddTodoProvider<VolunteerTodo>();
         services.AddDemoDataSeeder<VolunteerSeeder>();
+        services.AddSharedRecordSource<ActivityRecordSource>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>
