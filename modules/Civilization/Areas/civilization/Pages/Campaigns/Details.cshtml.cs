@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Civilization.Data;
+using Modular.Modules.Civilization.Domain;
+using Modular.Modules.Civilization.Rules;
+using Modular.Modules.Civilization.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Civilization.Pages.Campaigns;
+
+/// <summary>A campaign: points met of points possible, a chart per category, and its items filtered and paged on the server.</summary>
+public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess access, Framework framework, People people, IStringLocalizer<CivilizationModule> T) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public ItemStatus? Status { get; set; }
+    /// <summary>overdue, waiting, mine, or all (default).</summary>
+    [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Campaign Campaign { get; private set; } = null!;
+    public Framework.View View { get; private set; } = null!;
+    public PagedList<CriteriaItem> Items { get; private set; } = new([], 1, 50, 0);
+    public IReadOnlyDictionary<int, MemberInfo> Members { get; private set; } = new Dictionary<int, MemberInfo>();
+    public string LeaderName { get; private set; } = "";
+    public bool IsManager => access.IsManager;
+    public DateOnly Today => Framework.Today;
+    public string Chart { get; private set; } = "";
+
+    public string SortUrl(string column) => Url.Page("Details", new { id = Id, category = Category, status = Status, show = Show, q = Q, sort = Sort == column ? "-" + column : column })!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!access.CanView) return NotFound();
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+        if (campaign is null) return NotFound();
+        Campaign = campaign;
+        View = await framework.LoadAsync(Id, ct);
+        Members = await people.MembersAsync(ct);
+        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
+        Chart = BarChart.Svg(View.Categories.Select(c =>
+        {
+            var s = View.Score.Categories[c.Id];
+            var tone = s.Possible == 0 ? BarTone.Default : s.Percent >= 80 ? BarTone.Good : s.Percent >= 50 ? BarTone.Warning : BarTone.Bad;
+            return new BarChart.Bar(c.Name, s.Possible == 0 ? null : s.Percent, T["{0}: {1} of {2} points met", c.Name, s.Met.ToString("0.#"), s.Possible.ToString("0.#")], tone);
+        }).ToList(), T["Points met by category (%)"], suffix: "%", max: 100);
+
+        var today = Today;
+        var me = (await access.MeAsync(ct))?.Id;
+        var query = db.Items.AsNoTracking().Where(i => i.CampaignId == Id);
+        if (Category is { } cat) query = query.Where(i => i.CategoryId == cat);
+        if (Status is { } st) query = query.Where(i => i.Status == st);
+        query = Show switch
+        {
+            "overdue" => query.Where(i => i.DueDate != null && i.DueDate < today && i.Status != ItemStatus.Met),
+            "waiting" => query.Where(i => i.AwaitingReview),
+            "mine" => query.Where(i => i.OwnerMemberId == me),
+            _ => query,
+        };
+        if (!string.IsNullOrWhiteSpace(Q)) { var q = Q.Trim(); query = query.Where(i => i.Text.Contains(q) || i.Code == q); }
+        query = Sort switch
+        {
+            "due" => query.OrderBy(i => i.DueDate == null).ThenBy(i => i.DueDate).ThenBy(i => i.Order),
+            "-due" => query.OrderByDescending(i => i.DueDate).ThenBy(i => i.Order),
+            "points" => query.OrderBy(i => i.Points).ThenBy(i => i.Order),
+            "-points" => query.OrderByDescending(i => i.Points).ThenBy(i => i.Order),
+            _ => query.OrderBy(i => i.Order).ThenBy(i => i.Id),
+        };
+        Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
+        return Page();
+    }
+
+    public string CategoryName(int id) => View.Categories.FirstOrDefault(c => c.Id == id)?.Name ?? "";
+}

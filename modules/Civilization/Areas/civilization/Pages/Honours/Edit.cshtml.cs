@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Civilization.Data;
+using Modular.Modules.Civilization.Domain;
+using Modular.Modules.Civilization.Services;
+
+namespace Modular.Modules.Civilization.Pages.Honours;
+
+/// <summary>Records a title the agency won, or edits one (the Party office).</summary>
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : PageModel
+{
+    public sealed class Form
+    {
+        public string? Title { get; set; }
+        public int? Year { get; set; }
+        public HonourLevel Level { get; set; } = HonourLevel.Municipal;
+        public string? IssuingBody { get; set; }
+        public int? CampaignId { get; set; }
+        public long Version { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
+    public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
+    private Honour? _existing;
+
+    private async Task<bool> LoadAsync(bool track, CancellationToken ct)
+    {
+        if (!access.IsManager) return false;
+        if (Id is not null && (_existing = await (track ? db.Honours : db.Honours.AsNoTracking()).FirstOrDefaultAsync(h => h.Id == Id, ct)) is null) return false;
+        Campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(false, ct)) return NotFound();
+        Input = _existing is { } h
+            ? new Form { Title = h.Title, Year = h.Year, Level = h.Level, IssuingBody = h.IssuingBody, CampaignId = h.CampaignId, Version = h.Version }
+            : new Form { Year = DateTime.Today.Year };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(true, ct)) return NotFound();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var title = Input.Title?.Trim();
+        var body = Input.IssuingBody?.Trim();
+        if (string.IsNullOrEmpty(title)) ModelState.AddModelError("Input.Title", T["Enter the title won."]);
+        else if (title.Length > 100) ModelState.AddModelError("Input.Title", T["At most {0} characters.", 100]);
+        if (Input.Year is not (>= 2000 and <= 2100)) ModelState.AddModelError("Input.Year", T["Enter a year between 2000 and 2100."]);
+        if (!Enum.IsDefined(Input.Level)) ModelState.AddModelError("Input.Level", T["Choose the level from the list."]);
+        if (string.IsNullOrEmpty(body)) ModelState.AddModelError("Input.IssuingBody", T["Enter the issuing body."]);
+        else if (body.Length > 100) ModelState.AddModelError("Input.IssuingBody", T["At most {0} characters.", 100]);
+        if (Input.CampaignId is { } c && Campaigns.All(x => x.Id != c)) ModelState.AddModelError("Input.CampaignId", T["Choose the campaign from the list."]);
+        if (!ModelState.IsValid) return Page();
+        var honour = _existing ?? new Honour();
+        if (_existing is null) db.Honours.Add(honour);
+        else if (_existing.Version != Input.Version)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        else db.Entry(honour).Property(h => h.Version).OriginalValue = Input.Version;
+        honour.Title = title!;
+        honour.Year = Input.Year!.Value;
+        honour.Level = Input.Level;
+        honour.IssuingBody = body!;
+        honour.CampaignId = Input.CampaignId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Saved."].Value;
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(true, ct) || _existing is null) return NotFound();
+        db.Honours.Remove(_existing);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = T["Honour removed."].Value;
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Civilization.Data;
+using Modular.Modules.Civilization.Rules;
+using Modular.Modules.Civilization.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Civilization.Pages.Items;
+
+/// <summary>Adds a criterion to a campaign's framework by hand, or edits one (the Party office).</summary>
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, People people, Framework framework, IStringLocalizer<CivilizationModule> T) : PageModel
+{
+    public sealed class Form
+    {
+        public int? CategoryId { get; set; }
+        public string? NewCategory { get; set; }
+        public string? Code { get; set; }
+        public string? Text { get; set; }
+        /// <summary>As typed, so that "abc" is kept and explained rather than dropped by binding.</summary>
+        public string? Points { get; set; }
+        public int? OwnerMemberId { get; set; }
+        public DateOnly? DueDate { get; set; }
+        public long Version { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CampaignId { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
+    public Campaign Campaign { get; private set; } = null!;
+    public IReadOnlyList<CriteriaCategory> Categories { get; private set; } = [];
+    public IReadOnlyList<MemberInfo> Owners { get; private set; } = [];
+    public bool HasEvidence { get; private set; }
+
+    private async Task<CriteriaItem?> LoadAsync(bool track, CancellationToken ct)
+    {
+        CriteriaItem? item = null;
+        if (Id is not null)
+        {
+            item = await (track ? db.Items : db.Items.AsNoTracking()).FirstOrDefaultAsync(i => i.Id == Id, ct);
+            if (item is null) return null;
+            CampaignId = item.CampaignId;
+            HasEvidence = await db.Evidence.AnyAsync(e => e.ItemId == item.Id, ct);
+        }
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == CampaignId, ct);
+        if (campaign is null) return null;
+        Campaign = campaign;
+        Categories = await db.Categories.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Order).ToListAsync(ct);
+        Owners = await people.ChoicesAsync(ct);
+        return item ?? new CriteriaItem { CampaignId = campaign.Id };
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!access.IsManager) return NotFound();
+        if (await LoadAsync(false, ct) is not { } item) return NotFound();
+        Input = Id is null
+            ? new Form { CategoryId = Categories.LastOrDefault()?.Id }
+            : new Form { CategoryId = item.CategoryId, Code = item.Code, Text = item.Text, Points = item.Points.ToString("0.#", CultureInfo.InvariantCulture),
+                OwnerMemberId = item.OwnerMemberId, DueDate = item.DueDate, Version = item.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!access.IsManager) return NotFound();
+        if (await LoadAsync(true, ct) is not { } item) return NotFound();
+        var dueUnreadable = ModelState["Input.DueDate"] is { Errors.Count: > 0 };
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var newCategory = Input.NewCategory?.Trim();
+        if (string.IsNullOrEmpty(newCategory))
+        {
+            if (Input.CategoryId is not { } cat || Categories.All(c => c.Id != cat)) ModelState.AddModelError("Input.CategoryId", T["Choose a category or enter a new one."]);
+        }
+        else if (newCategory.Length > FrameworkSheet.MaxCategoryLength) ModelState.AddModelError("Input.NewCategory", T["At most {0} characters.", FrameworkSheet.MaxCategoryLength]);
+        var text = Input.Text?.Trim();
+        if (string.IsNullOrEmpty(text)) ModelState.AddModelError("Input.Text", T["Enter the criterion."]);
+        else if (text.Length > FrameworkSheet.MaxTextLength) ModelState.AddModelError("Input.Text", T["At most {0} characters.", FrameworkSheet.MaxTextLength]);
+        var code = Input.Code?.Trim();
+        if (code is { Length: > FrameworkSheet.MaxCodeLength }) ModelState.AddModelError("Input.Code", T["At most {0} characters.", FrameworkSheet.MaxCodeLength]);
+        decimal points = 0;
+        if (string.IsNullOrWhiteSpace(Input.Points)) ModelState.AddModelError("Input.Points", T["Enter the points."]);
+        else if (!decimal.TryParse(Input.Points.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out points) || decimal.Round(points, 1) != points)
+            ModelState.AddModelError("Input.Points", T["Points must be a number with at most one decimal, e.g. 2 or 1.5."]);
+        else if (points <= 0 || points > FrameworkSheet.MaxPoints) ModelState.AddModelError("Input.Points", T["Points must be more than 0 and at most {0}.", FrameworkSheet.MaxPoints]);
+        if (Input.OwnerMemberId is { } owner && Owners.All(m => m.Id != owner) && owner != item.OwnerMemberId)
+            ModelState.AddModelError("Input.OwnerMemberId", T["Choose the owner from the list."]);
+        if (dueUnreadable || Input.DueDate is { Year: < 2000 or > 2100 }) ModelState.AddModelError("Input.DueDate", T["The date must look like 2026-06-30."]);
+        if (!ModelState.IsValid) return Page();
+        if (Id is not null && item.Version != Input.Version)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var categoryId = Input.CategoryId ?? 0;
+        if (!string.IsNullOrEmpty(newCategory))
+        {
+            var category = await framework.CategoryAsync(Campaign.Id, newCategory, ct);
+            await db.SaveChangesAsync(ct);
+            categoryId = category.Id;
+        }
+        if (Id is null)
+        {
+            item.Order = (await db.Items.Where(i => i.CampaignId == Campaign.Id).Select(i => (int?)i.Order).MaxAsync(ct) ?? 0) + 1;
+            db.Items.Add(item);
+        }
+        else db.Entry(item).Property(i => i.Version).OriginalValue = Input.Version;
+        item.CategoryId = categoryId;
+        item.Code = string.IsNullOrEmpty(code) ? null : code;
+        item.Text = text!;
+        item.Points = points;
+        item.OwnerMemberId = Input.OwnerMemberId;
+        item.DueDate = Input.DueDate;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Saved."].Value;
+        return RedirectToPage("Details", new { id = item.Id });
+    }
+
+    /// <summary>Removes a criterion that has no evidence yet.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (!access.IsManager) return NotFound();
+        if (Id is null || await LoadAsync(true, ct) is not { } item) return NotFound();
+        if (HasEvidence)
+        {
+            ModelState.AddModelError("", T["This criterion has evidence and cannot be removed."]);
+            return Page();
+        }
+        db.Items.Remove(item);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = T["Criterion removed."].Value;
+        return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
+    }
+}

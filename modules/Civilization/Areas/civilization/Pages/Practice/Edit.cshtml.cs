@@ -1,0 +1,145 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Civilization.Data;
+using Modular.Modules.Civilization.Domain;
+using Modular.Modules.Civilization.Services;
+using Modular.Sdk;
+
+namespace Modular.Modules.Civilization.Pages.Practice;
+
+/// <summary>
+/// Records a practice-point activity. While the volunteer module is on, one of its activities can be linked instead of
+/// re-entered (its title, date and place fill the empty fields); only the kind, id and a snapshot are stored.
+/// </summary>
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, ISharedRecords shared, IStringLocalizer<CivilizationModule> T) : PageModel
+{
+    public const string VolunteerActivity = "volunteer.activity";
+
+    public sealed class Form
+    {
+        public PracticeKind Kind { get; set; } = PracticeKind.PolicyTalk;
+        public string? Title { get; set; }
+        public DateOnly? Date { get; set; }
+        public string? Place { get; set; }
+        public string? Summary { get; set; }
+        public string? Participants { get; set; }
+        /// <summary>The chosen volunteer activity's id; empty unlinks (only when the picker was shown).</summary>
+        public string? LinkId { get; set; }
+        public bool LinkShown { get; set; }
+        public long Version { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)] public int? Id { get; set; }
+    [BindProperty] public Form Input { get; set; } = new();
+    public PracticeActivity? Existing { get; private set; }
+    /// <summary>Null when no source of volunteer activities is on for the agency (the picker is not shown).</summary>
+    public IReadOnlyList<SharedRecord>? Choices { get; private set; }
+    public SharedRecord? CurrentLink { get; private set; }
+
+    private async Task<bool> LoadAsync(bool track, CancellationToken ct)
+    {
+        if (!access.IsManager) return false;
+        if (Id is not null)
+        {
+            Existing = await (track ? db.PracticeActivities : db.PracticeActivities.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == Id, ct);
+            if (Existing is null) return false;
+        }
+        if (shared.IsAvailable(VolunteerActivity))
+        {
+            var today = Framework.Today;
+            var choices = (await shared.SearchAsync(VolunteerActivity, new SharedRecordQuery(today.AddYears(-1), today.AddMonths(3), Take: 100), ct)).ToList();
+            if (Existing is { LinkedKind: VolunteerActivity, LinkedId: { } linked })
+            {
+                CurrentLink = (await shared.GetAsync(VolunteerActivity, [linked], ct)).GetValueOrDefault(linked);
+                if (CurrentLink is not null && choices.All(c => c.Id != linked)) choices.Insert(0, CurrentLink);
+            }
+            Choices = choices;
+        }
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(false, ct)) return NotFound();
+        Input = Existing is { } p
+            ? new Form { Kind = p.Kind, Title = p.Title, Date = p.Date, Place = p.Place, Summary = p.Summary, Participants = p.Participants?.ToString(), LinkId = p.LinkedKind == VolunteerActivity ? p.LinkedId : null, Version = p.Version }
+            : new Form { Date = Framework.Today };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(true, ct)) return NotFound();
+        var dateUnreadable = ModelState["Input.Date"] is { Errors.Count: > 0 };
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        SharedRecord? link = null;
+        var linkId = Input.LinkId?.Trim();
+        if (Choices is not null && Input.LinkShown && !string.IsNullOrEmpty(linkId))
+        {
+            link = Choices.FirstOrDefault(c => c.Id == linkId) ?? (await shared.GetAsync(VolunteerActivity, [linkId], ct)).GetValueOrDefault(linkId);
+            if (link is null) ModelState.AddModelError("Input.LinkId", T["Choose the volunteer activity from the list."]);
+        }
+        // Enter once: what the linked record already says fills the empty fields.
+        var title = (string.IsNullOrWhiteSpace(Input.Title) ? link?.Title : Input.Title)?.Trim();
+        var date = Input.Date ?? (dateUnreadable ? null : link?.Date);
+        var place = (string.IsNullOrWhiteSpace(Input.Place) ? link?.Place : Input.Place)?.Trim();
+        if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", T["Choose the kind from the list."]);
+        if (string.IsNullOrEmpty(title)) ModelState.AddModelError("Input.Title", T["Enter the activity's title, or link a volunteer activity."]);
+        else if (title.Length > 100) ModelState.AddModelError("Input.Title", T["At most {0} characters.", 100]);
+        if (dateUnreadable || date is null) ModelState.AddModelError("Input.Date", T["Enter the date, e.g. 2026-06-30."]);
+        else if (date.Value.Year is < 2000 or > 2100) ModelState.AddModelError("Input.Date", T["The date must look like 2026-06-30."]);
+        if (place is { Length: > 200 }) ModelState.AddModelError("Input.Place", T["At most {0} characters.", 200]);
+        if (Input.Summary is { Length: > 2000 }) ModelState.AddModelError("Input.Summary", T["At most {0} characters.", 2000]);
+        int? participants = null;
+        if (!string.IsNullOrWhiteSpace(Input.Participants))
+        {
+            if (!int.TryParse(Input.Participants.Trim(), out var n) || n < 0 || n > 100000) ModelState.AddModelError("Input.Participants", T["Enter a whole number of people, e.g. 30."]);
+            else participants = n;
+        }
+        if (!ModelState.IsValid) return Page();
+        var activity = Existing ?? new PracticeActivity();
+        if (Existing is null) db.PracticeActivities.Add(activity);
+        else if (Existing.Version != Input.Version)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        else db.Entry(activity).Property(p => p.Version).OriginalValue = Input.Version;
+        activity.Kind = Input.Kind;
+        activity.Title = title!;
+        activity.Date = date!.Value;
+        activity.Place = string.IsNullOrEmpty(place) ? null : place;
+        activity.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        activity.Participants = participants;
+        // Without the picker (the volunteer module off) an existing link is kept as it is.
+        if (Choices is not null && Input.LinkShown)
+        {
+            activity.LinkedKind = link is null ? null : VolunteerActivity;
+            activity.LinkedId = link?.Id;
+            activity.LinkedTitle = link?.Title;
+            activity.LinkedDate = link?.Date;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Saved."].Value;
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(true, ct) || Existing is null) return NotFound();
+        db.PracticeActivities.Remove(Existing);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = T["Activity removed."].Value;
+        return RedirectToPage("Index");
+    }
+}

@@ -1,0 +1,27 @@
+using Modular.Modules.Civilization.Data;
+using Modular.Sdk;
+
+namespace Modular.Modules.Civilization.Services;
+
+/// <summary>
+/// Who may do what: every member of the agency sees the campaigns and submits evidence for the items they own; the
+/// Party office (civilization.manage) keeps campaigns and frameworks, reviews items and records activities and honours.
+/// </summary>
+public sealed class CivilizationAccess(IDirectory directory, IPermissionChecker permissions)
+{
+    private MemberInfo? _me;
+    private bool _meLoaded;
+
+    public bool CanView => permissions.IsGranted(CivilizationModule.ViewPermission);
+    public bool IsManager => permissions.IsGranted(CivilizationModule.ManagePermission);
+
+    public async Task<MemberInfo?> MeAsync(CancellationToken ct = default)
+    {
+        if (!_meLoaded) { _me = await directory.GetCurrentMemberAsync(ct); _meLoaded = true; }
+        return _me;
+    }
+
+    /// <summary>The item's owner or the Party office.</summary>
+    public async Task<bool> CanSubmitAsync(CriteriaItem item, CancellationToken ct = default) =>
+        IsManager || (item.OwnerMemberId is { } owner && (await MeAsync(ct))?.Id == owner);
+}

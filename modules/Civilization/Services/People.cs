@@ -1,0 +1,32 @@
+using Modular.Sdk;
+
+namespace Modular.Modules.Civilization.Services;
+
+/// <summary>Names of the agency's members for the current request, read from the directory once.</summary>
+public sealed class People(IDirectory directory)
+{
+    private Dictionary<int, MemberInfo>? _members;
+
+    public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct = default)
+    {
+        if (_members is not null) return _members;
+        _members = [];
+        foreach (var root in (await directory.GetOrganizationsAsync(ct)).Where(o => o.ParentId is null))
+            foreach (var m in await directory.GetMembersAsync(root.Id, includeDescendants: true, ct)) _members[m.Id] = m;
+        return _members;
+    }
+
+    /// <summary>Members who can own items or lead: Party members, by name.</summary>
+    public async Task<IReadOnlyList<MemberInfo>> ChoicesAsync(CancellationToken ct = default) =>
+        (await MembersAsync(ct)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
+
+    public async Task<string> NameAsync(int? memberId, CancellationToken ct = default) =>
+        memberId is { } id && (await MembersAsync(ct)).TryGetValue(id, out var m) ? m.Name : "";
+
+    public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) =>
+        _members?.ContainsKey(memberId) ?? await directory.GetMemberAsync(memberId, ct) is not null;
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> ByNameAsync(CancellationToken ct = default) =>
+        (await MembersAsync(ct)).Values.Where(m => m.IsPartyMember).GroupBy(m => m.Name)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Select(m => m.Id).ToList());
+}
