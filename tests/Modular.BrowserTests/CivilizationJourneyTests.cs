@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+
+namespace Modular.BrowserTests;
+
+public sealed class CivilizationBrowserFixture() : BrowserFixture("civilization", "volunteer");
+
+/// <summary>Civilization creation as its users meet it: the office starts a campaign and imports its framework, an owner submits evidence on a phone, the office reviews it and the score moves.</summary>
+public sealed class CivilizationJourneyTests(CivilizationBrowserFixture fixture) : BrowserTest(fixture), IClassFixture<CivilizationBrowserFixture>
+{
+    [Fact]
+    public Task Start_a_campaign_import_its_framework_submit_evidence_and_review_it() => StepsAsync("civilization-journey", async () =>
+    {
+        await SignInAsync("office");
+        await Page.Locator("#portal-nav").GetByRole(AriaRole.Link, new() { Name = "文明创建", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "新建创建活动" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("请填写创建活动名称。")).ToBeVisibleAsync();
+        await Page.GetByLabel("名称").FillAsync("浏览器测试：创建市级文明单位");
+        await Page.GetByLabel("创建目标").SelectOptionAsync(new SelectOptionValue { Label = "市级文明单位" });
+        await Page.GetByLabel("责任领导").SelectOptionAsync(new SelectOptionValue { Label = "王建华" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("尚无测评事项")).ToBeVisibleAsync();
+
+        // A file that is not the template is refused with the reason; the template itself imports.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "导入测评体系（Excel）" }).ClickAsync();
+        var bad = Path.Combine(Path.GetTempPath(), $"civ-bad-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllTextAsync(bad, "这不是 Excel 文件");
+        await Page.GetByLabel("Excel 文件（.xlsx）").SetInputFilesAsync(bad);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("无法读取该文件，请使用下载的模板（.xlsx 格式）。").First).ToBeVisibleAsync();
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Link, new() { Name = "下载导入模板" }).ClickAsync());
+        var template = Path.Combine(Path.GetTempPath(), $"civ-template-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(template);
+        await Page.GetByLabel("Excel 文件（.xlsx）").SetInputFilesAsync(template);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("已导入 3 个测评事项。")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("svg.bar-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=points-met]")).ToContainTextAsync("0 / 9");
+        var campaignUrl = Page.Url;
+
+        // The office gives the first criterion an owner.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "成立文明创建工作领导小组，主要负责同志任组长，年初专题研究部署" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "编辑测评事项" }).ClickAsync();
+        await Page.GetByLabel("责任人").SelectOptionAsync(new SelectOptionValue { Label = "李晓梅" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("已保存。")).ToBeVisibleAsync();
+        var itemUrl = Page.Url;
+
+        // The owner, on a phone, finds it in the to-do list and submits the evidence with a scan.
+        var phone = await SecondPersonAsync();
+        await SignInAsync(phone, "member");
+        await phone.GotoAsync(Url("/Todo"));
+        await phone.GetByRole(AriaRole.Link, new() { Name = "文明创建事项：1.1 成立文明创建工作领导小组" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交佐证材料" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("请说明佐证情况：做了什么、什么时间、材料存放在哪里。")).ToBeVisibleAsync();
+        await phone.GetByLabel("完成情况").FillAsync("3月12日印发成立领导小组的通知，3月20日党组会议专题研究部署。");
+        var scan = Path.Combine(Path.GetTempPath(), $"civ-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(scan, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
+        await phone.GetByLabel("附件（可选）").SetInputFilesAsync(scan);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "提交佐证材料" }).ClickAsync();
+        await Assertions.Expect(phone.GetByText("佐证材料已提交，已提醒审核人审核。")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("[data-testid=awaiting]")).ToBeVisibleAsync();
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-evidence-phone.png"), FullPage = true });
+
+        // The office reviews it as met; the campaign's points move.
+        await Page.GotoAsync(itemUrl);
+        await Assertions.Expect(Page.Locator("[data-testid=evidence]")).ToContainTextAsync("党组会议专题研究部署");
+        await Page.GetByLabel("状态").SelectOptionAsync(new SelectOptionValue { Label = "已达标" });
+        await Page.GetByLabel("审核意见").FillAsync("材料齐全。");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存审核结果" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=item-status]")).ToHaveTextAsync("已达标");
+        await Page.GotoAsync(campaignUrl);
+        await Assertions.Expect(Page.Locator("[data-testid=points-met]")).ToContainTextAsync("3 / 9");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-campaign.png"), FullPage = true });
+    });
+
+    [Fact]
+    public Task Record_a_practice_point_activity_by_linking_a_volunteer_activity() => StepsAsync("civilization-practice", async () =>
+    {
+        await SignInAsync("office");
+        await Page.GotoAsync(Url("/m/civilization/Practice/Edit"));
+        var picker = Page.Locator("[data-testid=link-picker]");
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        // The demo year of volunteer activities is offered; choosing one fills what is left empty.
+        var option = await picker.Locator("option").Nth(1).TextContentAsync();
+        var title = option!.Trim()[11..];
+        await picker.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await Page.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "志愿服务" });
+        await Page.GetByLabel("名称").FillAsync("");
+        await Page.GetByLabel("日期").FillAsync("");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("已保存。")).ToBeVisibleAsync();
+        var row = Page.Locator("[data-testid=practice] tr", new() { HasText = title });
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = title }).Last).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/m/volunteer/Activities/Details/\\d+$"));
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-practice-phone.png"), FullPage = true });
+    });
+}
