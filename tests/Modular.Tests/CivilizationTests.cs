@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests;
@@ -363,6 +364,65 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
             Assert.Equal(HttpStatusCode.Redirect, (await ModuleToggle(office, "volunteer", true)).StatusCode);
         }
         Assert.Contains($"href=\"/m/volunteer/Activities/Details/{volunteerId}\"", await office.GetStringAsync("/m/civilization/Practice"));
+    }
+
+    [Fact]
+    public async Task Shared_records_answer_only_for_sources_that_are_on_and_permitted_and_a_failing_source_answers_nothing()
+    {
+        var gate = _portal.Services.GetRequiredService<Modular.Host.Tenancy.ModuleGate>();
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<Modular.Host.Shell.SharedRecordService>.Instance;
+        var agency = new FixedAgency(await _portal.DemoAgencyIdAsync());
+        var on = new FakeSource("volunteer", "volunteer.fake", fail: false);
+        var failing = new FakeSource("volunteer", "volunteer.failing", fail: true);
+        var notRunning = new FakeSource("org-life", "org-life.meeting", fail: false);
+        var guarded = new FakeSource("volunteer", "volunteer.guarded", fail: false, permission: "volunteer.secret");
+        var shared = new Modular.Host.Shell.SharedRecordService([on, failing, notRunning, guarded], gate, agency, new Grants("volunteer.view"), logger);
+        Assert.Equal(["volunteer.fake", "volunteer.failing"], shared.AvailableKinds().Select(k => k.Kind));
+        Assert.Single(await shared.SearchAsync("volunteer.fake", new Modular.Sdk.SharedRecordQuery()));
+        Assert.Equal(["1"], (await shared.GetAsync("volunteer.fake", ["1", "2"])).Keys);
+        Assert.Empty(await shared.SearchAsync("volunteer.failing", new Modular.Sdk.SharedRecordQuery()));
+        Assert.Empty(await shared.GetAsync("volunteer.failing", ["1"]));
+        Assert.Empty(await shared.SearchAsync("org-life.meeting", new Modular.Sdk.SharedRecordQuery()));
+        Assert.Empty(await shared.SearchAsync("volunteer.guarded", new Modular.Sdk.SharedRecordQuery()));
+        Assert.Equal(0, notRunning.Calls + guarded.Calls);
+        // Outside any agency nothing is on.
+        var none = new Modular.Host.Shell.SharedRecordService([on], gate, new FixedAgency(null), new Grants("volunteer.view"), logger);
+        Assert.Empty(none.AvailableKinds());
+    }
+
+    private sealed class FixedAgency(int? id) : Modular.Sdk.ICurrentAgency
+    {
+        public int? Id => id;
+        public string? Name => null;
+    }
+
+    private sealed class Grants(params string[] granted) : Modular.Sdk.IPermissionChecker
+    {
+        public bool IsGranted(string permission) => granted.Contains(permission);
+    }
+
+    private sealed class FakeSource(string moduleId, string kind, bool fail, string? permission = null) : Modular.Sdk.ISharedRecordSource
+    {
+        public int Calls { get; private set; }
+        public string ModuleId => moduleId;
+        public string Kind => kind;
+        public Modular.Sdk.LocalizedText Name => "测试";
+        public string? Permission => permission;
+
+        public Task<IReadOnlyList<Modular.Sdk.SharedRecord>> SearchAsync(Modular.Sdk.SharedRecordQuery query, CancellationToken cancellationToken)
+        {
+            Calls++;
+            if (fail) throw new InvalidOperationException("source down");
+            return Task.FromResult<IReadOnlyList<Modular.Sdk.SharedRecord>>([new(kind, "1", "活动", new DateOnly(2026, 5, 1))]);
+        }
+
+        public Task<IReadOnlyList<Modular.Sdk.SharedRecord>> GetAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+        {
+            Calls++;
+            if (fail) throw new InvalidOperationException("source down");
+            // Answers an id it was not asked for too: the host keeps only those asked.
+            return Task.FromResult<IReadOnlyList<Modular.Sdk.SharedRecord>>([new(kind, "1", "活动", new DateOnly(2026, 5, 1)), new(kind, "9", "别的", new DateOnly(2026, 5, 1))]);
+        }
     }
 
     private static Task<HttpResponseMessage> ModuleToggle(HttpClient client, string moduleId, bool enable) =>
