@@ -17,7 +17,8 @@ public sealed class CivilizationWidget(CivilizationDbContext db, Framework frame
     {
         var campaign = await db.Campaigns.AsNoTracking()
             .Where(c => c.Status == CampaignStatus.InProgress || c.Status == CampaignStatus.Planning || c.Status == CampaignStatus.Submitted)
-            .OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+            // The campaign under way comes before one being planned or waiting for the verdict.
+            .OrderByDescending(c => c.Status == CampaignStatus.InProgress).ThenByDescending(c => c.Year).ThenByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         var metrics = new List<WidgetMetric>();
         if (campaign is not null)
         {

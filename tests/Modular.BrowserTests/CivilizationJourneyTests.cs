@@ -94,5 +94,14 @@ public sealed class CivilizationJourneyTests(CivilizationBrowserFixture fixture)
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = title }).Last).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/m/volunteer/Activities/Details/\\d+$"));
         await Page.SetViewportSizeAsync(390, 844);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-practice-phone.png"), FullPage = true });
+
+        // The dashboard card shows the demo campaign's points and the honours; it leads to the campaign's overdue items.
+        await Page.SetViewportSizeAsync(1366, 900);
+        await Page.GotoAsync(Url("/"));
+        await Assertions.Expect(Page.GetByText("市级文明单位（XX市精神文明建设委员会）")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-dashboard.png"), FullPage = true });
+        await Page.Locator("a[href*='show=overdue']").First.ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=items] tbody tr").First).ToContainTextAsync("逾期");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-demo-campaign.png"), FullPage = true });
     });
 }

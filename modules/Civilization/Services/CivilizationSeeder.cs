@@ -39,10 +39,15 @@ public sealed class CivilizationSeeder(CivilizationDbContext db, People people) 
             await db.SaveChangesAsync(cancellationToken);
             for (var i = 0; i < criteria.Length; i++)
             {
-                // Earlier categories are further along, as in a real year's work.
+                // Due dates spread over the year; what fell due long ago is mostly met, what is due later mostly under way.
                 var due = today.AddDays(-150 + c * 30 + i * 9);
-                var roll = random.Next(100) + c * 6;
-                var status = roll switch { < 45 => ItemStatus.Met, < 55 => ItemStatus.NotMet, < 85 => ItemStatus.InProgress, _ => ItemStatus.NotStarted };
+                var roll = random.Next(100);
+                var age = today.DayNumber - due.DayNumber;
+                var status = age > 30
+                    ? roll switch { < 70 => ItemStatus.Met, < 80 => ItemStatus.NotMet, < 95 => ItemStatus.InProgress, _ => ItemStatus.NotStarted }
+                    : age > -30
+                        ? roll switch { < 30 => ItemStatus.Met, < 40 => ItemStatus.NotMet, < 80 => ItemStatus.InProgress, _ => ItemStatus.NotStarted }
+                        : roll switch { < 10 => ItemStatus.Met, < 50 => ItemStatus.InProgress, _ => ItemStatus.NotStarted };
                 var item = new CriteriaItem
                 {
                     CampaignId = campaign.Id, CategoryId = category.Id, Order = ++order, Code = $"{c + 1}.{i + 1}", Text = criteria[i].Text,
@@ -54,7 +59,7 @@ public sealed class CivilizationSeeder(CivilizationDbContext db, People people) 
                     item.ReviewedAt = today.AddDays(-20 + i).ToDateTime(new TimeOnly(10, 0)).ToUniversalTime();
                     item.ReviewComment = status == ItemStatus.Met ? "材料齐全，达到测评要求。" : "佐证材料不完整，请补充活动记录后重新提交。";
                 }
-                if (status == ItemStatus.InProgress && random.Next(3) == 0) item.AwaitingReview = true;
+                if (status == ItemStatus.InProgress && random.Next(2) == 0) item.AwaitingReview = true;
                 items.Add(item);
                 db.Items.Add(item);
             }

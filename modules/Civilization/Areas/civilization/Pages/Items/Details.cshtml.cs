@@ -69,10 +69,22 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         // Files are checked before anything is saved; they go to the portal's store after the entry (another connection).
         var entry = new Evidence { ItemId = Item.Id, Text = text!, SubmittedByMemberId = (await access.MeAsync(ct))?.Id, SubmittedAt = DateTime.UtcNow };
         db.Evidence.Add(entry);
-        var item = await db.Items.FirstAsync(i => i.Id == Item.Id, ct);
-        item.AwaitingReview = true;
-        if (item.Status == ItemStatus.NotStarted) item.Status = ItemStatus.InProgress;
-        await db.SaveChangesAsync(ct);
+        // A review saved at the same moment changes the item's stamp: read it again and flag it once more.
+        for (var attempt = 1; ; attempt++)
+        {
+            var item = await db.Items.FirstAsync(i => i.Id == Item.Id, ct);
+            item.AwaitingReview = true;
+            if (item.Status == ItemStatus.NotStarted) item.Status = ItemStatus.InProgress;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.Entry(item).State = EntityState.Detached;
+            }
+        }
         await files.SaveAsync(entry.Id, uploads, ct);
         TempData["Message"] = T["Evidence submitted; the reviewer is asked to look at it."].Value;
         return RedirectToPage("Details", new { id = Id });
