@@ -394,6 +394,18 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
             Assert.Equal(HttpStatusCode.Redirect, (await ModuleToggle(office, "volunteer", true)).StatusCode);
         }
         Assert.Contains($"href=\"/m/volunteer/Activities/Details/{volunteerId}\"", await office.GetStringAsync("/m/civilization/Practice"));
+
+        // The source stops offering the activity (cancelled): the stored link stays selected and survives a save.
+        await _portal.ExecAsync("UPDATE vol_activity SET \"Status\" = 3 WHERE \"Id\" = @i", ("i", volunteerId));
+        var editGone = await office.GetStringAsync($"/m/civilization/Practice/Edit?id={practiceId}");
+        Assert.Matches($"<option value=\"{volunteerId}\" selected=\"selected\">[^<]*文明实践志愿服务进社区", editGone);
+        var v = Regex.Match(editGone, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var kept = await office.PostFormAsync($"/m/civilization/Practice/Edit?id={practiceId}", new Dictionary<string, string>
+            { ["Input.LinkShown"] = "true", ["Input.LinkId"] = volunteerId.ToString(), ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "文明实践志愿服务进社区", ["Input.Date"] = start.ToString("yyyy-MM-dd"), ["Input.Version"] = v },
+            $"/m/civilization/Practice/Edit?id={practiceId}");
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal($"{volunteerId}|文明实践志愿服务进社区", (await _portal.QueryAsync("SELECT \"LinkedId\" || '|' || \"LinkedTitle\" FROM civ_practice WHERE \"Id\" = @p", ("p", practiceId))).Single());
+        Assert.Contains("已关联：文明实践志愿服务进社区", await office.GetStringAsync("/m/civilization/Practice"));
     }
 
     [Fact]

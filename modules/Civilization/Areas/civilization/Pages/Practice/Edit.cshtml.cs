@@ -79,6 +79,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (Choices is not null && Input.LinkShown && !string.IsNullOrEmpty(linkId))
         {
             link = Choices.FirstOrDefault(c => c.Id == linkId) ?? (await shared.GetAsync(VolunteerActivity, [linkId], ct)).GetValueOrDefault(linkId);
+            // A linked activity the source no longer offers (cancelled, say) keeps its stored snapshot.
+            if (link is null && KeepsStoredLink(linkId)) link = new SharedRecord(VolunteerActivity, linkId, Existing!.LinkedTitle ?? "", Existing.LinkedDate ?? Existing.Date);
             if (link is null) ModelState.AddModelError("Input.LinkId", T["Choose the volunteer activity from the list."]);
         }
         // Enter once: what the linked record already says fills the empty fields.
@@ -133,6 +135,9 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         TempData["Message"] = T["Saved."].Value;
         return RedirectToPage("Index");
     }
+
+    /// <summary>The stored link, which the picker offers as it is when its source no longer finds it.</summary>
+    public bool KeepsStoredLink(string? id) => id is not null && Existing is { LinkedKind: VolunteerActivity } e && e.LinkedId == id;
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
