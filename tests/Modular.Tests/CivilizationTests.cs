@@ -232,6 +232,8 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Equal(0, api.GetProperty("awaitingReview").GetInt32());
         Assert.DoesNotContain("审核佐证材料：开展道德讲堂活动", await office.GetStringAsync("/Todo"));
         Assert.Contains("已达标", await member.GetStringAsync(Civilization.Item(mine)));
+        // The host audits the review through the module's DbContext, by the reviewer.
+        Assert.Contains(await _portal.QueryAsync("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'update' AND \"Target\" LIKE @t", ("t", $"%CriteriaItem#{mine}")), u => u == "office");
 
         // The export carries the status of every item and the evidence list with its file names.
         var export = await office.GetAsync($"/m/civilization/api/campaigns/{id}/export.xlsx");
@@ -316,6 +318,14 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var practice = await office.GetStringAsync("/m/civilization/Practice?kind=CulturalEvent");
         Assert.Contains("全民阅读分享会", practice);
         Assert.DoesNotContain("党的创新理论进社区宣讲", practice);
+        // An awarded campaign offers to record its title as an honour, filled in from the campaign.
+        var awardedPage = await office.GetStringAsync(Civilization.Campaign(awarded));
+        Assert.Contains($"/m/civilization/Honours/Edit?fromCampaign={awarded}", awardedPage);
+        var honourForm = await office.GetStringAsync($"/m/civilization/Honours/Edit?fromCampaign={awarded}");
+        Assert.Contains("value=\"市级文明单位\"", honourForm);
+        Assert.Contains("value=\"2024\"", honourForm);
+        Assert.Matches($"<option value=\"{awarded}\" selected=\"selected\">", honourForm);
+        Assert.DoesNotContain("/m/civilization/Honours/Edit?fromCampaign=", await office.GetStringAsync(Civilization.Campaign(demo)));
         var honours = await office.GetStringAsync("/m/civilization/Honours?q=志愿服务");
         Assert.Contains("学雷锋志愿服务优秀组织", honours);
         Assert.DoesNotContain("复查确认", honours);

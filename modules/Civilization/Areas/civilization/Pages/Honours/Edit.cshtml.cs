@@ -23,6 +23,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public Form Input { get; set; } = new();
+    /// <summary>A campaign that won its title: the new honour starts from it.</summary>
+    [BindProperty(SupportsGet = true)] public int? FromCampaign { get; set; }
     public IReadOnlyList<(int Id, string Name)> Campaigns { get; private set; } = [];
     private Honour? _existing;
 
@@ -40,6 +42,13 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         Input = _existing is { } h
             ? new Form { Title = h.Title, Year = h.Year, Level = h.Level, IssuingBody = h.IssuingBody, CampaignId = h.CampaignId, Version = h.Version }
             : new Form { Year = DateTime.Today.Year };
+        if (_existing is null && FromCampaign is { } from && await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == from, ct) is { } won)
+        {
+            Input.CampaignId = won.Id;
+            Input.Year = won.Year;
+            Input.Title = won.TitleLevel == TitleLevel.Other ? won.TitleName : T[Labels.Title(won.TitleLevel)].Value;
+            Input.Level = won.TitleLevel == TitleLevel.ProvincialCivilizedUnit ? HonourLevel.Provincial : HonourLevel.Municipal;
+        }
         return Page();
     }
 
