@@ -214,6 +214,14 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Equal(AttachmentTests.Png, await office.GetByteArrayAsync($"/m/civilization/api/items/{mine}/files/{fileId}"));
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/m/civilization/api/items/{other}/files/{fileId}")).StatusCode);
         Assert.DoesNotContain("文明创建事项：开展道德讲堂活动", await member.GetStringAsync("/Todo")); // waiting for review now
+        // A second entry's file is taken back by its owner; nobody else can, and the first file stays.
+        Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(mine, "补充照片。", ("照片.png", AttachmentTests.Png))).StatusCode);
+        var second = Regex.Matches(await member.GetStringAsync(Civilization.Item(mine)), $@"/m/civilization/api/items/{mine}/files/(\d+)").Select(m => m.Groups[1].Value).First(f => f != fileId);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretary.PostFormAsync(Civilization.Item(mine), new Dictionary<string, string>(), $"{Civilization.Item(mine)}?handler=RemoveFile&file={second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.PostFormAsync(Civilization.Item(mine), new Dictionary<string, string>(), $"{Civilization.Item(other)}?handler=RemoveFile&file={second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await member.PostFormAsync(Civilization.Item(mine), new Dictionary<string, string>(), $"{Civilization.Item(mine)}?handler=RemoveFile&file={second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/m/civilization/api/items/{mine}/files/{second}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync($"/m/civilization/api/items/{mine}/files/{fileId}")).StatusCode);
         Assert.Contains("审核佐证材料：开展道德讲堂活动", await office.GetStringAsync("/Todo"));
 
         Assert.Equal(HttpStatusCode.NotFound, (await member.ReviewAsync(mine, "Met", "")).StatusCode);
@@ -244,7 +252,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var status = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "测评事项").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(2, status.Count);
         Assert.Equal("已达标", status.Single(r => (string)r["测评内容"] == "开展道德讲堂活动")["状态"]);
-        var evidence = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "佐证材料").Cast<IDictionary<string, object>>().Single();
+        var evidence = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true, sheetName: "佐证材料").Cast<IDictionary<string, object>>().Single(r => (string)r["佐证说明"] != "补充照片。");
         Assert.Equal("签到表.png", evidence["附件"]);
         Assert.Equal("李晓梅", evidence["提交人"]);
     }

@@ -41,6 +41,9 @@ public sealed class EvidenceFiles(IFileStore files, IStringLocalizer<Civilizatio
 
     public Task<IReadOnlyList<StoredFileInfo>> ListAsync(int evidenceId, CancellationToken ct) => files.ListAsync(CivilizationModule.Id, Owner(evidenceId), ct);
 
+    public async Task<bool> RemoveAsync(IReadOnlyCollection<int> evidenceIds, int fileId, CancellationToken ct) =>
+        await OpenAsync(evidenceIds, fileId, ct) is not null && await files.DeleteAsync(CivilizationModule.Id, fileId, ct);
+
     /// <summary>The file, if it belongs to one of these evidence entries.</summary>
     public async Task<StoredFileContent?> OpenAsync(IReadOnlyCollection<int> evidenceIds, int fileId, CancellationToken ct) =>
         await files.OpenAsync(CivilizationModule.Id, fileId, ct) is { } content && evidenceIds.Any(id => content.Info.OwnerKey == Owner(id)) ? content : null;

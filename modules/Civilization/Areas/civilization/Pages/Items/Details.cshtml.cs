@@ -90,6 +90,17 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         return RedirectToPage("Details", new { id = Id });
     }
 
+    /// <summary>The owner or the office takes back a file, while the item is not yet marked met.</summary>
+    public async Task<IActionResult> OnPostRemoveFileAsync(int file, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || !CanRemoveFiles) return NotFound();
+        if (!await files.RemoveAsync(Evidence.Select(e => e.Entry.Id).ToList(), file, ct)) return NotFound();
+        TempData["Message"] = T["File removed."].Value;
+        return RedirectToPage("Details", new { id = Id });
+    }
+
+    public bool CanRemoveFiles => CanSubmit && Item.Status != ItemStatus.Met;
+
     public async Task<IActionResult> OnPostReviewAsync(long version, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
