@@ -25,3 +25,4 @@ sealed class BadContextFactory : ModuleContextFactory<Fixture.BadMigration.Data.
 sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDirectory.DirectoryDbContext>;
 sealed class VolunteerContextFactory : ModuleContextFactory<Modular.Modules.Volunteer.Data.VolunteerDbContext>;
 sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLife.Data.OrgLifeDbContext>;
+sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;

@@ -160,7 +160,7 @@ public sealed class PluginCatalog
     private static bool MayRegister(Type serviceType)
     {
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
-            || serviceType == typeof(ModuleDbContextRegistration))
+            || serviceType == typeof(ModuleDbContextRegistration) || serviceType == typeof(IScheduledJob))
             return true;
         if (serviceType.Assembly == typeof(IModule).Assembly || serviceType.Assembly == typeof(PluginCatalog).Assembly) return false;
         return serviceType != typeof(Microsoft.AspNetCore.Hosting.IStartupFilter);
