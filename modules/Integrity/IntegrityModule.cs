@@ -36,7 +36,7 @@ public sealed class IntegrityModule : IModule
 
     public IEnumerable<MenuItem> GetMenuItems() =>
     [
-        new("integrity-home", new LocalizedText("廉政教育", "Anti-corruption education"), "", ViewPermission, 10),
+        new("integrity-home", new LocalizedText("工作概览", "Overview"), "", ViewPermission, 10),
         new("integrity-talks", new LocalizedText("廉政谈话", "Integrity talks"), "Talks", TalksPermission, 20),
         new("integrity-warning", new LocalizedText("警示教育", "Warning education"), "Warning", ViewPermission, 30),
         new("integrity-risks", new LocalizedText("廉政风险点", "Integrity risks"), "Risks", ViewPermission, 40),

@@ -429,3 +429,26 @@ public sealed class FestivalCalendarTests
     public void Default_dates_of_the_key_festivals(int year, string festival, string expected) =>
         Assert.Equal(DateOnly.Parse(expected), Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(Enum.Parse<Modular.Modules.Integrity.Domain.Festival>(festival), year));
 }
+
+/// <summary>Two instances on one PostgreSQL database run the festival job at the same moment: the reminder still goes out once.</summary>
+public sealed class IntegrityTwoInstanceTests
+{
+    [PostgreSqlFact]
+    public async Task Two_instances_running_the_jobs_together_send_each_reminder_once()
+    {
+        var workDir = PortalFactory.NewWorkDir();
+        using var a = new PortalFactory(workDir, ["integrity"]);
+        a.Settings["Modular:JobSeconds"] = "0";
+        _ = a.Server; // migrates and seeds
+        using var b = new PortalFactory(workDir, [], copyPlugins: false);
+        b.Settings["Modular:JobSeconds"] = "0";
+        _ = b.Server;
+        var demo = await a.DemoAgencyIdAsync();
+        var day = new DateOnly(2027, 9, 13); // Mid-Autumn Festival 2027 is on 15 September
+        for (var round = 0; round < 3; round++)
+            await Task.WhenAll(a.RunJobsAsync(day), b.RunJobsAsync(day), a.RunJobsAsync(day), b.RunJobsAsync(day));
+        var members = await a.CountAsync("SELECT COUNT(*) FROM dir_member WHERE \"AgencyId\" = @a AND \"Status\" NOT IN (5, 8)", ("a", demo));
+        Assert.Equal(members, await a.CountAsync("SELECT COUNT(*) FROM dir_notification WHERE \"AgencyId\" = @a AND \"Title\" = '节日廉洁提醒：中秋节'", ("a", demo)));
+        Assert.Equal(1, await a.CountAsync("SELECT COUNT(*) FROM int_festival_sent WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", demo)));
+    }
+}
