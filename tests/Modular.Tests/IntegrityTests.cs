@@ -65,7 +65,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("廉政教育", await office.GetStringAsync("/m/integrity"));
         var warning = await office.GetStringAsync("/m/integrity/Warning");
         Assert.Contains("参观市廉政教育基地", warning);
-        Assert.Contains("目标 2 次", warning);
+        Assert.Matches("已开展警示教育 [1-9] 次，目标 [0-9]+ 次", warning);
         var risks = await office.GetStringAsync("/m/integrity/Risks");
         Assert.Contains("行政审批岗", risks);
         Assert.Contains("逾期", await office.GetStringAsync("/m/integrity/Risks?show=overdue"));
@@ -286,6 +286,58 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Equal(HttpStatusCode.NotFound, (await (await _portal.SignedInAsync("secretary")).GetAsync(download)).StatusCode);
         Assert.DoesNotContain("整改：工作时间窗口无人值守", await member.GetStringAsync("/Todo"));
         Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Status\" FROM int_rectification WHERE \"Id\" = @id", ("id", item))).Single());
+    }
+
+    [Fact]
+    public async Task Warning_education_counts_held_sessions_against_the_agency_target_from_the_settings()
+    {
+        var office = await _portal.SignedInAsync("office");
+        async Task<(int Held, int Target)> ProgressAsync()
+        {
+            var json = System.Text.Json.JsonDocument.Parse(await office.GetStringAsync("/m/integrity/api/warning/progress"));
+            return (json.RootElement.GetProperty("held").GetInt32(), json.RootElement.GetProperty("target").GetInt32());
+        }
+        var (held, target) = await ProgressAsync();
+        Assert.Equal(2, target);
+        var settings = await office.GetStringAsync("/Agency/ModuleSettings/integrity");
+        var version = Regex.Match(settings, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        var saved = await office.PostFormAsync("/Agency/ModuleSettings/integrity", new Dictionary<string, string> { ["values[warningTarget]"] = "3", ["values[reminderDays]"] = "3", ["version"] = version });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal((held, 3), await ProgressAsync());
+
+        // A session held today counts; one planned for later in the year does not yet.
+        foreach (var (title, date) in new[] { ("警示教育（今天）", Integrity.Today), ("警示教育（计划）", Integrity.Today.AddDays(1)) })
+        {
+            var response = await office.PostFormAsync("/m/integrity/Warning/Edit", new Dictionary<string, string>
+            {
+                ["Input.Kind"] = "WarningFilm", ["Input.Date"] = Integrity.D(date), ["Input.Title"] = title, ["Input.OrganizationId"] = "", ["Input.Version"] = "0",
+            });
+            var id = await Integrity.IdFromRedirectAsync(response);
+            // The whole agency's Party members are expected.
+            Assert.True(await _portal.CountAsync("SELECT COUNT(*) FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", id)) > 20);
+        }
+        Assert.Equal((held + 1, 3), await ProgressAsync());
+        Assert.Contains($"{held + 1}/3", await office.GetStringAsync("/"));
+        Assert.Contains("目标 3 次", await office.GetStringAsync("/m/integrity/Warning"));
+    }
+
+    [Fact]
+    public async Task An_edit_on_a_stale_page_is_refused_with_a_message_and_the_newer_change_kept()
+    {
+        var jijian = await _portal.SignedInAsync("jijian");
+        var talker = await _portal.MemberIdAsync("刘纪平");
+        var talkee = await _portal.MemberIdAsync("张国强");
+        var id = await jijian.RecordTalkAsync(talker, talkee, "第一次记录");
+        Dictionary<string, string> Form(string summary) => new()
+        {
+            ["Input.Kind"] = "Reminder", ["Input.Date"] = Integrity.D(Integrity.Today), ["Input.TalkerMemberId"] = talker.ToString(),
+            ["Input.TalkeeMemberId"] = talkee.ToString(), ["Input.Summary"] = summary, ["Input.Version"] = "1",
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await jijian.PostFormAsync($"/m/integrity/Talks/Edit/{id}", Form("第二次修改"))).StatusCode);
+        var stale = await jijian.PostFormAsync($"/m/integrity/Talks/Edit/{id}", Form("过时页面的修改"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
+        Assert.Equal("第二次修改", (await _portal.QueryAsync("SELECT \"Summary\" FROM int_talk WHERE \"Id\" = @id", ("id", id))).Single());
     }
 
     [Fact]
