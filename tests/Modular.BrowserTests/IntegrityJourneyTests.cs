@@ -30,6 +30,7 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
         await phone.GotoAsync(Url("/m/integrity"));
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "警示教育" })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("廉政谈话")).ToHaveCountAsync(0);
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "integrity-home-phone.png"), FullPage = true });
         var response = await phone.GotoAsync(Url("/m/integrity/Talks"));
         Assert.Equal(404, response!.Status);
     });
@@ -84,6 +85,9 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
 
         await Page.ReloadAsync();
         await Assertions.Expect(Page.GetByTestId("round-progress")).ToContainTextAsync("已复核 1 /");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "integrity-review.png"), FullPage = true });
+        await phone.GotoAsync(Url("/m/integrity/Risks"));
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "integrity-risks-phone.png"), FullPage = true });
     });
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Fe
     public int OverdueReviews { get; private set; }
     public RiskReviewRound? Round { get; private set; }
     public RiskRegister.Progress? RoundProgress { get; private set; }
+    public int MyPendingReviews { get; private set; }
     public int OpenItems { get; private set; }
     public int OverdueItems { get; private set; }
     public FestivalDate? NextFestival { get; private set; }
@@ -48,7 +49,9 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Fe
         OverdueReviews = await risks.CountAsync(r => r.NextReviewDate < today, ct);
         OpenItems = await items.CountAsync(r => r.Status == RectificationStatus.Open, ct);
         OverdueItems = await items.CountAsync(r => r.Status == RectificationStatus.Open && r.Deadline < today, ct);
-        Round = await register.LatestRoundAsync(ct);
+        if (me is not null) MyPendingReviews = await db.Reviews.CountAsync(r => r.OwnerMemberId == me.Id && r.Outcome == ReviewOutcome.Pending, ct);
+        // The round's progress across the agency is the office's to follow.
+        Round = access.IsManager ? await register.LatestRoundAsync(ct) : null;
         if (Round is not null) RoundProgress = await register.ProgressAsync(Round.Id, ct);
         NextFestival = (await festivals.ForYearAsync(Year, ct)).Concat(await festivals.ForYearAsync(Year + 1, ct))
             .Where(f => f.Enabled && f.Date >= today).OrderBy(f => f.Date).FirstOrDefault();
