@@ -76,7 +76,9 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var dashboard = await office.GetStringAsync("/");
         Assert.Contains("今年警示教育", dashboard);
         Assert.Contains("逾期整改事项", dashboard);
-        Assert.Contains("项整改事项已逾期", await office.GetStringAsync("/Todo"));
+        var todo = await office.GetStringAsync("/Todo");
+        Assert.Contains("项整改事项已逾期", todo);
+        Assert.Contains("个风险点已过复核日期", todo);
     }
 
     [Fact]
@@ -502,5 +504,32 @@ public sealed class IntegrityTwoInstanceTests
         var members = await a.CountAsync("SELECT COUNT(*) FROM dir_member WHERE \"AgencyId\" = @a AND \"Status\" NOT IN (5, 8)", ("a", demo));
         Assert.Equal(members, await a.CountAsync("SELECT COUNT(*) FROM dir_notification WHERE \"AgencyId\" = @a AND \"Title\" = '节日廉洁提醒：中秋节'", ("a", demo)));
         Assert.Equal(1, await a.CountAsync("SELECT COUNT(*) FROM int_festival_sent WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", demo)));
+    }
+}
+
+/// <summary>A risk point past its next review date, outside any round, is its owner's to-do until they review it.</summary>
+public sealed class IntegrityOverdueReviewTests : IClassFixture<IntegrityOverdueReviewTests.Portal>
+{
+    public sealed class Portal : PortalFactory
+    {
+        public Portal() : base("integrity") => Settings["Modular:JobSeconds"] = "0";
+    }
+
+    private readonly Portal _portal;
+    public IntegrityOverdueReviewTests(Portal portal) => _portal = portal;
+
+    [Fact]
+    public async Task An_overdue_review_is_a_to_do_of_its_owner_until_confirmed()
+    {
+        var owner = await _portal.MemberIdAsync("张国强");
+        var risk = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM int_risk WHERE \"OwnerMemberId\" = @m", ("m", owner))).Single());
+        await _portal.ExecAsync("UPDATE int_risk SET \"NextReviewDate\" = @d WHERE \"Id\" = @id", ("d", Integrity.Today.AddDays(-3)), ("id", risk));
+        var secretary = await _portal.SignedInAsync("secretary");
+        Assert.Contains("风险点复核逾期", await secretary.GetStringAsync("/Todo"));
+        var version = (await _portal.QueryAsync("SELECT \"Version\" FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single();
+        var confirm = await secretary.PostFormAsync($"/m/integrity/Risks/Edit/{risk}", new Dictionary<string, string> { ["Input.Version"] = version }, $"/m/integrity/Risks/Edit/{risk}?handler=Confirm");
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.DoesNotContain("风险点复核逾期", await secretary.GetStringAsync("/Todo"));
+        Assert.Equal(Integrity.D(Integrity.Today.AddYears(1)), (await _portal.QueryAsync("SELECT CAST(\"NextReviewDate\" AS TEXT) FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single());
     }
 }
