@@ -80,6 +80,13 @@ public sealed class IntegrityTodo(IntegrityDbContext db, IntegrityAccess access,
                 .OrderBy(r => r.Deadline).Select(r => r.Deadline).ToListAsync(ct);
             if (overdue.Count > 0)
                 items.Add(new TodoItem(T["{0} rectification items are overdue", overdue.Count], "/m/integrity/Rectifications?show=overdue", overdue[0]));
+            var late = await (from r in db.Reviews.AsNoTracking()
+                              join round in db.ReviewRounds.AsNoTracking() on r.RoundId equals round.Id
+                              where r.Outcome == ReviewOutcome.Pending && round.Deadline < today
+                              group r by new { round.Year, round.Deadline } into g
+                              select new { g.Key.Year, g.Key.Deadline, Count = g.Count() }).ToListAsync(ct);
+            foreach (var l in late)
+                items.Add(new TodoItem(T["{0} points of the {1} review round are overdue", l.Count, l.Year], "/m/integrity/Risks/Review?show=pending", l.Deadline));
             var overdueReviews = await db.Risks.AsNoTracking().Where(r => r.NextReviewDate < today).OrderBy(r => r.NextReviewDate).Select(r => r.NextReviewDate).ToListAsync(ct);
             if (overdueReviews.Count > 0)
                 items.Add(new TodoItem(T["{0} risk points are past their review date", overdueReviews.Count], "/m/integrity/Risks?show=overdue", overdueReviews[0]));

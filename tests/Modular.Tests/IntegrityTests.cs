@@ -240,6 +240,9 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
             Assert.Equal(Integrity.D(Integrity.Today.AddYears(1)), (await _portal.QueryAsync("SELECT CAST(\"NextReviewDate\" AS TEXT) FROM int_risk WHERE \"Id\" = @id", ("id", riskId))).Single());
         }
         Assert.Contains($"已复核 {Math.Min(mine.Count, 2)} / {total}", await office.GetStringAsync("/m/integrity/Risks/Review"));
+        // Past the round's deadline, what is not reviewed yet is overdue in the office's to-dos and the owner's.
+        await _portal.ExecAsync("UPDATE int_review_round SET \"Deadline\" = @d WHERE \"Year\" = @y", ("d", Integrity.Today.AddDays(-1)), ("y", year));
+        Assert.Contains($"{year} 年度复核有 {total - Math.Min(mine.Count, 2)} 个风险点逾期未复核", await office.GetStringAsync("/Todo"));
         // A member who owns no point cannot open someone else's.
         var someRisk = (await _portal.QueryAsync("SELECT \"Id\" FROM int_risk WHERE \"OwnerMemberId\" = @m", ("m", secretaryId))).First();
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/m/integrity/Risks/Edit/{someRisk}")).StatusCode);
