@@ -94,6 +94,9 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("关于节日期间收受礼品", await jijian.GetStringAsync($"/m/integrity/api/talks/{id}"));
         var views = await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "integrity.talk.view" && e.Target == $"IntegrityTalk#{id}").CountAsync());
         Assert.Equal(2, views);
+        await jijian.GetStringAsync($"/m/integrity/Talks/Edit/{id}");
+        views = await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "integrity.talk.view" && e.Target == $"IntegrityTalk#{id}").CountAsync());
+        Assert.Equal(3, views);
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "integrity.talk.list" && e.Details!.Contains($"#{id}"))));
 
         // The Party office, a branch secretary and a member: nothing, not even that the list exists.

@@ -8,7 +8,7 @@ using Modular.Modules.Integrity.Services;
 namespace Modular.Modules.Integrity.Pages.Talks;
 
 /// <summary>Records or corrects an integrity talk (those who may see talks).</summary>
-public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, People people, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, People people, TalkLog log, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed class TalkForm
     {
@@ -28,7 +28,8 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, Peo
         if (!await access.CanSeeTalksAsync(ct)) return NotFound();
         if (Id is not null)
         {
-            var t = await db.Talks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
+            // The form shows the summary: a view like any other, audited.
+            var t = await log.ViewAsync(Id.Value, ct);
             if (t is null) return NotFound();
             Input = new TalkForm { Kind = t.Kind, Date = t.Date, TalkerMemberId = t.TalkerMemberId, TalkeeMemberId = t.TalkeeMemberId, Summary = t.Summary, Version = t.Version };
         }
