@@ -84,6 +84,8 @@ public static class HostSetup
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<ModuleSwitchWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ModuleSwitchWatcher>());
+        services.AddSingleton<Jobs.ScheduledJobRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Jobs.ScheduledJobRunner>());
         services.AddScoped<IPermissionChecker, PermissionChecker>();
         services.AddScoped<NavigationService>();
         services.AddScoped<DashboardService>();

@@ -18,6 +18,8 @@ public sealed class ModularOptions
     public bool AuditDataChanges { get; set; } = true;
     /// <summary>How often (seconds) an instance looks for module switches changed by another instance; 0 = never (one instance).</summary>
     public int SignalSeconds { get; set; } = 2;
+    /// <summary>How often (seconds) the modules' scheduled jobs run for every agency; 0 = never (tests run them by hand).</summary>
+    public int JobSeconds { get; set; } = 600;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

@@ -26,3 +26,4 @@ sealed class DirectoryContextFactory : ModuleContextFactory<Modular.Host.PartyDi
 sealed class VolunteerContextFactory : ModuleContextFactory<Modular.Modules.Volunteer.Data.VolunteerDbContext>;
 sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLife.Data.OrgLifeDbContext>;
 sealed class CivilizationContextFactory : ModuleContextFactory<Modular.Modules.Civilization.Data.CivilizationDbContext>;
+sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;

@@ -33,6 +33,7 @@ public sealed class DemoSeeder(
         new("office", "王建华", "agency administrator (机关党委办公室), also in 市委政研室", $"{Roles.AgencyAdmin},{Roles.Member}"),
         new("secretary", "张国强", "branch secretary (第一党支部书记)", Roles.Member),
         new("member", "李晓梅", "Party member (党员, 第一党支部)", Roles.Member),
+        new("jijian", "刘纪平", "discipline inspection (纪检: integrity talks)", $"{Roles.DisciplineInspection},{Roles.Member}"),
     ];
 
     public const string DemoAgencyCode = "SJZYJ";
@@ -154,6 +155,9 @@ public sealed class DemoSeeder(
             var clerk = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("office", clerk, "王建华");
+            var inspector = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember && m.Id != clerk)
+                .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
+            await Link("jijian", inspector, "刘纪平");
             await directory.SaveChangesAsync(ct);
         }
     }

@@ -160,7 +160,7 @@ public sealed class PluginCatalog
     private static bool MayRegister(Type serviceType)
     {
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
-            || serviceType == typeof(ISharedRecordSource)
+            || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
         if (serviceType.Assembly == typeof(IModule).Assembly || serviceType.Assembly == typeof(PluginCatalog).Assembly) return false;

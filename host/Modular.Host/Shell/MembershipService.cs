@@ -75,9 +75,27 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
     {
         var m = await db.AgencyMemberships.FirstOrDefaultAsync(x => x.Id == membershipId && x.AgencyId == agencyId, ct);
         if (m is null) return false;
-        m.Roles = admin ? $"{Roles.AgencyAdmin},{Roles.Member}" : Roles.Member;
+        m.Roles = WithRole(m.RoleList, Roles.AgencyAdmin, admin);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>Gives or takes the agency's discipline-inspection role (纪检), keeping the account's other roles.</summary>
+    public async Task<bool> SetDisciplineAsync(int agencyId, int membershipId, bool on, CancellationToken ct)
+    {
+        var m = await db.AgencyMemberships.FirstOrDefaultAsync(x => x.Id == membershipId && x.AgencyId == agencyId, ct);
+        if (m is null) return false;
+        m.Roles = WithRole(m.RoleList, Roles.DisciplineInspection, on);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static string WithRole(IReadOnlyList<string> roles, string role, bool on)
+    {
+        var set = roles.Where(r => r != role).ToList();
+        if (on) set.Insert(0, role);
+        if (!set.Contains(Roles.Member)) set.Add(Roles.Member);
+        return string.Join(",", set);
     }
 
     // Open sessions pick up role changes and removals at their next check (Security:SessionCheckSeconds).

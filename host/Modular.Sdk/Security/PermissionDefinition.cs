@@ -20,6 +20,8 @@ public static class Roles
     public const string Member = "member";
 
     public static readonly IReadOnlyList<string> AgencyRoles = [AgencyAdmin, Member];
+    /// <summary>The agency's discipline inspection (纪检): given to an account by the agency's administrator, beside its other roles.</summary>
+    public const string DisciplineInspection = "discipline-inspection";
 }
 
 public interface IPermissionChecker

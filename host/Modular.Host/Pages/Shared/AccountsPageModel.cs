@@ -71,6 +71,14 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostDisciplineAsync(int membershipId, bool on, CancellationToken ct)
+    {
+        if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();
+        if (!await memberships.SetDisciplineAsync(id, membershipId, on, ct)) return NotFound();
+        TempData["Message"] = text["Saved."];
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(int membershipId, CancellationToken ct)
     {
         if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Sdk;
+
+namespace Modular.Modules.Integrity.Pages;
+
+/// <summary>Shared bits of the module's pages: a problem message carried over a redirect, the member picker's choices.</summary>
+public abstract class IntegrityPage : PageModel
+{
+    public string? Error => TempData["IntegrityError"] as string;
+
+    public IReadOnlyList<OrganizationInfo> Organizations { get; protected set; } = [];
+    public IReadOnlyList<MemberInfo> Members { get; protected set; } = [];
+
+    protected async Task LoadChoicesAsync(Services.People people, CancellationToken ct)
+    {
+        Organizations = await people.DepartmentsAsync(ct);
+        Members = await people.PickerAsync(ct);
+    }
+
+    public MemberSelect Picker(string name, string id, int? selected) => new(name, id, selected, Members, Organizations);
+
+    /// <summary>A date posted but not understood: "please enter a valid date" rather than "required".</summary>
+    protected bool BadDate(string field) =>
+        Request.HasFormContentType && Request.Form[field] is { Count: > 0 } raw && raw.ToString().Length > 0 && ModelState[field]?.Errors.Count > 0;
+}
+
+/// <summary>The member picker: a select of the agency's Party members grouped by organisation.</summary>
+public sealed record MemberSelect(string Name, string Id, int? Selected, IReadOnlyList<MemberInfo> Members, IReadOnlyList<OrganizationInfo> Organizations, bool Required = true);

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Mvc;
+using Modular.Modules.Integrity.Data;
+using Modular.Modules.Integrity.Services;
+
+namespace Modular.Modules.Integrity.Pages.Talks;
+
+/// <summary>One integrity talk; opening it is written to the audit log.</summary>
+public sealed class DetailsModel(TalkLog log, People people) : IntegrityPage
+{
+    public IntegrityTalk Talk { get; private set; } = null!;
+    public string Talker { get; private set; } = "";
+    public string Talkee { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await log.ViewAsync(id, ct) is not { } talk) return NotFound();
+        Talk = talk;
+        Talker = await people.NameAsync(talk.TalkerMemberId, ct);
+        Talkee = await people.NameAsync(talk.TalkeeMemberId, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Integrity.Data;
+using Modular.Modules.Integrity.Domain;
+using Modular.Sdk;
+
+namespace Modular.Modules.Integrity.Services;
+
+/// <summary>The agency's festival calendar: a year's key dates, made from the defaults the first time the year is asked for.</summary>
+public sealed class FestivalPlanner(IntegrityDbContext db, IModuleSettings settings)
+{
+    public async Task<List<FestivalDate>> ForYearAsync(int year, CancellationToken ct)
+    {
+        var dates = await db.FestivalDates.Where(f => f.Year == year).OrderBy(f => f.Date).ToListAsync(ct);
+        if (dates.Count > 0 || !FestivalCalendar.Supports(year)) return dates;
+        var days = Math.Clamp(settings.GetInt(IntegrityModule.Id, IntegrityModule.ReminderDaysSetting), 0, 30);
+        foreach (var f in Enum.GetValues<Festival>())
+            db.FestivalDates.Add(new FestivalDate { Year = year, Festival = f, Date = FestivalCalendar.DefaultDate(f, year), DaysBefore = days, Text = FestivalCalendar.DefaultText });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request made the year's calendar at the same moment: use that one.
+            db.ChangeTracker.Clear();
+        }
+        return await db.FestivalDates.Where(f => f.Year == year).OrderBy(f => f.Date).ToListAsync(ct);
+    }
+
+    /// <summary>Today in the portal's time zone.</summary>
+    public static DateOnly Today(DateTimeOffset now, TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime);
+
+    /// <summary>True on the days from <c>DaysBefore</c> before the festival up to the festival itself.</summary>
+    public static bool IsDue(FestivalDate f, DateOnly today) => f.Enabled && today >= f.Date.AddDays(-f.DaysBefore) && today <= f.Date;
+}
+
+/// <summary>
+/// Sends every member of the agency the reminder of the eight-point rules, from the set number of days before each
+/// festival: once per festival, year and agency (the sent record is written first; a unique index backs it).
+/// </summary>
+public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner festivals, People people, INotifications notifications,
+    TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IScheduledJob
+{
+    public string ModuleId => IntegrityModule.Id;
+    public string Name => "festival-reminders";
+
+    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ct = cancellationToken;
+        var today = FestivalPlanner.Today(now, clock);
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
+        try
+        {
+            // Next year's calendar too: New Year's Day is reminded in December.
+            foreach (var year in new[] { today.Year, today.Year + 1 })
+            {
+                foreach (var f in (await festivals.ForYearAsync(year, ct)).Where(f => FestivalPlanner.IsDue(f, today)))
+                {
+                    if (await db.FestivalReminders.AnyAsync(r => r.Year == f.Year && r.Festival == f.Festival, ct)) continue;
+                    var members = (await people.MembersAsync(ct)).Keys.ToList();
+                    var sent = db.FestivalReminders.Add(new FestivalReminder { Year = f.Year, Festival = f.Festival, SentAt = now, Recipients = members.Count }).Entity;
+                    try
+                    {
+                        await db.SaveChangesAsync(ct);
+                    }
+                    catch (DbUpdateException)
+                    {
+                        db.ChangeTracker.Clear();
+                        continue;
+                    }
+                    try
+                    {
+                        var title = T["Festival integrity reminder: {0}", T[Labels.Festival(f.Festival)].Value].Value;
+                        await notifications.SendAsync(IntegrityModule.Id, members, new Notice(title, f.Text, "/m/integrity/Festivals"), ct);
+                    }
+                    catch
+                    {
+                        // Not sent: drop the record so that the next run tries again.
+                        db.FestivalReminders.Remove(sent);
+                        await db.SaveChangesAsync(CancellationToken.None);
+                        throw;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
