@@ -204,7 +204,13 @@ public sealed class PluginCatalog
             // is a DbContext to the host. Anything else the plugin carries stays private to it.
             var loader = PluginLoader.CreateFromAssemblyFile(entry,
                 sharedTypes: [typeof(IModule), typeof(DbContext), typeof(IServiceCollection)],
-                configure: c => c.PreferSharedTypes = true);
+                configure: c =>
+                {
+                    c.PreferSharedTypes = true;
+                    // From memory, not mapped from the file: an upgrade or uninstall can replace the folder, and a
+                    // restart within one process (tests) cannot be handed the runtime's cached image of an older file.
+                    c.LoadInMemory = true;
+                });
             var assembly = loader.LoadDefaultAssembly();
             var moduleTypes = assembly.GetExportedTypes()
                 .Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
