@@ -82,7 +82,7 @@ public static class PackageFormat
         }
     }
 
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNameCaseInsensitive = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// Packs a deployed plugin folder (plugin.json at its root) into <paramref name="outputDirectory"/> and returns the file.
