@@ -62,6 +62,16 @@ public sealed class PluginPackageInstallTests
         Assert.Empty((await ItemsAsync(otherClient)).Items);
 
         Assert.Contains(await portal.AuditAsync("plugin.installed"), l => l.StartsWith("Plugin:shelf 1.0.0"));
+
+        // A staged upgrade can be taken back before the restart.
+        var admin = await portal.SignedInAsync("admin");
+        Assert.Contains("需要重启", await admin.UploadOkAsync(Packages.Pack("shelf-v2")));
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/Platform/Modules", new Dictionary<string, string>(), "/Platform/Modules?handler=Cancel&id=shelf")).StatusCode);
+        var modules = WebUtility.HtmlDecode(await admin.GetStringAsync("/Platform/Modules"));
+        Assert.Contains("已撤销模块“shelf”待重启的变更", modules);
+        Assert.DoesNotContain("需要重启", modules);
+        Assert.Empty(Modular.Host.Plugins.Packages.StagedChanges.Pending(portal.PluginsDir));
+        Assert.Single(await portal.AuditAsync("plugin.staged.cancelled"));
         // The live plugin's own changes are audited by the host, as every module's are.
         Assert.Contains(await portal.AuditAsync("create"), l => l.StartsWith("Shelf.ShelfItem#"));
     }
@@ -98,6 +108,23 @@ public sealed class PluginPackageInstallTests
             Assert.Contains("已从 1.0.0 升级到 2.0.0", page);
             Assert.DoesNotContain("需要重启", page);
             Assert.Contains(await restarted.AuditAsync("plugin.upgraded"), l => l.StartsWith("Plugin:shelf 2.0.0"));
+
+            var staged = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string> { ["KeepData"] = "keep" }, "/Platform/Modules?handler=Uninstall&id=shelf");
+            Assert.Equal(HttpStatusCode.Redirect, staged.StatusCode);
+        }
+
+        // Uninstalled keeping its data: installing it again finds the data.
+        using (var again = new PortalFactory(workDir, [], copyPlugins: false))
+        {
+            _ = again.Server;
+            Assert.False(again.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.Equal(["1"], await again.QueryAsync("SELECT count(*) FROM shelf_item"));
+            Assert.Contains(await again.AuditAsync("plugin.uninstalled"), l => l.Contains("模块数据已保留"));
+            var admin = await again.SignedInAsync("admin");
+            await admin.UploadOkAsync(Packages.Pack("shelf-v2"));
+            var (version, items) = await ItemsAsync(await again.SignedInAsync("office"));
+            Assert.Equal("2.0.0", version);
+            Assert.Equal(["党章"], items);
         }
     }
 

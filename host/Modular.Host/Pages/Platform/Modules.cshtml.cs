@@ -24,6 +24,7 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
     public string SdkSupported => SdkSupport.Supported.ToString();
     public bool AppliedAtThisStart => startOutcomes.Applied.Count > 0;
     [TempData] public string? Notice { get; set; }
+    [TempData] public string? Problem { get; set; }
 
     /// <summary>The plugin to uninstall, when confirming.</summary>
     [BindProperty(SupportsGet = true)] public string? Uninstall { get; set; }
@@ -67,14 +68,15 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
             await LoadAsync(ct);
             return Page();
         }
-        var problem = await installer.StageUninstallAsync(id, KeepData == "delete", ct);
-        Notice = problem ?? $"模块“{id}”将在重启平台后卸载（{(KeepData == "delete" ? "删除" : "保留")}其数据）。";
+        Problem = await installer.StageUninstallAsync(id, KeepData == "delete", ct);
+        if (Problem is null) Notice = $"模块“{id}”将在重启平台后卸载（{(KeepData == "delete" ? "删除" : "保留")}其数据）。";
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken ct)
     {
-        Notice = await installer.CancelStagedAsync(id, ct) ? $"已撤销模块“{id}”待重启的变更。" : "没有待撤销的变更。";
+        if (await installer.CancelStagedAsync(id, ct)) Notice = $"已撤销模块“{id}”待重启的变更。";
+        else Problem = "没有待撤销的变更。";
         return RedirectToPage();
     }
 

@@ -92,7 +92,16 @@ public static class StagedChanges
         var outcomes = new List<PackageOutcome>();
         foreach (var change in Pending(pluginsPath))
         {
-            var outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database) : ApplyUninstall(pluginsPath, change, database);
+            PackageOutcome outcome;
+            try
+            {
+                outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database) : ApplyUninstall(pluginsPath, change, database);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The portal starts all the same, with what is in the plugins folder.
+                outcome = new(change.Id, change.Action, change.Version, false, $"变更未能完成（{ex.Message}）。", DateTime.UtcNow);
+            }
             outcomes.Add(outcome);
             File.Delete(Path.Combine(root, change.Id + ".json"));
             if (Directory.Exists(Path.Combine(root, change.Id))) Directory.Delete(Path.Combine(root, change.Id), true);
@@ -125,7 +134,15 @@ public static class StagedChanges
             return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
         var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
         if (Directory.Exists(live)) Directory.Move(live, previous);
-        Directory.Move(staged, live);
+        try
+        {
+            Directory.Move(staged, live);
+        }
+        catch (IOException)
+        {
+            if (Directory.Exists(previous) && !Directory.Exists(live)) Directory.Move(previous, live);
+            throw;
+        }
         if (Directory.Exists(previous)) Directory.Delete(previous, true);
         return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", DateTime.UtcNow);
     }
