@@ -196,7 +196,7 @@ public sealed class PluginPackageInstallTests
         Assert.Contains("不在本平台允许的发布者名单中", WebUtility.HtmlDecode(await strangers.Content.ReadAsStringAsync()));
         Assert.False(Directory.Exists(Path.Combine(portal.PluginsDir, "shelf")));
 
-        await admin.UploadOkAsync(Packages.Pack("shelf", publisher, "某软件公司"));
+        Assert.Contains("已安装并运行（签名：某软件公司", await admin.UploadOkAsync(Packages.Pack("shelf", publisher, "某软件公司")));
         Assert.True(portal.Catalog.IsRunning("shelf"));
         Assert.Contains(await portal.AuditAsync("plugin.installed"), l => l.Contains("签名：某软件公司"));
     }

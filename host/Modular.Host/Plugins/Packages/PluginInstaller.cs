@@ -38,7 +38,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             {
                 StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName);
                 await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
-                return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留）。", RestartNeeded: true);
+                return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
             return await InstallNewAsync(manifest, inspection, target, signedBy, ct);
         }
@@ -74,7 +74,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             return InstallResult.Refused([$"安装失败：{failure}"]);
         }
         await AuditAsync("plugin.installed", target, $"{manifest.Version}{signedBy}", true, ct);
-        return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已安装并运行，平台管理员可在“单位”中为各单位开放。");
+        return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已安装并运行（{signedBy.TrimStart('，')}），平台管理员可在“单位”中为各单位开放。");
     }
 
     /// <summary>Checks that need the installed plugins: dependencies, id already taken (an upgrade must be to a higher version).</summary>
