@@ -19,13 +19,14 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
         _ = portal.Server;
     }
 
-    private const string ShelfManifest = """
-        { "id": "shelf", "name": { "zh-CN": "资料架" }, "version": "1.0.0", "sdk": "[1.0.0,2.0.0)", "entryAssembly": "Fixture.Shelf.dll" }
+    // Crafted from the misfit fixture, which no test ever loads: had any check let its code run, its assembly would be in the process.
+    private const string MisfitManifest = """
+        { "id": "misfit", "name": { "zh-CN": "测试模块" }, "version": "1.0.0", "sdk": "[1.0.0,2.0.0)", "entryAssembly": "Fixture.Misfit.dll" }
         """;
 
     private static byte[] WithManifest(string json)
     {
-        var files = Packages.Files("shelf");
+        var files = Packages.Files("misfit");
         files["plugin.json"] = Packages.Manifest(json);
         return Packages.Zip(files);
     }
@@ -56,36 +57,36 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
         {
             case "path-escape":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 files["../evil.dll"] = [1, 2, 3];
                 return Packages.Zip(files);
             }
             case "absolute-path":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 files["/tmp/evil.dll"] = [1, 2, 3];
                 return Packages.Zip(files);
             }
             case "symlink":
-                return Packages.Zip(Packages.Files("shelf"), more: zip => Packages.Add(zip, "link", "/etc/passwd"u8.ToArray(), unixMode: 0xA1FF));
+                return Packages.Zip(Packages.Files("misfit"), more: zip => Packages.Add(zip, "link", "/etc/passwd"u8.ToArray(), unixMode: 0xA1FF));
             case "not-a-zip":
                 return "this is not a zip"u8.ToArray();
             case "zip-bomb":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 files["wwwroot/zeros.bin"] = new byte[20 * 1024 * 1024];
                 return Packages.Zip(files);
             }
             case "wrong-hash":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 var hashed = new Dictionary<string, byte[]>(files);
-                files["Fixture.Shelf.dll"] = [.. files["Fixture.Shelf.dll"], 0];
+                files["Fixture.Misfit.dll"] = [.. files["Fixture.Misfit.dll"], 0];
                 return Packages.Zip(files, hashed);
             }
             case "unlisted-file":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 var hashed = new Dictionary<string, byte[]>(files);
                 files["extra.dll"] = [1];
                 return Packages.Zip(files, hashed);
@@ -94,36 +95,36 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
             {
                 using var ms = new MemoryStream();
                 using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, true))
-                    foreach (var (path, content) in Packages.Files("shelf")) Packages.Add(zip, path, content);
+                    foreach (var (path, content) in Packages.Files("misfit")) Packages.Add(zip, path, content);
                 return ms.ToArray();
             }
             case "no-manifest":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 files.Remove("plugin.json");
                 return Packages.Zip(files);
             }
             case "bad-manifest":
-                return WithManifest(ShelfManifest.Replace("\"shelf\"", "\"Shelf!\""));
+                return WithManifest(MisfitManifest.Replace("\"misfit\"", "\"Misfit!\""));
             case "sdk-range":
-                return WithManifest(ShelfManifest.Replace("[1.0.0,2.0.0)", "[2.0.0,3.0.0)"));
+                return WithManifest(MisfitManifest.Replace("[1.0.0,2.0.0)", "[2.0.0,3.0.0)"));
             case "missing-dependency":
-                return WithManifest(ShelfManifest.Replace("\"entryAssembly\"", "\"dependencies\": [{ \"id\": \"nowhere\" }], \"entryAssembly\""));
+                return WithManifest(MisfitManifest.Replace("\"entryAssembly\"", "\"dependencies\": [{ \"id\": \"nowhere\" }], \"entryAssembly\""));
             case "lower-version":
                 // "notes" 1.2.0 is installed.
-                return WithManifest(ShelfManifest.Replace("\"shelf\"", "\"notes\"").Replace("1.0.0\", \"sdk", "1.1.9\", \"sdk"));
+                return WithManifest(MisfitManifest.Replace("\"misfit\"", "\"notes\"").Replace("1.0.0\", \"sdk", "1.1.9\", \"sdk"));
             case "same-version":
                 return Packages.Pack("notes");
             case "ships-sdk":
             {
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 files["Modular.Sdk.dll"] = File.ReadAllBytes(typeof(Modular.Sdk.IModule).Assembly.Location);
                 return Packages.Zip(files);
             }
             case "bad-signature":
             {
                 using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-                var files = Packages.Files("shelf");
+                var files = Packages.Files("misfit");
                 var hashList = PackageFormat.WriteHashList(files.Select(f => KeyValuePair.Create(f.Key, PackageFormat.Sha256Hex(f.Value))));
                 var signature = PackageFormat.Sign(hashList, key, "x");
                 // Signed over one list, delivered with another: the hash list was changed after signing.
@@ -151,8 +152,19 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
         Assert.Equal(before, Packages.Listing(_portal.PluginsDir));
         Assert.False(File.Exists(Path.Combine(_portal.WorkDir, "evil.dll")));
         Assert.False(File.Exists("/tmp/evil.dll"));
-        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Fixture.Shelf" && a.Location.StartsWith(_portal.WorkDir));
+        Assert.DoesNotContain(AppDomain.CurrentDomain.GetAssemblies(), a => a.GetName().Name == "Fixture.Misfit");
+        Assert.DoesNotContain(_portal.Catalog.All, p => p.Id == "misfit");
         Assert.Contains(await _portal.AuditAsync("plugin.package.refused"), line => line.Contains(reason[..Math.Min(4, reason.Length)]));
+    }
+
+    [Fact]
+    public async Task The_package_the_refusals_are_crafted_from_passes_every_check_of_its_own()
+    {
+        var inspection = await PackageInspector.InspectAsync(new MemoryStream(Packages.Zip(Packages.Files("misfit"))), new PluginPackageOptions());
+        Assert.True(inspection.IsValid, string.Join(" ", inspection.Errors));
+        Assert.Equal("misfit", inspection.Manifest!.Id);
+        Assert.Equal(Modular.Sdk.SdkInfo.Version, inspection.BuiltAgainst);
+        Assert.Contains("Fixture.Misfit.dll", inspection.Files.Keys);
     }
 
     [Fact]
@@ -161,6 +173,6 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
         var office = await _portal.SignedInAsync("office");
         var page = await office.GetAsync("/Platform/Modules");
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
-        Assert.Empty(Packages.Listing(_portal.PluginsDir).Where(p => p.Contains("shelf")));
+        Assert.Empty(Packages.Listing(_portal.PluginsDir).Where(p => p.Contains("misfit")));
     }
 }

@@ -16,9 +16,10 @@ namespace Modular.Host.Plugins;
 /// Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
 /// </summary>
 public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
-    LiveEndpointSource endpoints, ILogger<LivePlugins> logger)
+    LiveEndpointSource endpoints, ILogger<LivePlugins> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<ILifetimeScope> _scopes = [];
     private volatile ILifetimeScope? _scope;
     private readonly FileExtensionContentTypeProvider _types = new();
 
@@ -69,6 +70,7 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
                 return failure;
             }
             parts.AddPluginApplicationParts(catalog);
+            _scopes.Add(child);
             _scope = child;
             actions.Signal();
             logger.LogInformation("Plugin {Id} {Version} installed and running", plugin.Id, plugin.Manifest.Version);
@@ -95,6 +97,14 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
         http.Response.ContentLength = file.Length;
         await http.Response.SendFileAsync(file, http.RequestAborted);
         return true;
+    }
+
+    /// <summary>The plugin scopes are not the container's own: they go, newest first, when the portal stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _scope = null;
+        for (var i = _scopes.Count - 1; i >= 0; i--) await _scopes[i].DisposeAsync();
+        _scopes.Clear();
     }
 
     private sealed class PluginRouteBuilder(IServiceProvider services) : IEndpointRouteBuilder
