@@ -109,7 +109,7 @@ public sealed class PluginPackageInstallTests
             Assert.DoesNotContain("需要重启", page);
             Assert.Contains(await restarted.AuditAsync("plugin.upgraded"), l => l.StartsWith("Plugin:shelf 2.0.0"));
 
-            var staged = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string> { ["KeepData"] = "keep" }, "/Platform/Modules?handler=Uninstall&id=shelf");
+            var staged = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string> { ["KeepData"] = "keep" }, "/Platform/Modules?handler=Uninstall&folder=shelf");
             Assert.Equal(HttpStatusCode.Redirect, staged.StatusCode);
         }
 
@@ -155,10 +155,10 @@ public sealed class PluginPackageInstallTests
             Assert.Contains(await restarted.AuditAsync("plugin.upgrade.failed"), l => l.StartsWith("Plugin:shelf 2.0.0"));
 
             // Uninstall asks keep or delete; without an answer nothing is staged.
-            var missing = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string>(), "/Platform/Modules?handler=Uninstall&id=shelf");
+            var missing = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string>(), "/Platform/Modules?handler=Uninstall&folder=shelf");
             Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
             Assert.Contains("请选择保留还是删除模块的数据", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()));
-            var staged = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string> { ["KeepData"] = "delete" }, "/Platform/Modules?handler=Uninstall&id=shelf");
+            var staged = await admin.PostFormAsync("/Platform/Modules?uninstall=shelf", new Dictionary<string, string> { ["KeepData"] = "delete" }, "/Platform/Modules?handler=Uninstall&folder=shelf");
             Assert.Equal(HttpStatusCode.Redirect, staged.StatusCode);
             Assert.Contains("下次启动时卸载，并删除其数据", WebUtility.HtmlDecode(await admin.GetStringAsync("/Platform/Modules")));
             Assert.True(restarted.Catalog.IsRunning("shelf")); // until the restart

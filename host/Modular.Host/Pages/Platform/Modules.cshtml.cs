@@ -26,7 +26,7 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
     [TempData] public string? Notice { get; set; }
     [TempData] public string? Problem { get; set; }
 
-    /// <summary>The plugin to uninstall, when confirming.</summary>
+    /// <summary>The folder of the plugin to uninstall, when confirming.</summary>
     [BindProperty(SupportsGet = true)] public string? Uninstall { get; set; }
     [BindProperty] public string? KeepData { get; set; }
 
@@ -58,18 +58,18 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUninstallAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostUninstallAsync(string folder, CancellationToken ct)
     {
         if (KeepData is not ("keep" or "delete"))
         {
-            Uninstall = id;
+            Uninstall = folder;
             ModelState.AddModelError(nameof(KeepData), "请选择保留还是删除模块的数据。");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();
         }
-        Problem = await installer.StageUninstallAsync(id, KeepData == "delete", ct);
-        if (Problem is null) Notice = $"模块“{id}”将在重启平台后卸载（{(KeepData == "delete" ? "删除" : "保留")}其数据）。";
+        Problem = await installer.StageUninstallAsync(folder, KeepData == "delete", ct);
+        if (Problem is null) Notice = $"目录“{folder}”中的模块将在重启平台后卸载（{(KeepData == "delete" ? "删除" : "保留")}其数据）。";
         return RedirectToPage();
     }
 
@@ -86,8 +86,9 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
         Usage = await db.AgencyModules.AsNoTracking().Where(m => m.Allowed && m.Enabled)
             .GroupBy(m => m.ModuleId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        Staged = StagedChanges.Pending(catalog.PluginsPath).ToDictionary(c => c.Id);
+        // Keyed by the folder the change applies to.
+        Staged = StagedChanges.Pending(catalog.PluginsPath).GroupBy(c => c.Folder ?? c.Id).ToDictionary(g => g.Key, g => g.First());
         Outcomes = StagedChanges.LastOutcomes(catalog.PluginsPath);
-        if (Uninstall is not null && !Plugins.Any(p => p.Id == Uninstall)) Uninstall = null;
+        if (Uninstall is not null && !Plugins.Any(p => p.FolderName == Uninstall && p.Manifest is not null)) Uninstall = null;
     }
 }

@@ -36,7 +36,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             var existing = Installed(manifest!.Id);
             if (existing is not null)
             {
-                StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName);
+                StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName, existing.FolderName);
                 await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
                 return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
@@ -103,13 +103,15 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     private PluginDescriptor? Installed(string id) =>
         catalog.All.Where(p => p.Manifest?.Id == id).OrderBy(p => p.IsRunning ? 0 : 1).FirstOrDefault();
 
-    public async Task<string?> StageUninstallAsync(string id, bool deleteData, CancellationToken ct = default)
+    /// <summary>Stages the removal of the plugin in <paramref name="folder"/>; a reason in Chinese when it cannot be.</summary>
+    public async Task<string?> StageUninstallAsync(string folder, bool deleteData, CancellationToken ct = default)
     {
-        var plugin = Installed(id);
+        var plugin = catalog.All.FirstOrDefault(p => p.FolderName == folder);
         if (plugin?.Manifest is null) return "没有这个模块。";
+        var id = plugin.Id;
         var dependent = catalog.Running.FirstOrDefault(p => p.Manifest!.Dependencies.Any(d => d.Id == id));
         if (dependent is not null) return $"模块“{dependent.Name.Current}”依赖它，须先卸载“{dependent.Name.Current}”。";
-        StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName);
+        StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
         await AuditAsync("plugin.uninstall.staged", "Plugin:" + id, $"{plugin.Manifest.Version}, {(deleteData ? "delete data" : "keep data")}", true, ct);
         return null;
     }

@@ -7,7 +7,8 @@ using Modular.Sdk;
 
 namespace Modular.Host.Plugins.Packages;
 
-public sealed record StagedChange(string Id, string Action, string Version, string? FromVersion, bool DeleteData, string? By, DateTime At)
+/// <param name="Folder">The plugin's folder under plugins/ when it is not named after its id.</param>
+public sealed record StagedChange(string Id, string Action, string Version, string? FromVersion, bool DeleteData, string? By, DateTime At, string? Folder = null)
 {
     public const string Upgrade = "upgrade";
     public const string Uninstall = "uninstall";
@@ -41,7 +42,7 @@ public static class StagedChanges
         Read<List<PackageOutcome>>(Path.Combine(Root(pluginsPath), OutcomesFile)) ?? [];
 
     /// <summary>Writes the new version's files beside the running one; replaces an upgrade staged before.</summary>
-    public static void StageUpgrade(string pluginsPath, PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files, string? fromVersion, string? by)
+    public static void StageUpgrade(string pluginsPath, PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files, string? fromVersion, string? by, string? folder = null)
     {
         var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
         Cancel(pluginsPath, manifest.Id);
@@ -49,14 +50,14 @@ public static class StagedChanges
         var temp = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
         WriteFiles(temp, files);
         Directory.Move(temp, Path.Combine(root, manifest.Id));
-        Write(Path.Combine(root, manifest.Id + ".json"), new StagedChange(manifest.Id, StagedChange.Upgrade, manifest.Version, fromVersion, false, by, DateTime.UtcNow));
+        Write(Path.Combine(root, manifest.Id + ".json"), new StagedChange(manifest.Id, StagedChange.Upgrade, manifest.Version, fromVersion, false, by, DateTime.UtcNow, folder));
     }
 
-    public static void StageUninstall(string pluginsPath, string id, string version, bool deleteData, string? by)
+    public static void StageUninstall(string pluginsPath, string id, string version, bool deleteData, string? by, string? folder = null)
     {
         var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
         Cancel(pluginsPath, id);
-        Write(Path.Combine(root, id + ".json"), new StagedChange(id, StagedChange.Uninstall, version, version, deleteData, by, DateTime.UtcNow));
+        Write(Path.Combine(root, id + ".json"), new StagedChange(id, StagedChange.Uninstall, version, version, deleteData, by, DateTime.UtcNow, folder));
     }
 
     /// <summary>Forgets a staged change; true when there was one.</summary>
@@ -127,20 +128,22 @@ public static class StagedChanges
     {
         var staged = Path.Combine(Root(pluginsPath), change.Id);
         var live = Path.Combine(pluginsPath, change.Id);
+        var old = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (!Directory.Exists(staged))
             return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", DateTime.UtcNow);
         var failure = WithPlugin(staged, database, MigrateAsync);
         if (failure is not null)
             return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
         var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
-        if (Directory.Exists(live)) Directory.Move(live, previous);
+        if (Directory.Exists(old)) Directory.Move(old, previous);
+        if (old != live && Directory.Exists(live)) Directory.Delete(live, true); // not a plugin of this id (refused at upload otherwise)
         try
         {
             Directory.Move(staged, live);
         }
         catch (IOException)
         {
-            if (Directory.Exists(previous) && !Directory.Exists(live)) Directory.Move(previous, live);
+            if (Directory.Exists(previous) && !Directory.Exists(old)) Directory.Move(previous, old);
             throw;
         }
         if (Directory.Exists(previous)) Directory.Delete(previous, true);
@@ -149,7 +152,7 @@ public static class StagedChanges
 
     private static PackageOutcome ApplyUninstall(string pluginsPath, StagedChange change, DatabaseSettings database)
     {
-        var live = Path.Combine(pluginsPath, change.Id);
+        var live = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (change.DeleteData && Directory.Exists(live))
         {
             var failure = WithPlugin(live, database, RevertAsync);
@@ -165,6 +168,10 @@ public static class StagedChanges
         }
         return new(change.Id, change.Action, change.Version, true, change.DeleteData ? "已卸载，模块数据已删除。" : "已卸载，模块数据已保留。", DateTime.UtcNow);
     }
+
+    /// <summary>A folder name from a staged file, only if it is a plain name under plugins/.</summary>
+    private static string? SafeFolder(string? folder) =>
+        folder is { Length: > 0 } f && f == Path.GetFileName(f) && !f.StartsWith('.') ? f : null;
 
     private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger);
 
