@@ -19,6 +19,7 @@ public sealed class SampleModule : IModule
     {
         services.AddModuleDbContext<SampleDbContext>(context);
         services.AddDashboardWidget<SampleWidget>();
+        services.AddTodoProvider<SampleTodo>();
         services.AddDemoDataSeeder<SampleSeeder>();
     }
 
@@ -30,6 +31,12 @@ public sealed class SampleModule : IModule
         new(ViewPermission, new LocalizedText("查看记录", "View records"), [Roles.AgencyAdmin, Roles.Member]),
         new(EditPermission, new LocalizedText("登记记录", "Add records"), [Roles.AgencyAdmin]),
     ];
+
+    /// <summary>Per agency, edited by the agency's administrator on the portal's module settings page.</summary>
+    public IEnumerable<ModuleSettingDefinition> GetSettings() =>
+        [new(PageSizeSetting, new LocalizedText("每页条数", "Rows per page"), SettingKind.Integer, "20", Min: 5, Max: 100)];
+
+    public const string PageSizeSetting = "pageSize";
 
     /// <summary>Under /m/sample-plugin/api, signed in, only where the agency turned the module on.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)

@@ -17,6 +17,17 @@ public sealed class SampleWidget(SampleDbContext db) : IDashboardWidget
         };
 }
 
+/// <summary>A to-do for those who add records, while the agency has none.</summary>
+public sealed class SampleTodo(SampleDbContext db, IPermissionChecker permissions) : ITodoProvider
+{
+    public string ModuleId => SampleModule.Id;
+
+    public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken) =>
+        permissions.IsGranted(SampleModule.EditPermission) && !await db.Records.AnyAsync(cancellationToken)
+            ? [new TodoItem("登记第一条记录", $"/m/{SampleModule.Id}")]
+            : [];
+}
+
 /// <summary>Demo data for one agency (Development only); the portal sets the agency before calling.</summary>
 public sealed class SampleSeeder(SampleDbContext db) : IDemoDataSeeder
 {

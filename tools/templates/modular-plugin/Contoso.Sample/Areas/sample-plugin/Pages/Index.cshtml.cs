@@ -9,7 +9,7 @@ using Modular.Sdk;
 namespace Contoso.Sample.Pages;
 
 /// <summary>The agency's records, paged on the server, and a form to add one.</summary>
-public sealed class IndexModel(SampleDbContext db, IPermissionChecker permissions, IStringLocalizer<SampleModule> text) : PageModel
+public sealed class IndexModel(SampleDbContext db, IPermissionChecker permissions, IModuleSettings settings, IStringLocalizer<SampleModule> text) : PageModel
 {
     [BindProperty] public string? Title { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -41,5 +41,6 @@ public sealed class IndexModel(SampleDbContext db, IPermissionChecker permission
     }
 
     private async Task LoadAsync(CancellationToken ct) =>
-        List = await PagedList<SampleRecord>.CreateAsync(db.Records.AsNoTracking().OrderByDescending(r => r.Id), PageNumber, 20, ct);
+        List = await PagedList<SampleRecord>.CreateAsync(db.Records.AsNoTracking().OrderByDescending(r => r.Id), PageNumber,
+            settings.GetInt(SampleModule.Id, SampleModule.PageSizeSetting), ct);
 }
