@@ -178,6 +178,24 @@ public sealed class PluginPackageInstallTests
     }
 
     [Fact]
+    public async Task A_new_plugin_whose_migration_fails_leaves_nothing_behind()
+    {
+        using var portal = new PortalFactory("notes");
+        var admin = await portal.SignedInAsync("admin");
+        var response = await admin.UploadAsync(Packages.Pack("bad-migration"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("安装失败：数据库迁移失败", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(Directory.Exists(Path.Combine(portal.PluginsDir, "bad-migration")));
+        Assert.False(portal.Catalog.All.Any(p => p.Id == "bad-migration"));
+        Assert.Equal(["0"], await portal.QueryAsync(TestDatabase.Sql(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'bad_thing'",
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bad_thing'")));
+        Assert.Contains(await portal.AuditAsync("plugin.install.failed"), l => l.StartsWith("Plugin:bad-migration"));
+        // The portal and its other plugins go on.
+        Assert.Equal(HttpStatusCode.OK, (await (await portal.SignedInAsync("office")).GetAsync("/m/notes")).StatusCode);
+    }
+
+    [Fact]
     public async Task When_signing_is_required_only_allow_listed_publishers_are_installed()
     {
         using var publisher = ECDsa.Create(ECCurve.NamedCurves.nistP256);
