@@ -237,8 +237,18 @@ public static class HostSetup
         });
 
         // Plugins register into the same collection: one container for all agencies.
-        var catalog = PluginCatalog.Load(options.ResolvePluginsPath(contentRoot), services);
+        // Upgrades and uninstalls staged from the Modules page are applied first, before any plugin loads.
+        var pluginsPath = options.ResolvePluginsPath(contentRoot);
+        var packages = builder.Configuration.GetSection("Plugins").Get<Plugins.Packages.PluginPackageOptions>() ?? new Plugins.Packages.PluginPackageOptions();
+        services.AddSingleton(packages);
+        services.AddSingleton(new Plugins.Packages.StartOutcomes(Plugins.Packages.StagedChanges.ApplyAtStart(pluginsPath, database)));
+        var catalog = PluginCatalog.Load(pluginsPath, services);
         services.AddSingleton(catalog);
+        services.AddSingleton<PluginActionChanges>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
+        services.AddSingleton<LiveEndpointSource>();
+        services.AddSingleton<LivePlugins>();
+        services.AddScoped<Plugins.Packages.PluginInstaller>();
         var conventions = new ModulePageConventions(catalog);
 
         services.AddRazorPages(o =>
@@ -309,6 +319,7 @@ public static class HostSetup
                 failures.Add(new AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
             }
         }
+        failures.AddRange(app.Services.GetRequiredService<Plugins.Packages.StartOutcomes>().ToAudit());
         await app.Services.GetRequiredService<AuditWriter>().AppendAsync(failures);
         app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);
     }
@@ -316,6 +327,21 @@ public static class HostSetup
     public static void UseModularHost(this WebApplication app, PluginCatalog catalog)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        // Once a plugin was installed while running, requests are served from its scope (host, earlier and new plugins).
+        var live = app.Services.GetRequiredService<LivePlugins>();
+        app.Use(async (http, next) =>
+        {
+            if (live.Scope is not { } pluginScope)
+            {
+                await next(http);
+                return;
+            }
+            await using var requestScope = pluginScope.BeginLifetimeScope();
+            var previous = http.RequestServices;
+            http.RequestServices = new AutofacServiceProvider(requestScope);
+            try { await next(http); }
+            finally { http.RequestServices = previous; }
+        });
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -337,6 +363,10 @@ public static class HostSetup
         });
         app.UseStaticFiles();
         app.UsePluginStaticFiles(catalog);
+        app.Use(async (http, next) =>
+        {
+            if (!await live.TryServeStaticAsync(http)) await next(http);
+        });
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
@@ -359,6 +389,7 @@ public static class HostSetup
         app.MapRazorPages();
         app.MapOidcEndpoints();
         app.MapPluginEndpoints(catalog, logger);
+        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<LiveEndpointSource>());
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
     }

@@ -13,11 +13,23 @@ namespace Modular.Host.Plugins;
 /// </summary>
 public sealed class PluginCatalog
 {
-    private readonly List<PluginDescriptor> _plugins = [];
+    private List<PluginDescriptor> _plugins = [];
+    private readonly Lock _addLock = new();
 
     public string PluginsPath { get; }
+    // Copy-on-write: a plugin installed while the portal runs is added without disturbing requests that enumerate.
     public IReadOnlyList<PluginDescriptor> All => _plugins;
     public IEnumerable<PluginDescriptor> Running => _plugins.Where(p => p.IsRunning).OrderBy(p => p.Order);
+
+    /// <summary>Adds a plugin that was loaded, registered and migrated while the portal runs (see <see cref="LivePlugins"/>).</summary>
+    public void AddLive(PluginDescriptor plugin)
+    {
+        lock (_addLock)
+        {
+            plugin.Order = _plugins.Count == 0 ? 0 : _plugins.Max(p => p.Order) + 1;
+            _plugins = [.. _plugins.Where(p => p.Folder != plugin.Folder), plugin];
+        }
+    }
 
     private PluginCatalog(string pluginsPath) => PluginsPath = pluginsPath;
 
@@ -35,7 +47,8 @@ public sealed class PluginCatalog
         var catalog = new PluginCatalog(pluginsPath);
         if (!Directory.Exists(pluginsPath)) return catalog;
 
-        foreach (var folder in Directory.GetDirectories(pluginsPath).Order(StringComparer.Ordinal))
+        // Dot folders (".staged") hold packages waiting for the next start, never plugins.
+        foreach (var folder in Directory.GetDirectories(pluginsPath).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
         {
             catalog._plugins.Add(ReadManifest(folder));
         }
@@ -56,7 +69,7 @@ public sealed class PluginCatalog
         return catalog;
     }
 
-    private static PluginDescriptor ReadManifest(string folder)
+    public static PluginDescriptor ReadManifest(string folder)
     {
         var plugin = new PluginDescriptor { Folder = folder };
         var file = Path.Combine(folder, PluginManifest.FileName);
@@ -169,12 +182,22 @@ public sealed class PluginCatalog
 
     private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)
     {
+        if (TryLoad(plugin) is { } scratch)
+            foreach (var d in scratch) services.Add(d);
+    }
+
+    /// <summary>
+    /// Loads the plugin in its own load context and lets it register into a collection of its own, checked;
+    /// null (and the plugin failed with the reason) when any step fails.
+    /// </summary>
+    public static IServiceCollection? TryLoad(PluginDescriptor plugin)
+    {
         var manifest = plugin.Manifest!;
         var entry = Path.Combine(plugin.Folder, manifest.EntryAssembly);
         if (!File.Exists(entry))
         {
             plugin.Fail($"找不到入口程序集 {manifest.EntryAssembly}。");
-            return;
+            return null;
         }
         try
         {
@@ -182,7 +205,13 @@ public sealed class PluginCatalog
             // is a DbContext to the host. Anything else the plugin carries stays private to it.
             var loader = PluginLoader.CreateFromAssemblyFile(entry,
                 sharedTypes: [typeof(IModule), typeof(DbContext), typeof(IServiceCollection)],
-                configure: c => c.PreferSharedTypes = true);
+                configure: c =>
+                {
+                    c.PreferSharedTypes = true;
+                    // From memory, not mapped from the file: an upgrade or uninstall can replace the folder, and a
+                    // restart within one process (tests) cannot be handed the runtime's cached image of an older file.
+                    c.LoadInMemory = true;
+                });
             var assembly = loader.LoadDefaultAssembly();
             var moduleTypes = assembly.GetExportedTypes()
                 .Where(t => typeof(IModule).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
@@ -192,7 +221,7 @@ public sealed class PluginCatalog
                 plugin.Fail(moduleTypes.Count == 0
                     ? "入口程序集中没有实现 IModule 的公开类。"
                     : "入口程序集中有多个实现 IModule 的类。");
-                return;
+                return null;
             }
             var module = (IModule)Activator.CreateInstance(moduleTypes[0])!;
             // Register into a scratch collection first, so a plugin that throws half-way leaves nothing behind.
@@ -205,23 +234,24 @@ public sealed class PluginCatalog
             if (badPermission is not null)
             {
                 plugin.Fail($"权限名“{badPermission.Name}”须以“{manifest.Id}.”开头。");
-                return;
+                return null;
             }
             var forbidden = scratch.FirstOrDefault(d => !MayRegister(d.ServiceType));
             if (forbidden is not null)
             {
                 plugin.Fail($"插件不能注册或替换平台服务 {forbidden.ServiceType.Name}。");
-                return;
+                return null;
             }
-            foreach (var d in scratch) services.Add(d);
             plugin.Loader = loader;
             plugin.Assembly = assembly;
             plugin.Module = module;
+            return scratch;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var inner = ex is TargetInvocationException { InnerException: { } ie } ? ie : ex;
             plugin.Fail($"注册时出错：{inner.GetType().Name}: {inner.Message}");
+            return null;
         }
     }
 }

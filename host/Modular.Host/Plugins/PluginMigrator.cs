@@ -11,28 +11,34 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
         foreach (var plugin in catalog.Running.ToList())
         {
             if (!plugin.IsRunning) continue; // a dependency failed meanwhile
-            foreach (var registration in contexts.Where(c => c.ModuleId == plugin.Id))
+            var failure = await MigrateModuleAsync(contexts.Where(c => c.ModuleId == plugin.Id).Select(c => c.ContextType), services, logger, plugin.Id, cancellationToken);
+            if (failure is not null) catalog.FailWithDependents(plugin, failure);
+        }
+    }
+
+    /// <summary>Migrates one module's contexts, each in a scope of <paramref name="services"/>; the reason in Chinese when one fails, else null.</summary>
+    public static async Task<string?> MigrateModuleAsync(IEnumerable<Type> contextTypes, IServiceProvider services, ILogger logger, string moduleId, CancellationToken cancellationToken = default)
+    {
+        foreach (var contextType in contextTypes)
+        {
+            try
             {
-                try
+                await using var scope = services.CreateAsyncScope();
+                var db = (DbContext)scope.ServiceProvider.GetRequiredService(contextType);
+                if (!db.Database.GetMigrations().Any() && db.Model.GetEntityTypes().Any())
                 {
-                    await using var scope = services.CreateAsyncScope();
-                    var db = (DbContext)scope.ServiceProvider.GetRequiredService(registration.ContextType);
-                    if (!db.Database.GetMigrations().Any() && db.Model.GetEntityTypes().Any())
-                    {
-                        // Tables without migrations for this database would fail on first use: refuse at start instead.
-                        catalog.FailWithDependents(plugin, $"没有适用于当前数据库（{Data.ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{registration.ContextType.Name}）。");
-                        break;
-                    }
-                    await db.Database.MigrateAsync(cancellationToken);
+                    // Tables without migrations for this database would fail on first use: refuse at start instead.
+                    return $"没有适用于当前数据库（{Data.ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{contextType.Name}）。";
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Migrations of plugin {Id} ({Context}) failed", plugin.Id, registration.ContextType.Name);
-                    var inner = ex.GetBaseException();
-                    catalog.FailWithDependents(plugin, $"数据库迁移失败（{registration.ContextType.Name}）：{inner.Message}");
-                    break;
-                }
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Migrations of plugin {Id} ({Context}) failed", moduleId, contextType.Name);
+                var inner = ex.GetBaseException();
+                return $"数据库迁移失败（{contextType.Name}）：{inner.Message}";
             }
         }
+        return null;
     }
 }

@@ -1,21 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
 using Modular.Host.Plugins;
+using Modular.Host.Plugins.Packages;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform;
 
-public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db) : PageModel
+/// <summary>Installed modules, and central IT's installs, upgrades and uninstalls of vendor packages.</summary>
+public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, PluginInstaller installer, PluginPackageOptions packageOptions, StartOutcomes startOutcomes) : PageModel
 {
     public string PluginsPath => catalog.PluginsPath;
     public IReadOnlyList<PluginDescriptor> Plugins { get; private set; } = [];
     public Dictionary<string, int> Usage { get; private set; } = [];
+    public Dictionary<string, StagedChange> Staged { get; private set; } = [];
+    public IReadOnlyList<PackageOutcome> Outcomes { get; private set; } = [];
+    public IReadOnlyList<string> PackageErrors { get; private set; } = [];
+    public bool RequireSignature => packageOptions.RequireSignature;
+    public int MaxPackageMegabytes => packageOptions.MaxPackageMegabytes;
+    public string SdkVersion => SdkInfo.Version.ToString();
+    public string SdkSupported => SdkSupport.Supported.ToString();
+    public bool AppliedAtThisStart => startOutcomes.Applied.Count > 0;
+    [TempData] public string? Notice { get; set; }
+    [TempData] public string? Problem { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The folder of the plugin to uninstall, when confirming.</summary>
+    [BindProperty(SupportsGet = true)] public string? Uninstall { get; set; }
+    [BindProperty] public string? KeepData { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostInstallAsync(IFormFile? package, CancellationToken ct)
+    {
+        if (package is null || package.Length == 0)
+        {
+            PackageErrors = ["请选择要上传的安装包（.modpkg）。"];
+        }
+        else if (!package.FileName.EndsWith(PackageFormat.Extension, StringComparison.OrdinalIgnoreCase) && !package.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            PackageErrors = ["安装包须为 .modpkg 文件。"];
+        }
+        else
+        {
+            await using var stream = package.OpenReadStream();
+            var result = await installer.InstallAsync(stream, package.FileName, ct);
+            if (result.Success)
+            {
+                Notice = result.Message;
+                return RedirectToPage();
+            }
+            PackageErrors = result.Errors;
+        }
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUninstallAsync(string folder, CancellationToken ct)
+    {
+        if (KeepData is not ("keep" or "delete"))
+        {
+            Uninstall = folder;
+            ModelState.AddModelError(nameof(KeepData), "请选择保留还是删除模块的数据。");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        Problem = await installer.StageUninstallAsync(folder, KeepData == "delete", ct);
+        if (Problem is null) Notice = $"目录“{folder}”中的模块将在重启平台后卸载（{(KeepData == "delete" ? "删除" : "保留")}其数据）。";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(string id, CancellationToken ct)
+    {
+        if (await installer.CancelStagedAsync(id, ct)) Notice = $"已撤销模块“{id}”待重启的变更。";
+        else Problem = "没有待撤销的变更。";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Plugins = catalog.All.OrderBy(p => p.IsRunning ? 0 : 1).ThenBy(p => p.Order).ThenBy(p => p.FolderName).ToList();
         Usage = await db.AgencyModules.AsNoTracking().Where(m => m.Allowed && m.Enabled)
             .GroupBy(m => m.ModuleId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // Keyed by the folder the change applies to.
+        Staged = StagedChanges.Pending(catalog.PluginsPath).GroupBy(c => c.Folder ?? c.Id).ToDictionary(g => g.Key, g => g.First());
+        Outcomes = StagedChanges.LastOutcomes(catalog.PluginsPath);
+        if (Uninstall is not null && !Plugins.Any(p => p.FolderName == Uninstall && p.Manifest is not null)) Uninstall = null;
     }
 }

@@ -1,0 +1,138 @@
+using Modular.Host.Auditing;
+using Modular.Sdk;
+
+namespace Modular.Host.Plugins.Packages;
+
+public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, string? Message = null, bool RestartNeeded = false)
+{
+    public static InstallResult Refused(IEnumerable<string> errors) => new(false, errors.ToList());
+}
+
+/// <summary>
+/// Central IT's side of a vendor package: every check first (the package's own, then against the installed plugins),
+/// then a new plugin goes live at once, while an upgrade or an uninstall is staged for the next start.
+/// Every step, refusals included, is audited.
+/// </summary>
+public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions options, LivePlugins live, AuditWriter audit,
+    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger)
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    public async Task<InstallResult> InstallAsync(Stream upload, string fileName, CancellationToken ct = default)
+    {
+        var inspection = await PackageInspector.InspectAsync(upload, options, ct);
+        await Gate.WaitAsync(ct);
+        try
+        {
+            if (inspection.IsValid) CheckAgainstInstalled(inspection);
+            var manifest = inspection.Manifest;
+            var target = manifest is null ? "Package:" + Path.GetFileName(fileName) : $"Plugin:{manifest.Id}";
+            if (!inspection.IsValid)
+            {
+                await AuditAsync("plugin.package.refused", target, $"{Path.GetFileName(fileName)}: {string.Join(" ", inspection.Errors)}", false, ct);
+                return InstallResult.Refused(inspection.Errors);
+            }
+            var signedBy = inspection.Publisher is { } p ? $"，签名：{p}（{inspection.KeyId}）" : inspection.Signed ? $"，签名密钥 {inspection.KeyId}" : "，未签名";
+            var existing = Installed(manifest!.Id);
+            if (existing is not null)
+            {
+                StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName, existing.FolderName);
+                await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
+                return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
+            }
+            return await InstallNewAsync(manifest, inspection, target, signedBy, ct);
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private async Task<InstallResult> InstallNewAsync(PluginManifest manifest, PackageInspection inspection, string target, string signedBy, CancellationToken ct)
+    {
+        var root = Directory.CreateDirectory(StagedChanges.Root(catalog.PluginsPath)).FullName;
+        var incoming = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(catalog.PluginsPath, manifest.Id);
+        string? failure;
+        try
+        {
+            StagedChanges.WriteFiles(incoming, inspection.Files);
+            Directory.Move(incoming, folder);
+            failure = await live.ActivateAsync(folder, ct);
+        }
+        catch (IOException ex)
+        {
+            logger.LogError(ex, "Installing plugin {Id} failed", manifest.Id);
+            failure = "写入插件目录失败：" + ex.Message;
+        }
+        if (failure is not null)
+        {
+            // Nothing stays behind: the folder goes, and migrations that failed were rolled back.
+            if (Directory.Exists(incoming)) Directory.Delete(incoming, true);
+            if (Directory.Exists(folder) && !catalog.IsRunning(manifest.Id)) Directory.Delete(folder, true);
+            await AuditAsync("plugin.install.failed", target, $"{manifest.Version}: {failure}", false, ct);
+            return InstallResult.Refused([$"安装失败：{failure}"]);
+        }
+        await AuditAsync("plugin.installed", target, $"{manifest.Version}{signedBy}", true, ct);
+        return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已安装并运行（{signedBy.TrimStart('，')}），平台管理员可在“单位”中为各单位开放。");
+    }
+
+    /// <summary>Checks that need the installed plugins: dependencies, id already taken (an upgrade must be to a higher version).</summary>
+    private void CheckAgainstInstalled(PackageInspection inspection)
+    {
+        var manifest = inspection.Manifest!;
+        foreach (var dep in manifest.Dependencies)
+        {
+            var present = catalog.Find(dep.Id);
+            if (present is null)
+                inspection.Errors.Add($"缺少依赖的模块“{dep.Id}”：请先安装它。");
+            else if (dep.Version is not null && !VersionRange.Parse(dep.Version).Includes(present.Manifest!.ParsedVersion))
+                inspection.Errors.Add($"依赖的模块“{dep.Id}”已安装 {present.Manifest.Version}，不在要求的范围 {VersionRange.Parse(dep.Version)} 内。");
+        }
+        var existing = Installed(manifest.Id);
+        if (existing?.Manifest is { } current && manifest.ParsedVersion.CompareTo(current.ParsedVersion) <= 0)
+            inspection.Errors.Add($"模块标识“{manifest.Id}”已被已安装的 {current.Version} 使用；只能升级到更高的版本（此安装包为 {manifest.Version}）。");
+        else if (existing is null && Directory.Exists(Path.Combine(catalog.PluginsPath, manifest.Id)))
+            inspection.Errors.Add($"插件目录“{manifest.Id}”已存在，但其中不是可识别的插件；请先由运维清理。");
+        var staged = StagedChanges.Pending(catalog.PluginsPath).FirstOrDefault(c => c.Id == manifest.Id && c.Action == StagedChange.Upgrade);
+        if (staged is not null && SemanticVersion.TryParse(staged.Version, out var stagedVersion) && manifest.ParsedVersion.CompareTo(stagedVersion) <= 0)
+            inspection.Errors.Add($"已有待重启的升级到 {staged.Version}；新的安装包须为更高的版本（此安装包为 {manifest.Version}）。");
+    }
+
+    /// <summary>The installed plugin with this id, running or not (its manifest was readable).</summary>
+    private PluginDescriptor? Installed(string id) =>
+        catalog.All.Where(p => p.Manifest?.Id == id).OrderBy(p => p.IsRunning ? 0 : 1).FirstOrDefault();
+
+    /// <summary>Stages the removal of the plugin in <paramref name="folder"/>; a reason in Chinese when it cannot be.</summary>
+    public async Task<string?> StageUninstallAsync(string folder, bool deleteData, CancellationToken ct = default)
+    {
+        var plugin = catalog.All.FirstOrDefault(p => p.FolderName == folder);
+        if (plugin?.Manifest is null) return "没有这个模块。";
+        var id = plugin.Id;
+        var dependent = catalog.Running.FirstOrDefault(p => p.Manifest!.Dependencies.Any(d => d.Id == id));
+        if (dependent is not null) return $"模块“{dependent.Name.Current}”依赖它，须先卸载“{dependent.Name.Current}”。";
+        StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
+        await AuditAsync("plugin.uninstall.staged", "Plugin:" + id, $"{plugin.Manifest.Version}, {(deleteData ? "delete data" : "keep data")}", true, ct);
+        return null;
+    }
+
+    public async Task<bool> CancelStagedAsync(string id, CancellationToken ct = default)
+    {
+        if (!StagedChanges.Cancel(catalog.PluginsPath, id)) return false;
+        await AuditAsync("plugin.staged.cancelled", "Plugin:" + id, null, true, ct);
+        return true;
+    }
+
+    private Task AuditAsync(string action, string target, string? details, bool success, CancellationToken ct) =>
+        audit.AppendAsync([new AuditRecord(action, target, details, success, user.Id, user.UserName, null, http.HttpContext?.Connection.RemoteIpAddress?.ToString())], ct);
+}
+
+/// <summary>The outcomes of the staged changes applied at this start, audited once the database is ready.</summary>
+public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied)
+{
+    public IReadOnlyList<PackageOutcome> Applied { get; } = applied;
+
+    public IEnumerable<AuditRecord> ToAudit() => Applied.Select(o => new AuditRecord(
+        o.Action == StagedChange.Upgrade ? (o.Success ? "plugin.upgraded" : "plugin.upgrade.failed") : (o.Success ? "plugin.uninstalled" : "plugin.uninstall.failed"),
+        "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null));
+}

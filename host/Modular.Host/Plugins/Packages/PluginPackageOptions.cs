@@ -1,0 +1,24 @@
+namespace Modular.Host.Plugins.Packages;
+
+/// <summary>Settings section <c>Plugins</c>: what an uploaded package may be, and whose signature the platform trusts.</summary>
+public sealed class PluginPackageOptions
+{
+    /// <summary>Refuse packages that are not signed by a publisher on <see cref="Publishers"/>.</summary>
+    public bool RequireSignature { get; set; }
+    /// <summary>The allow-list of publisher keys (SubjectPublicKeyInfo, base64, as <c>modpack keygen</c> prints it).</summary>
+    public List<PublisherKey> Publishers { get; set; } = [];
+    public int MaxPackageMegabytes { get; set; } = 20;
+    public int MaxUnpackedMegabytes { get; set; } = 100;
+    public int MaxEntries { get; set; } = 2000;
+    /// <summary>An entry that unpacks to more than this many times its compressed size is taken for a zip bomb.</summary>
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public long MaxPackageBytes => Math.Max(1, MaxPackageMegabytes) * 1024L * 1024L;
+    public long MaxUnpackedBytes => Math.Max(1, MaxUnpackedMegabytes) * 1024L * 1024L;
+}
+
+public sealed class PublisherKey
+{
+    public string Name { get; set; } = "";
+    public string PublicKey { get; set; } = "";
+}

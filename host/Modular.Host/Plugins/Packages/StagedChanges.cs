@@ -1,0 +1,248 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Modular.Host.Data;
+using Modular.Sdk;
+
+namespace Modular.Host.Plugins.Packages;
+
+/// <param name="Folder">The plugin's folder under plugins/ when it is not named after its id.</param>
+public sealed record StagedChange(string Id, string Action, string Version, string? FromVersion, bool DeleteData, string? By, DateTime At, string? Folder = null)
+{
+    public const string Upgrade = "upgrade";
+    public const string Uninstall = "uninstall";
+}
+
+/// <summary>What became of a staged change at a start (kept in <c>.staged/outcomes.json</c> for the Modules page).</summary>
+public sealed record PackageOutcome(string Id, string Action, string Version, bool Success, string Message, DateTime At);
+
+/// <summary>
+/// Upgrades and uninstalls wait in <c>plugins/.staged/</c> (a plugin's loaded code cannot be swapped while the portal runs)
+/// and are applied at the next start, before any plugin loads. An upgrade first runs the new version's migrations;
+/// only when they succeed does the new folder replace the old one, so a failure leaves the old version in place and running.
+/// </summary>
+public static class StagedChanges
+{
+    public const string FolderName = ".staged";
+    private const string OutcomesFile = "outcomes.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static string Root(string pluginsPath) => Path.Combine(pluginsPath, FolderName);
+
+    public static IReadOnlyList<StagedChange> Pending(string pluginsPath)
+    {
+        var root = Root(pluginsPath);
+        if (!Directory.Exists(root)) return [];
+        return Directory.GetFiles(root, "*.json").Where(f => Path.GetFileName(f) != OutcomesFile)
+            .Select(f => Read<StagedChange>(f)).OfType<StagedChange>().OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
+    public static IReadOnlyList<PackageOutcome> LastOutcomes(string pluginsPath) =>
+        Read<List<PackageOutcome>>(Path.Combine(Root(pluginsPath), OutcomesFile)) ?? [];
+
+    /// <summary>Writes the new version's files beside the running one; replaces an upgrade staged before.</summary>
+    public static void StageUpgrade(string pluginsPath, PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files, string? fromVersion, string? by, string? folder = null)
+    {
+        var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
+        Cancel(pluginsPath, manifest.Id);
+        // Written under a temporary name and renamed, so a half-written folder never counts as staged.
+        var temp = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
+        WriteFiles(temp, files);
+        Directory.Move(temp, Path.Combine(root, manifest.Id));
+        Write(Path.Combine(root, manifest.Id + ".json"), new StagedChange(manifest.Id, StagedChange.Upgrade, manifest.Version, fromVersion, false, by, DateTime.UtcNow, folder));
+    }
+
+    public static void StageUninstall(string pluginsPath, string id, string version, bool deleteData, string? by, string? folder = null)
+    {
+        var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
+        Cancel(pluginsPath, id);
+        Write(Path.Combine(root, id + ".json"), new StagedChange(id, StagedChange.Uninstall, version, version, deleteData, by, DateTime.UtcNow, folder));
+    }
+
+    /// <summary>Forgets a staged change; true when there was one.</summary>
+    public static bool Cancel(string pluginsPath, string id)
+    {
+        var root = Root(pluginsPath);
+        var marker = Path.Combine(root, id + ".json");
+        var had = File.Exists(marker);
+        File.Delete(marker);
+        if (Directory.Exists(Path.Combine(root, id))) Directory.Delete(Path.Combine(root, id), true);
+        return had;
+    }
+
+    /// <summary>Writes package files into a new folder (paths were checked by <see cref="PackageInspector"/>).</summary>
+    public static void WriteFiles(string folder, IReadOnlyDictionary<string, byte[]> files)
+    {
+        var full = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
+        foreach (var (path, content) in files)
+        {
+            var target = Path.GetFullPath(Path.Combine(full, path));
+            if (!target.StartsWith(full, StringComparison.Ordinal)) throw new InvalidOperationException("Package path escapes the plugin folder: " + path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllBytes(target, content);
+        }
+    }
+
+    /// <summary>Applies every staged change; called at start before the plugins load.</summary>
+    public static List<PackageOutcome> ApplyAtStart(string pluginsPath, DatabaseSettings database)
+    {
+        var root = Root(pluginsPath);
+        if (!Directory.Exists(root)) return [];
+        Recover(pluginsPath);
+        var outcomes = new List<PackageOutcome>();
+        foreach (var change in Pending(pluginsPath))
+        {
+            PackageOutcome outcome;
+            try
+            {
+                outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database) : ApplyUninstall(pluginsPath, change, database);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The portal starts all the same, with what is in the plugins folder.
+                outcome = new(change.Id, change.Action, change.Version, false, $"变更未能完成（{ex.Message}）。", DateTime.UtcNow);
+            }
+            outcomes.Add(outcome);
+            File.Delete(Path.Combine(root, change.Id + ".json"));
+            if (Directory.Exists(Path.Combine(root, change.Id))) Directory.Delete(Path.Combine(root, change.Id), true);
+        }
+        foreach (var incoming in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(incoming, true);
+        if (outcomes.Count > 0) Write(Path.Combine(root, OutcomesFile), outcomes);
+        return outcomes;
+    }
+
+    /// <summary>A start that stopped between the two renames of an upgrade: put the old version back, or finish.</summary>
+    private static void Recover(string pluginsPath)
+    {
+        foreach (var previous in Directory.GetDirectories(Root(pluginsPath), ".previous-*"))
+        {
+            var id = Path.GetFileName(previous)[".previous-".Length..];
+            var live = Path.Combine(pluginsPath, id);
+            if (!Directory.Exists(live)) Directory.Move(previous, live);
+            else Directory.Delete(previous, true);
+        }
+    }
+
+    private static PackageOutcome ApplyUpgrade(string pluginsPath, StagedChange change, DatabaseSettings database)
+    {
+        var staged = Path.Combine(Root(pluginsPath), change.Id);
+        var live = Path.Combine(pluginsPath, change.Id);
+        var old = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
+        if (!Directory.Exists(staged))
+            return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", DateTime.UtcNow);
+        var failure = WithPlugin(staged, database, MigrateAsync);
+        if (failure is not null)
+            return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
+        var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
+        if (Directory.Exists(old)) Directory.Move(old, previous);
+        if (old != live && Directory.Exists(live)) Directory.Delete(live, true); // not a plugin of this id (refused at upload otherwise)
+        try
+        {
+            Directory.Move(staged, live);
+        }
+        catch (IOException)
+        {
+            if (Directory.Exists(previous) && !Directory.Exists(old)) Directory.Move(previous, old);
+            throw;
+        }
+        if (Directory.Exists(previous)) Directory.Delete(previous, true);
+        return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", DateTime.UtcNow);
+    }
+
+    private static PackageOutcome ApplyUninstall(string pluginsPath, StagedChange change, DatabaseSettings database)
+    {
+        var live = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
+        if (change.DeleteData && Directory.Exists(live))
+        {
+            var failure = WithPlugin(live, database, RevertAsync);
+            if (failure is not null)
+                return new(change.Id, change.Action, change.Version, false, $"删除模块数据失败，模块未卸载：{failure}", DateTime.UtcNow);
+        }
+        if (Directory.Exists(live))
+        {
+            // Renamed first so that a half-deleted folder is never taken for a plugin.
+            var trash = Path.Combine(Root(pluginsPath), ".removed-" + Guid.NewGuid().ToString("N"));
+            Directory.Move(live, trash);
+            Directory.Delete(trash, true);
+        }
+        return new(change.Id, change.Action, change.Version, true, change.DeleteData ? "已卸载，模块数据已删除。" : "已卸载，模块数据已保留。", DateTime.UtcNow);
+    }
+
+    /// <summary>A folder name from a staged file, only if it is a plain name under plugins/.</summary>
+    private static string? SafeFolder(string? folder) =>
+        folder is { Length: > 0 } f && f == Path.GetFileName(f) && !f.StartsWith('.') ? f : null;
+
+    private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger);
+
+    /// <summary>Loads a plugin on its own (not into the portal) with just what its DbContexts need, and works on its database.</summary>
+    private static string? WithPlugin(string folder, DatabaseSettings database, ContextWork work)
+    {
+        var plugin = PluginCatalog.ReadManifest(folder);
+        if (!plugin.IsRunning) return plugin.FailureReason;
+        var registrations = PluginCatalog.TryLoad(plugin);
+        if (registrations is null) return plugin.FailureReason;
+        IServiceCollection services = new ServiceCollection();
+        services.AddLogging(b => b.AddConsole());
+        services.AddSingleton(database);
+        services.AddSingleton<IModuleDatabase>(new MaintenanceDatabase(database));
+        services.AddSingleton<ICurrentAgency>(new NoAgency());
+        foreach (var d in registrations) services.Add(d);
+        using var provider = services.BuildServiceProvider();
+        var contexts = registrations.Where(d => d.ServiceType == typeof(ModuleDbContextRegistration))
+            .Select(d => (ModuleDbContextRegistration)d.ImplementationInstance!).Where(r => r.ModuleId == plugin.Id).Select(r => r.ContextType).ToList();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host.Plugins.StagedChanges");
+        return work(plugin.Id, contexts, provider, logger).GetAwaiter().GetResult();
+    }
+
+    private static Task<string?> MigrateAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger) =>
+        PluginMigrator.MigrateModuleAsync(contexts, services, logger, moduleId);
+
+    /// <summary>Runs every migration down (its tables go) and drops the module's history table.</summary>
+    private static async Task<string?> RevertAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger)
+    {
+        foreach (var type in contexts)
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
+                await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
+                // Both dialects take a double-quoted name; the name is the host's own ("__migrations_<id>").
+                await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS \"{ModuleDatabase.HistoryTable(moduleId)}\"");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Removing the data of plugin {Id} ({Context}) failed", moduleId, type.Name);
+                return $"{type.Name}：{ex.GetBaseException().Message}";
+            }
+        }
+        return null;
+    }
+
+    private static T? Read<T>(string file) where T : class
+    {
+        try { return File.Exists(file) ? JsonSerializer.Deserialize<T>(File.ReadAllText(file)) : null; }
+        catch (JsonException) { return null; }
+    }
+
+    private static void Write<T>(string file, T value)
+    {
+        var temp = file + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(value, Json));
+        File.Move(temp, file, overwrite: true);
+    }
+
+    /// <summary>The module's own history table and migrations, without the audit of data changes (none are made here).</summary>
+    private sealed class MaintenanceDatabase(DatabaseSettings settings) : IModuleDatabase
+    {
+        public void Configure(DbContextOptionsBuilder options, string moduleId, System.Reflection.Assembly migrationsAssembly) =>
+            settings.Apply(options, ModuleDatabase.HistoryTable(moduleId));
+    }
+
+    private sealed class NoAgency : ICurrentAgency
+    {
+        public int? Id => null;
+        public string? Name => null;
+    }
+}

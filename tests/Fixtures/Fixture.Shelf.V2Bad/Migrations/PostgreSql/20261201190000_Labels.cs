@@ -1,0 +1,26 @@
+using Fixture.Shelf.Data;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Fixture.Shelf.Data.Migrations.PostgreSql
+{
+    /// <summary>Version 2's migration: plain SQL, so the model (and its snapshot) stay those of version 1.</summary>
+    [DbContext(typeof(ShelfDbContext))]
+    [Migration("20261201190000_Labels")]
+    public partial class Labels : Migration
+    {
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("CREATE TABLE shelf_label (id integer NOT NULL PRIMARY KEY, name text NOT NULL);");
+            // Deliberately broken: the upgrade must be refused and version 1.0.0 must keep running.
+            migrationBuilder.Sql("INSERT INTO table_that_does_not_exist VALUES (1);");
+        }
+
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TABLE shelf_label;");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using Modular.Host.Plugins.Packages;
+
+// modpack pack <plugin folder> [--out <dir>] [--key <private key .pem>] [--publisher <name>]
+// modpack keygen <private key .pem>      (prints the public key for the platform's Plugins:Publishers allow-list)
+return args.FirstOrDefault() switch
+{
+    "pack" when args.Length >= 2 => Pack(args[1], Option("--out") ?? ".", Option("--key"), Option("--publisher")),
+    "keygen" when args.Length >= 2 => KeyGen(args[1]),
+    _ => Usage(),
+};
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+int Pack(string folder, string output, string? keyFile, string? publisher)
+{
+    if (!File.Exists(Path.Combine(folder, "plugin.json")))
+    {
+        Console.Error.WriteLine($"No plugin.json in {folder}: point modpack at the built plugin folder.");
+        return 2;
+    }
+    using var key = keyFile is null ? null : LoadKey(keyFile);
+    var file = PackageFormat.Pack(folder, output, key, publisher);
+    Console.WriteLine(file);
+    if (key is not null) Console.WriteLine($"signed by key {PackageFormat.KeyId(key.ExportSubjectPublicKeyInfo())}");
+    return 0;
+}
+
+int KeyGen(string privateKeyFile)
+{
+    if (File.Exists(privateKeyFile))
+    {
+        Console.Error.WriteLine($"{privateKeyFile} exists; not overwritten.");
+        return 2;
+    }
+    using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    File.WriteAllText(privateKeyFile, key.ExportPkcs8PrivateKeyPem());
+    if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(privateKeyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    var publicKey = key.ExportSubjectPublicKeyInfo();
+    Console.WriteLine($"private key: {privateKeyFile} (keep it secret)");
+    Console.WriteLine($"key id:      {PackageFormat.KeyId(publicKey)}");
+    Console.WriteLine($"public key:  {Convert.ToBase64String(publicKey)}");
+    return 0;
+}
+
+static ECDsa LoadKey(string file)
+{
+    var key = ECDsa.Create();
+    key.ImportFromPem(File.ReadAllText(file));
+    return key;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: modpack pack <plugin folder> [--out <dir>] [--key <private key .pem>] [--publisher <name>]");
+    Console.Error.WriteLine("       modpack keygen <private key .pem>");
+    return 1;
+}

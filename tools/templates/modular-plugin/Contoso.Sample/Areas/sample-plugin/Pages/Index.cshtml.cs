@@ -1,0 +1,46 @@
+using Contoso.Sample.Data;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Sdk;
+
+namespace Contoso.Sample.Pages;
+
+/// <summary>The agency's records, paged on the server, and a form to add one.</summary>
+public sealed class IndexModel(SampleDbContext db, IPermissionChecker permissions, IModuleSettings settings, IStringLocalizer<SampleModule> text) : PageModel
+{
+    [BindProperty] public string? Title { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    [TempData] public string? Notice { get; set; }
+    public PagedList<SampleRecord> List { get; private set; } = new([], 1, 20, 0);
+    public bool CanEdit => permissions.IsGranted(SampleModule.EditPermission);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!permissions.IsGranted(SampleModule.ViewPermission)) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!CanEdit) return Forbid();
+        if (SampleRules.TitleProblem(Title) is { } problem) ModelState.AddModelError(nameof(Title), text[problem]);
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            await LoadAsync(ct);
+            return Page();
+        }
+        db.Records.Add(new SampleRecord { Title = Title!.Trim() });
+        await db.SaveChangesAsync(ct);
+        Notice = "The record was added.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        List = await PagedList<SampleRecord>.CreateAsync(db.Records.AsNoTracking().OrderByDescending(r => r.Id), PageNumber,
+            settings.GetInt(SampleModule.Id, SampleModule.PageSizeSetting), ct);
+}
