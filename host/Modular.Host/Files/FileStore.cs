@@ -51,6 +51,14 @@ public sealed class FileStore(DirectoryDbContext db, ICurrentUser user, FileStor
         return rows.Select(Info).ToList();
     }
 
+    public async Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default)
+    {
+        if (ownerKeys.Count == 0) return [];
+        var keys = ownerKeys.Distinct().ToList();
+        var rows = await db.StoredFiles.AsNoTracking().Where(f => f.ModuleId == moduleId && keys.Contains(f.OwnerKey)).OrderBy(f => f.Id).ToListAsync(cancellationToken);
+        return rows.Select(Info).ToList();
+    }
+
     public async Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default)
     {
         var file = await db.StoredFiles.AsNoTracking().Include(f => f.Data).FirstOrDefaultAsync(f => f.Id == id && f.ModuleId == moduleId, cancellationToken);

@@ -21,6 +21,14 @@ public interface IFileStore
 
     Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, string ownerKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The files of several owners at once (the evidence entries of a campaign), in one round trip where the store can.</summary>
+    async Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, IReadOnlyCollection<string> ownerKeys, CancellationToken cancellationToken = default)
+    {
+        var all = new List<StoredFileInfo>();
+        foreach (var key in ownerKeys.Distinct()) all.AddRange(await ListAsync(moduleId, key, cancellationToken));
+        return all;
+    }
+
     /// <summary>A file of the current agency and module, with its content; null if there is none.</summary>
     Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default);
 

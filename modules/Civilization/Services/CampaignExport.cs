@@ -42,10 +42,11 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
         var byId = items.ToDictionary(i => i.Id);
         var evidence = await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).OrderBy(e => e.ItemId).ThenBy(e => e.SubmittedAt).ToListAsync(ct);
         var evidenceRows = new List<Dictionary<string, object?>>();
+        var attachedByEntry = await files.ListAsync(evidence.Select(e => e.Id).ToList(), ct);
         foreach (var e in evidence)
         {
             var item = byId[e.ItemId];
-            var attached = await files.ListAsync(e.Id, ct);
+            var attached = attachedByEntry.GetValueOrDefault(e.Id) ?? [];
             evidenceRows.Add(new()
             {
                 ["类别"] = names.GetValueOrDefault(item.CategoryId), ["序号"] = item.Code, ["测评内容"] = item.Text,

@@ -47,7 +47,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         CanSubmit = await access.CanSubmitAsync(item, ct);
         var entries = await db.Evidence.AsNoTracking().Where(e => e.ItemId == item.Id).OrderByDescending(e => e.SubmittedAt).ThenByDescending(e => e.Id).ToListAsync(ct);
         var list = new List<EvidenceView>();
-        foreach (var e in entries) list.Add(new EvidenceView(e, await people.NameAsync(e.SubmittedByMemberId, ct), await files.ListAsync(e.Id, ct)));
+        var attached = await files.ListAsync(entries.Select(e => e.Id).ToList(), ct);
+        foreach (var e in entries) list.Add(new EvidenceView(e, await people.NameAsync(e.SubmittedByMemberId, ct), attached.GetValueOrDefault(e.Id) ?? []));
         Evidence = list;
         if (Request.Method == "GET") { ReviewStatus = item.Status; ReviewComment = item.ReviewComment; }
         Version = item.Version;

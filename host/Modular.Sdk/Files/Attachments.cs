@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Modular.Sdk;
+
+/// <summary>
+/// The files of one kind of record in a module (a meeting's photos, a rectification's evidence), kept in the
+/// <see cref="IFileStore"/> under owner keys <c>&lt;prefix&gt;:&lt;id&gt;</c>. A form's files are all read and checked
+/// before any is saved, and a file is found only through the record it belongs to.
+/// </summary>
+/// <remarks>A module derives one small class per kind of record, e.g.
+/// <c>sealed class MeetingAttachments(IFileStore files) : Attachments(files, "org-life", "meeting")</c>, and registers it scoped.</remarks>
+public class Attachments(IFileStore files, string moduleId, string ownerPrefix, int maxPerPost = 10)
+{
+    private static readonly LocalizedText TooMany = new("一次最多上传 {0} 个文件。", "At most {0} files at a time.");
+
+    public FileRules Rules => files.Rules;
+    public int MaxFiles => maxPerPost;
+
+    public string OwnerKey(int ownerId) => $"{ownerPrefix}:{ownerId}";
+
+    /// <summary>Reads and checks every posted file; each problem goes on <paramref name="field"/>, and then nothing should be saved.</summary>
+    public async Task<IReadOnlyList<FileUpload>> ReadAsync(IEnumerable<IFormFile> posted, ModelStateDictionary state, string field,
+        CancellationToken ct = default)
+    {
+        // Browsers post an empty part for a file input left empty.
+        var chosen = posted.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
+        if (chosen.Count > maxPerPost)
+        {
+            state.AddModelError(field, string.Format(TooMany.Current, maxPerPost));
+            return [];
+        }
+        var uploads = new List<FileUpload>();
+        foreach (var f in chosen)
+        {
+            await using var stream = f.OpenReadStream();
+            var upload = await files.ReadAsync(f.FileName, stream, ct);
+            if (upload.IsValid) uploads.Add(upload);
+            else state.AddModelError(field, upload.Error!);
+        }
+        return uploads;
+    }
+
+    public async Task SaveAsync(int ownerId, IEnumerable<FileUpload> uploads, CancellationToken ct = default)
+    {
+        foreach (var u in uploads) await files.SaveAsync(moduleId, OwnerKey(ownerId), u, ct);
+    }
+
+    public Task<IReadOnlyList<StoredFileInfo>> ListAsync(int ownerId, CancellationToken ct = default) =>
+        files.ListAsync(moduleId, OwnerKey(ownerId), ct);
+
+    /// <summary>The files of several records in one round trip, by record id (records without files are left out).</summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<StoredFileInfo>>> ListAsync(IReadOnlyCollection<int> ownerIds, CancellationToken ct = default)
+    {
+        var byKey = ownerIds.Distinct().ToDictionary(OwnerKey);
+        var found = await files.ListAsync(moduleId, byKey.Keys.ToList(), ct);
+        return found.GroupBy(f => byKey[f.OwnerKey]).ToDictionary(g => g.Key, g => (IReadOnlyList<StoredFileInfo>)g.ToList());
+    }
+
+    /// <summary>The file, if it belongs to this record.</summary>
+    public Task<StoredFileContent?> OpenAsync(int ownerId, int fileId, CancellationToken ct = default) => OpenAsync([ownerId], fileId, ct);
+
+    /// <summary>The file, if it belongs to one of these records (e.g. the evidence entries of one item).</summary>
+    public async Task<StoredFileContent?> OpenAsync(IReadOnlyCollection<int> ownerIds, int fileId, CancellationToken ct = default) =>
+        await files.OpenAsync(moduleId, fileId, ct) is { } content && ownerIds.Any(id => content.Info.OwnerKey == OwnerKey(id)) ? content : null;
+
+    /// <summary>Deletes the file if it belongs to this record.</summary>
+    public async Task<bool> RemoveAsync(int ownerId, int fileId, CancellationToken ct = default) =>
+        (await ListAsync(ownerId, ct)).Any(f => f.Id == fileId) && await files.DeleteAsync(moduleId, fileId, ct);
+
+    /// <summary>Deletes the file if it belongs to one of these records.</summary>
+    public async Task<bool> RemoveAsync(IReadOnlyCollection<int> ownerIds, int fileId, CancellationToken ct = default) =>
+        await OpenAsync(ownerIds, fileId, ct) is not null && await files.DeleteAsync(moduleId, fileId, ct);
+}
