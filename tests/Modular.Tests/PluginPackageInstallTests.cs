@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests;
@@ -74,6 +75,9 @@ public sealed class PluginPackageInstallTests
         Assert.Single(await portal.AuditAsync("plugin.staged.cancelled"));
         // The live plugin's own changes are audited by the host, as every module's are.
         Assert.Contains(await portal.AuditAsync("create"), l => l.StartsWith("Shelf.ShelfItem#"));
+        // Its scheduled job runs without a restart too, in each agency where it is on.
+        await portal.Services.GetRequiredService<Modular.Host.Jobs.ScheduledJobRunner>().RunOnceAsync(DateTimeOffset.Now);
+        Assert.Equal(["Shelf 1", "Shelf 0"], await portal.AuditAsync("shelf.counted"));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Modular.Host.Jobs;
 /// transaction-scoped advisory lock taken with "try", so an instance that finds another one at it skips that round;
 /// SQLite has one instance, where an in-process gate does the same.
 /// </summary>
-public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, ModuleGate gate, DatabaseSettings database, ModularOptions options,
+public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.LivePlugins live, ModuleGate gate, DatabaseSettings database, ModularOptions options,
     TimeProvider clock, ILogger<ScheduledJobRunner> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -24,7 +24,7 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, ModuleGate g
         {
             List<(int Id, string ShortName)> agencies;
             List<(string ModuleId, string Name)> jobs;
-            await using (var scope = scopes.CreateAsyncScope())
+            await using (var scope = NewScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
                 agencies = (await db.Agencies.AsNoTracking().Where(a => a.Status == AgencyStatus.Active).OrderBy(a => a.Id)
@@ -56,7 +56,7 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, ModuleGate g
     private async Task<bool> RunAsync((int Id, string ShortName) agency, string moduleId, string name, DateTimeOffset now, CancellationToken ct)
     {
         using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = NewScope();
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(j => j.ModuleId == moduleId && j.Name == name);
         if (!database.IsPostgreSql)
         {
@@ -73,6 +73,10 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, ModuleGate g
         await tx.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>A scope of the newest plugin scope once a plugin was installed while running, so its jobs run too.</summary>
+    private AsyncServiceScope NewScope() =>
+        (live.Scope is { } plugins ? Autofac.ResolutionExtensions.Resolve<IServiceScopeFactory>(plugins) : scopes).CreateAsyncScope();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -22,6 +22,7 @@ public sealed class ShelfModule : IModule
     {
         services.AddModuleDbContext<ShelfDbContext>(context);
         services.AddDashboardWidget<ShelfWidget>();
+        services.AddScheduledJob<ShelfCountJob>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() => [new("shelf-home", new LocalizedText("资料架", "Shelf"), "", "shelf.view", 50)];
@@ -54,4 +55,14 @@ public sealed class ShelfWidget(ShelfDbContext db) : IDashboardWidget
         {
             Metrics = [new(new LocalizedText("资料（版本 " + ShelfModule.Version + "）", "Items"), (await db.Items.CountAsync(cancellationToken)).ToString())],
         };
+}
+
+/// <summary>Proves that a plugin installed while the portal runs has its jobs run too: one audit line per run and agency.</summary>
+public sealed class ShelfCountJob(ShelfDbContext db, IAuditLog audit) : IScheduledJob
+{
+    public string ModuleId => ShelfModule.Id;
+    public string Name => "count";
+
+    public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await audit.WriteAsync("shelf.counted", "Shelf", (await db.Items.CountAsync(cancellationToken)).ToString(), cancellationToken: cancellationToken);
 }
