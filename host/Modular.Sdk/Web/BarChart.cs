@@ -56,6 +56,43 @@ public static class BarChart
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Bars across, one labelled row each: for a few named categories. Drawn at its own width and never scaled up, so
+    /// its text stays readable on a phone (give the svg <c>max-width: 100%</c>).
+    /// </summary>
+    /// <param name="max">A fixed end of the scale (e.g. 100 for shares); otherwise a round number above the largest value.</param>
+    public static string HorizontalSvg(IReadOnlyList<Bar> bars, string title, string unit = "", string suffix = "", decimal? max = null, int width = 380)
+    {
+        const int labelWidth = 112, valueWidth = 52, row = 30, pad = 4, labelChars = 8;
+        var height = pad * 2 + row * Math.Max(1, bars.Count);
+        var plot = width - labelWidth - valueWidth;
+        var largest = bars.Count == 0 ? 0 : bars.Max(b => b.Value ?? 0);
+        var scaleMax = max ?? NiceCeiling(largest);
+        var inv = CultureInfo.InvariantCulture;
+        string E(string s) => WebUtility.HtmlEncode(s);
+        var sb = new StringBuilder();
+        sb.Append(inv, $"<svg class=\"bar-chart bar-chart-rows\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        sb.Append(inv, $"<title>{E(title)}</title>");
+        for (var i = 0; i < bars.Count; i++)
+        {
+            var b = bars[i];
+            var y = pad + row * i;
+            var label = b.Label.Length > labelChars ? b.Label[..(labelChars - 1)] + "…" : b.Label;
+            sb.Append(inv, $"<text x=\"{labelWidth - 8}\" y=\"{y + row / 2 + 5}\" text-anchor=\"end\" font-size=\"14\" fill=\"#333\">{E(label)}<title>{E(b.Label)}</title></text>");
+            sb.Append(inv, $"<rect x=\"{labelWidth}\" y=\"{y + 6}\" width=\"{plot}\" height=\"{row - 12}\" fill=\"#f1f1f1\"/>");
+            if (b.Value is { } value)
+            {
+                var w = scaleMax == 0 ? 0 : (double)(Math.Min(value, scaleMax) / scaleMax) * plot;
+                var tip = E(b.Tooltip ?? $"{b.Label}：{value.ToString("0.#", inv)}{suffix} {unit}".TrimEnd());
+                sb.Append(inv, $"<rect x=\"{labelWidth}\" y=\"{y + 6}\" width=\"{w:0.#}\" height=\"{row - 12}\" fill=\"{Fill(b.Tone)}\"><title>{tip}</title></rect>");
+                sb.Append(inv, $"<text x=\"{labelWidth + plot + 6}\" y=\"{y + row / 2 + 5}\" font-size=\"13\" fill=\"#333\">{value:0.#}{E(suffix)}</text>");
+            }
+            else sb.Append(inv, $"<text x=\"{labelWidth + plot + 6}\" y=\"{y + row / 2 + 5}\" font-size=\"13\" fill=\"#777\">—</text>");
+        }
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
     private static string Fill(BarTone tone) => tone switch
     {
         BarTone.Good => "#1e6b30",

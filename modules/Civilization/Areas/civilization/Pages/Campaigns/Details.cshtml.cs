@@ -42,7 +42,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         View = await framework.LoadAsync(Id, ct);
         Members = await people.MembersAsync(ct);
         LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
-        Chart = BarChart.Svg(View.Categories.Select(c =>
+        Chart = BarChart.HorizontalSvg(View.Categories.Select(c =>
         {
             var s = View.Score.Categories[c.Id];
             var tone = s.Possible == 0 ? BarTone.Default : s.Percent >= 80 ? BarTone.Good : s.Percent >= 50 ? BarTone.Warning : BarTone.Bad;
