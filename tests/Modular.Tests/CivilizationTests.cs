@@ -115,6 +115,16 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var todo = await office.GetStringAsync("/Todo");
         Assert.Contains("审核佐证材料", todo);
         Assert.Contains("个测评事项已逾期", todo);
+        // The demo accounts own open items too, so the owner's side can be tried at once.
+        foreach (var who in new[] { "member", "secretary" })
+        {
+            var owner = await _portal.SignedInAsync(who);
+            Assert.Contains("文明创建事项：", await owner.GetStringAsync("/Todo"));
+            Assert.Matches("data-item-id=\"\\d+\"", await owner.GetStringAsync($"{Civilization.Campaign(id)}?show=mine"));
+        }
+        // The menu marks the page's own item only, not the module's home item beside it.
+        var practice = await office.GetStringAsync("/m/civilization/Practice");
+        Assert.Equal("/m/civilization/Practice", Assert.Single(Regex.Matches(practice, "<a href=\"([^\"]*)\" class=\"active\"")).Groups[1].Value);
     }
 
     [Fact]
