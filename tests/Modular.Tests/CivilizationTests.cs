@@ -115,6 +115,19 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var todo = await office.GetStringAsync("/Todo");
         Assert.Contains("审核佐证材料", todo);
         Assert.Contains("个测评事项已逾期", todo);
+        // The demo accounts own open items too, so the owner's side can be tried at once.
+        foreach (var who in new[] { "member", "secretary" })
+        {
+            var owner = await _portal.SignedInAsync(who);
+            Assert.Contains("文明创建事项：", await owner.GetStringAsync("/Todo"));
+            Assert.Matches("data-item-id=\"\\d+\"", await owner.GetStringAsync($"{Civilization.Campaign(id)}?show=mine"));
+        }
+        // A search that finds nothing says so, rather than that nothing was recorded.
+        Assert.Contains("没有符合条件的创建活动", await office.GetStringAsync("/m/civilization?q=" + Uri.EscapeDataString("不存在的活动")));
+        Assert.Contains("没有符合条件的荣誉称号", await office.GetStringAsync("/m/civilization/Honours?level=National"));
+        // The menu marks the page's own item only, not the module's home item beside it.
+        var practice = await office.GetStringAsync("/m/civilization/Practice");
+        Assert.Equal("/m/civilization/Practice", Assert.Single(Regex.Matches(practice, "<a href=\"([^\"]*)\" class=\"active\"")).Groups[1].Value);
     }
 
     [Fact]

@@ -64,6 +64,16 @@ public sealed class CivilizationSeeder(CivilizationDbContext db, People people) 
                 db.Items.Add(item);
             }
         }
+        // Whoever signs in with a demo account linked to a member owns a few open items due about now, so the owner's
+        // side (to-do entry, "mine", submitting evidence) can be tried without the office assigning anything first.
+        var linked = members.Where(m => m.UserId is not null).OrderBy(m => m.Id).Select(m => m.Id).ToList();
+        if (linked.Count > 0)
+        {
+            var open = items.Where(i => i.Status is ItemStatus.NotStarted or ItemStatus.InProgress && !i.AwaitingReview
+                    && i.DueDate is { } d && d >= today.AddDays(-15) && d <= today.AddDays(CivilizationTodo.DueSoonDays))
+                .OrderBy(i => i.DueDate).Take(linked.Count * 2).ToList();
+            for (var k = 0; k < open.Count; k++) open[k].OwnerMemberId = linked[k % linked.Count];
+        }
         await db.SaveChangesAsync(cancellationToken);
         foreach (var item in items.Where(i => i.Status is ItemStatus.Met or ItemStatus.NotMet || i.AwaitingReview))
         {

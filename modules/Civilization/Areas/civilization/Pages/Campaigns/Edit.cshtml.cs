@@ -27,6 +27,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public Form Input { get; set; } = new();
     public IReadOnlyList<MemberInfo> Leaders { get; private set; } = [];
+    /// <summary>The campaign's stored name, for the breadcrumb (the field may be emptied in a failed post).</summary>
+    public string? StoredName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -39,6 +41,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         }
         var c = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (c is null) return NotFound();
+        StoredName = c.Name;
         Input = new Form { Name = c.Name, TitleLevel = c.TitleLevel, TitleName = c.TitleName, Year = c.Year, Status = c.Status, LeaderMemberId = c.LeaderMemberId, Note = c.Note, Version = c.Version };
         return Page();
     }
@@ -48,6 +51,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!access.IsManager) return NotFound();
         Campaign? campaign = null;
         if (Id is not null && (campaign = await db.Campaigns.FirstOrDefaultAsync(x => x.Id == Id, ct)) is null) return NotFound();
+        StoredName = campaign?.Name;
         Leaders = await people.ChoicesAsync(ct);
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var name = Input.Name?.Trim();

@@ -65,7 +65,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!await LoadAsync(false, ct)) return NotFound();
         Input = Existing is { } p
             ? new Form { Kind = p.Kind, Title = p.Title, Date = p.Date, Place = p.Place, Summary = p.Summary, Participants = p.Participants?.ToString(), LinkId = p.LinkedKind == VolunteerActivity ? p.LinkedId : null, Version = p.Version }
-            : new Form { Date = Framework.Today };
+            // No date filled in: a linked volunteer activity fills the fields left empty, so a default of today would hide its date.
+            : new Form();
         return Page();
     }
 
