@@ -101,7 +101,7 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
         await Page.Locator("#f0").FillAsync("浏览器测试：窗口工作人员未佩戴工作牌");
         await Page.Locator("#o0").SelectOptionAsync(new SelectOptionValue { Label = "李晓梅" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Assertions.Expect(Page.GetByText("请填写整改期限。")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("请填写截止日期。")).ToBeVisibleAsync();
         await Page.Locator("#d0").FillAsync(DateTime.Now.AddDays(7).ToString("yyyy-MM-dd"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(Page.Locator("table")).ToContainTextAsync("浏览器测试：窗口工作人员未佩戴工作牌");

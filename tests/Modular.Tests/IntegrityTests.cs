@@ -175,7 +175,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请输入有效的日期", html);
         Assert.Contains("请填写被检查的窗口或部门", html);
         Assert.Contains("请选择整改责任人", html);
-        Assert.Contains("请填写整改期限", html);
+        Assert.Contains("请填写截止日期", html);
         Assert.Contains("请填写发现的问题，或清空这一行", html);
         Assert.Contains("窗口人员脱岗", html); // the input is kept
         Assert.Equal(inspections, await _portal.CountAsync("SELECT COUNT(*) FROM int_inspection"));
