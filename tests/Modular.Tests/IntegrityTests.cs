@@ -207,6 +207,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请填写截止日期。", html);
         Assert.Equal(items, await _portal.CountAsync("SELECT COUNT(*) FROM int_rectification"));
 
+        html = await (await office.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string> { ["RoundYear"] = "", ["Deadline"] = "" },
+            "/m/integrity/Risks/Review?handler=Start")).Content.ReadAsStringAsync();
+        Assert.Contains("请填写年度。", html);
+        Assert.Contains("请填写复核截止日期。", html);
+
         var today = Integrity.Today;
         var allPassed = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().All(f => Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(f, today.Year) < today);
         Assert.Contains($"节日廉洁提醒（{(allPassed ? today.Year + 1 : today.Year)}）", await office.GetStringAsync("/m/integrity/Festivals"));
