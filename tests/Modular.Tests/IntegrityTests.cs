@@ -212,6 +212,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请填写年度。", html);
         Assert.Contains("请填写复核截止日期。", html);
 
+        // One current link in the navigation: the section's, not the module overview's beside it.
+        html = await office.GetStringAsync("/m/integrity/Warning");
+        var current = Regex.Matches(html, "<a href=\"([^\"]+)\" class=\"active\" aria-current=\"page\"");
+        Assert.Equal("/m/integrity/Warning", Assert.Single(current).Groups[1].Value);
+
         var today = Integrity.Today;
         var allPassed = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().All(f => Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(f, today.Year) < today);
         Assert.Contains($"节日廉洁提醒（{(allPassed ? today.Year + 1 : today.Year)}）", await office.GetStringAsync("/m/integrity/Festivals"));
