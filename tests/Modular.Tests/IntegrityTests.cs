@@ -175,7 +175,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请输入有效的日期", html);
         Assert.Contains("请填写被检查的窗口或部门", html);
         Assert.Contains("请选择整改责任人", html);
-        Assert.Contains("请填写整改期限", html);
+        Assert.Contains("请填写截止日期", html);
         Assert.Contains("请填写发现的问题，或清空这一行", html);
         Assert.Contains("窗口人员脱岗", html); // the input is kept
         Assert.Equal(inspections, await _portal.CountAsync("SELECT COUNT(*) FROM int_inspection"));
@@ -188,6 +188,38 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("日期须在 2027 年内", html);
         Assert.Contains("请输入 0 到 30 之间的天数", html);
         Assert.Contains("请填写提醒内容", html);
+    }
+
+    [Fact]
+    public async Task Adding_an_empty_finding_names_every_missing_field_and_the_festival_page_opens_on_the_year_ahead()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var inspection = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM int_inspection WHERE \"AgencyId\" = @a", ("a", await _portal.DemoAgencyIdAsync()))).Single());
+        var items = await _portal.CountAsync("SELECT COUNT(*) FROM int_rectification");
+        var response = await office.PostFormAsync($"/m/integrity/Inspections/Details/{inspection}", new Dictionary<string, string>
+        {
+            ["Findings[0].Finding"] = "", ["Findings[0].OwnerMemberId"] = "", ["Findings[0].Deadline"] = "",
+        }, $"/m/integrity/Inspections/Details/{inspection}?handler=Add");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请填写发现的问题。", html);
+        Assert.Contains("请选择整改责任人。", html);
+        Assert.Contains("请填写截止日期。", html);
+        Assert.Equal(items, await _portal.CountAsync("SELECT COUNT(*) FROM int_rectification"));
+
+        html = await (await office.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string> { ["RoundYear"] = "", ["Deadline"] = "" },
+            "/m/integrity/Risks/Review?handler=Start")).Content.ReadAsStringAsync();
+        Assert.Contains("请填写年度。", html);
+        Assert.Contains("请填写复核截止日期。", html);
+
+        // One current link in the navigation: the section's, not the module overview's beside it.
+        html = await office.GetStringAsync("/m/integrity/Warning");
+        var current = Regex.Matches(html, "<a href=\"([^\"]+)\" class=\"active\" aria-current=\"page\"");
+        Assert.Equal("/m/integrity/Warning", Assert.Single(current).Groups[1].Value);
+
+        var today = Integrity.Today;
+        var allPassed = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().All(f => Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(f, today.Year) < today);
+        Assert.Contains($"节日廉洁提醒（{(allPassed ? today.Year + 1 : today.Year)}）", await office.GetStringAsync("/m/integrity/Festivals"));
     }
 
     private async Task<int> FestivalIdAsync(int year, string festival)

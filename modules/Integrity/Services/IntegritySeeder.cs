@@ -28,8 +28,8 @@ public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory,
     private static readonly string[] TalkSummaries =
     [
         "任职前廉政谈话：明确岗位廉政风险点，强调严守纪律规矩，签订廉洁承诺书。",
-        "节前廉政谈话：重申中央八项规定精神，提醒不收送礼品礼金、不违规吃喝。",
         "提醒谈话：针对工作作风方面的苗头性问题，提醒其及时改正，本人表示认真整改。",
+        "节前廉政谈话：重申中央八项规定精神，提醒不收送礼品礼金、不违规吃喝。",
     ];
 
     public async Task SeedAsync(int seed, CancellationToken cancellationToken)

@@ -26,12 +26,20 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
     public bool CanEdit => access.IsManager;
     /// <summary>The row whose form had a problem (its input is shown again).</summary>
     public int? FailedId { get; private set; }
+    public DateOnly Today { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = Services.FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        Today = today;
         ShownYear = Year is { } y && y >= today.Year - 5 && y <= today.Year + 5 ? y : today.Year;
         Dates = await festivals.ForYearAsync(ShownYear, ct);
+        // Once this year's last festival has passed, the calendar people need is next year's.
+        if (Year is null && Dates.Count > 0 && Dates.All(f => f.Date < today))
+        {
+            ShownYear = today.Year + 1;
+            Dates = await festivals.ForYearAsync(ShownYear, ct);
+        }
         Sent = (await db.FestivalReminders.AsNoTracking().Where(r => r.Year == ShownYear).ToListAsync(ct)).ToDictionary(r => r.Festival);
     }
 

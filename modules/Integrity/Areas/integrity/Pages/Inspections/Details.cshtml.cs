@@ -36,7 +36,14 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         if (!await LoadAsync(id, ct)) return NotFound();
         var bad = BadDate("Findings[0].Deadline") ? new HashSet<int> { 0 } : new HashSet<int>();
         foreach (var key in ModelState.Keys.ToList()) ModelState.Remove(key);
-        if (Findings.Count != 1 || string.IsNullOrWhiteSpace(Findings[0].Finding)) ModelState.AddModelError("Findings[0].Finding", T["Please describe the finding."]);
+        if (Findings.Count != 1) Findings = [new()];
+        if (string.IsNullOrWhiteSpace(Findings[0].Finding))
+        {
+            // Every field of the one new finding is required: say so for each that is missing, not only the first.
+            ModelState.AddModelError("Findings[0].Finding", T["Please describe the finding."]);
+            if (Findings[0].OwnerMemberId is null) ModelState.AddModelError("Findings[0].OwnerMemberId", T["Please choose who rectifies it."]);
+            if (Findings[0].Deadline is null) ModelState.AddModelError("Findings[0].Deadline", bad.Count > 0 ? T["Please enter a valid date."] : T["Please enter the deadline."]);
+        }
         else await EditModel.CheckFindingsAsync(Findings, ModelState, "Findings", bad, people, T, Inspection.Date, ct);
         if (!ModelState.IsValid) return Page();
         var f = Findings[0];

@@ -13,7 +13,7 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
 {
     public sealed record Row(int ReviewId, int RiskId, string Post, string Description, RiskLevel Level, int OwnerMemberId, ReviewOutcome Outcome, DateOnly? ReviewedOn);
 
-    [BindProperty] public int RoundYear { get; set; }
+    [BindProperty] public int? RoundYear { get; set; }
     [BindProperty] public DateOnly? Deadline { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -41,8 +41,9 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
         var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
         var badDate = Request.Form["Deadline"].ToString().Length > 0 && Deadline is null;
         ModelState.Clear();
+        if (RoundYear is null) ModelState.AddModelError(nameof(RoundYear), T["Please enter the year."]);
         if (Deadline is null) ModelState.AddModelError(nameof(Deadline), badDate ? T["Please enter a valid date."] : T["Please enter the deadline of the round."]);
-        else if (await register.StartRoundAsync(RoundYear, Deadline.Value, today, ct) is { } problem)
+        if (ModelState.IsValid && await register.StartRoundAsync(RoundYear!.Value, Deadline!.Value, today, ct) is { } problem)
             ModelState.AddModelError(problem.Field, problem.Message);
         if (!ModelState.IsValid)
         {
