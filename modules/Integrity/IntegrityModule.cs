@@ -40,7 +40,7 @@ public sealed class IntegrityModule : IModule
         new("integrity-talks", new LocalizedText("廉政谈话", "Integrity talks"), "Talks", TalksPermission, 20),
         new("integrity-warning", new LocalizedText("警示教育", "Warning education"), "Warning", ViewPermission, 30),
         new("integrity-risks", new LocalizedText("廉政风险点", "Integrity risks"), "Risks", ViewPermission, 40),
-        new("integrity-inspections", new LocalizedText("明察暗访与整改", "Inspections and rectification"), "Inspections", ViewPermission, 50),
+        new("integrity-inspections", new LocalizedText("明察暗访与整改", "Inspections and rectification"), "Inspections", ViewPermission, 50) { Covers = ["Rectifications"] },
         new("integrity-festivals", new LocalizedText("节日廉洁提醒", "Festival reminders"), "Festivals", ViewPermission, 60),
     ];
 

@@ -216,6 +216,10 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         html = await office.GetStringAsync("/m/integrity/Warning");
         var current = Regex.Matches(html, "<a href=\"([^\"]+)\" class=\"active\" aria-current=\"page\"");
         Assert.Equal("/m/integrity/Warning", Assert.Single(current).Groups[1].Value);
+        // Rectification items belong to the inspections' menu item (it covers their path).
+        html = await office.GetStringAsync("/m/integrity/Rectifications");
+        current = Regex.Matches(html, "<a href=\"([^\"]+)\" class=\"active\" aria-current=\"page\"");
+        Assert.Equal("/m/integrity/Inspections", Assert.Single(current).Groups[1].Value);
 
         var today = Integrity.Today;
         var allPassed = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().All(f => Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(f, today.Year) < today);

@@ -4,7 +4,18 @@ using Modular.Sdk;
 
 namespace Modular.Host.Shell;
 
-public sealed record NavLink(string Text, string Url, string? Icon = null);
+public sealed record NavLink(string Text, string Url, string? Icon = null)
+{
+    /// <summary>Paths under which this link is the current one, its own first.</summary>
+    public IReadOnlyList<string> Covers { get; init; } = [Url];
+
+    /// <summary>Of these links, the one the path belongs to: the longest of their paths that the path falls under, so a
+    /// module's home link is not current beside its own pages' links.</summary>
+    public static NavLink? Current(IEnumerable<NavLink> links, PathString path) => links
+        .SelectMany(l => l.Covers.Select(c => (Link: l, Path: c)))
+        .Where(c => c.Path == "/" ? path == "/" : path.StartsWithSegments(c.Path))
+        .OrderByDescending(c => c.Path.Length).Select(c => c.Link).FirstOrDefault();
+}
 public sealed record NavSection(string Title, IReadOnlyList<NavLink> Links);
 
 /// <summary>Left navigation: the host's own pages for the user's roles, then each enabled module's items the user may see.</summary>
@@ -35,7 +46,8 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
             var links = plugin.MenuItems
                 .Where(m => m.Permission is null || permissions.IsGranted(m.Permission))
                 .OrderBy(m => m.Order)
-                .Select(m => new NavLink(m.Text.Current, ResolveUrl(plugin.Id, m.Url), m.Icon))
+                .Select(m => new NavLink(m.Text.Current, ResolveUrl(plugin.Id, m.Url), m.Icon)
+                    { Covers = [ResolveUrl(plugin.Id, m.Url), .. m.Covers.Select(c => ResolveUrl(plugin.Id, c))] })
                 .ToList();
             if (links.Count > 0) sections.Add(new NavSection(plugin.Name.Current, links));
         }
