@@ -258,9 +258,14 @@ public sealed class DirectorySdkTests
         Assert.False(json.GetProperty("agencyWide").GetBoolean());
         var office = await portal.SignedInAsync("office");
         Assert.True(System.Text.Json.JsonDocument.Parse(await office.GetStringAsync("/m/notes/api/directory")).RootElement.GetProperty("agencyWide").GetBoolean());
+        // Every committee post of the agency at once: the same as asking organisation by organisation.
+        Assert.True(json.GetProperty("posts").GetInt32() >= 3);
+        Assert.Equal(json.GetProperty("postsOneByOne").GetInt32(), json.GetProperty("posts").GetInt32());
         await portal.CreateAgencyAsync("SDK2", "sdk2-admin", "agency-admin,member", "notes");
         var other = await portal.SignedInAsync("sdk2-admin");
-        Assert.Equal(0, System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/m/notes/api/directory")).RootElement.GetProperty("organizations").GetInt32());
+        var otherJson = System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/m/notes/api/directory")).RootElement;
+        Assert.Equal(0, otherJson.GetProperty("organizations").GetInt32());
+        Assert.Equal(0, otherJson.GetProperty("posts").GetInt32());
     }
 
     [Fact]

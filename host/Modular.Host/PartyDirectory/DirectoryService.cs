@@ -32,6 +32,12 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, I
                orderby p.Post
                select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since)).ToListAsync(ct);
 
+    public async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default) =>
+        await (from p in db.Posts.AsNoTracking()
+               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+               orderby p.OrganizationId, p.Post
+               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since)).ToListAsync(ct);
+
     public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>
         user.Id is { } id && await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == id, ct) is { } m ? ToInfo(m) : null;
 

@@ -65,6 +65,13 @@ public interface IDirectory
     Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default);
     Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default);
     Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
+    /// <summary>The committee posts of every organisation of the agency, in one round trip where the directory can.</summary>
+    async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default)
+    {
+        var all = new List<PostInfo>();
+        foreach (var o in await GetOrganizationsAsync(ct)) all.AddRange(await GetPostsAsync(o.Id, ct));
+        return all;
+    }
     /// <summary>The signed-in user's own member record in the current agency, if linked.</summary>
     Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default);
     /// <summary>Which organisations the signed-in user may see: the whole agency (Party office), their branch and its groups (secretary, committee), or only themselves.</summary>

@@ -44,7 +44,12 @@ public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roste
             .OrderBy(m => m.Date).Take(50).ToListAsync(ct);
     }
 
-    public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct)
+    private IReadOnlyList<DueItem>? _items;
+
+    /// <summary>Computed once per request: the dashboard shows the card and the to-do count from the same items.</summary>
+    public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct) => _items ??= await BuildItemsAsync(ct);
+
+    private async Task<IReadOnlyList<DueItem>> BuildItemsAsync(CancellationToken ct)
     {
         var today = Today;
         var items = new List<DueItem>();

@@ -10,7 +10,7 @@ public sealed class Roster(IDirectory directory)
 {
     private IReadOnlyList<OrganizationInfo>? _organizations;
     private readonly Dictionary<int, IReadOnlyList<MemberInfo>> _members = [];
-    private readonly Dictionary<int, IReadOnlyList<PostInfo>> _posts = [];
+    private Dictionary<int, IReadOnlyList<PostInfo>>? _posts;
     private readonly Dictionary<int, MemberInfo?> _people = [];
 
     public IDirectory Directory => directory;
@@ -39,8 +39,16 @@ public sealed class Roster(IDirectory directory)
         return _members[branchId] = list;
     }
 
-    public async Task<IReadOnlyList<PostInfo>> PostsAsync(int branchId, CancellationToken ct = default) =>
-        _posts.TryGetValue(branchId, out var cached) ? cached : _posts[branchId] = await directory.GetPostsAsync(branchId, ct);
+    /// <summary>The organisation's committee posts; the first call reads those of the whole agency at once (the compliance view asks for every branch).</summary>
+    public async Task<IReadOnlyList<PostInfo>> PostsAsync(int branchId, CancellationToken ct = default)
+    {
+        if (_posts is null)
+        {
+            var all = await directory.GetAllPostsAsync(ct);
+            _posts = all.GroupBy(p => p.OrganizationId).ToDictionary(g => g.Key, g => (IReadOnlyList<PostInfo>)g.ToList());
+        }
+        return _posts.GetValueOrDefault(branchId) ?? [];
+    }
 
     public async Task<IReadOnlySet<int>> CommitteeAsync(int branchId, CancellationToken ct = default) =>
         (await PostsAsync(branchId, ct)).Select(p => p.MemberId).ToHashSet();

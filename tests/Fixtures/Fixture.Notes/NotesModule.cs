@@ -72,7 +72,10 @@ public sealed class NotesModule : IModule
             var me = await directory.GetCurrentMemberAsync();
             var organizations = await directory.GetOrganizationsAsync();
             var scope = await directory.GetCurrentScopeAsync();
-            return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide };
+            var posts = await directory.GetAllPostsAsync();
+            var postsOneByOne = 0;
+            foreach (var o in organizations) postsOneByOne += (await directory.GetPostsAsync(o.Id)).Count;
+            return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide, posts = posts.Count, postsOneByOne };
         });
         api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
     }
