@@ -8,7 +8,8 @@ using Modular.Sdk;
 namespace Modular.Modules.Integrity;
 
 /// <summary>Dashboard card: the year's warning education against the target, overdue rectification, the next festival reminder.</summary>
-public sealed class IntegrityWidget(IntegrityDbContext db, IntegrityAccess access, IModuleSettings settings, FestivalPlanner festivals, TimeProvider clock) : IDashboardWidget
+public sealed class IntegrityWidget(IntegrityDbContext db, IntegrityAccess access, IModuleSettings settings, FestivalPlanner festivals, TimeProvider clock,
+    IStringLocalizer<IntegrityModule> T) : IDashboardWidget
 {
     public string ModuleId => IntegrityModule.Id;
     public string? Permission => IntegrityModule.ViewPermission;
@@ -32,16 +33,10 @@ public sealed class IntegrityWidget(IntegrityDbContext db, IntegrityAccess acces
         var next = (await festivals.ForYearAsync(today.Year, ct)).Concat(await festivals.ForYearAsync(today.Year + 1, ct))
             .Where(f => f.Enabled && f.Date >= today).OrderBy(f => f.Date).FirstOrDefault();
         if (next is not null)
-            lines.Add(new WidgetLine(new LocalizedText($"节日廉洁提醒：{ZhFestival(next.Festival)}（提前 {next.DaysBefore} 天）", $"Festival reminder: {Labels.Festival(next.Festival)} ({next.DaysBefore} days before)").Current,
+            lines.Add(new WidgetLine(T["Festival reminder: {0} ({1} days before)", T[Labels.Festival(next.Festival)].Value, next.DaysBefore],
                 "/m/integrity/Festivals", next.Date, Tone.Info));
         return new WidgetContent(new LocalizedText("廉政教育", "Anti-corruption education"), "/m/integrity") { Metrics = metrics, Lines = lines };
     }
-
-    private static string ZhFestival(Festival f) => f switch
-    {
-        Festival.NewYear => "元旦", Festival.SpringFestival => "春节", Festival.Qingming => "清明节", Festival.MayDay => "劳动节",
-        Festival.DragonBoat => "端午节", Festival.MidAutumn => "中秋节", _ => "国庆节",
-    };
 }
 
 /// <summary>To-do entries: my risk points to review (in the round, or overdue), my open rectification items; for the office, overdue items of the agency.</summary>

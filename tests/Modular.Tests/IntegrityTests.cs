@@ -76,6 +76,8 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var dashboard = await office.GetStringAsync("/");
         Assert.Contains("今年警示教育", dashboard);
         Assert.Contains("逾期整改事项", dashboard);
+        // The next festival's reminder, in the resources' Chinese (the demo calendar always has one ahead).
+        Assert.Matches("节日廉洁提醒：(元旦|春节|清明节|劳动节|端午节|中秋节|国庆节)（提前 \\d+ 天）", dashboard);
         var todo = await office.GetStringAsync("/Todo");
         Assert.Contains("项整改事项已逾期", todo);
         Assert.Contains("个风险点已过复核日期", todo);
