@@ -261,11 +261,16 @@ public sealed class DirectorySdkTests
         // Every committee post of the agency at once: the same as asking organisation by organisation.
         Assert.True(json.GetProperty("posts").GetInt32() >= 3);
         Assert.Equal(json.GetProperty("postsOneByOne").GetInt32(), json.GetProperty("posts").GetInt32());
+        // The whole roster at once: the same people as under the agency's top organisations.
+        Assert.True(json.GetProperty("members").GetInt32() >= 10);
+        Assert.Equal(json.GetProperty("membersByRoot").GetInt32(), json.GetProperty("members").GetInt32());
+        Assert.True(json.GetProperty("meListed").GetBoolean());
         await portal.CreateAgencyAsync("SDK2", "sdk2-admin", "agency-admin,member", "notes");
         var other = await portal.SignedInAsync("sdk2-admin");
         var otherJson = System.Text.Json.JsonDocument.Parse(await other.GetStringAsync("/m/notes/api/directory")).RootElement;
         Assert.Equal(0, otherJson.GetProperty("organizations").GetInt32());
         Assert.Equal(0, otherJson.GetProperty("posts").GetInt32());
+        Assert.Equal(0, otherJson.GetProperty("members").GetInt32());
     }
 
     [Fact]

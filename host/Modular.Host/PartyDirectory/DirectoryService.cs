@@ -22,6 +22,12 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, I
             .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
     }
 
+    // Projected in the query: the protected ID and phone columns are not read.
+    public async Task<IReadOnlyList<MemberInfo>> GetAllMembersAsync(CancellationToken ct = default) =>
+        await db.Members.AsNoTracking().OrderBy(m => m.Name).ThenBy(m => m.Id)
+            .Select(m => new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate))
+            .ToListAsync(ct);
+
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
 

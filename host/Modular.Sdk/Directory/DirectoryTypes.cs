@@ -64,6 +64,14 @@ public interface IDirectory
     /// <summary>Members of an organisation, with those of its groups (and sub-organisations) when <paramref name="includeDescendants"/>.</summary>
     Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default);
     Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default);
+    /// <summary>Everyone on the agency's roster (names for ids, pickers), in one round trip where the directory can.</summary>
+    async Task<IReadOnlyList<MemberInfo>> GetAllMembersAsync(CancellationToken ct = default)
+    {
+        var all = new Dictionary<int, MemberInfo>();
+        foreach (var root in (await GetOrganizationsAsync(ct)).Where(o => o.ParentId is null))
+            foreach (var m in await GetMembersAsync(root.Id, includeDescendants: true, ct)) all[m.Id] = m;
+        return all.Values.ToList();
+    }
     Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
     /// <summary>The committee posts of every organisation of the agency, in one round trip where the directory can.</summary>
     async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default)

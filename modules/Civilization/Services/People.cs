@@ -9,11 +9,7 @@ public sealed class People(IDirectory directory)
 
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct = default)
     {
-        if (_members is not null) return _members;
-        _members = [];
-        foreach (var root in (await directory.GetOrganizationsAsync(ct)).Where(o => o.ParentId is null))
-            foreach (var m in await directory.GetMembersAsync(root.Id, includeDescendants: true, ct)) _members[m.Id] = m;
-        return _members;
+        return _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
     }
 
     /// <summary>Members who can own items or lead: Party members, by name.</summary>

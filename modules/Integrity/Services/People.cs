@@ -17,12 +17,8 @@ public sealed class People(IDirectory directory)
     /// <summary>Everyone on the agency's roster still in it (not transferred out or deceased).</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct)
     {
-        if (_members is not null) return _members;
-        var all = new Dictionary<int, MemberInfo>();
-        foreach (var root in (await OrganizationsAsync(ct)).Where(o => o.ParentId is null))
-            foreach (var m in await directory.GetMembersAsync(root.Id, includeDescendants: true, ct))
-                if (m.Status is not (MemberStatus.TransferredOut or MemberStatus.Deceased)) all[m.Id] = m;
-        return _members = all;
+        return _members ??= (await directory.GetAllMembersAsync(ct))
+            .Where(m => m.Status is not (MemberStatus.TransferredOut or MemberStatus.Deceased)).ToDictionary(m => m.Id);
     }
 
     public async Task<string> NameAsync(int memberId, CancellationToken ct) =>

@@ -14,12 +14,7 @@ public sealed class People(IDirectory directory)
     /// <summary>Every member of the agency, by id.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct = default)
     {
-        if (_members is not null) return _members;
-        var roots = (await OrganizationsAsync(ct)).Values.Where(o => o.ParentId is null);
-        _members = [];
-        foreach (var root in roots)
-            foreach (var m in await directory.GetMembersAsync(root.Id, includeDescendants: true, ct)) _members[m.Id] = m;
-        return _members;
+        return _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
     }
 
     /// <summary>Whether the member exists in the current agency (one row read, unless the roster is loaded already).</summary>

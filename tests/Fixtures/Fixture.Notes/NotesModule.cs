@@ -75,7 +75,11 @@ public sealed class NotesModule : IModule
             var posts = await directory.GetAllPostsAsync();
             var postsOneByOne = 0;
             foreach (var o in organizations) postsOneByOne += (await directory.GetPostsAsync(o.Id)).Count;
-            return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide, posts = posts.Count, postsOneByOne };
+            var members = await directory.GetAllMembersAsync();
+            var membersByRoot = 0;
+            foreach (var root in organizations.Where(o => o.ParentId is null)) membersByRoot += (await directory.GetMembersAsync(root.Id)).Count;
+            return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide, posts = posts.Count, postsOneByOne,
+                members = members.Count, membersByRoot, meListed = members.Any(m => m.Id == me?.Id) };
         });
         api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
     }
