@@ -38,11 +38,14 @@ public sealed class ModuleSwitchWatcher(IServiceScopeFactory scopes, ModularOpti
                 var rows = await db.AgencyModules.CountAsync(stoppingToken);
                 var versions = rows == 0 ? 0 : await db.AgencyModules.SumAsync(m => m.Version, stoppingToken);
                 var now = (rows, versions);
-                if (_seen is { } seen && seen != now) Changed();
+                // No earlier reading (the first tick, or the last one failed): caches filled before it may already be
+                // stale, so they forget too; a flush costs a refill, a missed change would last until the cache expires.
+                if (_seen != now) Changed();
                 _seen = now;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                _seen = null;
                 logger.LogWarning(ex, "Could not read the module switches' fingerprint");
             }
         }
