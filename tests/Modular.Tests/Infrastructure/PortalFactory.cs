@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Modular.Host.Data;
 using Modular.Host.Plugins;
 
@@ -17,6 +18,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public string ConnectionString => TestDatabase.ConnectionString(WorkDir);
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
+    /// <summary>The server's recent warnings and errors, for failure messages.</summary>
+    public ServerLog Log { get; } = new();
     /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
     public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0",
         // Two of the five demo agencies are enough for most tests (switching needs two) and start faster.
@@ -52,6 +55,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Modular:ConnectionString", ConnectionString);
         builder.UseSetting("Modular:SeedDemoData", "true");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureServices(services => Registrations = services.ToList());
     }
 
