@@ -21,13 +21,15 @@ public sealed class Campaign : IAgencyOwned, IVersioned
 }
 
 /// <summary>A category of the framework (e.g. 思想道德建设).</summary>
-public sealed class CriteriaCategory : IAgencyOwned
+public sealed class CriteriaCategory : IAgencyOwned, IVersioned
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public int CampaignId { get; set; }
+    /// <summary>Where the category shows: campaign page, chart, roll-up and export all follow it.</summary>
     public int Order { get; set; }
     public string Name { get; set; } = "";
+    public long Version { get; set; }
 }
 
 /// <summary>One criterion with its points, owner, due date and the reviewer's mark.</summary>

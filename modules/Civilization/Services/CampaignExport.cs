@@ -14,7 +14,10 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
     {
         var view = await framework.LoadAsync(campaign.Id, ct);
         var names = view.Categories.ToDictionary(c => c.Id, c => c.Name);
-        var items = await db.Items.AsNoTracking().Where(i => i.CampaignId == campaign.Id).OrderBy(i => i.Order).ThenBy(i => i.Id).ToListAsync(ct);
+        // Rows follow the office's order of categories, then the items' own order.
+        var rank = view.Categories.Select((c, n) => (c.Id, n)).ToDictionary(x => x.Id, x => x.n);
+        var items = (await db.Items.AsNoTracking().Where(i => i.CampaignId == campaign.Id).ToListAsync(ct))
+            .OrderBy(i => rank.GetValueOrDefault(i.CategoryId, int.MaxValue)).ThenBy(i => i.Order).ThenBy(i => i.Id).ToList();
         var today = Framework.Today;
         var summary = view.Categories.Select(c => view.Score.Categories[c.Id]).Zip(view.Categories, (s, c) => new Dictionary<string, object?>
         {
@@ -40,7 +43,9 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
         }
         var itemIds = items.Select(i => i.Id).ToList();
         var byId = items.ToDictionary(i => i.Id);
-        var evidence = await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).OrderBy(e => e.ItemId).ThenBy(e => e.SubmittedAt).ToListAsync(ct);
+        var position = itemIds.Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
+        var evidence = (await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).ToListAsync(ct))
+            .OrderBy(e => position[e.ItemId]).ThenBy(e => e.SubmittedAt).ThenBy(e => e.Id).ToList();
         var evidenceRows = new List<Dictionary<string, object?>>();
         var attachedByEntry = await files.ListAsync(evidence.Select(e => e.Id).ToList(), ct);
         foreach (var e in evidence)

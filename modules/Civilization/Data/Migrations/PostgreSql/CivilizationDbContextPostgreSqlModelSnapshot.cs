@@ -95,6 +95,10 @@ namespace Modular.Modules.Civilization.Data.Migrations.PostgreSql
                     b.Property<int>("Order")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");

@@ -68,7 +68,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             "-due" => query.OrderByDescending(i => i.DueDate).ThenBy(i => i.Order),
             "points" => query.OrderBy(i => i.Points).ThenBy(i => i.Order),
             "-points" => query.OrderByDescending(i => i.Points).ThenBy(i => i.Order),
-            _ => query.OrderBy(i => i.Order).ThenBy(i => i.Id),
+            // By default in the framework's order: the office's order of categories, then each item's own.
+            _ => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order, c.Id, i.Order, i.Id select i,
         };
         Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
         return Page();

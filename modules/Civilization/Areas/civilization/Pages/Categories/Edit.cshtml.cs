@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Modular.Modules.Civilization.Data;
+using Modular.Modules.Civilization.Rules;
+using Modular.Modules.Civilization.Services;
+
+namespace Modular.Modules.Civilization.Pages.Categories;
+
+/// <summary>Renames a category of a campaign's framework, or removes one that has no criteria (the Party office).</summary>
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int Id { get; set; }
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public long Version { get; set; }
+    public Campaign Campaign { get; private set; } = null!;
+    public CriteriaCategory Category { get; private set; } = null!;
+    public int Items { get; private set; }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (!access.IsManager) return false;
+        if (await db.Categories.FirstOrDefaultAsync(c => c.Id == Id, ct) is not { } category) return false;
+        Category = category;
+        Campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == category.CampaignId, ct);
+        Items = await db.Items.CountAsync(i => i.CategoryId == category.Id, ct);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        Name = Category.Name;
+        Version = Category.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        var name = Name?.Trim();
+        if (string.IsNullOrEmpty(name)) ModelState.AddModelError(nameof(Name), T["Enter the category's name."]);
+        else if (name.Length > FrameworkSheet.MaxCategoryLength) ModelState.AddModelError(nameof(Name), T["At most {0} characters.", FrameworkSheet.MaxCategoryLength]);
+        else if (await db.Categories.AnyAsync(c => c.CampaignId == Category.CampaignId && c.Id != Category.Id && c.Name == name, ct))
+            ModelState.AddModelError(nameof(Name), T["This campaign already has a category called {0}.", name]);
+        if (Version != Category.Version) ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+        if (!ModelState.IsValid) return Page();
+        db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
+        Category.Name = name!;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A stale stamp, or the same name saved at the same moment by someone else (the unique index).
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Saved."].Value;
+        return RedirectToPage("Index", new { campaignId = Campaign.Id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        ModelState.Clear();
+        Name = Category.Name;
+        if (Items > 0)
+        {
+            ModelState.AddModelError("", T["{0} still has {1} criteria and cannot be removed. Move them to another category or remove them first.", Category.Name, Items]);
+            return Page();
+        }
+        if (Version != Category.Version)
+        {
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
+        db.Categories.Remove(Category);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // An item added to the category meanwhile (the foreign key refuses), or a stale stamp.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Category removed: {0}.", Category.Name].Value;
+        return RedirectToPage("Index", new { campaignId = Campaign.Id });
+    }
+}
