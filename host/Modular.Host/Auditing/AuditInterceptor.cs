@@ -1,9 +1,11 @@
+using System.Data.Common;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Sdk;
 
 namespace Modular.Host.Auditing;
@@ -19,7 +21,9 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
     private readonly ConditionalWeakTable<DbContext, List<Pending>> _pending = new();
     // Lines of changes saved inside an explicit transaction wait for its commit: SQLite has one writer, and
     // an audit line must not outlive a rolled-back change anyway.
-    private readonly ConditionalWeakTable<DbContext, List<AuditRecord>> _deferred = new();
+    // Kept by transaction, not by context: a context that joined another's transaction (the file store deleting
+    // within a module's unit of work) has its lines written at that transaction's commit.
+    private readonly ConditionalWeakTable<DbTransaction, List<AuditRecord>> _deferred = new();
 
     private sealed record Pending(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes);
 
@@ -95,26 +99,23 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
             var target = $"{prefix}.{p.Entry.Metadata.ClrType.Name}#{key}";
             return context.Record(p.Action, target, p.Changes.Count == 0 ? null : JsonSerializer.Serialize(p.Changes, Json));
         }).ToList();
-        if (db.Database.CurrentTransaction is not null)
+        if (db.Database.CurrentTransaction is { } transaction)
         {
-            _deferred.GetOrCreateValue(db).AddRange(records);
+            _deferred.GetOrCreateValue(transaction.GetDbTransaction()).AddRange(records);
             return;
         }
         await writer.AppendAsync(records, ct);
     }
 
     /// <summary>Writes what a committed transaction deferred.</summary>
-    public async Task CommittedAsync(DbContext? db, CancellationToken ct)
+    public async Task CommittedAsync(DbTransaction transaction, CancellationToken ct)
     {
-        if (db is null || !_deferred.TryGetValue(db, out var records)) return;
-        _deferred.Remove(db);
+        if (!_deferred.TryGetValue(transaction, out var records)) return;
+        _deferred.Remove(transaction);
         await writer.AppendAsync(records, ct);
     }
 
-    public void RolledBack(DbContext? db)
-    {
-        if (db is not null) _deferred.Remove(db);
-    }
+    public void RolledBack(DbTransaction transaction) => _deferred.Remove(transaction);
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

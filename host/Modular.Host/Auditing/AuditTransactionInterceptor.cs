@@ -7,16 +7,16 @@ namespace Modular.Host.Auditing;
 public sealed class AuditTransactionInterceptor(AuditInterceptor audit) : DbTransactionInterceptor
 {
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
-        audit.CommittedAsync(eventData.Context, cancellationToken);
+        audit.CommittedAsync(transaction, cancellationToken);
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
-        audit.CommittedAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        audit.CommittedAsync(transaction, CancellationToken.None).GetAwaiter().GetResult();
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        audit.RolledBack(eventData.Context);
+        audit.RolledBack(transaction);
         return Task.CompletedTask;
     }
 
-    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => audit.RolledBack(eventData.Context);
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => audit.RolledBack(transaction);
 }

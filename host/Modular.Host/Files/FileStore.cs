@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Host.Localization;
 using Modular.Host.PartyDirectory;
 using Modular.Sdk;
@@ -6,7 +7,8 @@ using Modular.Sdk;
 namespace Modular.Host.Files;
 
 /// <summary>The SDK's <see cref="IFileStore"/>, in the database on the directory's agency-filtered base.</summary>
-public sealed class FileStore(DirectoryDbContext db, ICurrentUser user, FileStoreOptions options, IText text) : IFileStore
+public sealed class FileStore(DirectoryDbContext db, DbContextOptions<DirectoryDbContext> dbOptions, ICurrentAgency agency, ICurrentUser user,
+    FileStoreOptions options, IText text) : IFileStore
 {
     public FileRules Rules { get; } = new(
         Math.Max(1, options.MaxMegabytes) * 1024L * 1024L,
@@ -72,6 +74,24 @@ public sealed class FileStore(DirectoryDbContext db, ICurrentUser user, FileStor
         db.StoredFiles.Remove(file);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    public async Task<int> DeleteAllAsync(string moduleId, IReadOnlyCollection<string> ownerKeys, DbContext unitOfWork, CancellationToken cancellationToken = default)
+    {
+        var transaction = unitOfWork.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Begin a transaction on the caller's DbContext first: the files are deleted inside it.");
+        if (ownerKeys.Count == 0) return 0;
+        // A context of its own on the caller's connection and transaction (the files live in the same database): the
+        // deletes commit or roll back with the caller's changes, and their audit lines are written at that commit.
+        await using var files = new DirectoryDbContext(dbOptions, agency);
+        files.Database.SetDbConnection(unitOfWork.Database.GetDbConnection());
+        await files.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        var keys = ownerKeys.Distinct().ToList();
+        var rows = await files.StoredFiles.Include(f => f.Data).Where(f => f.ModuleId == moduleId && keys.Contains(f.OwnerKey)).ToListAsync(cancellationToken);
+        if (rows.Count == 0) return 0;
+        files.StoredFiles.RemoveRange(rows);
+        await files.SaveChangesAsync(cancellationToken);
+        return rows.Count;
     }
 
     private static StoredFileInfo Info(StoredFile f) => new(f.Id, f.OwnerKey, f.FileName, f.ContentType, f.Length, f.CreatedAt);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Modular.Sdk;
 
@@ -67,6 +68,10 @@ public class Attachments(IFileStore files, string moduleId, string ownerPrefix, 
     /// <summary>Deletes the file if it belongs to this record.</summary>
     public async Task<bool> RemoveAsync(int ownerId, int fileId, CancellationToken ct = default) =>
         (await ListAsync(ownerId, ct)).Any(f => f.Id == fileId) && await files.DeleteAsync(moduleId, fileId, ct);
+
+    /// <summary>Deletes all files of the record inside the transaction open on <paramref name="unitOfWork"/> (see <see cref="IFileStore.DeleteAllAsync"/>).</summary>
+    public Task<int> RemoveAllAsync(int ownerId, DbContext unitOfWork, CancellationToken ct = default) =>
+        files.DeleteAllAsync(moduleId, [OwnerKey(ownerId)], unitOfWork, ct);
 
     /// <summary>Deletes the file if it belongs to one of these records.</summary>
     public async Task<bool> RemoveAsync(IReadOnlyCollection<int> ownerIds, int fileId, CancellationToken ct = default) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Http;
 
 namespace Modular.Sdk;
@@ -33,6 +34,20 @@ public interface IFileStore
     Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default);
 
     Task<bool> DeleteAsync(string moduleId, int id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes every file of these owners as part of the caller's unit of work: inside the transaction open on
+    /// <paramref name="unitOfWork"/>, so the files go if and only if the caller's own changes commit (a deleted record
+    /// never keeps its files, nor loses them while it stays). The default, for stores outside the database, deletes one by one.
+    /// </summary>
+    /// <returns>How many files were deleted.</returns>
+    async Task<int> DeleteAllAsync(string moduleId, IReadOnlyCollection<string> ownerKeys, DbContext unitOfWork, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        foreach (var file in await ListAsync(moduleId, ownerKeys, cancellationToken))
+            if (await DeleteAsync(moduleId, file.Id, cancellationToken)) deleted++;
+        return deleted;
+    }
 }
 
 public sealed record FileRules(long MaxBytes, IReadOnlyList<string> Extensions)

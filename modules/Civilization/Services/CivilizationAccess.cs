@@ -21,6 +21,17 @@ public sealed class CivilizationAccess(IDirectory directory, IPermissionChecker 
         return _me;
     }
 
+    /// <summary>
+    /// An evidence entry may be deleted by the office, and by its author until a reviewer has marked the item met after the
+    /// entry came in (the item's status is then 已达标 and its review time is later than the entry): what the verdict rests on stays.
+    /// </summary>
+    public async Task<bool> CanDeleteEvidenceAsync(CriteriaItem item, Evidence entry, CancellationToken ct = default)
+    {
+        if (IsManager) return true;
+        if (entry.SubmittedByMemberId is not { } author || (await MeAsync(ct))?.Id != author) return false;
+        return !(item.Status == Domain.ItemStatus.Met && item.ReviewedAt is { } reviewed && reviewed >= entry.SubmittedAt);
+    }
+
     /// <summary>The item's owner or the Party office.</summary>
     public async Task<bool> CanSubmitAsync(CriteriaItem item, CancellationToken ct = default) =>
         IsManager || (item.OwnerMemberId is { } owner && (await MeAsync(ct))?.Id == owner);

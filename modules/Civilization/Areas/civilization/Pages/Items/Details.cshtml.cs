@@ -13,7 +13,7 @@ namespace Modular.Modules.Civilization.Pages.Items;
 /// <summary>A criterion: its evidence (the owner submits text and optional files) and the reviewer's mark with a comment.</summary>
 public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess access, People people, EvidenceFiles files, IStringLocalizer<CivilizationModule> T) : PageModel
 {
-    public sealed record EvidenceView(Evidence Entry, string SubmittedBy, IReadOnlyList<StoredFileInfo> Files);
+    public sealed record EvidenceView(Evidence Entry, string SubmittedBy, IReadOnlyList<StoredFileInfo> Files, bool CanDelete);
 
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? EvidenceText { get; set; }
@@ -48,7 +48,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         var entries = await db.Evidence.AsNoTracking().Where(e => e.ItemId == item.Id).OrderByDescending(e => e.SubmittedAt).ThenByDescending(e => e.Id).ToListAsync(ct);
         var list = new List<EvidenceView>();
         var attached = await files.ListAsync(entries.Select(e => e.Id).ToList(), ct);
-        foreach (var e in entries) list.Add(new EvidenceView(e, await people.NameAsync(e.SubmittedByMemberId, ct), attached.GetValueOrDefault(e.Id) ?? []));
+        foreach (var e in entries)
+            list.Add(new EvidenceView(e, await people.NameAsync(e.SubmittedByMemberId, ct), attached.GetValueOrDefault(e.Id) ?? [], await access.CanDeleteEvidenceAsync(item, e, ct)));
         Evidence = list;
         if (Request.Method == "GET") { ReviewStatus = item.Status; ReviewComment = item.ReviewComment; }
         Version = item.Version;
@@ -101,6 +102,38 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
     }
 
     public bool CanRemoveFiles => CanSubmit && Item.Status != ItemStatus.Met;
+
+    /// <summary>
+    /// Deletes an evidence entry with its files in one transaction, and puts the item back as the remaining evidence leaves it:
+    /// waiting for review only while an entry came in after the last review; 未开始 again when the last entry goes before any review.
+    /// </summary>
+    public async Task<IActionResult> OnPostDeleteEvidenceAsync(int entry, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return NotFound();
+        if (Evidence.FirstOrDefault(e => e.Entry.Id == entry) is not { CanDelete: true }) return NotFound();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.Evidence.FirstOrDefaultAsync(e => e.Id == entry, ct);
+        if (row is null) return NotFound();
+        db.Evidence.Remove(row);
+        var item = await db.Items.FirstAsync(i => i.Id == Item.Id, ct);
+        var remaining = await db.Evidence.AsNoTracking().Where(e => e.ItemId == item.Id && e.Id != entry).Select(e => e.SubmittedAt).ToListAsync(ct);
+        item.AwaitingReview = remaining.Any(at => item.ReviewedAt is not { } reviewed || at > reviewed);
+        if (remaining.Count == 0 && item.ReviewedAt is null && item.Status == ItemStatus.InProgress) item.Status = ItemStatus.NotStarted;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await files.RemoveAllAsync(entry, db, ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A review saved at the same moment: nothing is deleted (the transaction is rolled back), the page says so.
+            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            return Page();
+        }
+        TempData["Message"] = T["Evidence deleted."].Value;
+        return RedirectToPage("Details", new { id = Id });
+    }
 
     public async Task<IActionResult> OnPostReviewAsync(long version, CancellationToken ct)
     {
