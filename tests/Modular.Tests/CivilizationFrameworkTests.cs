@@ -207,4 +207,50 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
             Assert.Equal(["组织领导", "文化建设"], await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"CampaignId\" = @c ORDER BY \"Order\"", ("c", id)));
         }
     }
+    [Fact]
+    public async Task The_campaign_s_items_are_paged_filtered_by_category_status_owner_and_overdue_and_sorted_on_the_server()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var id = await office.NewCampaignAsync("列表测试活动");
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        // 52 items: every third owned by 李晓梅, every fourth overdue, points 1–52 in two categories.
+        var rows = Enumerable.Range(1, 52).Select(n => Civilization.Row(n % 2 == 0 ? "乙类" : "甲类", $"列表事项{n:00}", n,
+            n % 3 == 0 ? "李晓梅" : null, (n % 4 == 0 ? today.AddDays(-n) : today.AddDays(n)).ToString("yyyy-MM-dd"))).ToList();
+        Assert.Equal(HttpStatusCode.Redirect, (await office.ImportAsync(id, Civilization.Xlsx(rows))).StatusCode);
+        static List<string> Texts(string html) => Regex.Matches(html.Split("data-testid=\"items\"")[1].Split("</table>")[0], "列表事项(\\d\\d)").Select(m => m.Groups[1].Value).ToList();
+        var url = Civilization.Campaign(id);
+
+        var first = await office.GetStringAsync(url);
+        var byFramework = Texts(first);
+        Assert.Equal(50, byFramework.Count);
+        // The framework's order: 甲类 (the first category) with its items, then 乙类.
+        Assert.Equal("01", byFramework[0]);
+        Assert.Equal("02", byFramework[26]);
+        Assert.Equal(2, Texts(await office.GetStringAsync($"{url}?p=2")).Count);
+
+        var owner = await _portal.MemberIdAsync("李晓梅");
+        Assert.Contains($"<option value=\"{owner}\">李晓梅</option>", first);
+        var owned = Texts(await office.GetStringAsync($"{url}?owner={owner}"));
+        Assert.Equal(Enumerable.Range(1, 52).Where(n => n % 3 == 0).Select(n => n.ToString("00")).Order(), owned.Order());
+        var overdue = Texts(await office.GetStringAsync($"{url}?show=overdue"));
+        Assert.Equal(Enumerable.Range(1, 52).Where(n => n % 4 == 0).Select(n => n.ToString("00")).Order(), overdue.Order());
+        var category = await CategoryIdAsync(id, "乙类");
+        var combined = await office.GetStringAsync($"{url}?category={category}&owner={owner}&show=overdue&status=NotStarted");
+        Assert.Equal(["12", "24", "36", "48"], Texts(combined).Order());
+        // Sorting keeps the filters, and the filter form keeps the sort.
+        var pointsLink = WebUtility.HtmlDecode(Regex.Match(combined, "href=\"([^\"]+)\" data-testid=\"sort-points\"").Groups[1].Value);
+        Assert.Contains($"owner={owner}", pointsLink);
+        Assert.Contains($"category={category}", pointsLink);
+        Assert.Contains("show=overdue", pointsLink);
+        Assert.Contains("sort=-points", pointsLink);
+        Assert.Equal(["48", "36", "24", "12"], Texts(await office.GetStringAsync(pointsLink)));
+        Assert.Contains("name=\"sort\" value=\"-points\"", await office.GetStringAsync(pointsLink));
+
+        Assert.Equal("01", Texts(await office.GetStringAsync($"{url}?sort=points"))[0]);
+        Assert.Equal("52", Texts(await office.GetStringAsync($"{url}?sort=-points"))[0]);
+        Assert.Equal("52", Texts(await office.GetStringAsync($"{url}?sort=due"))[0]);
+        Assert.Equal("51", Texts(await office.GetStringAsync($"{url}?sort=-due"))[0]);
+        Assert.Equal("52", Texts(await office.GetStringAsync($"{url}?sort=-no"))[0]);
+        Assert.Contains("aria-sort=\"descending\"", await office.GetStringAsync($"{url}?sort=-due"));
+    }
 }

@@ -18,6 +18,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
     [BindProperty(SupportsGet = true)] public ItemStatus? Status { get; set; }
     /// <summary>overdue, waiting, mine, or all (default).</summary>
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    /// <summary>An owner's items (a member id of the directory).</summary>
+    [BindProperty(SupportsGet = true)] public int? Owner { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -31,7 +33,19 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
     public DateOnly Today => Framework.Today;
     public string Chart { get; private set; } = "";
 
-    public string SortUrl(string column) => Url.Page("Details", new { id = Id, category = Category, status = Status, show = Show, q = Q, sort = Sort == column ? "-" + column : column })!;
+    /// <summary>The owners of this campaign's items, by name, for the filter.</summary>
+    public IReadOnlyList<MemberInfo> Owners { get; private set; } = [];
+
+    /// <summary>The column's link: ascending first, then the other way; the framework's order is "no".</summary>
+    public string SortUrl(string column, bool descendingFirst = false)
+    {
+        var current = Sort ?? "no";
+        var next = current == column ? "-" + column : current == "-" + column ? column : descendingFirst ? "-" + column : column;
+        return Url.Page("Details", null, new { id = Id, category = Category, status = Status, owner = Owner, show = Show, q = Q, sort = next == "no" ? null : next }, null, null, "items")!;
+    }
+
+    /// <summary>For the column header: ascending, descending or none.</summary>
+    public string AriaSort(string column) => (Sort ?? "no") == column ? "ascending" : Sort == "-" + column ? "descending" : "none";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -54,6 +68,9 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         var query = db.Items.AsNoTracking().Where(i => i.CampaignId == Id);
         if (Category is { } cat) query = query.Where(i => i.CategoryId == cat);
         if (Status is { } st) query = query.Where(i => i.Status == st);
+        if (Owner is { } owner) query = query.Where(i => i.OwnerMemberId == owner);
+        var ownerIds = await db.Items.AsNoTracking().Where(i => i.CampaignId == Id && i.OwnerMemberId != null).Select(i => i.OwnerMemberId!.Value).Distinct().ToListAsync(ct);
+        Owners = ownerIds.Where(Members.ContainsKey).Select(o => Members[o]).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
         query = Show switch
         {
             "overdue" => query.Where(i => i.DueDate != null && i.DueDate < today && i.Status != ItemStatus.Met),
@@ -68,6 +85,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             "-due" => query.OrderByDescending(i => i.DueDate).ThenBy(i => i.Order),
             "points" => query.OrderBy(i => i.Points).ThenBy(i => i.Order),
             "-points" => query.OrderByDescending(i => i.Points).ThenBy(i => i.Order),
+            "-no" => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order descending, c.Id descending, i.Order descending, i.Id descending select i,
             // By default in the framework's order: the office's order of categories, then each item's own.
             _ => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order, c.Id, i.Order, i.Id select i,
         };
