@@ -104,4 +104,131 @@ public sealed class CivilizationJourneyTests(CivilizationBrowserFixture fixture)
         await Assertions.Expect(Page.Locator("[data-testid=items] tbody tr").First).ToContainTextAsync("逾期");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "civilization-demo-campaign.png"), FullPage = true });
     });
+    private static string Shot(string name) => Path.Combine(AppContext.BaseDirectory, name + ".png");
+
+    [Fact]
+    public Task File_pickers_speak_the_portal_s_language_on_a_host_page_and_a_module_page_and_still_upload() => StepsAsync("file-pickers", async () =>
+    {
+        await SignInAsync("office");
+
+        // A host page: the members' import. The real input is still the form's, with its name and accept.
+        await Page.GotoAsync(Url("/Directory/Members/Import"));
+        var input = Page.GetByLabel("Excel 文件");
+        var picker = Page.Locator(".file-picker", new() { Has = Page.Locator("#file") });
+        await Assertions.Expect(picker.Locator(".file-picker-button")).ToHaveTextAsync("选择文件");
+        await Assertions.Expect(picker.Locator(".file-picker-names")).ToHaveTextAsync("未选择文件");
+        await Assertions.Expect(input).ToHaveAttributeAsync("accept", ".xlsx");
+        await Assertions.Expect(input).ToHaveAttributeAsync("name", "file");
+        Assert.True(await input.EvaluateAsync<bool>("i => i.form !== null && i.form.enctype === 'multipart/form-data'"));
+        // Nothing chosen: the server's message is next to the field and the picker shows the field's error state.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".field-validation-error")).ToHaveTextAsync("请选择要导入的 Excel 文件。");
+        await Assertions.Expect(picker).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("file-picker-invalid"));
+        // With the keyboard: the input takes the focus (shown on the picker) and Space opens the browser's file dialog.
+        await input.FocusAsync();
+        Assert.NotEqual("none", await picker.EvaluateAsync<string>("p => getComputedStyle(p).outlineStyle"));
+        var bad = Path.Combine(Path.GetTempPath(), $"名册-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllTextAsync(bad, "这不是 Excel 文件");
+        var chooser = await Page.RunAndWaitForFileChooserAsync(() => Page.Keyboard.PressAsync("Space"));
+        await chooser.SetFilesAsync(bad);
+        await Assertions.Expect(picker.Locator(".file-picker-names")).ToHaveTextAsync(Path.GetFileName(bad));
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("file-picker-host-desktop"), FullPage = true });
+        // The file reaches the server, which reads it and lists why it cannot be imported.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "检查并导入" }).ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("import-problems")).ToContainTextAsync("无法读取该文件");
+        await Assertions.Expect(Page.Locator(".file-picker-names")).ToHaveTextAsync("未选择文件");
+
+        // A module page: an item's evidence, several files at once, chosen by a click on the picker.
+        await Page.GotoAsync(Url("/m/civilization"));
+        await Page.Locator("a[href^='/m/civilization/Campaigns/Details/']").First.ClickAsync();
+        await Page.Locator("[data-testid=items] a[href^='/m/civilization/Items/Details/']").First.ClickAsync();
+        var files = Page.GetByLabel("附件（可选）");
+        await Assertions.Expect(files).ToHaveAttributeAsync("multiple", "");
+        var evidencePicker = Page.Locator(".file-picker", new() { Has = Page.Locator("#Files") });
+        await Assertions.Expect(evidencePicker.Locator(".file-picker-names")).ToHaveTextAsync("未选择文件");
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3 };
+        var first = Path.Combine(Path.GetTempPath(), $"签到表-{Guid.NewGuid():N}.png");
+        var second = Path.Combine(Path.GetTempPath(), $"照片-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(first, png);
+        await File.WriteAllBytesAsync(second, png);
+        var clicked = await Page.RunAndWaitForFileChooserAsync(() => evidencePicker.ClickAsync());
+        Assert.True(clicked.IsMultiple);
+        await clicked.SetFilesAsync([first, second]);
+        await Assertions.Expect(evidencePicker.Locator(".file-picker-names")).ToHaveTextAsync($"{Path.GetFileName(first)}、{Path.GetFileName(second)}");
+        await Page.GetByLabel("完成情况").FillAsync("浏览器测试：上传两份附件。");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("file-picker-module-desktop"), FullPage = true });
+        await Page.SetViewportSizeAsync(390, 844);
+        await evidencePicker.ScrollIntoViewIfNeededAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("file-picker-module-phone") });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "提交佐证材料" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("佐证材料已提交，已提醒审核人审核。")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("[data-testid=evidence]")).ToContainTextAsync(Path.GetFileName(first));
+        await Assertions.Expect(Page.Locator("[data-testid=evidence]")).ToContainTextAsync(Path.GetFileName(second));
+
+        // In English the picker says so in English.
+        await Page.GotoAsync(Url("/culture/en?returnUrl=" + Uri.EscapeDataString("/Directory/Members/Import")));
+        await Assertions.Expect(Page.Locator(".file-picker-button")).ToHaveTextAsync("Choose files");
+        await Assertions.Expect(Page.Locator(".file-picker-names")).ToHaveTextAsync("No file chosen");
+    });
+
+    [Fact]
+    public Task The_office_orders_and_renames_categories_and_deletes_an_evidence_entry_on_a_phone() => StepsAsync("civilization-categories", async () =>
+    {
+        await SignInAsync("office");
+        await Page.GotoAsync(Url("/m/civilization"));
+        await Page.Locator("a[href^='/m/civilization/Campaigns/Details/']").First.ClickAsync();
+        var campaignUrl = Page.Url;
+        await Page.GetByRole(AriaRole.Link, new() { Name = "类别与排序" }).ClickAsync();
+        var rows = Page.Locator("[data-testid=category-order] li");
+        var secondName = (await rows.Nth(1).Locator(".civ-category-name").InnerTextAsync()).Split(' ', 2)[1].Split(' ')[0];
+        await rows.Nth(1).GetByRole(AriaRole.Button, new() { Name = $"将“{secondName}”上移" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText($"已调整“{secondName}”的顺序。")).ToBeVisibleAsync();
+        await Assertions.Expect(rows.First).ToContainTextAsync(secondName);
+        await Assertions.Expect(rows.First.GetByRole(AriaRole.Button, new() { Name = $"将“{secondName}”上移" })).ToBeDisabledAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("civilization-categories-desktop"), FullPage = true });
+
+        // Renaming: an empty name is refused next to the field; a good one shows on the campaign page, first in the chart.
+        await rows.First.GetByRole(AriaRole.Link, new() { Name = $"重命名或删除“{secondName}”" }).ClickAsync();
+        await Page.GetByLabel("类别名称").FillAsync("");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.Locator(".field-validation-error")).ToHaveTextAsync("请填写类别名称。");
+        await Assertions.Expect(Page.GetByTestId("cannot-remove")).ToContainTextAsync("不能删除");
+        await Page.GetByLabel("类别名称").FillAsync("浏览器测试类别");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("已保存。")).ToBeVisibleAsync();
+        await Assertions.Expect(rows.First).ToContainTextAsync("浏览器测试类别");
+        await Page.GotoAsync(campaignUrl);
+        await Assertions.Expect(Page.Locator("[data-testid=categories] tbody tr").First).ToContainTextAsync("浏览器测试类别");
+        await Assertions.Expect(Page.Locator("[data-testid=items] tbody tr").First).ToContainTextAsync("浏览器测试类别");
+
+        // On a phone: the categories page, the campaign's items as cards, and an evidence entry deleted after a confirmation.
+        await Page.SetViewportSizeAsync(390, 844);
+        await Page.Locator("#items").ScrollIntoViewIfNeededAsync();
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("civilization-items-phone") });
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Equal("block", await Page.Locator("[data-testid=items] tbody tr").First.EvaluateAsync<string>("r => getComputedStyle(r).display"));
+        await Page.GotoAsync(Url(new Uri(campaignUrl).AbsolutePath.Replace("/Campaigns/Details/", "/Categories/")));
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("civilization-categories-phone"), FullPage = true });
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+
+        await Page.GotoAsync(campaignUrl);
+        await Page.Locator("[data-testid=items] a[href^='/m/civilization/Items/Details/']").Nth(1).ClickAsync();
+        await Page.GetByLabel("完成情况").FillAsync("浏览器测试：要删除的佐证。");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "提交佐证材料" }).ClickAsync();
+        var entry = Page.Locator("[data-testid=evidence] li", new() { HasText = "浏览器测试：要删除的佐证。" });
+        await Assertions.Expect(entry).ToBeVisibleAsync();
+        string? asked = null;
+        // The first confirmation is declined (nothing happens), the second accepted.
+        void Decline(object? _, IDialog d) { asked = d.Message; d.DismissAsync(); }
+        Page.Dialog += Decline;
+        await entry.GetByRole(AriaRole.Button, new() { Name = "删除佐证材料" }).ClickAsync();
+        await Assertions.Expect(entry).ToBeVisibleAsync();
+        Assert.Equal("确定删除这条佐证材料吗？删除后不能恢复。", asked);
+        Page.Dialog -= Decline;
+        Page.Dialog += (_, d) => d.AcceptAsync();
+        await entry.GetByRole(AriaRole.Button, new() { Name = "删除佐证材料" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("佐证材料已删除。")).ToBeVisibleAsync();
+        await Assertions.Expect(entry).ToHaveCountAsync(0);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("civilization-evidence-deleted-phone"), FullPage = true });
+    });
 }
