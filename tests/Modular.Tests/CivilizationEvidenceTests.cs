@@ -54,7 +54,15 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         Assert.Contains("data-confirm=\"确定删除这条佐证材料及其 2 个附件吗？删除后不能恢复。\"", page);
         Assert.DoesNotContain("data-testid=\"delete-evidence\"", await secretary.GetStringAsync(Civilization.Item(item)));
         Assert.Equal(HttpStatusCode.NotFound, (await DeleteAsync(secretary, item, entry)).StatusCode);
+        // Another agency's office, with its own form token, finds nothing to delete.
+        await _portal.CreateAgencyAsync("CIVE", "cive-admin", "agency-admin,member", "civilization");
+        var stranger = await _portal.SignedInAsync("cive-admin");
+        var strangerToken = await stranger.TokenAsync("/m/civilization");
+        var foreign = await stranger.PostAsync($"{Civilization.Item(item)}?handler=DeleteEvidence&entry={entry}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = strangerToken }));
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Single(await Q("SELECT \"Id\" FROM civ_evidence WHERE \"Id\" = @e", ("e", int.Parse(entry))));
+        Assert.Equal(2, (await Q("SELECT \"Id\" FROM host_file WHERE \"OwnerKey\" = @k", ("k", $"evidence:{entry}"))).Count);
 
         Assert.Equal(HttpStatusCode.Redirect, (await DeleteAsync(member, item, entry)).StatusCode);
         Assert.Empty(await Q("SELECT \"Id\" FROM civ_evidence WHERE \"Id\" = @e", ("e", int.Parse(entry))));
@@ -92,6 +100,7 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
     [Fact]
     public async Task The_file_store_deletes_within_the_caller_s_transaction_and_audits_only_what_committed()
     {
+        var other = await _portal.CreateAgencyAsync("CIVF", "civf-admin", "agency-admin,member", "civilization");
         var agency = await _portal.DemoAgencyIdAsync();
         using var _ = AgencyScope.Use(agency);
         int kept, gone;
@@ -120,6 +129,16 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
                 Assert.Equal(0, await store.DeleteAllAsync("org-life", ["evidence:rollback"], work));
                 await tx.CommitAsync();
             }
+        }
+        // Another agency's unit of work does not reach this agency's files.
+        using (AgencyScope.Use(other))
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IFileStore>();
+            var work = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            await using var tx = await work.Database.BeginTransactionAsync();
+            Assert.Equal(0, await store.DeleteAllAsync("civilization", ["evidence:rollback"], work));
+            await tx.CommitAsync();
         }
         Assert.Single(await Q("SELECT \"Id\" FROM host_file WHERE \"Id\" = @i", ("i", kept)));
         Assert.Empty(await Q("SELECT \"Id\" FROM host_file WHERE \"Id\" = @i", ("i", gone)));
