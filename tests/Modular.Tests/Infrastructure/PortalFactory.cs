@@ -25,6 +25,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         // Two of the five demo agencies are enough for most tests (switching needs two) and start faster.
         ["Modular:DemoAgencyCount"] = "2" };
 
+    // Each host would watch its settings files with an inotify instance of its own; with many portals alive at once the
+    // user's limit (128 by default) is reached and hosts fail to start. Tests never edit those files.
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public PortalFactory(params string[] pluginFolders) : this(NewWorkDir(), pluginFolders) { }
 
     /// <summary>Reuses a folder (and so its database) from an earlier factory, for restart tests.</summary>
