@@ -113,7 +113,33 @@ public sealed class SharedPackageTests
             Assert.Equal("2.0.0", versionOnA);
             Assert.Equal(["党章"], itemsOnA);
             Assert.DoesNotContain("需要重启", await ModulesPageAsync(restartedA));
+            // Applied once (by B); A only followed.
+            Assert.Single(await restartedA.AuditAsync("plugin.upgraded"));
+            Assert.Contains(await restartedA.AuditAsync("plugin.instance.upgraded"), l => l.Contains("跟随另一实例：已从 1.0.0 升级到 2.0.0"));
         }
+    }
+
+    [PostgreSqlFact]
+    public async Task Two_instances_starting_together_apply_a_staged_upgrade_once()
+    {
+        var dirA = PortalFactory.NewWorkDir();
+        var dirB = PortalFactory.NewWorkDir();
+        using (var a = Instance(dirA, "A"))
+        using (var b = Instance(dirB, "B", dirA))
+        {
+            _ = a.Server;
+            _ = b.Server;
+            await ShelfOnBothAsync(a, b);
+            await (await a.SignedInAsync("admin")).UploadOkAsync(Packages.Pack("shelf-v2"));
+        }
+
+        using var a2 = Instance(dirA, "A", fresh: false);
+        using var b2 = Instance(dirB, "B", dirA, fresh: false);
+        await Task.WhenAll(Task.Run(() => a2.Server), Task.Run(() => b2.Server));
+        Assert.Equal("2.0.0", (await ItemsAsync(a2)).Version);
+        Assert.Equal("2.0.0", (await ItemsAsync(b2)).Version);
+        Assert.Single(await a2.AuditAsync("plugin.upgraded"));
+        Assert.Single(await a2.AuditAsync("plugin.instance.upgraded"));
     }
 
     [PostgreSqlFact]

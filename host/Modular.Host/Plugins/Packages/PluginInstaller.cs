@@ -245,7 +245,7 @@ public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied, IReadOn
     public IReadOnlyDictionary<string, string> Refused { get; } = refused ?? new Dictionary<string, string>();
 
     public IEnumerable<AuditRecord> ToAudit() => Applied.Select(o => new AuditRecord(
-        o.Action == StagedChange.Upgrade ? (o.Success ? "plugin.upgraded" : "plugin.upgrade.failed") : (o.Success ? "plugin.uninstalled" : "plugin.uninstall.failed"),
+        (o.Follows ? "plugin.instance." : "plugin.") + (o.Action == StagedChange.Upgrade ? (o.Success ? "upgraded" : "upgrade.failed") : (o.Success ? "uninstalled" : "uninstall.failed")),
         "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
         .Concat(Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value, false, null, "system", null, null)));
 }

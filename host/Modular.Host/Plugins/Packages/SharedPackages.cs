@@ -78,6 +78,7 @@ public static class SharedPackages
         var packages = rows.PluginPackages.OrderBy(p => p.InstalledAt).ToList();
         var local = Local(pluginsPath);
         var applying = new Dictionary<string, PluginPackage>();
+        var following = new HashSet<string>();
         var outcomes = new List<PackageOutcome>();
         var refused = new Dictionary<string, string>();
         var now = DateTime.UtcNow;
@@ -122,13 +123,18 @@ public static class SharedPackages
                         // Another instance applied an upgrade (and its migrations) already: this one follows at its start.
                         var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options).GetAwaiter().GetResult();
                         if (inspection is null) failure = why;
-                        else StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here.Value.Version, row.InstalledBy, here.Value.Folder);
+                        else
+                        {
+                            StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here.Value.Version, row.InstalledBy, here.Value.Folder);
+                            following.Add(row.PluginId);
+                        }
                     }
                 }
                 else if (row.State == PluginPackageStates.Uninstalled && here is { } gone)
                 {
                     // Uninstalled (and its data dealt with) by another instance: only the folder goes here.
                     StagedChanges.StageUninstall(pluginsPath, row.PluginId, gone.Version, false, row.StagedBy ?? row.InstalledBy, gone.Folder);
+                    following.Add(row.PluginId);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -137,7 +143,8 @@ public static class SharedPackages
             }
             if (failure is not null) refused[row.PluginId] = failure;
         }
-        var applied = StagedChanges.ApplyAtStart(pluginsPath, database);
+        var applied = StagedChanges.ApplyAtStart(pluginsPath, database)
+            .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
         foreach (var o in applied)
         {
             if (applying.TryGetValue(o.Id, out var row) && row.StagedAction == o.Action)
