@@ -58,12 +58,16 @@ public sealed class SharedPackageTests
         Assert.False(b.Catalog.IsRunning("shelf"));
         Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
 
+        // Turned on for the agency on A; B has the agency's switches cached, without the plugin it does not run yet.
+        await a.TurnOnAsync(await a.DemoAgencyIdAsync(), "shelf");
+        var officeOnB = await b.SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.NotFound, (await officeOnB.GetAsync("/m/shelf")).StatusCode);
+
         Assert.Equal(1, await TickAsync(b));
         Assert.True(b.Catalog.IsRunning("shelf"));
         Assert.True(File.Exists(Path.Combine(b.PluginsDir, "shelf", "plugin.json")));
         Assert.Equal(0, await TickAsync(b)); // once is enough
-        await b.TurnOnAsync(await b.DemoAgencyIdAsync(), "shelf");
-        var shelf = await (await b.SignedInAsync("office")).GetAsync("/m/shelf");
+        var shelf = await officeOnB.GetAsync("/m/shelf");
         Assert.Equal(HttpStatusCode.OK, shelf.StatusCode);
         Assert.Contains("版本 1.0.0", await shelf.Content.ReadAsStringAsync());
 
@@ -239,6 +243,10 @@ public sealed class SharedPackageTests
             Assert.False(b.Catalog.All.Any(p => p.Id == "shelf"));
             Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
             Assert.Contains("SHA-256 与哈希清单不符", await ModulesPageAsync(b));
+            // Its watcher does not try the same row again.
+            var refusals = (await b.AuditAsync("plugin.instance.refused")).Count;
+            Assert.Equal(0, await TickAsync(b));
+            Assert.Equal(refusals, (await b.AuditAsync("plugin.instance.refused")).Count);
             Assert.True(a.Catalog.IsRunning("shelf")); // A, which checked the upload, keeps running it
         }
     }

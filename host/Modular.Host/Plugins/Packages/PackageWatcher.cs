@@ -12,11 +12,11 @@ namespace Modular.Host.Plugins.Packages;
 /// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStart"/>).
 /// </summary>
 public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, DatabaseSettings database, ModularOptions options,
-    PluginPackageOptions packageOptions, AuditWriter audit, ILogger<PackageWatcher> logger) : BackgroundService
+    PluginPackageOptions packageOptions, AuditWriter audit, StartOutcomes start, ILogger<PackageWatcher> logger) : BackgroundService
 {
     private (int Rows, long Versions)? _seen;
-    /// <summary>Refused here already, by id and hash: not tried again until the row changes.</summary>
-    private readonly Dictionary<string, string> _refused = [];
+    /// <summary>Refused here already (at start or by an earlier tick), by id and hash: not tried again until the row changes.</summary>
+    private readonly Dictionary<string, string> _refused = start.Refused.ToDictionary(r => r.Key, r => r.Value.Sha256);
 
     /// <summary>One look at the table; how many packages went live. Public so that tests drive the tick.</summary>
     public async Task<int> SyncOnceAsync(CancellationToken ct = default)

@@ -238,14 +238,14 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 }
 
 /// <summary>The outcomes of the staged changes applied at this start, audited once the database is ready.</summary>
-public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied, IReadOnlyDictionary<string, string>? refused = null)
+public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied, IReadOnlyDictionary<string, RefusedPackage>? refused = null)
 {
     public IReadOnlyList<PackageOutcome> Applied { get; } = applied;
-    /// <summary>Shared packages (database) this instance refused to unpack at start: id → reason.</summary>
-    public IReadOnlyDictionary<string, string> Refused { get; } = refused ?? new Dictionary<string, string>();
+    /// <summary>Shared packages (database) this instance refused to unpack at start, by id.</summary>
+    public IReadOnlyDictionary<string, RefusedPackage> Refused { get; } = refused ?? new Dictionary<string, RefusedPackage>();
 
     public IEnumerable<AuditRecord> ToAudit() => Applied.Select(o => new AuditRecord(
         (o.Follows ? "plugin.instance." : "plugin.") + (o.Action == StagedChange.Upgrade ? (o.Success ? "upgraded" : "upgrade.failed") : (o.Success ? "uninstalled" : "uninstall.failed")),
         "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
-        .Concat(Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value, false, null, "system", null, null)));
+        .Concat(Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value.Reason, false, null, "system", null, null)));
 }

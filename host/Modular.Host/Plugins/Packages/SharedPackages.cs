@@ -69,8 +69,8 @@ public static class SharedPackages
     /// turns. The first instance to start after a change was staged applies it (runs the migrations) and marks it done;
     /// the others then only bring their folder up to date.
     /// </summary>
-    /// <returns>The outcomes, and the packages this instance refused (id → reason).</returns>
-    public static (List<PackageOutcome> Outcomes, Dictionary<string, string> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options)
+    /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
+    public static (List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options)
     {
         using (var db = Open(database)) db.Database.Migrate(); // the packages table must exist before the plugins load
         using var held = DatabaseLock.Acquire(database, LockName);
@@ -80,7 +80,7 @@ public static class SharedPackages
         var applying = new Dictionary<string, PluginPackage>();
         var following = new HashSet<string>();
         var outcomes = new List<PackageOutcome>();
-        var refused = new Dictionary<string, string>();
+        var refused = new Dictionary<string, RefusedPackage>();
         var now = DateTime.UtcNow;
         foreach (var row in packages)
         {
@@ -141,7 +141,7 @@ public static class SharedPackages
             {
                 failure = "写入插件目录失败：" + ex.Message;
             }
-            if (failure is not null) refused[row.PluginId] = failure;
+            if (failure is not null) refused[row.PluginId] = new(failure, row.Sha256);
         }
         var applied = StagedChanges.ApplyAtStart(pluginsPath, database)
             .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
@@ -201,7 +201,7 @@ public static class SharedPackages
     }
 
     /// <summary>After the start's plugins loaded and migrated: what this instance runs of every shared package, or why not.</summary>
-    public static async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, string> refused, CancellationToken ct = default)
+    public static async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
     {
         var now = DateTime.UtcNow;
         await db.PluginInstanceStates.Where(s => s.Instance == instance).LoadAsync(ct);
@@ -211,8 +211,11 @@ public static class SharedPackages
             if (plugin is not null)
                 RecordState(db, row.PluginId, instance, plugin.IsRunning ? plugin.Manifest!.Version : null, plugin.IsRunning ? null : plugin.FailureReason, now);
             else
-                RecordState(db, row.PluginId, instance, null, refused.GetValueOrDefault(row.PluginId), now);
+                RecordState(db, row.PluginId, instance, null, refused.GetValueOrDefault(row.PluginId)?.Reason, now);
         }
         await db.SaveChangesAsync(ct);
     }
 }
+
+/// <summary>A shared package an instance would not unpack: why, and the hash of the row it refused.</summary>
+public sealed record RefusedPackage(string Reason, string Sha256);
