@@ -134,6 +134,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await database.LockAsync(db, SharedPackages.LockName, ct);
+            await FreshAsync(row, ct);
             ClearStaged(row);
             row.StagedAction = StagedChange.Uninstall;
             row.StagedVersion = row.PackageVersion;
@@ -155,6 +156,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await database.LockAsync(db, SharedPackages.LockName, ct);
+            await FreshAsync(row, ct);
             ClearStaged(row);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -184,6 +186,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         await database.LockAsync(db, SharedPackages.LockName, ct);
         var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
         if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
+        else await FreshAsync(row, ct);
         ClearStaged(row);
         row.PackageVersion = manifest.Version;
         row.Content = inspection.Package;
@@ -210,6 +213,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await database.LockAsync(db, SharedPackages.LockName, ct);
+        await FreshAsync(row, ct);
         ClearStaged(row);
         row.StagedAction = StagedChange.Upgrade;
         row.StagedVersion = inspection.Manifest!.Version;
@@ -220,6 +224,13 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         StagedChanges.Cancel(catalog.PluginsPath, row.PluginId); // the database's staging replaces a folder's
+    }
+
+    /// <summary>Read again under the lock: an instance starting meanwhile may have applied what was staged.</summary>
+    private async Task FreshAsync(PluginPackage row, CancellationToken ct)
+    {
+        // Only a row not changed here yet; a changed one still meets the concurrency stamp when saved.
+        if (db.Entry(row).State == EntityState.Unchanged) await db.Entry(row).ReloadAsync(ct);
     }
 
     private static void ClearStaged(PluginPackage row)
