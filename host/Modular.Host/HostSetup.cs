@@ -241,7 +241,13 @@ public static class HostSetup
         var pluginsPath = options.ResolvePluginsPath(contentRoot);
         var packages = builder.Configuration.GetSection("Plugins").Get<Plugins.Packages.PluginPackageOptions>() ?? new Plugins.Packages.PluginPackageOptions();
         services.AddSingleton(packages);
-        services.AddSingleton(new Plugins.Packages.StartOutcomes(Plugins.Packages.StagedChanges.ApplyAtStart(pluginsPath, database)));
+        if (Plugins.Packages.SharedPackages.Enabled(database))
+        {
+            // Several instances: the database says which packages this instance must have, and what is staged.
+            var (outcomes, refused) = Plugins.Packages.SharedPackages.ApplyAtStart(pluginsPath, database, packages);
+            services.AddSingleton(new Plugins.Packages.StartOutcomes(outcomes, refused));
+        }
+        else services.AddSingleton(new Plugins.Packages.StartOutcomes(Plugins.Packages.StagedChanges.ApplyAtStart(pluginsPath, database)));
         var catalog = PluginCatalog.Load(pluginsPath, services);
         services.AddSingleton(catalog);
         services.AddSingleton<PluginActionChanges>();
@@ -249,6 +255,8 @@ public static class HostSetup
         services.AddSingleton<LiveEndpointSource>();
         services.AddSingleton<LivePlugins>();
         services.AddScoped<Plugins.Packages.PluginInstaller>();
+        services.AddSingleton<Plugins.Packages.PackageWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Plugins.Packages.PackageWatcher>());
         var conventions = new ModulePageConventions(catalog);
 
         services.AddRazorPages(o =>
@@ -319,7 +327,14 @@ public static class HostSetup
                 failures.Add(new AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
             }
         }
-        failures.AddRange(app.Services.GetRequiredService<Plugins.Packages.StartOutcomes>().ToAudit());
+        var startOutcomes = app.Services.GetRequiredService<Plugins.Packages.StartOutcomes>();
+        failures.AddRange(startOutcomes.ToAudit());
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        if (Plugins.Packages.SharedPackages.Enabled(database))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await Plugins.Packages.SharedPackages.RecordStartAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), catalog, options.InstanceName, startOutcomes.Refused);
+        }
         await app.Services.GetRequiredService<AuditWriter>().AppendAsync(failures);
         app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);
     }

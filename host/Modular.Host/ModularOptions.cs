@@ -20,6 +20,8 @@ public sealed class ModularOptions
     public int SignalSeconds { get; set; } = 2;
     /// <summary>How often (seconds) the modules' scheduled jobs run for every agency; 0 = never (tests run them by hand).</summary>
     public int JobSeconds { get; set; } = 600;
+    /// <summary>This instance's name on the Modules page (which instance runs which shared package); unique per instance.</summary>
+    public string InstanceName { get; set; } = Environment.MachineName;
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

@@ -10,7 +10,9 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
 {
     public sealed class AllFixtures() : PortalFactory(
         "notes", "tasks", "throwing", "bad-migration", "bad-manifest", "bad-json", "sdk-mismatch",
-        "missing-dependency", "notes-copy", "needs-throwing");
+        "missing-dependency", "notes-copy", "needs-throwing",
+        "impostor-widget", "impostor-todo", "impostor-job", "impostor-source", "impostor-kind", "impostor-seeder",
+        "impostor-database", "impostor-factory");
 
     private readonly AllFixtures _portal;
 
@@ -47,6 +49,37 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
         var plugin = Folder(folder);
         Assert.Equal(PluginState.Failed, plugin.State);
         Assert.Contains(reason, plugin.FailureReason);
+    }
+
+    [Theory]
+    [InlineData("impostor-widget", "首页卡片 ForeignWidget 登记在模块“notes”名下，而插件的标识是“impostor-widget”")]
+    [InlineData("impostor-todo", "待办来源 ForeignTodo 登记在模块“notes”名下")]
+    [InlineData("impostor-job", "定时任务 ForeignJob 登记在模块“notes”名下")]
+    [InlineData("impostor-source", "共享记录来源 ForeignSource 登记在模块“notes”名下")]
+    [InlineData("impostor-kind", "记录类型“notes.note”须以“impostor-kind.”开头")]
+    [InlineData("impostor-seeder", "演示数据 ForeignSeeder 登记在模块“notes”名下")]
+    [InlineData("impostor-database", "数据库上下文 ImpostorDbContext 登记在模块“notes”名下")]
+    [InlineData("impostor-factory", "不能用工厂")]
+    public async Task A_contribution_under_another_modules_id_fails_its_plugin_with_the_reason_shown(string folder, string reason)
+    {
+        var plugin = Folder(folder);
+        Assert.Equal(PluginState.Failed, plugin.State);
+        Assert.Contains(reason, plugin.FailureReason);
+        Assert.Null(plugin.Module);
+        var html = System.Net.WebUtility.HtmlDecode(await (await _portal.SignedInAsync("admin")).GetStringAsync("/Platform/Modules"));
+        Assert.Contains(reason, html);
+    }
+
+    [Fact]
+    public async Task Nothing_of_a_plugin_refused_for_a_foreign_contribution_is_registered_or_shown()
+    {
+        Assert.DoesNotContain(_portal.Registrations, d =>
+            (d.IsKeyedService ? d.KeyedImplementationType : d.ImplementationType)?.Assembly.GetName().Name == "Fixture.Impostor"
+            || ((d.IsKeyedService ? d.KeyedImplementationFactory : (Delegate?)d.ImplementationFactory)?.Method.DeclaringType?.Assembly.GetName().Name == "Fixture.Impostor")
+            || (d.ServiceType == typeof(Modular.Sdk.ModuleDbContextRegistration) && ((Modular.Sdk.ModuleDbContextRegistration)d.ImplementationInstance!).ContextType.Name == "ImpostorDbContext"));
+        var client = await _portal.SignedInAsync("office");
+        Assert.DoesNotContain("冒名卡片", await client.GetStringAsync("/"));
+        Assert.DoesNotContain("冒名待办", await client.GetStringAsync("/Todo"));
     }
 
     [Fact]

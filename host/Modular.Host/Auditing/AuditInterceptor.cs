@@ -69,7 +69,8 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
             var changes = new Dictionary<string, object?[]>();
             foreach (var p in entry.Properties)
             {
-                if (p.Metadata.IsPrimaryKey() || Skipped.Contains(p.Metadata.Name)) continue;
+                // Bytes (a shared plugin package) are audited by the events that name them, not copied into the log.
+                if (p.Metadata.IsPrimaryKey() || Skipped.Contains(p.Metadata.Name) || p.Metadata.ClrType == typeof(byte[])) continue;
                 if (entry.State == EntityState.Modified && !p.IsModified) continue;
                 if (entry.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
                 var personal = p.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>();
@@ -130,6 +131,8 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
         && type != typeof(Feeds.FeedLink)
         // A stored file is audited by its row (name, type, size, owner); its bytes are not a change to record.
         && type != typeof(Files.StoredFileData)
+        // What each instance made of a shared package is bookkeeping, rewritten at every start; installs are audited as events.
+        && type != typeof(Data.PluginInstanceState)
         // Tokens and grants are many and carry payloads; sign-ins to clients are audited as events instead.
         && type.Name is not ("OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization")
         && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true

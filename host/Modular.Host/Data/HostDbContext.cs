@@ -16,6 +16,8 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<Auditing.AuditEntry> AuditEntries => Set<Auditing.AuditEntry>();
     public DbSet<Security.PasswordHistoryEntry> PasswordHistory => Set<Security.PasswordHistoryEntry>();
     public DbSet<Feeds.FeedLink> FeedLinks => Set<Feeds.FeedLink>();
+    public DbSet<PluginPackage> PluginPackages => Set<PluginPackage>();
+    public DbSet<PluginInstanceState> PluginInstanceStates => Set<PluginInstanceState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,6 +50,8 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasOne<Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<PortalUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        builder.Entity<PluginPackage>(e => e.Property(p => p.Version).IsConcurrencyToken());
+        builder.Entity<PluginInstanceState>(e => e.HasKey(s => new { s.PluginId, s.Instance }));
         builder.Entity<AgencyModule>(e =>
         {
             e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();

@@ -16,7 +16,7 @@ namespace Modular.Host.Plugins;
 /// Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
 /// </summary>
 public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
-    LiveEndpointSource endpoints, ILogger<LivePlugins> logger) : IAsyncDisposable
+    LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches, ILogger<LivePlugins> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<ILifetimeScope> _scopes = [];
@@ -73,6 +73,8 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
             _scopes.Add(child);
             _scope = child;
             actions.Signal();
+            // Agencies' switches cached before it ran left it out; on another instance it may be on already.
+            switches.Changed();
             logger.LogInformation("Plugin {Id} {Version} installed and running", plugin.Id, plugin.Manifest.Version);
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using McMaster.NETCore.Plugins;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -180,6 +181,69 @@ public sealed class PluginCatalog
         return serviceType != typeof(Microsoft.AspNetCore.Hosting.IStartupFilter);
     }
 
+    /// <summary>
+    /// A widget, to-do provider, job, shared record source, demo seeder or DbContext must name its own plugin's id
+    /// (otherwise it would show, answer or run under another module's switch). The id is read before any of the
+    /// plugin's services are built: from the registered instance, or from an uninitialised instance of the
+    /// registered type (the SDK's Add… helpers register types; ModuleId is a constant there). A factory hides
+    /// both, so it is refused.
+    /// </summary>
+    internal static string? ContributionOwnerProblem(IServiceCollection registrations, string pluginId)
+    {
+        foreach (var d in registrations)
+        {
+            if (d.ServiceType == typeof(ModuleDbContextRegistration))
+            {
+                var owner = (d.IsKeyedService ? d.KeyedImplementationInstance : d.ImplementationInstance) as ModuleDbContextRegistration;
+                if (owner is null) return "数据库上下文须用 AddModuleDbContext 注册。";
+                if (owner.ModuleId != pluginId)
+                    return $"数据库上下文 {owner.ContextType.Name} 登记在模块“{owner.ModuleId}”名下，而插件的标识是“{pluginId}”。";
+                continue;
+            }
+            var kind = ContributionKind(d.ServiceType);
+            if (kind is null) continue;
+            var type = d.IsKeyedService ? d.KeyedImplementationType : d.ImplementationType;
+            var instance = d.IsKeyedService ? d.KeyedImplementationInstance : d.ImplementationInstance;
+            var name = type?.Name ?? instance?.GetType().Name;
+            if (instance is null && type is null)
+                return $"{kind}须用平台提供的 Add… 方法按类型注册（不能用工厂），平台才能核对它属于哪个模块。";
+            string? moduleId, recordKind = null;
+            try
+            {
+                instance ??= RuntimeHelpers.GetUninitializedObject(type!);
+                moduleId = instance switch
+                {
+                    IDashboardWidget w => w.ModuleId,
+                    ITodoProvider t => t.ModuleId,
+                    IScheduledJob j => j.ModuleId,
+                    IDemoDataSeeder s => s.ModuleId,
+                    ISharedRecordSource r => r.ModuleId,
+                    _ => null,
+                };
+                if (instance is ISharedRecordSource source) recordKind = source.Kind;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                return $"{kind} {name} 的 ModuleId 无法在创建前读取（须为常量）：{ex.GetType().Name}。";
+            }
+            if (moduleId is null)
+                return $"{kind} {name} 的 ModuleId 在创建前读不到，须写成常量（如 public string ModuleId => \"{pluginId}\";）。";
+            if (moduleId != pluginId)
+                return $"{kind} {name} 登记在模块“{moduleId}”名下，而插件的标识是“{pluginId}”。";
+            if (recordKind is not null && !recordKind.StartsWith(pluginId + ".", StringComparison.Ordinal))
+                return $"共享记录来源 {name} 的记录类型“{recordKind}”须以“{pluginId}.”开头。";
+        }
+        return null;
+    }
+
+    private static string? ContributionKind(Type serviceType) =>
+        serviceType == typeof(IDashboardWidget) ? "首页卡片"
+        : serviceType == typeof(ITodoProvider) ? "待办来源"
+        : serviceType == typeof(IScheduledJob) ? "定时任务"
+        : serviceType == typeof(ISharedRecordSource) ? "共享记录来源"
+        : serviceType == typeof(IDemoDataSeeder) ? "演示数据"
+        : null;
+
     private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)
     {
         if (TryLoad(plugin) is { } scratch)
@@ -240,6 +304,11 @@ public sealed class PluginCatalog
             if (forbidden is not null)
             {
                 plugin.Fail($"插件不能注册或替换平台服务 {forbidden.ServiceType.Name}。");
+                return null;
+            }
+            if (ContributionOwnerProblem(scratch, manifest.Id) is { } misfit)
+            {
+                plugin.Fail(misfit);
                 return null;
             }
             plugin.Loader = loader;

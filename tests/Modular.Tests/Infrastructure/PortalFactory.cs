@@ -15,7 +15,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     public string WorkDir { get; }
     public string PluginsDir => Path.Combine(WorkDir, "plugins");
-    public string ConnectionString => TestDatabase.ConnectionString(WorkDir);
+    /// <summary>Another factory's folder whose database this one shares (a second instance with a plugins folder of its own).</summary>
+    public string? DatabaseDir { get; init; }
+    public string ConnectionString => TestDatabase.ConnectionString(DatabaseDir ?? WorkDir);
     /// <summary>Everything registered in the container, captured after the host and plugins registered.</summary>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>The server's recent warnings and errors, for failure messages.</summary>

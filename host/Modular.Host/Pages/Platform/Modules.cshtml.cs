@@ -10,8 +10,17 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Platform;
 
 /// <summary>Installed modules, and central IT's installs, upgrades and uninstalls of vendor packages.</summary>
-public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, PluginInstaller installer, PluginPackageOptions packageOptions, StartOutcomes startOutcomes) : PageModel
+public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, PluginInstaller installer, PluginPackageOptions packageOptions, StartOutcomes startOutcomes,
+    DatabaseSettings database, ModularOptions modular) : PageModel
 {
+    /// <summary>A shared package (several instances), without its bytes.</summary>
+    public sealed record SharedRow(string PluginId, string Version, string State, string? StagedAction, string? StagedVersion, bool StagedDeleteData,
+        string? InstalledBy, DateTime InstalledAt, string? LastOutcome, bool LastOutcomeSuccess, DateTime? LastOutcomeAt);
+
+    public bool Shared => SharedPackages.Enabled(database);
+    public string InstanceName => modular.InstanceName;
+    public IReadOnlyList<SharedRow> SharedRows { get; private set; } = [];
+    public ILookup<string, PluginInstanceState> Instances { get; private set; } = Array.Empty<PluginInstanceState>().ToLookup(s => s.PluginId);
     public string PluginsPath => catalog.PluginsPath;
     public IReadOnlyList<PluginDescriptor> Plugins { get; private set; } = [];
     public Dictionary<string, int> Usage { get; private set; } = [];
@@ -87,7 +96,14 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
             .GroupBy(m => m.ModuleId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         // Keyed by the folder the change applies to.
-        Staged = StagedChanges.Pending(catalog.PluginsPath).GroupBy(c => c.Folder ?? c.Id).ToDictionary(g => g.Key, g => g.First());
+        Staged = installer.Pending().GroupBy(c => c.Folder ?? c.Id).ToDictionary(g => g.Key, g => g.First());
+        if (Shared)
+        {
+            SharedRows = await db.PluginPackages.AsNoTracking().OrderBy(p => p.PluginId)
+                .Select(p => new SharedRow(p.PluginId, p.PackageVersion, p.State, p.StagedAction, p.StagedVersion, p.StagedDeleteData, p.InstalledBy, p.InstalledAt,
+                    p.LastOutcome, p.LastOutcomeSuccess, p.LastOutcomeAt)).ToListAsync(ct);
+            Instances = (await db.PluginInstanceStates.AsNoTracking().OrderBy(s => s.Instance).ToListAsync(ct)).ToLookup(s => s.PluginId);
+        }
         Outcomes = StagedChanges.LastOutcomes(catalog.PluginsPath);
         if (Uninstall is not null && !Plugins.Any(p => p.FolderName == Uninstall && p.Manifest is not null)) Uninstall = null;
     }

@@ -20,6 +20,8 @@ public sealed class PackageInspection
     public string? KeyId { get; set; }
     /// <summary>The SDK version the entry assembly was compiled against, read from its metadata.</summary>
     public SemanticVersion? BuiltAgainst { get; set; }
+    /// <summary>The package as uploaded (kept in the database for the other instances).</summary>
+    public byte[] Package { get; set; } = [];
     public bool IsValid => Errors.Count == 0;
 }
 
@@ -45,6 +47,7 @@ public static class PackageInspector
             buffer.Write(read, 0, n);
         }
         buffer.Position = 0;
+        result.Package = buffer.ToArray();
         ZipArchive zip;
         try
         {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
+using Modular.Host.Data;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins.Packages;
@@ -14,9 +16,12 @@ public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, s
 /// Every step, refusals included, is audited.
 /// </summary>
 public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions options, LivePlugins live, AuditWriter audit,
-    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger)
+    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseSettings database, ModularOptions modular)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    /// <summary>One install, upgrade or uninstall at a time on this instance (the package watcher takes it too).</summary>
+    internal static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private bool Shared => SharedPackages.Enabled(database);
 
     public async Task<InstallResult> InstallAsync(Stream upload, string fileName, CancellationToken ct = default)
     {
@@ -34,9 +39,19 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             }
             var signedBy = inspection.Publisher is { } p ? $"，签名：{p}（{inspection.KeyId}）" : inspection.Signed ? $"，签名密钥 {inspection.KeyId}" : "，未签名";
             var existing = Installed(manifest!.Id);
+            var row = Shared ? await db.PluginPackages.FindAsync([manifest!.Id], ct) : null;
+            if (existing is null && row is { State: PluginPackageStates.Installed })
+            {
+                // Accepted on another instance and not here yet: an upgrade of that one, for every instance.
+                await StageSharedUpgradeAsync(row, inspection, ct);
+                await AuditAsync("plugin.upgrade.staged", target, $"{row.PackageVersion} → {manifest!.Version}{signedBy}", true, ct);
+                return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，各实例重启后升级（现为 {row.PackageVersion}，数据保留{signedBy}）。", RestartNeeded: true);
+            }
             if (existing is not null)
             {
-                StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName, existing.FolderName);
+                if (row is not null && row.State == PluginPackageStates.Installed) await StageSharedUpgradeAsync(row, inspection, ct);
+                else if (Shared) await StageSharedUpgradeAsync(await NewRowAsync(existing, ct), inspection, ct);
+                else StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName, existing.FolderName);
                 await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
                 return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
@@ -73,6 +88,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             await AuditAsync("plugin.install.failed", target, $"{manifest.Version}: {failure}", false, ct);
             return InstallResult.Refused([$"安装失败：{failure}"]);
         }
+        if (Shared) await KeepSharedAsync(manifest, inspection, ct);
         await AuditAsync("plugin.installed", target, $"{manifest.Version}{signedBy}", true, ct);
         return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已安装并运行（{signedBy.TrimStart('，')}），平台管理员可在“单位”中为各单位开放。");
     }
@@ -94,7 +110,10 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             inspection.Errors.Add($"模块标识“{manifest.Id}”已被已安装的 {current.Version} 使用；只能升级到更高的版本（此安装包为 {manifest.Version}）。");
         else if (existing is null && Directory.Exists(Path.Combine(catalog.PluginsPath, manifest.Id)))
             inspection.Errors.Add($"插件目录“{manifest.Id}”已存在，但其中不是可识别的插件；请先由运维清理。");
-        var staged = StagedChanges.Pending(catalog.PluginsPath).FirstOrDefault(c => c.Id == manifest.Id && c.Action == StagedChange.Upgrade);
+        var staged = Pending().FirstOrDefault(c => c.Id == manifest.Id && c.Action == StagedChange.Upgrade);
+        if (existing is null && Shared && db.PluginPackages.AsNoTracking().FirstOrDefault(p => p.PluginId == manifest.Id && p.State == PluginPackageStates.Installed) is { } elsewhere
+            && SemanticVersion.TryParse(elsewhere.PackageVersion, out var elsewhereVersion) && manifest.ParsedVersion.CompareTo(elsewhereVersion) <= 0)
+            inspection.Errors.Add($"模块标识“{manifest.Id}”已由另一实例安装为 {elsewhere.PackageVersion}（本实例稍后自动安装）；只能升级到更高的版本（此安装包为 {manifest.Version}）。");
         if (staged is not null && SemanticVersion.TryParse(staged.Version, out var stagedVersion) && manifest.ParsedVersion.CompareTo(stagedVersion) <= 0)
             inspection.Errors.Add($"已有待重启的升级到 {staged.Version}；新的安装包须为更高的版本（此安装包为 {manifest.Version}）。");
     }
@@ -111,16 +130,118 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         var id = plugin.Id;
         var dependent = catalog.Running.FirstOrDefault(p => p.Manifest!.Dependencies.Any(d => d.Id == id));
         if (dependent is not null) return $"模块“{dependent.Name.Current}”依赖它，须先卸载“{dependent.Name.Current}”。";
-        StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
+        if (Shared && await db.PluginPackages.FindAsync([id], ct) is { State: PluginPackageStates.Installed } row)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await database.LockAsync(db, SharedPackages.LockName, ct);
+            await FreshAsync(row, ct);
+            ClearStaged(row);
+            row.StagedAction = StagedChange.Uninstall;
+            row.StagedVersion = row.PackageVersion;
+            row.StagedDeleteData = deleteData;
+            row.StagedBy = user.UserName;
+            row.StagedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        else StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
         await AuditAsync("plugin.uninstall.staged", "Plugin:" + id, $"{plugin.Manifest.Version}, {(deleteData ? "delete data" : "keep data")}", true, ct);
         return null;
     }
 
     public async Task<bool> CancelStagedAsync(string id, CancellationToken ct = default)
     {
-        if (!StagedChanges.Cancel(catalog.PluginsPath, id)) return false;
+        var cancelled = StagedChanges.Cancel(catalog.PluginsPath, id);
+        if (Shared && await db.PluginPackages.FindAsync([id], ct) is { StagedAction: not null } row)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await database.LockAsync(db, SharedPackages.LockName, ct);
+            await FreshAsync(row, ct);
+            ClearStaged(row);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            cancelled = true;
+        }
+        if (!cancelled) return false;
         await AuditAsync("plugin.staged.cancelled", "Plugin:" + id, null, true, ct);
         return true;
+    }
+
+    /// <summary>What waits for the next start: the database's staged changes (several instances) and this folder's.</summary>
+    public IReadOnlyList<StagedChange> Pending()
+    {
+        var local = StagedChanges.Pending(catalog.PluginsPath);
+        if (!Shared) return local;
+        var shared = db.PluginPackages.AsNoTracking().Where(p => p.StagedAction != null)
+            .Select(p => new { p.PluginId, p.StagedAction, p.StagedVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy, p.StagedAt }).ToList()
+            .Select(p => new StagedChange(p.PluginId, p.StagedAction!, p.StagedVersion ?? p.PackageVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy,
+                p.StagedAt ?? DateTime.UtcNow, catalog.All.FirstOrDefault(x => x.Manifest?.Id == p.PluginId)?.FolderName));
+        return [.. shared, .. local.Where(l => shared.All(s => s.Id != l.Id))];
+    }
+
+    /// <summary>Keeps a new plugin's verified package for the other instances, and what this instance made of it.</summary>
+    private async Task KeepSharedAsync(PluginManifest manifest, PackageInspection inspection, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await database.LockAsync(db, SharedPackages.LockName, ct);
+        var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
+        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
+        else await FreshAsync(row, ct);
+        ClearStaged(row);
+        row.PackageVersion = manifest.Version;
+        row.Content = inspection.Package;
+        row.Sha256 = PackageFormat.Sha256Hex(inspection.Package);
+        row.State = PluginPackageStates.Installed;
+        row.InstalledBy = user.UserName;
+        row.InstalledAt = DateTime.UtcNow;
+        SharedPackages.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>A plugin that came in a folder (not through the database) is upgraded for every instance: its row starts here.</summary>
+    private async Task<PluginPackage> NewRowAsync(PluginDescriptor existing, CancellationToken ct)
+    {
+        var row = await db.PluginPackages.FindAsync([existing.Id], ct);
+        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = existing.Id, InstalledAt = DateTime.UtcNow });
+        row.PackageVersion = existing.Manifest!.Version;
+        row.State = PluginPackageStates.Installed;
+        return row;
+    }
+
+    private async Task StageSharedUpgradeAsync(PluginPackage row, PackageInspection inspection, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await database.LockAsync(db, SharedPackages.LockName, ct);
+        await FreshAsync(row, ct);
+        ClearStaged(row);
+        row.StagedAction = StagedChange.Upgrade;
+        row.StagedVersion = inspection.Manifest!.Version;
+        row.StagedContent = inspection.Package;
+        row.StagedSha256 = PackageFormat.Sha256Hex(inspection.Package);
+        row.StagedBy = user.UserName;
+        row.StagedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        StagedChanges.Cancel(catalog.PluginsPath, row.PluginId); // the database's staging replaces a folder's
+    }
+
+    /// <summary>Read again under the lock: an instance starting meanwhile may have applied what was staged.</summary>
+    private async Task FreshAsync(PluginPackage row, CancellationToken ct)
+    {
+        // Only a row not changed here yet; a changed one still meets the concurrency stamp when saved.
+        if (db.Entry(row).State == EntityState.Unchanged) await db.Entry(row).ReloadAsync(ct);
+    }
+
+    private static void ClearStaged(PluginPackage row)
+    {
+        row.StagedAction = null;
+        row.StagedVersion = null;
+        row.StagedContent = null;
+        row.StagedSha256 = null;
+        row.StagedDeleteData = false;
+        row.StagedBy = null;
+        row.StagedAt = null;
     }
 
     private Task AuditAsync(string action, string target, string? details, bool success, CancellationToken ct) =>
@@ -128,11 +249,14 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 }
 
 /// <summary>The outcomes of the staged changes applied at this start, audited once the database is ready.</summary>
-public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied)
+public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied, IReadOnlyDictionary<string, RefusedPackage>? refused = null)
 {
     public IReadOnlyList<PackageOutcome> Applied { get; } = applied;
+    /// <summary>Shared packages (database) this instance refused to unpack at start, by id.</summary>
+    public IReadOnlyDictionary<string, RefusedPackage> Refused { get; } = refused ?? new Dictionary<string, RefusedPackage>();
 
     public IEnumerable<AuditRecord> ToAudit() => Applied.Select(o => new AuditRecord(
-        o.Action == StagedChange.Upgrade ? (o.Success ? "plugin.upgraded" : "plugin.upgrade.failed") : (o.Success ? "plugin.uninstalled" : "plugin.uninstall.failed"),
-        "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null));
+        (o.Follows ? "plugin.instance." : "plugin.") + (o.Action == StagedChange.Upgrade ? (o.Success ? "upgraded" : "upgrade.failed") : (o.Success ? "uninstalled" : "uninstall.failed")),
+        "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
+        .Concat(Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value.Reason, false, null, "system", null, null)));
 }

@@ -15,7 +15,8 @@ public sealed record StagedChange(string Id, string Action, string Version, stri
 }
 
 /// <summary>What became of a staged change at a start (kept in <c>.staged/outcomes.json</c> for the Modules page).</summary>
-public sealed record PackageOutcome(string Id, string Action, string Version, bool Success, string Message, DateTime At);
+/// <param name="Follows">This instance followed a change that another instance on the database applied (and migrated) first.</param>
+public sealed record PackageOutcome(string Id, string Action, string Version, bool Success, string Message, DateTime At, bool Follows = false);
 
 /// <summary>
 /// Upgrades and uninstalls wait in <c>plugins/.staged/</c> (a plugin's loaded code cannot be swapped while the portal runs)

@@ -352,6 +352,108 @@ namespace Modular.Host.Data.Migrations.PostgreSql
                     b.ToTable("AgencyModules");
                 });
 
+            modelBuilder.Entity("Modular.Host.Data.PluginInstanceState", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RunningVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("PluginId", "Instance");
+
+                    b.ToTable("PluginInstanceStates");
+                });
+
+            modelBuilder.Entity("Modular.Host.Data.PluginPackage", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("InstalledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InstalledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("LastOutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LastOutcomeSuccess")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("PackageVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StagedAction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime?>("StagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StagedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<byte[]>("StagedContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("StagedDeleteData")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("StagedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("StagedVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PluginId");
+
+                    b.ToTable("PluginPackages");
+                });
+
             modelBuilder.Entity("Modular.Host.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")

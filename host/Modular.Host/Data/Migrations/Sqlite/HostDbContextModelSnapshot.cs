@@ -333,6 +333,108 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.ToTable("AgencyModules");
                 });
 
+            modelBuilder.Entity("Modular.Host.Data.PluginInstanceState", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunningVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PluginId", "Instance");
+
+                    b.ToTable("PluginInstanceStates");
+                });
+
+            modelBuilder.Entity("Modular.Host.Data.PluginPackage", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("InstalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstalledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastOutcomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastOutcomeSuccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PackageVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedAction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StagedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("StagedContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("StagedDeleteData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PluginId");
+
+                    b.ToTable("PluginPackages");
+                });
+
             modelBuilder.Entity("Modular.Host.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")

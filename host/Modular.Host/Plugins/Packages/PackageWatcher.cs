@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Auditing;
+using Modular.Host.Data;
+
+namespace Modular.Host.Plugins.Packages;
+
+/// <summary>
+/// Brings packages accepted on another instance to this one while it runs (PostgreSQL only): every
+/// <c>Modular:SignalSeconds</c>, as the module-switch watcher does, it reads the packages table's fingerprint (rows, sum of
+/// versions); when it moved, each installed package this instance does not have is checked again from its bytes, unpacked
+/// and brought live (its migrations already ran on the instance that accepted it, so they find nothing to do).
+/// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStart"/>).
+/// </summary>
+public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, DatabaseSettings database, ModularOptions options,
+    PluginPackageOptions packageOptions, AuditWriter audit, StartOutcomes start, ILogger<PackageWatcher> logger) : BackgroundService
+{
+    private (int Rows, long Versions)? _seen;
+    /// <summary>Refused here already (at start or by an earlier tick), by id and hash: not tried again until the row changes.</summary>
+    private readonly Dictionary<string, string> _refused = start.Refused.ToDictionary(r => r.Key, r => r.Value.Sha256);
+
+    /// <summary>One look at the table; how many packages went live. Public so that tests drive the tick.</summary>
+    public async Task<int> SyncOnceAsync(CancellationToken ct = default)
+    {
+        if (!SharedPackages.Enabled(database)) return 0;
+        await PluginInstaller.Gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var rows = await db.PluginPackages.CountAsync(ct);
+            var versions = rows == 0 ? 0 : await db.PluginPackages.SumAsync(p => p.Version, ct);
+            if (_seen == (rows, versions)) return 0;
+            var wanted = await db.PluginPackages.AsNoTracking().Where(p => p.State == PluginPackageStates.Installed)
+                .OrderBy(p => p.InstalledAt).Select(p => new { p.PluginId, p.PackageVersion, p.Sha256 }).ToListAsync(ct);
+            var installed = 0;
+            foreach (var w in wanted)
+            {
+                if (catalog.All.Any(p => p.Manifest?.Id == w.PluginId)) continue;
+                if (_refused.GetValueOrDefault(w.PluginId) == w.Sha256) continue;
+                var content = await db.PluginPackages.AsNoTracking().Where(p => p.PluginId == w.PluginId).Select(p => p.Content).SingleAsync(ct);
+                var failure = await InstallAsync(w.PluginId, w.PackageVersion, content, w.Sha256, ct);
+                SharedPackages.RecordState(db, w.PluginId, options.InstanceName, failure is null ? w.PackageVersion : null, failure, DateTime.UtcNow);
+                await db.SaveChangesAsync(ct);
+                var target = "Plugin:" + w.PluginId;
+                if (failure is null)
+                {
+                    installed++;
+                    _refused.Remove(w.PluginId);
+                    await audit.AppendAsync([new AuditRecord("plugin.instance.installed", target, $"{w.PackageVersion}, {options.InstanceName}", true, null, "system", null, null)], ct);
+                }
+                else
+                {
+                    _refused[w.PluginId] = w.Sha256;
+                    logger.LogWarning("Shared package {Id} {Version} refused on this instance: {Reason}", w.PluginId, w.PackageVersion, failure);
+                    await audit.AppendAsync([new AuditRecord("plugin.instance.refused", target, $"{w.PackageVersion}, {options.InstanceName}: {failure}", false, null, "system", null, null)], ct);
+                }
+            }
+            _seen = (rows, versions);
+            return installed;
+        }
+        finally
+        {
+            PluginInstaller.Gate.Release();
+        }
+    }
+
+    private async Task<string?> InstallAsync(string id, string version, byte[] content, string sha256, CancellationToken ct)
+    {
+        var (inspection, why) = await SharedPackages.VerifyAsync(content, sha256, id, version, packageOptions, ct);
+        if (inspection is null) return why;
+        var missing = inspection.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
+        if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
+        var folder = Path.Combine(catalog.PluginsPath, id);
+        if (Directory.Exists(folder)) return $"插件目录“{id}”已存在，但其中不是该模块；请先由运维清理。";
+        string? failure;
+        try
+        {
+            SharedPackages.WriteFolder(catalog.PluginsPath, id, inspection.Files);
+            failure = await live.ActivateAsync(folder, ct);
+        }
+        catch (IOException ex)
+        {
+            failure = "写入插件目录失败：" + ex.Message;
+        }
+        if (failure is not null && Directory.Exists(folder) && !catalog.IsRunning(id)) Directory.Delete(folder, true);
+        return failure;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.SignalSeconds <= 0 || !SharedPackages.Enabled(database)) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SignalSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await SyncOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _seen = null;
+                logger.LogWarning(ex, "Could not bring shared plugin packages to this instance");
+            }
+        }
+    }
+}

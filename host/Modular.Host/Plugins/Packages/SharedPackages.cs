@@ -1,0 +1,221 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Data;
+using Modular.Sdk;
+
+namespace Modular.Host.Plugins.Packages;
+
+/// <summary>
+/// Several instances on one PostgreSQL database: an accepted package is kept in the database (<see cref="PluginPackage"/>)
+/// and every instance brings its own plugins folder to that state — at start (installs, staged upgrades and uninstalls,
+/// and what another instance applied before it) and, for new plugins, live through <see cref="PackageWatcher"/>.
+/// The bytes are checked again on each instance before anything is unpacked: neither the row nor the folder is trusted alone.
+/// On SQLite (one instance) the plugins folder alone holds the state, as before.
+/// </summary>
+public static class SharedPackages
+{
+    /// <summary>The advisory lock under which rows are changed and an instance applies them at start.</summary>
+    public const string LockName = "modular:plugin-packages";
+
+    public static bool Enabled(DatabaseSettings database) => database.IsPostgreSql;
+
+    public static HostDbContext Open(DatabaseSettings database)
+    {
+        var options = new DbContextOptionsBuilder<HostDbContext>();
+        database.Apply(options);
+        return new HostDbContext(options.Options);
+    }
+
+    /// <summary>Checks stored bytes as an upload is checked, and that they are what was accepted; the reason in Chinese, else null.</summary>
+    public static async Task<(PackageInspection? Inspection, string? Failure)> VerifyAsync(byte[]? content, string? sha256, string id, string? version,
+        PluginPackageOptions options, CancellationToken ct = default)
+    {
+        if (content is null || content.Length == 0) return (null, "数据库中没有该模块的安装包内容。");
+        if (PackageFormat.Sha256Hex(content) != sha256)
+            return (null, "数据库中的安装包与接收时记录的 SHA-256 不符（已被改动），本实例拒绝安装。");
+        var inspection = await PackageInspector.InspectAsync(new MemoryStream(content), options, ct);
+        if (!inspection.IsValid) return (null, "数据库中的安装包未通过本实例的检查：" + string.Join(" ", inspection.Errors));
+        if (inspection.Manifest!.Id != id || inspection.Manifest.Version != version)
+            return (null, $"数据库中的安装包是“{inspection.Manifest.Id}” {inspection.Manifest.Version}，与记录的“{id}” {version} 不符，本实例拒绝安装。");
+        return (inspection, null);
+    }
+
+    /// <summary>The plugins in the folder by manifest id (folder and version), unreadable ones left out.</summary>
+    private static Dictionary<string, (string Folder, string Version)> Local(string pluginsPath)
+    {
+        var found = new Dictionary<string, (string, string)>();
+        if (!Directory.Exists(pluginsPath)) return found;
+        foreach (var dir in Directory.GetDirectories(pluginsPath).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
+        {
+            var p = PluginCatalog.ReadManifest(dir);
+            if (p.Manifest is { } m && (!found.ContainsKey(m.Id) || p.FolderName == m.Id)) found[m.Id] = (p.FolderName, m.Version);
+        }
+        return found;
+    }
+
+    /// <summary>Writes verified files as plugins/&lt;id&gt;/ (through a temporary name, so a half-written folder never counts).</summary>
+    public static string WriteFolder(string pluginsPath, string id, IReadOnlyDictionary<string, byte[]> files)
+    {
+        var root = Directory.CreateDirectory(StagedChanges.Root(pluginsPath)).FullName;
+        var incoming = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(pluginsPath, id);
+        StagedChanges.WriteFiles(incoming, files);
+        Directory.Move(incoming, folder);
+        return folder;
+    }
+
+    /// <summary>
+    /// At start, before any plugin loads: turns the database's state into staged changes of this folder and applies them
+    /// (<see cref="StagedChanges.ApplyAtStart"/>), under the advisory lock so that two instances starting together take
+    /// turns. The first instance to start after a change was staged applies it (runs the migrations) and marks it done;
+    /// the others then only bring their folder up to date.
+    /// </summary>
+    /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
+    public static (List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options)
+    {
+        using (var db = Open(database)) db.Database.Migrate(); // the packages table must exist before the plugins load
+        using var held = DatabaseLock.Acquire(database, LockName);
+        using var rows = Open(database);
+        var packages = rows.PluginPackages.OrderBy(p => p.InstalledAt).ToList();
+        var local = Local(pluginsPath);
+        var applying = new Dictionary<string, PluginPackage>();
+        var following = new HashSet<string>();
+        var outcomes = new List<PackageOutcome>();
+        var refused = new Dictionary<string, RefusedPackage>();
+        var now = DateTime.UtcNow;
+        foreach (var row in packages)
+        {
+            var here = local.TryGetValue(row.PluginId, out var h) ? h : ((string Folder, string Version)?)null;
+            string? failure = null;
+            try
+            {
+                if (row.StagedAction == StagedChange.Upgrade)
+                {
+                    var (inspection, why) = VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options).GetAwaiter().GetResult();
+                    if (inspection is null)
+                    {
+                        var message = $"升级到 {row.StagedVersion} 未进行：{why}";
+                        outcomes.Add(new(row.PluginId, StagedChange.Upgrade, row.StagedVersion ?? "", false, message, now));
+                        Done(row, false, message, now);
+                        continue;
+                    }
+                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    if (failure is null)
+                    {
+                        StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here?.Version, row.StagedBy, here?.Folder);
+                        applying[row.PluginId] = row;
+                    }
+                }
+                else if (row.StagedAction == StagedChange.Uninstall)
+                {
+                    // Deleting the data needs the module's migrations, so the current version is unpacked first if missing.
+                    if (here is null && row.StagedDeleteData) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    if (failure is null)
+                    {
+                        StagedChanges.StageUninstall(pluginsPath, row.PluginId, here?.Version ?? row.PackageVersion, row.StagedDeleteData, row.StagedBy, here?.Folder);
+                        applying[row.PluginId] = row;
+                    }
+                }
+                else if (row.State == PluginPackageStates.Installed)
+                {
+                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    else if (here.Value.Version != row.PackageVersion)
+                    {
+                        // Another instance applied an upgrade (and its migrations) already: this one follows at its start.
+                        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options).GetAwaiter().GetResult();
+                        if (inspection is null) failure = why;
+                        else
+                        {
+                            StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here.Value.Version, row.InstalledBy, here.Value.Folder);
+                            following.Add(row.PluginId);
+                        }
+                    }
+                }
+                else if (row.State == PluginPackageStates.Uninstalled && here is { } gone)
+                {
+                    // Uninstalled (and its data dealt with) by another instance: only the folder goes here.
+                    StagedChanges.StageUninstall(pluginsPath, row.PluginId, gone.Version, false, row.StagedBy ?? row.InstalledBy, gone.Folder);
+                    following.Add(row.PluginId);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                failure = "写入插件目录失败：" + ex.Message;
+            }
+            if (failure is not null) refused[row.PluginId] = new(failure, row.Sha256);
+        }
+        var applied = StagedChanges.ApplyAtStart(pluginsPath, database)
+            .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
+        foreach (var o in applied)
+        {
+            if (applying.TryGetValue(o.Id, out var row) && row.StagedAction == o.Action)
+            {
+                if (o.Success && o.Action == StagedChange.Upgrade)
+                {
+                    row.PackageVersion = row.StagedVersion!;
+                    row.Content = row.StagedContent!;
+                    row.Sha256 = row.StagedSha256!;
+                    row.InstalledBy = row.StagedBy;
+                    row.InstalledAt = now;
+                }
+                else if (o.Success) row.State = PluginPackageStates.Uninstalled;
+                Done(row, o.Success, o.Message, now);
+            }
+        }
+        rows.SaveChanges();
+        outcomes.AddRange(applied);
+        return (outcomes, refused);
+    }
+
+    /// <summary>Unpacks the row's current version into plugins/&lt;id&gt;/ after checking it; the reason when it was refused.</summary>
+    private static string? InstallCurrent(string pluginsPath, PluginPackage row, PluginPackageOptions options, ref (string Folder, string Version)? here)
+    {
+        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options).GetAwaiter().GetResult();
+        if (inspection is null) return why;
+        if (Directory.Exists(Path.Combine(pluginsPath, row.PluginId))) return $"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。";
+        WriteFolder(pluginsPath, row.PluginId, inspection.Files);
+        here = (row.PluginId, row.PackageVersion);
+        return null;
+    }
+
+    private static void Done(PluginPackage row, bool success, string message, DateTime at)
+    {
+        row.StagedAction = null;
+        row.StagedVersion = null;
+        row.StagedContent = null;
+        row.StagedSha256 = null;
+        row.StagedDeleteData = false;
+        row.LastOutcome = message;
+        row.LastOutcomeSuccess = success;
+        row.LastOutcomeAt = at;
+    }
+
+    /// <summary>Writes what this instance made of a package (saved by the caller).</summary>
+    public static void RecordState(HostDbContext db, string pluginId, string instance, string? runningVersion, string? failure, DateTime at)
+    {
+        var state = db.PluginInstanceStates.Local.FirstOrDefault(s => s.PluginId == pluginId && s.Instance == instance)
+            ?? db.PluginInstanceStates.Find(pluginId, instance);
+        if (state is null) db.PluginInstanceStates.Add(state = new PluginInstanceState { PluginId = pluginId, Instance = instance });
+        state.RunningVersion = runningVersion;
+        state.Failure = failure is { Length: > 2000 } f ? f[..2000] : failure;
+        state.At = at;
+    }
+
+    /// <summary>After the start's plugins loaded and migrated: what this instance runs of every shared package, or why not.</summary>
+    public static async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
+    {
+        var now = DateTime.UtcNow;
+        await db.PluginInstanceStates.Where(s => s.Instance == instance).LoadAsync(ct);
+        foreach (var row in await db.PluginPackages.AsNoTracking().Select(p => new { p.PluginId, p.State }).ToListAsync(ct))
+        {
+            var plugin = catalog.All.Where(p => p.Manifest?.Id == row.PluginId).OrderBy(p => p.IsRunning ? 0 : 1).FirstOrDefault();
+            if (plugin is not null)
+                RecordState(db, row.PluginId, instance, plugin.IsRunning ? plugin.Manifest!.Version : null, plugin.IsRunning ? null : plugin.FailureReason, now);
+            else
+                RecordState(db, row.PluginId, instance, null, refused.GetValueOrDefault(row.PluginId)?.Reason, now);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>A shared package an instance would not unpack: why, and the hash of the row it refused.</summary>
+public sealed record RefusedPackage(string Reason, string Sha256);
