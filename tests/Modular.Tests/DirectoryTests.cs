@@ -274,6 +274,46 @@ public sealed class DirectorySdkTests
     }
 
     [Fact]
+    public async Task Members_by_id_come_from_the_current_agency_only_and_a_long_list_works()
+    {
+        using var portal = new PortalFactory();
+        var demoAgency = await portal.DemoAgencyIdAsync();
+        var otherAgency = await portal.CreateAgencyAsync("IDS2", "ids2-admin", "agency-admin,member");
+        async Task<T> InAsync<T>(int agencyId, Func<IDirectory, DirectoryDbContext, Task<T>> work)
+        {
+            using var _ = AgencyScope.Use(agencyId);
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<IDirectory>(), scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
+        }
+        using (AgencyScope.Use(otherAgency))
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DirectoryDemoData>()
+                .SeedAsync(new DirectoryDemoData.Plan("中共第二测试机关委员会", ["第一党支部"], [], false), seed: 11, new DateOnly(2026, 11, 23));
+        }
+        var demoIds = await InAsync(demoAgency, (_, db) => db.Members.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        var otherIds = await InAsync(otherAgency, (_, db) => db.Members.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        Assert.NotEmpty(otherIds);
+        Assert.Empty(demoIds.Intersect(otherIds));
+
+        // A few of the agency's own, another agency's and unknown ids: only the agency's own come back, once each.
+        var few = await InAsync(demoAgency, (d, _) => d.GetMembersAsync([demoIds[0], demoIds[1], demoIds[1], otherIds[0], int.MaxValue, -5]));
+        Assert.Equal([demoIds[0], demoIds[1]], few.Select(m => m.Id).Order().ToList());
+        var single = await InAsync(demoAgency, (d, _) => d.GetMemberAsync(demoIds[0]));
+        Assert.Equal(single, few.Single(m => m.Id == demoIds[0]));
+        Assert.Empty(await InAsync(otherAgency, (d, _) => d.GetMembersAsync(demoIds)));
+        Assert.Equal(otherIds, (await InAsync(otherAgency, (d, _) => d.GetMembersAsync(otherIds))).Select(m => m.Id).Order().ToList());
+
+        // More ids than either database takes as parameters in one statement.
+        var longList = demoIds.Concat(Enumerable.Range(10_000_000, 70_000)).Concat(otherIds).ToList();
+        var all = await InAsync(demoAgency, (d, _) => d.GetMembersAsync(longList));
+        var roster = await InAsync(demoAgency, (d, _) => d.GetAllMembersAsync());
+        Assert.Equal(demoIds, all.Select(m => m.Id).Order().ToList());
+        Assert.Equal(roster.OrderBy(m => m.Id).ToList(), all.OrderBy(m => m.Id).ToList());
+        Assert.Empty(await InAsync(demoAgency, (d, _) => d.GetMembersAsync([])));
+    }
+
+    [Fact]
     public async Task The_same_seed_and_date_give_the_same_roster()
     {
         async Task<List<string>> SeedAsync()
