@@ -28,6 +28,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
             ["已达标事项"] = t.MetItems, ["未达标事项"] = t.NotMetItems, ["逾期事项"] = t.Overdue, ["待审核"] = t.AwaitingReview,
         });
         var status = new List<Dictionary<string, object?>>();
+        await people.NamesAsync(items.Select(i => i.OwnerMemberId), ct);
         foreach (var i in items)
         {
             status.Add(new()
@@ -42,6 +43,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
         var byId = items.ToDictionary(i => i.Id);
         var evidence = await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).OrderBy(e => e.ItemId).ThenBy(e => e.SubmittedAt).ToListAsync(ct);
         var evidenceRows = new List<Dictionary<string, object?>>();
+        await people.NamesAsync(evidence.Select(e => (int?)e.SubmittedByMemberId), ct);
         var attachedByEntry = await files.ListAsync(evidence.Select(e => e.Id).ToList(), ct);
         foreach (var e in evidence)
         {

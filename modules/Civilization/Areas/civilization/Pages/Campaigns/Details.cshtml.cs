@@ -40,8 +40,6 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         if (campaign is null) return NotFound();
         Campaign = campaign;
         View = await framework.LoadAsync(Id, ct);
-        Members = await people.MembersAsync(ct);
-        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
         Chart = BarChart.HorizontalSvg(View.Categories.Select(c =>
         {
             var s = View.Score.Categories[c.Id];
@@ -71,6 +69,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             _ => query.OrderBy(i => i.Order).ThenBy(i => i.Id),
         };
         Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
+        Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Append(campaign.LeaderMemberId), ct);
+        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
         return Page();
     }
 
