@@ -120,7 +120,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         }, "/m/integrity/Talks/Edit");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
-        // The secretary of the agency's Party committee (a post in the directory) sees them.
+        // The demo's secretary of the agency Party committee (shuji: a member account, the post seeded in the directory) sees them.
+        var shuji = await _portal.SignedInAsync("shuji");
+        Assert.Contains("关于节日期间收受礼品", await shuji.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
+        Assert.Contains("/m/integrity/Talks", await shuji.GetStringAsync("/m/integrity"));
+        // So does a member made the committee's secretary later.
         await _portal.MakeCommitteeSecretaryAsync(demo, await _portal.MemberIdAsync("李晓梅"));
         var member = await _portal.SignedInAsync("member");
         Assert.Contains("关于节日期间收受礼品", await member.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
