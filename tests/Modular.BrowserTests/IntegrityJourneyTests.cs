@@ -36,6 +36,29 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
     });
 
     [Fact]
+    public Task The_agency_committee_secretary_reads_a_talk_by_the_post_and_the_office_gets_404() => StepsAsync("integrity-committee-secretary", async () =>
+    {
+        // shuji holds no integrity role: the committee post in the directory opens the talks.
+        await SignInAsync("shuji");
+        await Page.GotoAsync(Url("/m/integrity"));
+        await Page.GetByRole(AriaRole.Link, new() { Name = "廉政谈话" }).First.ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("廉政谈话");
+        await Page.Locator("table tbody tr a").First.ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/m/integrity/Talks/Details/\\d+$"));
+        var talk = Page.Url;
+        // Named from the directory: both people, not the dash of an unknown id.
+        await Assertions.Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^廉政谈话：[^—]+$"));
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "integrity-talk-committee-secretary.png"), FullPage = true });
+
+        var office = await SecondPersonAsync();
+        await SignInAsync(office, "office");
+        var response = await office.GotoAsync(talk);
+        Assert.Equal(404, response!.Status);
+        response = await office.GotoAsync(Url("/m/integrity/Talks"));
+        Assert.Equal(404, response!.Status);
+    });
+
+    [Fact]
     public Task The_office_holds_a_warning_session_and_a_member_writes_reflections_on_a_phone() => StepsAsync("integrity-warning", async () =>
     {
         await SignInAsync("office");

@@ -274,6 +274,46 @@ public sealed class DirectorySdkTests
     }
 
     [Fact]
+    public async Task Members_by_id_come_from_the_current_agency_only_and_a_long_list_works()
+    {
+        using var portal = new PortalFactory();
+        var demoAgency = await portal.DemoAgencyIdAsync();
+        var otherAgency = await portal.CreateAgencyAsync("IDS2", "ids2-admin", "agency-admin,member");
+        async Task<T> InAsync<T>(int agencyId, Func<IDirectory, DirectoryDbContext, Task<T>> work)
+        {
+            using var _ = AgencyScope.Use(agencyId);
+            await using var scope = portal.Services.CreateAsyncScope();
+            return await work(scope.ServiceProvider.GetRequiredService<IDirectory>(), scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
+        }
+        using (AgencyScope.Use(otherAgency))
+        {
+            await using var scope = portal.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DirectoryDemoData>()
+                .SeedAsync(new DirectoryDemoData.Plan("中共第二测试机关委员会", ["第一党支部"], [], false), seed: 11, new DateOnly(2026, 11, 23));
+        }
+        var demoIds = await InAsync(demoAgency, (_, db) => db.Members.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        var otherIds = await InAsync(otherAgency, (_, db) => db.Members.OrderBy(m => m.Id).Select(m => m.Id).ToListAsync());
+        Assert.NotEmpty(otherIds);
+        Assert.Empty(demoIds.Intersect(otherIds));
+
+        // A few of the agency's own, another agency's and unknown ids: only the agency's own come back, once each.
+        var few = await InAsync(demoAgency, (d, _) => d.GetMembersAsync([demoIds[0], demoIds[1], demoIds[1], otherIds[0], int.MaxValue, -5]));
+        Assert.Equal([demoIds[0], demoIds[1]], few.Select(m => m.Id).Order().ToList());
+        var single = await InAsync(demoAgency, (d, _) => d.GetMemberAsync(demoIds[0]));
+        Assert.Equal(single, few.Single(m => m.Id == demoIds[0]));
+        Assert.Empty(await InAsync(otherAgency, (d, _) => d.GetMembersAsync(demoIds)));
+        Assert.Equal(otherIds, (await InAsync(otherAgency, (d, _) => d.GetMembersAsync(otherIds))).Select(m => m.Id).Order().ToList());
+
+        // More ids than either database takes as parameters in one statement.
+        var longList = demoIds.Concat(Enumerable.Range(10_000_000, 70_000)).Concat(otherIds).ToList();
+        var all = await InAsync(demoAgency, (d, _) => d.GetMembersAsync(longList));
+        var roster = await InAsync(demoAgency, (d, _) => d.GetAllMembersAsync());
+        Assert.Equal(demoIds, all.Select(m => m.Id).Order().ToList());
+        Assert.Equal(roster.OrderBy(m => m.Id).ToList(), all.OrderBy(m => m.Id).ToList());
+        Assert.Empty(await InAsync(demoAgency, (d, _) => d.GetMembersAsync([])));
+    }
+
+    [Fact]
     public async Task The_same_seed_and_date_give_the_same_roster()
     {
         async Task<List<string>> SeedAsync()
@@ -292,6 +332,42 @@ public sealed class DirectorySdkTests
         var second = await SeedAsync();
         Assert.True(first.Count >= 40);
         Assert.Equal(first, second);
+    }
+}
+
+/// <summary>The SDK's default members-by-id for a directory that implements only the original members (an older plugin's fake, say).</summary>
+public sealed class DirectoryDefaultMembersTests
+{
+    private sealed class OldDirectory(IReadOnlyList<MemberInfo> members) : IDirectory
+    {
+        public int SingleReads { get; private set; }
+        private static readonly OrganizationInfo Root = new(1, null, OrganizationKind.AgencyCommittee, "机关党委", false, null, null);
+        public Task<IReadOnlyList<OrganizationInfo>> GetOrganizationsAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<OrganizationInfo>>([Root]);
+        public Task<OrganizationInfo?> GetOrganizationAsync(int id, CancellationToken ct = default) => Task.FromResult(id == 1 ? Root : null);
+        public Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<MemberInfo>>(organizationId == 1 ? members : []);
+        public Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default)
+        {
+            SingleReads++;
+            return Task.FromResult(members.FirstOrDefault(m => m.Id == id));
+        }
+        public Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) => Task.FromResult<IReadOnlyList<PostInfo>>([]);
+        public Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) => Task.FromResult<MemberInfo?>(null);
+        public Task<DataScope> GetCurrentScopeAsync(CancellationToken ct = default) => Task.FromResult(DataScope.None);
+    }
+
+    [Fact]
+    public async Task A_few_ids_are_read_one_by_one_many_from_the_roster_unknown_ones_left_out()
+    {
+        var members = Enumerable.Range(1, 30).Select(i => new MemberInfo(i, $"党员{i:00}", Gender.Unknown, MemberStatus.FullMember, 1, null, null, null, false, null, null)).ToList();
+        var directory = new OldDirectory(members);
+        IDirectory sdk = directory;
+        Assert.Equal([3, 5], (await sdk.GetMembersAsync([5, 3, 3, 999])).Select(m => m.Id).ToList());
+        Assert.Equal(3, directory.SingleReads);
+        Assert.Empty(await sdk.GetMembersAsync([]));
+        var many = await sdk.GetMembersAsync(Enumerable.Range(20, 40).ToList());
+        Assert.Equal(Enumerable.Range(20, 11).ToList(), many.Select(m => m.Id).ToList());
+        Assert.Equal(3, directory.SingleReads); // the roster, not 40 single reads
     }
 }
 

@@ -120,7 +120,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         }, "/m/integrity/Talks/Edit");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
 
-        // The secretary of the agency's Party committee (a post in the directory) sees them.
+        // The demo's secretary of the agency Party committee (shuji: a member account, the post seeded in the directory) sees them.
+        var shuji = await _portal.SignedInAsync("shuji");
+        Assert.Contains("关于节日期间收受礼品", await shuji.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
+        Assert.Contains("/m/integrity/Talks", await shuji.GetStringAsync("/m/integrity"));
+        // So does a member made the committee's secretary later.
         await _portal.MakeCommitteeSecretaryAsync(demo, await _portal.MemberIdAsync("李晓梅"));
         var member = await _portal.SignedInAsync("member");
         Assert.Contains("关于节日期间收受礼品", await member.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
@@ -184,8 +188,8 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
 
         response = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
         {
-            ["Input.Date"] = "2026-02-06", ["Input.DaysBefore"] = "45", ["Input.Text"] = "", ["Input.Version"] = "1",
-        }, $"/m/integrity/Festivals?handler=Save&festivalId={await FestivalIdAsync(2027, "SpringFestival")}");
+            ["Input.Date"] = "2026-02-06", ["Input.DaysBefore"] = "45", ["Input.Text"] = "", ["Input.Version"] = "0",
+        }, "/m/integrity/Festivals?year=2027&festival=SpringFestival&handler=Save");
         html = await response.Content.ReadAsStringAsync();
         Assert.Contains("日期须在 2027 年内", html);
         Assert.Contains("请输入 0 到 30 之间的天数", html);
@@ -226,15 +230,6 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var today = Integrity.Today;
         var allPassed = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().All(f => Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(f, today.Year) < today);
         Assert.Contains($"节日廉洁提醒（{(allPassed ? today.Year + 1 : today.Year)}）", await office.GetStringAsync("/m/integrity/Festivals"));
-    }
-
-    private async Task<int> FestivalIdAsync(int year, string festival)
-    {
-        var office = await _portal.SignedInAsync("office");
-        await office.GetStringAsync($"/m/integrity/Festivals?year={year}"); // makes the year's calendar
-        var value = (int)Enum.Parse<Modular.Modules.Integrity.Domain.Festival>(festival);
-        return await _portal.CountAsync("SELECT \"Id\" FROM int_festival WHERE \"Year\" = @y AND \"Festival\" = @f AND \"AgencyId\" = @a",
-            ("y", year), ("f", value), ("a", await _portal.DemoAgencyIdAsync()));
     }
 
     [Fact]
@@ -450,6 +445,74 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
     }
 }
 
+/// <summary>GETs read only: a fresh agency's dashboard and festival pages show the default calendar without storing it.</summary>
+public sealed class IntegrityReadOnlyGetTests : IClassFixture<IntegrityReadOnlyGetTests.Portal>
+{
+    public sealed class Portal : PortalFactory
+    {
+        public Portal() : base("integrity") => Settings["Modular:JobSeconds"] = "0";
+    }
+
+    private readonly Portal _portal;
+    public IntegrityReadOnlyGetTests(Portal portal) => _portal = portal;
+
+    /// <summary>Rows in every table of the module, all agencies together.</summary>
+    private async Task<Dictionary<string, int>> ModuleRowsAsync()
+    {
+        var tables = await _portal.QueryAsync(TestDatabase.IsPostgreSql
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'int\\_%' ORDER BY table_name"
+            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'int\\_%' ESCAPE '\\' ORDER BY name");
+        Assert.Contains("int_festival", tables);
+        var rows = new Dictionary<string, int>();
+        foreach (var t in tables) rows[t] = await _portal.CountAsync($"SELECT COUNT(*) FROM \"{t}\"");
+        return rows;
+    }
+
+    [Fact]
+    public async Task A_fresh_agency_s_dashboard_and_festival_pages_write_nothing_and_saving_a_festival_stores_its_year()
+    {
+        var agency = await _portal.CreateAgencyAsync("GETRO", "getro", $"{Roles.AgencyAdmin},{Roles.Member}", "integrity");
+        var office = await _portal.SignedInAsync("getro");
+        var before = await ModuleRowsAsync();
+
+        var dashboard = await office.GetStringAsync("/");
+        Assert.Matches("节日廉洁提醒：(元旦|春节|清明节|劳动节|端午节|中秋节|国庆节)（提前 \\d+ 天）", dashboard);
+        Assert.Contains("天向全体党员发送提醒", await office.GetStringAsync("/m/integrity"));
+        var festivals = await office.GetStringAsync("/m/integrity/Festivals?year=2027");
+        Assert.Contains("2027年2月6日", festivals); // the default Spring Festival date, computed
+        Assert.Contains("name=\"Input.Version\" value=\"0\"", festivals);
+        await office.GetStringAsync("/m/integrity/Festivals");
+        await office.GetStringAsync("/m/integrity/Festivals?year=2028");
+        Assert.Equal(before, await ModuleRowsAsync());
+
+        // Saving one festival of a year on its defaults stores the year's calendar with that change.
+        var saved = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2027-02-06", ["Input.DaysBefore"] = "7", ["Input.Text"] = "春节期间严守中央八项规定精神。", ["Input.Enabled"] = "true", ["Input.Version"] = "0",
+        }, "/m/integrity/Festivals?year=2027&festival=SpringFestival&handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var festivalCount = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().Length;
+        Assert.Equal(festivalCount, await _portal.CountAsync("SELECT COUNT(*) FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", agency)));
+        Assert.Equal(7, await _portal.CountAsync("SELECT \"DaysBefore\" FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027 AND \"Festival\" = @f",
+            ("a", agency), ("f", (int)Modular.Modules.Integrity.Domain.Festival.SpringFestival)));
+        Assert.Equal(0, await _portal.CountAsync("SELECT COUNT(*) FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" <> 2027", ("a", agency)));
+        // A second form still showing the defaults (Version 0) for another festival saves too; the same one again is a conflict.
+        saved = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2027-10-01", ["Input.DaysBefore"] = "5", ["Input.Text"] = "国庆期间廉洁过节。", ["Input.Enabled"] = "true", ["Input.Version"] = "0",
+        }, "/m/integrity/Festivals?year=2027&festival=NationalDay&handler=Save");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("已保存", await office.GetStringAsync(saved.Headers.Location!.ToString()));
+        saved = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2027-02-05", ["Input.DaysBefore"] = "3", ["Input.Text"] = "覆盖", ["Input.Enabled"] = "true", ["Input.Version"] = "0",
+        }, "/m/integrity/Festivals?year=2027&festival=SpringFestival&handler=Save");
+        Assert.Contains("其他人修改", await office.GetStringAsync(saved.Headers.Location!.ToString()));
+        Assert.Equal(7, await _portal.CountAsync("SELECT \"DaysBefore\" FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027 AND \"Festival\" = @f",
+            ("a", agency), ("f", (int)Modular.Modules.Integrity.Domain.Festival.SpringFestival)));
+    }
+}
+
 /// <summary>Another agency's people see nothing of this agency's integrity records, on any page or API, even with every role.</summary>
 public sealed class IntegrityIsolationTests : IClassFixture<IntegrityIsolationTests.Portal>
 {
@@ -528,23 +591,59 @@ public sealed class FestivalCalendarTests
         Assert.Equal(DateOnly.Parse(expected), Modular.Modules.Integrity.Domain.FestivalCalendar.DefaultDate(Enum.Parse<Modular.Modules.Integrity.Domain.Festival>(festival), year));
 }
 
-/// <summary>Two instances on one PostgreSQL database run the festival job at the same moment: the reminder still goes out once.</summary>
+/// <summary>
+/// Two instances on one PostgreSQL database: while one runs the festival job of an agency, the other skips it (the
+/// advisory lock), rather than running it beside it and leaning on the sent row's unique index.
+/// </summary>
 public sealed class IntegrityTwoInstanceTests
 {
     [PostgreSqlFact]
-    public async Task Two_instances_running_the_jobs_together_send_each_reminder_once()
+    public async Task While_one_instance_runs_the_festival_job_the_other_skips_it_and_the_reminder_goes_out_once()
     {
         var workDir = PortalFactory.NewWorkDir();
         using var a = new PortalFactory(workDir, ["integrity"]);
         a.Settings["Modular:JobSeconds"] = "0";
         _ = a.Server; // migrates and seeds
+        var demo = await a.DemoAgencyIdAsync();
+        // One agency with the module on: each round is then one job run (or none).
+        var others = await a.WithDbAsync(db => db.Agencies.Where(x => x.Id != demo).Select(x => x.Id).ToListAsync());
+        await using (var scope = a.Services.CreateAsyncScope())
+            foreach (var other in others)
+                Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.ModuleSwitchboard>().SetEnabledAsync(other, "integrity", false, default));
         using var b = new PortalFactory(workDir, [], copyPlugins: false);
         b.Settings["Modular:JobSeconds"] = "0";
         _ = b.Server;
-        var demo = await a.DemoAgencyIdAsync();
         var day = new DateOnly(2027, 9, 13); // Mid-Autumn Festival 2027 is on 15 September
-        for (var round = 0; round < 3; round++)
-            await Task.WhenAll(a.RunJobsAsync(day), b.RunJobsAsync(day), a.RunJobsAsync(day), b.RunJobsAsync(day));
+
+        // Hold instance A inside the job: the sent-row table is locked, so the job waits at its first look at it.
+        await using var blocker = new Npgsql.NpgsqlConnection(a.ConnectionString);
+        await blocker.OpenAsync();
+        var hold = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE int_festival_sent IN ACCESS EXCLUSIVE MODE", blocker, hold))
+            await lockTable.ExecuteNonQueryAsync();
+        var runA = a.RunJobsAsync(day);
+        // Wait until A holds the job's advisory lock (it keeps it until the job ends).
+        await using (var probe = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", blocker, hold))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while ((long)(await probe.ExecuteScalarAsync())! == 0)
+            {
+                Assert.False(runA.IsCompleted, "instance A finished without holding the job's lock");
+                Assert.True(DateTime.UtcNow < deadline, "instance A never took the job's lock");
+                await Task.Delay(50);
+            }
+        }
+        // B finds the lock taken and skips the run at once; without the lock it would wait on the table beside A.
+        var runB = b.RunJobsAsync(day);
+        Assert.True(await Task.WhenAny(runB, Task.Delay(TimeSpan.FromSeconds(60))) == runB, "instance B ran the job beside A instead of skipping it");
+        Assert.Equal(0, await runB);
+        Assert.False(runA.IsCompleted);
+        await hold.RollbackAsync();
+        Assert.Equal(1, await runA);
+
+        // Afterwards either instance runs it again (and sends nothing more).
+        Assert.Equal(1, await b.RunJobsAsync(day));
+        Assert.Equal(1, await a.RunJobsAsync(day));
         var members = await a.CountAsync("SELECT COUNT(*) FROM dir_member WHERE \"AgencyId\" = @a AND \"Status\" NOT IN (5, 8)", ("a", demo));
         Assert.Equal(members, await a.CountAsync("SELECT COUNT(*) FROM dir_notification WHERE \"AgencyId\" = @a AND \"Title\" = '节日廉洁提醒：中秋节'", ("a", demo)));
         Assert.Equal(1, await a.CountAsync("SELECT COUNT(*) FROM int_festival_sent WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", demo)));

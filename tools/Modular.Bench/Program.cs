@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 // Usage (after `dotnet publish host/Modular.Host -c Release -o /tmp/modular-release` and seeding with tools/Modular.Seed):
 //   dotnet run -c Release --project tools/Modular.Bench -- --host /tmp/modular-release --database /tmp/bench.db
 //        [--postgres "<connection string>"] --plugins tests/fixture-plugins --seconds 10 --connections 64
-//        --user bench --password Bench@2026 [--module-page /m/<id>/...]
+//        --user bench --password Bench@2026 [--module-page /m/<id>/... (repeatable)]
 // Starts the host in Production on a free loopback port, measures the time to the first page and the memory,
 // signs in, then drives each endpoint with N concurrent connections and prints a Markdown table.
 var hostDir = Arg("--host", "/tmp/modular-release");
@@ -16,8 +16,9 @@ var seconds = int.Parse(Arg("--seconds", "10"));
 var connections = int.Parse(Arg("--connections", "64"));
 var user = Arg("--user", "office");
 var password = Arg("--password", "Demo@2026");
-// A module's list page to load (a first-party module's, or the fixture notes' by default).
-var modulePage = Arg("--module-page", "/m/notes");
+// Modules' pages to load (first-party modules', or the fixture notes' list by default); one run measures them all.
+var modulePages = args.Select((a, i) => (a, i)).Where(x => x.a == "--module-page" && x.i + 1 < args.Length).Select(x => args[x.i + 1]).ToList();
+if (modulePages.Count == 0) modulePages.Add("/m/notes");
 var port = 5300 + Random.Shared.Next(400);
 var baseUrl = $"http://127.0.0.1:{port}";
 
@@ -68,13 +69,13 @@ try
     }));
     if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException("Sign-in failed: " + signIn.StatusCode);
 
-    var endpoints = new (string Name, string Path)[]
+    var endpoints = new List<(string Name, string Path)>
     {
         ("bare endpoint of the host (ceiling)", "/ping"),
         ("dashboard", "/"),
         ("member list page", "/Directory/Members"),
-        ("module list page", modulePage),
     };
+    endpoints.AddRange(modulePages.Select(p => ("module page", p)));
     // Warm up each endpoint once so that compilation is not measured.
     foreach (var (_, path) in endpoints) (await client.GetAsync(path)).EnsureSuccessStatusCode();
     host.Refresh();

@@ -34,6 +34,7 @@ public sealed class DemoSeeder(
         new("secretary", "张国强", "branch secretary (第一党支部书记)", Roles.Member),
         new("member", "李晓梅", "Party member (党员, 第一党支部)", Roles.Member),
         new("jijian", "刘纪平", "discipline inspection (纪检: integrity talks)", $"{Roles.DisciplineInspection},{Roles.Member}"),
+        new("shuji", "陈立新", "secretary of the agency Party committee (机关党委书记: integrity talks by the committee post)", Roles.Member),
     ];
 
     public const string DemoAgencyCode = "SJZYJ";
@@ -158,6 +159,12 @@ public sealed class DemoSeeder(
             var inspector = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember && m.Id != clerk)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("jijian", inspector, "刘纪平");
+            // The agency committee's secretary: a plain member account whose committee post (not a role) opens the integrity talks.
+            var committeeSecretary = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember && m.Id != clerk && m.Id != inspector)
+                .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
+            await Link("shuji", committeeSecretary, "陈立新");
+            var committeeTerm = await directory.Organizations.Where(o => o.Id == result.CommitteeId).Select(o => o.TermStart).SingleAsync(ct);
+            directory.Posts.Add(new PartyDirectory.OrganizationPost { OrganizationId = result.CommitteeId, MemberId = committeeSecretary, Post = CommitteePost.Secretary, Since = committeeTerm });
             await directory.SaveChangesAsync(ct);
         }
     }

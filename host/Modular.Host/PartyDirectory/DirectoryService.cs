@@ -28,6 +28,19 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, I
             .Select(m => new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate))
             .ToListAsync(ct);
 
+    // Ids go to the database as one parameter each: chunked well below SQLite's (32,766) and PostgreSQL's (65,535) limits.
+    private const int IdsPerQuery = 1000;
+
+    public async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        var found = new List<MemberInfo>();
+        foreach (var chunk in ids.Distinct().Chunk(IdsPerQuery))
+            found.AddRange(await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id))
+                .Select(m => new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate))
+                .ToListAsync(ct));
+        return found.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+    }
+
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
 

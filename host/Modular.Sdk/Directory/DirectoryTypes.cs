@@ -72,6 +72,23 @@ public interface IDirectory
             foreach (var m in await GetMembersAsync(root.Id, includeDescendants: true, ct)) all[m.Id] = m;
         return all.Values.ToList();
     }
+    /// <summary>
+    /// The members of the current agency among <paramref name="ids"/> (ids of other agencies and unknown ids are left out),
+    /// by name: for naming the people on a page without reading the whole roster.
+    /// </summary>
+    async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return [];
+        var wanted = ids.ToHashSet();
+        // A few ids one by one; more than that, one pass over the roster.
+        if (wanted.Count <= 8)
+        {
+            var found = new List<MemberInfo>();
+            foreach (var id in wanted) if (await GetMemberAsync(id, ct) is { } m) found.Add(m);
+            return found.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        }
+        return (await GetAllMembersAsync(ct)).Where(m => wanted.Contains(m.Id)).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+    }
     Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
     /// <summary>The committee posts of every organisation of the agency, in one round trip where the directory can.</summary>
     async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default)

@@ -31,6 +31,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
             ["已达标事项"] = t.MetItems, ["未达标事项"] = t.NotMetItems, ["逾期事项"] = t.Overdue, ["待审核"] = t.AwaitingReview,
         });
         var status = new List<Dictionary<string, object?>>();
+        await people.NamesAsync(items.Select(i => i.OwnerMemberId), ct);
         foreach (var i in items)
         {
             status.Add(new()
@@ -47,6 +48,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
         var evidence = (await db.Evidence.AsNoTracking().Where(e => itemIds.Contains(e.ItemId)).ToListAsync(ct))
             .OrderBy(e => position[e.ItemId]).ThenBy(e => e.SubmittedAt).ThenBy(e => e.Id).ToList();
         var evidenceRows = new List<Dictionary<string, object?>>();
+        await people.NamesAsync(evidence.Select(e => (int?)e.SubmittedByMemberId), ct);
         var attachedByEntry = await files.ListAsync(evidence.Select(e => e.Id).ToList(), ct);
         foreach (var e in evidence)
         {

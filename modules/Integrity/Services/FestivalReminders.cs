@@ -7,26 +7,43 @@ using Modular.Sdk;
 
 namespace Modular.Modules.Integrity.Services;
 
-/// <summary>The agency's festival calendar: a year's key dates, made from the defaults the first time the year is asked for.</summary>
+/// <summary>
+/// The agency's festival calendar: a year's key dates. Until the office saves a date or the reminder job runs, the year's
+/// calendar is the defaults, computed in memory (pages that show it write nothing).
+/// </summary>
 public sealed class FestivalPlanner(IntegrityDbContext db, IModuleSettings settings)
 {
+    /// <summary>The year's calendar as stored, or its defaults (not stored, <c>Version</c> 0) when none is.</summary>
     public async Task<List<FestivalDate>> ForYearAsync(int year, CancellationToken ct)
     {
-        var dates = await db.FestivalDates.Where(f => f.Year == year).OrderBy(f => f.Date).ToListAsync(ct);
-        if (dates.Count > 0 || !FestivalCalendar.Supports(year)) return dates;
-        var days = Math.Clamp(settings.GetInt(IntegrityModule.Id, IntegrityModule.ReminderDaysSetting), 0, 30);
-        foreach (var f in Enum.GetValues<Festival>())
-            db.FestivalDates.Add(new FestivalDate { Year = year, Festival = f, Date = FestivalCalendar.DefaultDate(f, year), DaysBefore = days, Text = FestivalCalendar.DefaultText });
+        var dates = await db.FestivalDates.AsNoTracking().Where(f => f.Year == year).OrderBy(f => f.Date).ToListAsync(ct);
+        return dates.Count > 0 || !FestivalCalendar.Supports(year) ? dates : Defaults(year);
+    }
+
+    /// <summary>Stores the year's default calendar unless one is stored already; true when it was stored by this call.</summary>
+    public async Task<bool> StoreYearAsync(int year, CancellationToken ct)
+    {
+        if (!FestivalCalendar.Supports(year) || await db.FestivalDates.AnyAsync(f => f.Year == year, ct)) return false;
+        db.FestivalDates.AddRange(Defaults(year));
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // Another request made the year's calendar at the same moment: use that one.
+            // Another request stored the year's calendar at the same moment (unique index): that one stands.
             db.ChangeTracker.Clear();
+            return false;
         }
-        return await db.FestivalDates.Where(f => f.Year == year).OrderBy(f => f.Date).ToListAsync(ct);
+    }
+
+    private List<FestivalDate> Defaults(int year)
+    {
+        var days = Math.Clamp(settings.GetInt(IntegrityModule.Id, IntegrityModule.ReminderDaysSetting), 0, 30);
+        return Enum.GetValues<Festival>()
+            .Select(f => new FestivalDate { Year = year, Festival = f, Date = FestivalCalendar.DefaultDate(f, year), DaysBefore = days, Text = FestivalCalendar.DefaultText })
+            .OrderBy(f => f.Date).ToList();
     }
 
     /// <summary>Today in the portal's time zone.</summary>
@@ -57,6 +74,7 @@ public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner f
             // Next year's calendar too: New Year's Day is reminded in December.
             foreach (var year in new[] { today.Year, today.Year + 1 })
             {
+                await festivals.StoreYearAsync(year, ct);
                 foreach (var f in (await festivals.ForYearAsync(year, ct)).Where(f => FestivalPlanner.IsDue(f, today)))
                 {
                     if (await db.FestivalReminders.AnyAsync(r => r.Year == f.Year && r.Festival == f.Festival, ct)) continue;

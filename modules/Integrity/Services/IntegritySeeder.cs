@@ -101,6 +101,6 @@ public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory,
             InspectionId = inspection.Id, Finding = "首问负责制登记台账不完整", OwnerMemberId = secretaries[0], Deadline = today.AddDays(15), Status = RectificationStatus.Open,
         });
         await db.SaveChangesAsync(ct);
-        await festivals.ForYearAsync(today.Year, ct);
+        await festivals.StoreYearAsync(today.Year, ct);
     }
 }

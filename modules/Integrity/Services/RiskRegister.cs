@@ -80,6 +80,7 @@ public sealed class RiskRegister(IntegrityDbContext db, People people, IStringLo
     public async Task<byte[]> ExportAsync(CancellationToken ct)
     {
         var risks = await db.Risks.AsNoTracking().OrderBy(r => r.OrganizationId).ThenBy(r => r.Post).ToListAsync(ct);
+        await people.NamesAsync(risks.Select(r => r.OwnerMemberId), ct);
         var rows = new List<Dictionary<string, object?>>();
         foreach (var r in risks)
             rows.Add(new()

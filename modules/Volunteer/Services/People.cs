@@ -2,27 +2,43 @@ using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Services;
 
-/// <summary>Names of members and organisations for the current request, read from the directory once.</summary>
+/// <summary>Members and organisations for the current request: the people on a page by id, the whole roster only for pickers.</summary>
 public sealed class People(IDirectory directory)
 {
     private Dictionary<int, MemberInfo>? _members;
     private Dictionary<int, OrganizationInfo>? _organizations;
+    private readonly Dictionary<int, MemberInfo?> _looked = [];
 
     public async Task<IReadOnlyDictionary<int, OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) =>
         _organizations ??= (await directory.GetOrganizationsAsync(ct)).ToDictionary(o => o.Id);
 
-    /// <summary>Every member of the agency, by id.</summary>
+    /// <summary>Every member of the agency, by id: for pickers, which need everyone.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct = default)
     {
         return _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
     }
 
-    /// <summary>Whether the member exists in the current agency (one row read, unless the roster is loaded already).</summary>
-    public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) =>
-        _members?.ContainsKey(memberId) ?? await directory.GetMemberAsync(memberId, ct) is not null;
+    /// <summary>The people behind the ids shown on a page: one batch lookup of those not read yet in this request (none once the roster is loaded).</summary>
+    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.ToHashSet();
+        if (_members is not null) return wanted.Where(_members.ContainsKey).ToDictionary(id => id, id => _members[id]);
+        var missing = wanted.Where(id => !_looked.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var found = (await directory.GetMembersAsync(missing, ct)).ToDictionary(m => m.Id);
+            foreach (var id in missing) _looked[id] = found.GetValueOrDefault(id);
+        }
+        return wanted.Where(id => _looked[id] is not null).ToDictionary(id => id, id => _looked[id]!);
+    }
 
-    public async Task<string> NameAsync(int memberId, CancellationToken ct = default) =>
-        (await MembersAsync(ct)).TryGetValue(memberId, out var m) ? m.Name : "—";
+    public async Task<MemberInfo?> MemberAsync(int memberId, CancellationToken ct = default) =>
+        (await NamesAsync([memberId], ct)).GetValueOrDefault(memberId);
+
+    /// <summary>Whether the member exists in the current agency (one row read, unless the roster is loaded already).</summary>
+    public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) => await MemberAsync(memberId, ct) is not null;
+
+    public async Task<string> NameAsync(int memberId, CancellationToken ct = default) => (await MemberAsync(memberId, ct))?.Name ?? "—";
 
     public async Task<string> OrganizationNameAsync(int? organizationId, CancellationToken ct = default) =>
         organizationId is { } id && (await OrganizationsAsync(ct)).TryGetValue(id, out var o) ? o.Name : "";
@@ -30,7 +46,7 @@ public sealed class People(IDirectory directory)
     /// <summary>The branch a member belongs to (their organisation, or the branch above their Party group).</summary>
     public async Task<int?> BranchOfAsync(int memberId, CancellationToken ct = default)
     {
-        if (!(await MembersAsync(ct)).TryGetValue(memberId, out var m)) return null;
+        if (await MemberAsync(memberId, ct) is not { } m) return null;
         var orgs = await OrganizationsAsync(ct);
         var id = m.OrganizationId;
         while (orgs.TryGetValue(id, out var o) && o.Kind == OrganizationKind.PartyGroup && o.ParentId is { } parent) id = parent;

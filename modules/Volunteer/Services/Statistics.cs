@@ -38,6 +38,7 @@ public sealed class Statistics(VolunteerDbContext db, People people, VolunteerAc
                                   && s.Status == SignUpStatus.Accepted && s.Hours != null
                             select new { s.MemberId, a.StartsAt, s.Hours, a.Id }).ToListAsync(ct);
         var rows = new List<(int MemberId, int? Branch, DateTime StartsAt, decimal Hours, int ActivityId)>();
+        await people.NamesAsync(served.Select(s => s.MemberId), ct);
         foreach (var s in served)
         {
             var branch = await people.BranchOfAsync(s.MemberId, ct);

@@ -54,8 +54,6 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         if (campaign is null) return NotFound();
         Campaign = campaign;
         View = await framework.LoadAsync(Id, ct);
-        Members = await people.MembersAsync(ct);
-        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
         Chart = BarChart.HorizontalSvg(View.Categories.Select(c =>
         {
             var s = View.Score.Categories[c.Id];
@@ -90,6 +88,8 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             _ => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order, c.Id, i.Order, i.Id select i,
         };
         Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
+        Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Append(campaign.LeaderMemberId), ct);
+        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
         return Page();
     }
 

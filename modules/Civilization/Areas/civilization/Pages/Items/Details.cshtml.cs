@@ -42,10 +42,11 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         Item = item;
         Campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == item.CampaignId, ct);
         CategoryName = await db.Categories.AsNoTracking().Where(c => c.Id == item.CategoryId).Select(c => c.Name).FirstAsync(ct);
-        OwnerName = await people.NameAsync(item.OwnerMemberId, ct);
-        ReviewerName = await people.NameAsync(item.ReviewerMemberId, ct);
         CanSubmit = await access.CanSubmitAsync(item, ct);
         var entries = await db.Evidence.AsNoTracking().Where(e => e.ItemId == item.Id).OrderByDescending(e => e.SubmittedAt).ThenByDescending(e => e.Id).ToListAsync(ct);
+        await people.NamesAsync(entries.Select(e => (int?)e.SubmittedByMemberId).Append(item.OwnerMemberId).Append(item.ReviewerMemberId), ct);
+        OwnerName = await people.NameAsync(item.OwnerMemberId, ct);
+        ReviewerName = await people.NameAsync(item.ReviewerMemberId, ct);
         var list = new List<EvidenceView>();
         var attached = await files.ListAsync(entries.Select(e => e.Id).ToList(), ct);
         foreach (var e in entries)

@@ -24,8 +24,8 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
     public List<FestivalDate> Dates { get; private set; } = [];
     public Dictionary<Domain.Festival, FestivalReminder> Sent { get; private set; } = [];
     public bool CanEdit => access.IsManager;
-    /// <summary>The row whose form had a problem (its input is shown again).</summary>
-    public int? FailedId { get; private set; }
+    /// <summary>The festival whose form had a problem (its input is shown again).</summary>
+    public Domain.Festival? Failed { get; private set; }
     public DateOnly Today { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -50,28 +50,29 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(int festivalId, CancellationToken ct)
+    /// <summary>Saves one festival of the year; a year still on its defaults is stored first (Version 0 is the defaults' stamp).</summary>
+    public async Task<IActionResult> OnPostSaveAsync(Domain.Festival festival, CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
-        var row = await db.FestivalDates.FirstOrDefaultAsync(f => f.Id == festivalId, ct);
-        if (row is null) return NotFound();
-        Year = row.Year;
+        if (!access.IsManager || Year is not { } year || !Domain.FestivalCalendar.Supports(year) || !Enum.IsDefined(festival)) return NotFound();
         var badDate = BadDate("Input.Date");
         ModelState.Remove("Input.Date");
         ModelState.Remove("Input.DaysBefore");
         if (Input.Date is null) ModelState.AddModelError("Input.Date", badDate ? T["Please enter a valid date."] : T["Please enter the date."]);
-        else if (Input.Date.Value.Year != row.Year) ModelState.AddModelError("Input.Date", T["The date must be in {0}.", row.Year]);
+        else if (Input.Date.Value.Year != year) ModelState.AddModelError("Input.Date", T["The date must be in {0}.", year]);
         if (Input.DaysBefore is not (>= 0 and <= 30)) ModelState.AddModelError("Input.DaysBefore", T["Enter a number of days from 0 to 30."]);
         Input.Text = Input.Text?.Trim();
         if (string.IsNullOrEmpty(Input.Text)) ModelState.AddModelError("Input.Text", T["Please enter the reminder's text."]);
         else if (Input.Text.Length > 500) ModelState.AddModelError("Input.Text", T["The text can be at most 500 characters."]);
         if (!ModelState.IsValid)
         {
-            FailedId = festivalId;
+            Failed = festival;
             await LoadAsync(ct);
             return Page();
         }
-        db.Entry(row).Property(f => f.Version).OriginalValue = Input.Version;
+        await festivals.StoreYearAsync(year, ct);
+        var row = await db.FestivalDates.FirstAsync(f => f.Year == year && f.Festival == festival, ct);
+        // The form showed the defaults (Version 0): a row still at its first version holds just those, whoever stored them.
+        db.Entry(row).Property(f => f.Version).OriginalValue = Input.Version == 0 && row.Version == 1 ? 1 : Input.Version;
         row.Date = Input.Date!.Value;
         row.DaysBefore = Input.DaysBefore!.Value;
         row.Text = Input.Text!;

@@ -23,9 +23,9 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         if (i is null) return false;
         Inspection = i;
         Items = await db.Rectifications.AsNoTracking().Where(r => r.InspectionId == id).OrderBy(r => r.Id).ToListAsync(ct);
-        Roster = await people.MembersAsync(ct);
         Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
         await LoadChoicesAsync(people, ct);
+        Roster = await people.NamesAsync(Items.Select(r => r.OwnerMemberId), ct);
         return true;
     }
 

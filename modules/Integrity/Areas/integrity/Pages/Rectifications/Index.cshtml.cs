@@ -24,7 +24,6 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
     {
         if (!access.CanView) return NotFound();
         Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-        Roster = await people.MembersAsync(ct);
         IQueryable<Rectification> query = db.Rectifications;
         if (!access.IsManager)
         {
@@ -51,6 +50,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
             _ => query.OrderBy(r => r.Deadline).ThenBy(r => r.Id),
         };
         List = await PagedList<Rectification>.CreateAsync(query, PageNumber, 20, ct);
+        Roster = await people.NamesAsync(List.Items.Select(r => r.OwnerMemberId), ct);
         return Page();
     }
 }

@@ -27,7 +27,6 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
     {
         if (!access.CanView) return NotFound();
         Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-        Roster = await people.MembersAsync(ct);
         Organizations = await people.DepartmentsAsync(ct);
         IQueryable<IntegrityRisk> query = db.Risks;
         if (!access.IsManager)
@@ -54,6 +53,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
             _ => query.OrderBy(r => r.OrganizationId).ThenBy(r => r.Level).ThenBy(r => r.Id),
         };
         List = await PagedList<IntegrityRisk>.CreateAsync(query, PageNumber, 20, ct);
+        Roster = await people.NamesAsync(List.Items.Select(r => r.OwnerMemberId), ct);
         return Page();
     }
 }

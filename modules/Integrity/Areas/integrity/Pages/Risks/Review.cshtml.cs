@@ -69,7 +69,6 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-        Roster = await people.MembersAsync(ct);
         Round = await register.LatestRoundAsync(ct);
         var rows = from r in db.Reviews.AsNoTracking()
                    join risk in db.Risks.AsNoTracking() on r.RiskId equals risk.Id
@@ -77,12 +76,17 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
         if (await access.MeAsync(ct) is { } me)
             Mine = await rows.Where(x => x.r.OwnerMemberId == me.Id && x.r.Outcome == ReviewOutcome.Pending).OrderBy(x => x.r.Id)
                 .Select(x => new Row(x.r.Id, x.risk.Id, x.risk.Post, x.risk.Description, x.risk.Level, x.r.OwnerMemberId, x.r.Outcome, x.r.ReviewedOn)).Take(100).ToListAsync(ct);
-        if (Round is null || !access.IsManager) return;
+        if (Round is null || !access.IsManager)
+        {
+            Roster = await people.NamesAsync(Mine.Select(r => r.OwnerMemberId), ct);
+            return;
+        }
         Progress = await register.ProgressAsync(Round.Id, ct);
         var roundId = Round.Id;
         var inRound = rows.Where(x => x.r.RoundId == roundId);
         if (Show == "pending") inRound = inRound.Where(x => x.r.Outcome == ReviewOutcome.Pending);
         List = await PagedList<Row>.CreateAsync(inRound.OrderBy(x => x.r.Outcome).ThenBy(x => x.r.OwnerMemberId).ThenBy(x => x.r.Id)
             .Select(x => new Row(x.r.Id, x.risk.Id, x.risk.Post, x.risk.Description, x.risk.Level, x.r.OwnerMemberId, x.r.Outcome, x.r.ReviewedOn)), PageNumber, 20, ct);
+        Roster = await people.NamesAsync(Mine.Concat(List.Items).Select(r => r.OwnerMemberId), ct);
     }
 }

@@ -15,6 +15,7 @@ public sealed class DetailsModel(TalkLog log, People people) : IntegrityPage
     {
         if (await log.ViewAsync(id, ct) is not { } talk) return NotFound();
         Talk = talk;
+        await people.NamesAsync([talk.TalkerMemberId, talk.TalkeeMemberId], ct);
         Talker = await people.NameAsync(talk.TalkerMemberId, ct);
         Talkee = await people.NameAsync(talk.TalkeeMemberId, ct);
         return Page();

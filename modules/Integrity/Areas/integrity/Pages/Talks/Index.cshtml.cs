@@ -22,7 +22,6 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await access.CanSeeTalksAsync(ct)) return NotFound();
-        Roster = await people.MembersAsync(ct);
         IQueryable<IntegrityTalk> query = db.Talks;
         if (Kind is { } k) query = query.Where(t => t.Kind == k);
         if (Year is { } y and >= 2000 and <= 2100) query = query.Where(t => t.Date >= new DateOnly(y, 1, 1) && t.Date <= new DateOnly(y, 12, 31));
@@ -30,7 +29,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
         {
             // Names live in the directory: match them there, filter here by id.
             var q = Q.Trim();
-            var ids = Roster.Values.Where(m => m.Name.Contains(q, StringComparison.Ordinal)).Select(m => m.Id).ToList();
+            var ids = (await people.MembersAsync(ct)).Values.Where(m => m.Name.Contains(q, StringComparison.Ordinal)).Select(m => m.Id).ToList();
             query = query.Where(t => ids.Contains(t.TalkerMemberId) || ids.Contains(t.TalkeeMemberId) || t.Summary.Contains(q));
         }
         query = Sort switch
@@ -41,6 +40,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
             _ => query.OrderByDescending(t => t.Date).ThenByDescending(t => t.Id),
         };
         List = await PagedList<IntegrityTalk>.CreateAsync(query, PageNumber, 20, ct);
+        Roster = await people.NamesAsync(List.Items.SelectMany(t => new[] { t.TalkerMemberId, t.TalkeeMemberId }), ct);
         await log.AuditListAsync(List.Items.Select(t => t.Id), ct);
         return Page();
     }

@@ -23,7 +23,7 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         var s = await db.WarningSessions.Include(w => w.Attendees).FirstOrDefaultAsync(w => w.Id == id, ct);
         if (s is null) return false;
         Session = s;
-        Roster = await people.MembersAsync(ct);
+        Roster = await people.NamesAsync(s.Attendees.Select(a => a.MemberId), ct);
         Who = s.OrganizationId is null ? T["Whole agency"] : await people.OrganizationNameAsync(s.OrganizationId, ct);
         var me = await access.MeAsync(ct);
         Mine = me is null ? null : s.Attendees.FirstOrDefault(a => a.MemberId == me.Id);

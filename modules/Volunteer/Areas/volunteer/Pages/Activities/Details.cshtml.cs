@@ -51,6 +51,9 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         Waiting = signUps.Count(s => s.Status == SignUpStatus.Waiting);
         Mine = Me is null ? null : signUps.FirstOrDefault(s => s.MemberId == Me.Id);
         if (Mine is { Status: SignUpStatus.Waiting }) MyPosition = signUps.Where(s => s.Status == SignUpStatus.Waiting).TakeWhile(s => s.Id != Mine.Id).Count() + 1;
+        // The office adds people from the whole roster; everyone else needs only the names on the page.
+        if (CanManage) await people.MembersAsync(ct);
+        else await people.NamesAsync(signUps.Select(s => s.MemberId).Append(activity.OrganizerMemberId), ct);
         OrganizerName = await people.NameAsync(activity.OrganizerMemberId, ct);
         OrganizationName = await people.OrganizationNameAsync(activity.OrganizationId, ct);
         Partner = activity.PartnerId is { } pid ? await db.Partners.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct) : null;

@@ -30,7 +30,7 @@ public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, 
         }
         else
         {
-            if (!(await people.MembersAsync(ct)).TryGetValue(Member.Value, out var m)) return false;
+            if (await people.MemberAsync(Member.Value, ct) is not { } m) return false;
             var scope = await access.ScopeAsync(ct);
             var visible = access.IsManager || scope.CanSeeOrganization(m.OrganizationId) || (m.GroupId is { } g && scope.CanSeeOrganization(g));
             if (!visible) return false;
