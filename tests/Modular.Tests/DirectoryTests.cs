@@ -311,6 +311,26 @@ public sealed class DirectorySdkTests
         Assert.Equal(demoIds, all.Select(m => m.Id).Order().ToList());
         Assert.Equal(roster.OrderBy(m => m.Id).ToList(), all.OrderBy(m => m.Id).ToList());
         Assert.Empty(await InAsync(demoAgency, (d, _) => d.GetMembersAsync([])));
+
+        // One scope keeps what it read, per agency: a later change is not seen within the scope, and another agency
+        // current in the same scope reads its own members, not the kept ones.
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<IDirectory>();
+            using (AgencyScope.Use(demoAgency))
+            {
+                var before = (await directory.GetMembersAsync([demoIds[0]])).Single().Name;
+                await portal.ExecAsync("UPDATE dir_member SET \"Name\" = 'Kept-in-scope' WHERE \"Id\" = @id", ("id", demoIds[0]));
+                Assert.Equal(before, (await directory.GetMembersAsync([demoIds[0]])).Single().Name);
+                Assert.Equal(demoIds, (await directory.GetAllMembersAsync()).Select(m => m.Id).Order().ToList());
+            }
+            using (AgencyScope.Use(otherAgency))
+            {
+                Assert.Empty(await directory.GetMembersAsync([demoIds[0]]));
+                Assert.Equal(otherIds, (await directory.GetAllMembersAsync()).Select(m => m.Id).Order().ToList());
+            }
+        }
+        Assert.Equal("Kept-in-scope", (await InAsync(demoAgency, (d, _) => d.GetMembersAsync([demoIds[0]]))).Single().Name);
     }
 
     [Fact]

@@ -22,24 +22,40 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, I
             .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
     }
 
+    // One request asks for names many times (a page, its widgets, a module's services): the roster and the members
+    // looked up by id are read once per scope, for the agency current when they were read.
+    private (int? Agency, IReadOnlyList<MemberInfo> Members)? _roster;
+    private readonly Dictionary<(int? Agency, int Id), MemberInfo?> _byId = [];
+
     // Projected in the query: the protected ID and phone columns are not read.
-    public async Task<IReadOnlyList<MemberInfo>> GetAllMembersAsync(CancellationToken ct = default) =>
-        await db.Members.AsNoTracking().OrderBy(m => m.Name).ThenBy(m => m.Id)
-            .Select(m => new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate))
-            .ToListAsync(ct);
+    public async Task<IReadOnlyList<MemberInfo>> GetAllMembersAsync(CancellationToken ct = default)
+    {
+        if (_roster is { } kept && kept.Agency == agency.Id) return kept.Members;
+        var members = await db.Members.AsNoTracking().OrderBy(m => m.Name).ThenBy(m => m.Id).Select(ProjectInfo).ToListAsync(ct);
+        _roster = (agency.Id, members);
+        return members;
+    }
 
     // Ids go to the database as one parameter each: chunked well below SQLite's (32,766) and PostgreSQL's (65,535) limits.
     private const int IdsPerQuery = 1000;
 
     public async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
     {
-        var found = new List<MemberInfo>();
-        foreach (var chunk in ids.Distinct().Chunk(IdsPerQuery))
-            found.AddRange(await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id))
-                .Select(m => new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate))
-                .ToListAsync(ct));
-        return found.OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        var wanted = ids.ToHashSet();
+        if (_roster is { } kept && kept.Agency == agency.Id) return kept.Members.Where(m => wanted.Contains(m.Id)).ToList();
+        var current = agency.Id;
+        var missing = wanted.Where(id => !_byId.ContainsKey((current, id))).ToList();
+        foreach (var chunk in missing.Chunk(IdsPerQuery))
+        {
+            var found = await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(ProjectInfo).ToDictionaryAsync(m => m.Id, ct);
+            foreach (var id in chunk) _byId[(current, id)] = found.GetValueOrDefault(id);
+        }
+        return wanted.Select(id => _byId[(current, id)]).OfType<MemberInfo>()
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Member, MemberInfo>> ProjectInfo = m =>
+        new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
 
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;

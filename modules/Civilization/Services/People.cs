@@ -6,7 +6,6 @@ namespace Modular.Modules.Civilization.Services;
 public sealed class People(IDirectory directory)
 {
     private Dictionary<int, MemberInfo>? _members;
-    private readonly Dictionary<int, MemberInfo?> _looked = [];
 
     /// <summary>The whole roster: for pickers and imports, which need everyone.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct = default)
@@ -14,19 +13,9 @@ public sealed class People(IDirectory directory)
         return _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
     }
 
-    /// <summary>The people behind the ids shown on a page: one batch lookup of those not read yet in this request (none once the roster is loaded).</summary>
-    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int?> ids, CancellationToken ct = default)
-    {
-        var wanted = ids.OfType<int>().ToHashSet();
-        if (_members is not null) return wanted.Where(_members.ContainsKey).ToDictionary(id => id, id => _members[id]);
-        var missing = wanted.Where(id => !_looked.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            var found = (await directory.GetMembersAsync(missing, ct)).ToDictionary(m => m.Id);
-            foreach (var id in missing) _looked[id] = found.GetValueOrDefault(id);
-        }
-        return wanted.Where(id => _looked[id] is not null).ToDictionary(id => id, id => _looked[id]!);
-    }
+    /// <summary>The people behind the ids shown on a page (the directory reads each once per request).</summary>
+    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int?> ids, CancellationToken ct = default) =>
+        (await directory.GetMembersAsync(ids.OfType<int>().ToHashSet(), ct)).ToDictionary(m => m.Id);
 
     /// <summary>Members who can own items or lead: Party members, by name.</summary>
     public async Task<IReadOnlyList<MemberInfo>> ChoicesAsync(CancellationToken ct = default) =>
@@ -36,7 +25,7 @@ public sealed class People(IDirectory directory)
         memberId is { } id && (await NamesAsync([id], ct)).TryGetValue(id, out var m) ? m.Name : "";
 
     public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) =>
-        _members?.ContainsKey(memberId) ?? (await NamesAsync([memberId], ct)).ContainsKey(memberId);
+        (await NamesAsync([memberId], ct)).ContainsKey(memberId);
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> ByNameAsync(CancellationToken ct = default) =>
         (await MembersAsync(ct)).Values.Where(m => m.IsPartyMember).GroupBy(m => m.Name)

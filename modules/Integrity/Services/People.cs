@@ -5,9 +5,7 @@ namespace Modular.Modules.Integrity.Services;
 /// <summary>The agency's people and organisations as the module needs them (names for the ids on a page, choices for forms), each read once per request.</summary>
 public sealed class People(IDirectory directory)
 {
-    private IReadOnlyList<MemberInfo>? _roster;
     private Dictionary<int, MemberInfo>? _members;
-    private readonly Dictionary<int, MemberInfo?> _looked = [];
     private IReadOnlyList<OrganizationInfo>? _orgs;
 
     public async Task<IReadOnlyList<OrganizationInfo>> OrganizationsAsync(CancellationToken ct) => _orgs ??= await directory.GetOrganizationsAsync(ct);
@@ -19,29 +17,13 @@ public sealed class People(IDirectory directory)
     /// <summary>Everyone on the agency's roster still in it (not transferred out or deceased): for pickers and whole-agency lists only.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> MembersAsync(CancellationToken ct)
     {
-        return _members ??= (_roster ??= await directory.GetAllMembersAsync(ct))
+        return _members ??= (await directory.GetAllMembersAsync(ct))
             .Where(m => m.Status is not (MemberStatus.TransferredOut or MemberStatus.Deceased)).ToDictionary(m => m.Id);
     }
 
-    /// <summary>
-    /// The people behind the ids shown on a page, whatever their status (a record keeps naming someone who left):
-    /// one batch lookup of the ids not read yet in this request, nothing when the roster is loaded already.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int> ids, CancellationToken ct)
-    {
-        var wanted = ids.ToHashSet();
-        if (_roster is null)
-        {
-            var missing = wanted.Where(id => !_looked.ContainsKey(id)).ToList();
-            if (missing.Count > 0)
-            {
-                var found = (await directory.GetMembersAsync(missing, ct)).ToDictionary(m => m.Id);
-                foreach (var id in missing) _looked[id] = found.GetValueOrDefault(id);
-            }
-            return wanted.Where(id => _looked[id] is not null).ToDictionary(id => id, id => _looked[id]!);
-        }
-        return _roster.Where(m => wanted.Contains(m.Id)).ToDictionary(m => m.Id);
-    }
+    /// <summary>The people behind the ids shown on a page, whatever their status (a record keeps naming someone who left); the directory reads each once per request.</summary>
+    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int> ids, CancellationToken ct) =>
+        (await directory.GetMembersAsync(ids.ToHashSet(), ct)).ToDictionary(m => m.Id);
 
     public async Task<string> NameAsync(int memberId, CancellationToken ct) =>
         (await NamesAsync([memberId], ct)).TryGetValue(memberId, out var m) ? m.Name : "—";

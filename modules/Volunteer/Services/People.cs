@@ -7,7 +7,6 @@ public sealed class People(IDirectory directory)
 {
     private Dictionary<int, MemberInfo>? _members;
     private Dictionary<int, OrganizationInfo>? _organizations;
-    private readonly Dictionary<int, MemberInfo?> _looked = [];
 
     public async Task<IReadOnlyDictionary<int, OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) =>
         _organizations ??= (await directory.GetOrganizationsAsync(ct)).ToDictionary(o => o.Id);
@@ -18,19 +17,9 @@ public sealed class People(IDirectory directory)
         return _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
     }
 
-    /// <summary>The people behind the ids shown on a page: one batch lookup of those not read yet in this request (none once the roster is loaded).</summary>
-    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int> ids, CancellationToken ct = default)
-    {
-        var wanted = ids.ToHashSet();
-        if (_members is not null) return wanted.Where(_members.ContainsKey).ToDictionary(id => id, id => _members[id]);
-        var missing = wanted.Where(id => !_looked.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            var found = (await directory.GetMembersAsync(missing, ct)).ToDictionary(m => m.Id);
-            foreach (var id in missing) _looked[id] = found.GetValueOrDefault(id);
-        }
-        return wanted.Where(id => _looked[id] is not null).ToDictionary(id => id, id => _looked[id]!);
-    }
+    /// <summary>The people behind the ids shown on a page (the directory reads each once per request).</summary>
+    public async Task<IReadOnlyDictionary<int, MemberInfo>> NamesAsync(IEnumerable<int> ids, CancellationToken ct = default) =>
+        (await directory.GetMembersAsync(ids.ToHashSet(), ct)).ToDictionary(m => m.Id);
 
     public async Task<MemberInfo?> MemberAsync(int memberId, CancellationToken ct = default) =>
         (await NamesAsync([memberId], ct)).GetValueOrDefault(memberId);

@@ -68,7 +68,6 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         if (Status is { } st) query = query.Where(i => i.Status == st);
         if (Owner is { } owner) query = query.Where(i => i.OwnerMemberId == owner);
         var ownerIds = await db.Items.AsNoTracking().Where(i => i.CampaignId == Id && i.OwnerMemberId != null).Select(i => i.OwnerMemberId!.Value).Distinct().ToListAsync(ct);
-        Owners = ownerIds.Where(Members.ContainsKey).Select(o => Members[o]).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
         query = Show switch
         {
             "overdue" => query.Where(i => i.DueDate != null && i.DueDate < today && i.Status != ItemStatus.Met),
@@ -88,7 +87,9 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             _ => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order, c.Id, i.Order, i.Id select i,
         };
         Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
-        Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Append(campaign.LeaderMemberId), ct);
+        // One lookup names the page's owners, the owner filter's choices and the leader.
+        Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Concat(ownerIds.Select(o => (int?)o)).Append(campaign.LeaderMemberId), ct);
+        Owners = ownerIds.Where(Members.ContainsKey).Select(o => Members[o]).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
         LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
         return Page();
     }
