@@ -87,6 +87,18 @@ public sealed class PluginPackage : IVersioned
     public bool LastOutcomeSuccess { get; set; }
     public DateTime? LastOutcomeAt { get; set; }
     public long Version { get; set; }
+
+    /// <summary>Nothing staged any more: applied, cancelled or replaced.</summary>
+    public void ClearStaged()
+    {
+        StagedAction = null;
+        StagedVersion = null;
+        StagedContent = null;
+        StagedSha256 = null;
+        StagedDeleteData = false;
+        StagedBy = null;
+        StagedAt = null;
+    }
 }
 
 public static class PluginPackageStates

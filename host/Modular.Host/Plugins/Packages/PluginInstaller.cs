@@ -135,7 +135,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await database.LockAsync(db, SharedPackages.LockName, ct);
             await FreshAsync(row, ct);
-            ClearStaged(row);
+            row.ClearStaged();
             row.StagedAction = StagedChange.Uninstall;
             row.StagedVersion = row.PackageVersion;
             row.StagedDeleteData = deleteData;
@@ -157,7 +157,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await database.LockAsync(db, SharedPackages.LockName, ct);
             await FreshAsync(row, ct);
-            ClearStaged(row);
+            row.ClearStaged();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             cancelled = true;
@@ -187,7 +187,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
         if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
         else await FreshAsync(row, ct);
-        ClearStaged(row);
+        row.ClearStaged();
         row.PackageVersion = manifest.Version;
         row.Content = inspection.Package;
         row.Sha256 = PackageFormat.Sha256Hex(inspection.Package);
@@ -214,7 +214,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await database.LockAsync(db, SharedPackages.LockName, ct);
         await FreshAsync(row, ct);
-        ClearStaged(row);
+        row.ClearStaged();
         row.StagedAction = StagedChange.Upgrade;
         row.StagedVersion = inspection.Manifest!.Version;
         row.StagedContent = inspection.Package;
@@ -231,17 +231,6 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     {
         // Only a row not changed here yet; a changed one still meets the concurrency stamp when saved.
         if (db.Entry(row).State == EntityState.Unchanged) await db.Entry(row).ReloadAsync(ct);
-    }
-
-    private static void ClearStaged(PluginPackage row)
-    {
-        row.StagedAction = null;
-        row.StagedVersion = null;
-        row.StagedContent = null;
-        row.StagedSha256 = null;
-        row.StagedDeleteData = false;
-        row.StagedBy = null;
-        row.StagedAt = null;
     }
 
     private Task AuditAsync(string action, string target, string? details, bool success, CancellationToken ct) =>

@@ -179,11 +179,7 @@ public static class SharedPackages
 
     private static void Done(PluginPackage row, bool success, string message, DateTime at)
     {
-        row.StagedAction = null;
-        row.StagedVersion = null;
-        row.StagedContent = null;
-        row.StagedSha256 = null;
-        row.StagedDeleteData = false;
+        row.ClearStaged();
         row.LastOutcome = message;
         row.LastOutcomeSuccess = success;
         row.LastOutcomeAt = at;
