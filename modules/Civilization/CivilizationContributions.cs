@@ -25,7 +25,7 @@ public sealed class CivilizationWidget(CivilizationDbContext db, Framework frame
             var score = (await framework.LoadAsync(campaign.Id, cancellationToken)).Score.Total;
             var url = $"/m/civilization/Campaigns/Details/{campaign.Id}";
             metrics.Add(new WidgetMetric(new LocalizedText("创建达标得分", "Points met"), $"{score.Met:0.#} / {score.Possible:0.#}", Tone.Info, url));
-            metrics.Add(new WidgetMetric(new LocalizedText("逾期事项", "Overdue items"), score.Overdue.ToString(), score.Overdue > 0 ? Tone.Danger : Tone.Good, url + "?show=overdue"));
+            metrics.Add(new WidgetMetric(new LocalizedText("逾期事项", "Overdue items"), score.Overdue.ToString(), score.Overdue > 0 ? Tone.Danger : Tone.Good, url + "?show=overdue#items"));
         }
         var honours = await db.Honours.AsNoTracking().OrderByDescending(h => h.Year).ThenBy(h => h.Level).ThenBy(h => h.Id).Take(5).ToListAsync(cancellationToken);
         return new WidgetContent(new LocalizedText("文明创建", "Civilization creation"), "/m/civilization")
@@ -71,7 +71,7 @@ public sealed class CivilizationTodo(CivilizationDbContext db, CivilizationAcces
             var names = await db.Campaigns.AsNoTracking().Where(c => overdue.Select(o => o.CampaignId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             foreach (var o in overdue)
                 items.Add(new TodoItem(T["{0} overdue criteria: {1}", o.Count, names.GetValueOrDefault(o.CampaignId) ?? ""],
-                    $"/m/civilization/Campaigns/Details/{o.CampaignId}?show=overdue", o.First));
+                    $"/m/civilization/Campaigns/Details/{o.CampaignId}?show=overdue#items", o.First));
         }
         return items;
     }

@@ -82,7 +82,11 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "已开展三期道德讲堂。")).StatusCode);
         var reviewed = await LatestEntryAsync(item);
         Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(item, "Met", "材料齐全。")).StatusCode);
-        Assert.DoesNotContain("data-testid=\"delete-evidence\"", await member.GetStringAsync(Civilization.Item(item)));
+        var ownersPage = await member.GetStringAsync(Civilization.Item(item));
+        Assert.DoesNotContain("data-testid=\"delete-evidence\"", ownersPage);
+        // The owner is told why, and whom to ask; the office, who may delete, is not.
+        Assert.Contains("审核所依据的佐证材料不能再删除", ownersPage);
+        Assert.DoesNotContain("data-testid=\"evidence-kept\"", await office.GetStringAsync(Civilization.Item(item)));
         Assert.Equal(HttpStatusCode.NotFound, (await DeleteAsync(member, item, reviewed)).StatusCode);
         // Evidence added after that review is the author's to take back, and the item waits for review only while it is there.
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "补充一份总结。")).StatusCode);

@@ -330,7 +330,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var overdue = await office.GetStringAsync($"{Civilization.Campaign(demo)}?show=overdue");
         var overdueRows = Regex.Matches(overdue, "data-item-id=").Count;
         Assert.Equal(int.Parse(Regex.Match(overdue, "data-testid=\"overdue-count\"[^>]*>(\\d+)").Groups[1].Value), overdueRows);
-        var category = Regex.Match(overdue, @"\?category=(\d+)"">诚信建设").Groups[1].Value;
+        var category = Regex.Match(overdue, @"\?category=(\d+)(?:#items)?"">诚信建设").Groups[1].Value;
         var inCategory = await office.GetStringAsync($"{Civilization.Campaign(demo)}?category={category}");
         Assert.Equal(5, Regex.Matches(inCategory, "data-item-id=").Count);
         Assert.DoesNotContain("成立由主要负责同志任组长", inCategory);

@@ -84,9 +84,9 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         catch (DbUpdateConcurrencyException)
         {
             TempData["IntegrityError"] = T["Someone else changed this record while you were editing. Reload the page and make your change again."].Value;
-            return RedirectToPage(new { year = row.Year });
+            return RedirectToPage(null, null, new { year = row.Year }, "main");
         }
         TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage(new { year = row.Year });
+        return RedirectToPage(null, null, new { year = row.Year }, "main");
     }
 }
