@@ -227,6 +227,8 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         Assert.Equal("01", byFramework[0]);
         Assert.Equal("02", byFramework[26]);
         Assert.Equal(2, Texts(await office.GetStringAsync($"{url}?p=2")).Count);
+        // The pager's links land on the list, below the chart and the categories (a phone would start at the top).
+        Assert.Contains("?p=2#items\"", first);
 
         var owner = await _portal.MemberIdAsync("李晓梅");
         Assert.Contains($"<option value=\"{owner}\">李晓梅</option>", first);

@@ -9,12 +9,14 @@ public sealed class PagerModel(HttpRequest request, int page, int pageCount, int
     public int Page { get; } = page;
     public int PageCount { get; } = pageCount;
     public int Total { get; } = total;
+    /// <summary>An element id the page links land on (a list below other content, so a phone does not start at the top).</summary>
+    public string? Fragment { get; init; }
 
     public string UrlFor(int page)
     {
         var query = request.Query.Where(q => q.Key != "p").ToDictionary(q => q.Key, q => q.Value.ToString());
         query["p"] = page.ToString();
         var qb = new QueryBuilder(query);
-        return request.Path + qb.ToQueryString().ToString();
+        return request.Path + qb.ToQueryString().ToString() + (string.IsNullOrEmpty(Fragment) ? "" : "#" + Fragment);
     }
 }
