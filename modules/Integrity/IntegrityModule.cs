@@ -30,6 +30,7 @@ public sealed class IntegrityModule : IModule
         services.AddScoped<TalkLog>();
         services.AddDashboardWidget<IntegrityWidget>();
         services.AddTodoProvider<IntegrityTodo>();
+        services.AddMenuItemCheck<TalksMenuCheck>();
         services.AddDemoDataSeeder<IntegritySeeder>();
         services.AddScheduledJob<FestivalReminderJob>();
     }

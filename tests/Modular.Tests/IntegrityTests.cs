@@ -124,6 +124,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var shuji = await _portal.SignedInAsync("shuji");
         Assert.Contains("关于节日期间收受礼品", await shuji.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
         Assert.Contains("/m/integrity/Talks", await shuji.GetStringAsync("/m/integrity"));
+        // The menu shows them the talks too (the module's menu check), and still not to the office.
+        static string Nav(string html) => html.Split("id=\"portal-nav\"")[1].Split("</nav>")[0];
+        Assert.Contains("href=\"/m/integrity/Talks\"", Nav(await shuji.GetStringAsync("/")));
+        Assert.Contains("href=\"/m/integrity/Talks\"", Nav(await jijian.GetStringAsync("/")));
+        Assert.DoesNotContain("href=\"/m/integrity/Talks\"", Nav(await (await _portal.SignedInAsync("office")).GetStringAsync("/")));
         // So does a member made the committee's secretary later.
         await _portal.MakeCommitteeSecretaryAsync(demo, await _portal.MemberIdAsync("李晓梅"));
         var member = await _portal.SignedInAsync("member");

@@ -11,7 +11,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
     public sealed class AllFixtures() : PortalFactory(
         "notes", "tasks", "throwing", "bad-migration", "bad-manifest", "bad-json", "sdk-mismatch",
         "missing-dependency", "notes-copy", "needs-throwing",
-        "impostor-widget", "impostor-todo", "impostor-job", "impostor-source", "impostor-kind", "impostor-seeder",
+        "impostor-widget", "impostor-todo", "impostor-job", "impostor-source", "impostor-kind", "impostor-seeder", "impostor-menu",
         "impostor-database", "impostor-factory");
 
     private readonly AllFixtures _portal;
@@ -58,6 +58,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
     [InlineData("impostor-source", "共享记录来源 ForeignSource 登记在模块“notes”名下")]
     [InlineData("impostor-kind", "记录类型“notes.note”须以“impostor-kind.”开头")]
     [InlineData("impostor-seeder", "演示数据 ForeignSeeder 登记在模块“notes”名下")]
+    [InlineData("impostor-menu", "菜单显示条件 ForeignMenuCheck 登记在模块“notes”名下")]
     [InlineData("impostor-database", "数据库上下文 ImpostorDbContext 登记在模块“notes”名下")]
     [InlineData("impostor-factory", "不能用工厂")]
     public async Task A_contribution_under_another_modules_id_fails_its_plugin_with_the_reason_shown(string folder, string reason)

@@ -174,7 +174,7 @@ public sealed class PluginCatalog
     private static bool MayRegister(Type serviceType)
     {
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
-            || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob)
+            || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob) || serviceType == typeof(IMenuItemCheck)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
         if (serviceType.Assembly == typeof(IModule).Assembly || serviceType.Assembly == typeof(PluginCatalog).Assembly) return false;
@@ -182,7 +182,7 @@ public sealed class PluginCatalog
     }
 
     /// <summary>
-    /// A widget, to-do provider, job, shared record source, demo seeder or DbContext must name its own plugin's id
+    /// A widget, to-do provider, job, shared record source, menu item check, demo seeder or DbContext must name its own plugin's id
     /// (otherwise it would show, answer or run under another module's switch). The id is read before any of the
     /// plugin's services are built: from the registered instance, or from an uninitialised instance of the
     /// registered type (the SDK's Add… helpers register types; ModuleId is a constant there). A factory hides
@@ -218,6 +218,7 @@ public sealed class PluginCatalog
                     IScheduledJob j => j.ModuleId,
                     IDemoDataSeeder s => s.ModuleId,
                     ISharedRecordSource r => r.ModuleId,
+                    IMenuItemCheck m => m.ModuleId,
                     _ => null,
                 };
                 if (instance is ISharedRecordSource source) recordKind = source.Kind;
@@ -242,6 +243,7 @@ public sealed class PluginCatalog
         : serviceType == typeof(IScheduledJob) ? "定时任务"
         : serviceType == typeof(ISharedRecordSource) ? "共享记录来源"
         : serviceType == typeof(IDemoDataSeeder) ? "演示数据"
+        : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
         : null;
 
     private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)

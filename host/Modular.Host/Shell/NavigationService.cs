@@ -19,7 +19,8 @@ public sealed record NavLink(string Text, string Url, string? Icon = null)
 public sealed record NavSection(string Title, IReadOnlyList<NavLink> Links);
 
 /// <summary>Left navigation: the host's own pages for the user's roles, then each enabled module's items the user may see.</summary>
-public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, IDirectory directory, Localization.IText text)
+public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, ICurrentAgency agency, ICurrentUser user, IPermissionChecker permissions, IDirectory directory, Localization.IText text,
+    IEnumerable<IMenuItemCheck> checks)
 {
     public async Task<IReadOnlyList<NavSection>> BuildAsync()
     {
@@ -43,12 +44,13 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
 
         foreach (var plugin in gate.EnabledPlugins(agency.Id))
         {
-            var links = plugin.MenuItems
-                .Where(m => m.Permission is null || permissions.IsGranted(m.Permission))
-                .OrderBy(m => m.Order)
-                .Select(m => new NavLink(m.Text.Current, ResolveUrl(plugin.Id, m.Url), m.Icon)
-                    { Covers = [ResolveUrl(plugin.Id, m.Url), .. m.Covers.Select(c => ResolveUrl(plugin.Id, c))] })
-                .ToList();
+            var links = new List<NavLink>();
+            foreach (var m in plugin.MenuItems.OrderBy(m => m.Order))
+            {
+                if (m.Permission is not null && !permissions.IsGranted(m.Permission) && !await ShownByModuleAsync(plugin.Id, m.Id)) continue;
+                links.Add(new NavLink(m.Text.Current, ResolveUrl(plugin.Id, m.Url), m.Icon)
+                    { Covers = [ResolveUrl(plugin.Id, m.Url), .. m.Covers.Select(c => ResolveUrl(plugin.Id, c))] });
+            }
             if (links.Count > 0) sections.Add(new NavSection(plugin.Name.Current, links));
         }
 
@@ -87,6 +89,14 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
         var name = plugin.Name.Current;
         if (atHome || string.IsNullOrEmpty(title) || title == name) return [(name, null)];
         return [(name, home), (title, null)];
+    }
+
+    /// <summary>Whether the module's own check shows an item the user's permissions leave out.</summary>
+    private async Task<bool> ShownByModuleAsync(string moduleId, string itemId)
+    {
+        foreach (var check in checks)
+            if (check.ModuleId == moduleId && check.MenuItemId == itemId && await check.ShowsAsync()) return true;
+        return false;
     }
 
     public static string ResolveUrl(string moduleId, string url) =>

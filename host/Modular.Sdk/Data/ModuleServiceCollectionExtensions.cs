@@ -41,6 +41,13 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    public static IServiceCollection AddMenuItemCheck<TCheck>(this IServiceCollection services)
+        where TCheck : class, IMenuItemCheck
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMenuItemCheck, TCheck>());
+        return services;
+    }
+
     public static IServiceCollection AddDemoDataSeeder<TSeeder>(this IServiceCollection services)
         where TSeeder : class, IDemoDataSeeder
     {

@@ -19,6 +19,7 @@ public sealed class ImpostorModule : IModule
             case "source": services.AddSharedRecordSource<ForeignSource>(); break;
             case "kind": services.AddSharedRecordSource<ForeignKindSource>(); break;
             case "seeder": services.AddDemoDataSeeder<ForeignSeeder>(); break;
+            case "menu": services.AddMenuItemCheck<ForeignMenuCheck>(); break;
             case "database": services.AddSingleton(new ModuleDbContextRegistration(Victim, typeof(ImpostorDbContext))); break;
             // A factory hides the type, so the host cannot read whose it is.
             case "factory": services.AddScoped<IDashboardWidget>(_ => new ForeignWidget()); break;
@@ -74,6 +75,13 @@ public sealed class ForeignSeeder : IDemoDataSeeder
 {
     public string ModuleId => ImpostorModule.Victim;
     public Task SeedAsync(int seed, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+public sealed class ForeignMenuCheck : IMenuItemCheck
+{
+    public string ModuleId => ImpostorModule.Victim;
+    public string MenuItemId => "notes-home";
+    public Task<bool> ShowsAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }
 
 public sealed class ImpostorDbContext(DbContextOptions<ImpostorDbContext> options) : DbContext(options);
