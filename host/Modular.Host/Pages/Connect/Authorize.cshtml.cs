@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.DataProtection;
 using System.Collections.Immutable;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,7 +29,7 @@ public sealed class AuthorizeModel(
     OidcPrincipals principals,
     AuditLog audit,
     IText text,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection) : PageModel
+    IDataProtectionProvider protection) : PageModel
 {
     private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
     /// <summary>The request parameter that carries, protected, when a <c>prompt=login</c> request sent the user to sign in.</summary>
@@ -111,13 +111,14 @@ public sealed class AuthorizeModel(
 
     /// <summary>
     /// To the sign-in page, and back to this request afterwards. For prompt=login the way back carries a protected
-    /// note of the time; only a sign-in after it lets the request through (the address alone cannot be replayed).
+    /// note of the time (good for 10 minutes); only a sign-in after it lets the request through, so coming back by
+    /// the address alone, with the old session, asks again.
     /// </summary>
     private IActionResult SignInFirst(bool withTicket)
     {
         var values = RequestValues().Where(p => p.Key != LoginTicket).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).ToList();
         if (withTicket)
-            values.Add(KeyValuePair.Create(LoginTicket, (string?)TicketProtector().Protect(DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(30))));
+            values.Add(KeyValuePair.Create(LoginTicket, (string?)TicketProtector().Protect(DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(10))));
         var returnUrl = Request.PathBase + Request.Path + QueryString.Create(values);
         return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, IdentityConstants.ApplicationScheme);
     }
@@ -133,7 +134,7 @@ public sealed class AuthorizeModel(
         catch (System.Security.Cryptography.CryptographicException) { return false; } // forged, altered or expired
     }
 
-    private Microsoft.AspNetCore.DataProtection.ITimeLimitedDataProtector TicketProtector() =>
+    private ITimeLimitedDataProtector TicketProtector() =>
         protection.CreateProtector("Modular.Oidc.PromptLogin").ToTimeLimitedDataProtector();
 
     /// <summary>The authorization request's parameters, from the query (GET) or the consent form (POST).</summary>
