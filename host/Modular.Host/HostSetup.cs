@@ -35,6 +35,7 @@ public static class HostSetup
         var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(options);
         var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(new SecurityBaselineWarnings(security.ApplyBaseline()));
         if (builder.Configuration["Security:AuditChainKey"] is { Length: > 0 } chainKey)
             AuditChain.Key = System.Text.Encoding.UTF8.GetBytes(chainKey);
         services.AddSingleton(security);
@@ -100,6 +101,7 @@ public static class HostSetup
         services.AddScoped<MembershipService>();
         services.AddScoped<AdministratorService>();
         services.AddScoped<PortalSignOut>();
+        services.AddScoped<PasswordReconfirmation>();
 
         var localizerFactory = new JsonStringLocalizerFactory();
         services.AddSingleton(localizerFactory);
@@ -131,6 +133,7 @@ public static class HostSetup
             .AddEntityFrameworkStores<HostDbContext>()
             .AddUserStore<PortalUserStore>()
             .AddUserManager<PortalUserManager>()
+            .AddSignInManager<PortalSignInManager>()
             .AddPasswordValidator<PasswordHistoryValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsFactory>()
             .AddPasswordValidator<PasswordClassesValidator<PortalUser>>()
@@ -160,6 +163,12 @@ public static class HostSetup
                 ctx.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued <= sessionCheck
                     ? Task.CompletedTask
                     : SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            // A new sign-in (password typed) is stamped; refreshing the session keeps the stamp it had.
+            o.Events.OnSigningIn = ctx =>
+            {
+                ctx.Properties.Items.TryAdd(PortalClaims.SignedInItem, DateTimeOffset.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
@@ -267,7 +276,8 @@ public static class HostSetup
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
-                foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode" })
+                // Sign-in and the pages that ask for the password again share the per-address limit on posts.
+                foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/ChangePassword", "/Account/Manage" })
                     o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
             })
             .AddMvcOptions(o =>
@@ -300,6 +310,8 @@ public static class HostSetup
     public static async Task InitializeModularHostAsync(this WebApplication app, PluginCatalog catalog)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        foreach (var warning in app.Services.GetRequiredService<SecurityBaselineWarnings>().Warnings)
+            logger.LogWarning("{Warning}", warning);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
@@ -385,6 +397,7 @@ public static class HostSetup
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseMiddleware<CrossSiteRequestMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<Feeds.FeedLinkMiddleware>();
         app.UseMiddleware<PasswordChangeMiddleware>();

@@ -279,4 +279,51 @@ public sealed class OidcProviderTests : IClassFixture<OidcProviderTests.Portal>
         var response = await client.GetAsync(Authorize("only-there", "https://only.example.gov/cb", challenge, "S256", "openid"));
         Assert.Contains("error=access_denied", response.Headers.Location!.ToString());
     }
+    [Fact]
+    public async Task Prompt_none_without_a_session_returns_login_required_to_the_client()
+    {
+        await _portal.RegisterAsync(new ClientForm
+        {
+            ClientId = "spa-silent", DisplayName = "静默续期", Confidential = false, FirstParty = true, AuthorizationCode = true,
+            RedirectUris = "https://spa.example.gov/silent", Scopes = ["openid", "profile"],
+        });
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes("silent-verifier")));
+        var anonymous = _portal.NewClient();
+        var response = await anonymous.GetAsync(Authorize("spa-silent", "https://spa.example.gov/silent", challenge, "S256", "openid profile") + "&prompt=none");
+        var location = response.Headers.Location?.ToString() ?? "";
+        Assert.StartsWith("https://spa.example.gov/silent", location);
+        Assert.Contains("error=login_required", location);
+        Assert.Contains("state=xyz", location);
+    }
+
+    [Fact]
+    public async Task Prompt_login_makes_a_signed_in_user_sign_in_again()
+    {
+        await _portal.RegisterAsync(new ClientForm
+        {
+            ClientId = "spa-relogin", DisplayName = "重新登录", Confidential = false, FirstParty = true, AuthorizationCode = true,
+            RedirectUris = "https://spa.example.gov/relogin", Scopes = ["openid", "profile"],
+        });
+        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes("relogin-verifier")));
+        var url = Authorize("spa-relogin", "https://spa.example.gov/relogin", challenge, "S256", "openid profile") + "&prompt=login";
+        var client = await _portal.SignedInAsync("member");
+        // A valid session is not enough: the sign-in page comes first.
+        var first = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var login = first.Headers.Location!.ToString();
+        Assert.Contains("/Account/Login", login);
+        var returnUrl = QueryHelpers.ParseQuery(new Uri(new Uri("http://localhost"), login).Query)["ReturnUrl"].ToString();
+        Assert.StartsWith("/connect/authorize", returnUrl);
+        // Coming back without signing in again (the address alone) still asks for the sign-in.
+        var skipped = await client.GetAsync(returnUrl);
+        Assert.Contains("/Account/Login", skipped.Headers.Location!.ToString());
+        // Signing in again leads on to the client with a code.
+        var signedIn = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "member", ["Input.Password"] = Modular.Host.Data.DemoSeeder.DemoPassword, ["ReturnUrl"] = returnUrl,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var back = await client.GetAsync(signedIn.Headers.Location!.ToString());
+        Assert.StartsWith("https://spa.example.gov/relogin?code=", back.Headers.Location!.ToString());
+    }
 }

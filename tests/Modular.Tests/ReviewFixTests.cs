@@ -81,10 +81,10 @@ public sealed class ReviewFixTests : IClassFixture<ReviewFixTests.Portal>
     {
         await _portal.CreateAgencyAsync("ELSE", "someone-else", "member");
         var office = await _portal.SignedInAsync("office");
-        var response = await office.PostFormAsync("/Agency/Accounts", new Dictionary<string, string> { ["Input.UserName"] = "someone-else", ["Input.Admin"] = "true" }, "/Agency/Accounts?handler=Add");
+        var response = await office.PostFormAsync("/Agency/Accounts", new Dictionary<string, string> { ["Input.UserName"] = "someone-else", ["Input.DisplayName"] = "某人", ["Input.Password"] = "Good@2026x", ["Input.Admin"] = "true" }, "/Agency/Accounts?handler=Add");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("该用户名已被使用。", await response.Content.ReadAsStringAsync());
-        var admin = await office.PostFormAsync("/Agency/Accounts", new Dictionary<string, string> { ["Input.UserName"] = "admin" }, "/Agency/Accounts?handler=Add");
+        var admin = await office.PostFormAsync("/Agency/Accounts", new Dictionary<string, string> { ["Input.UserName"] = "admin", ["Input.DisplayName"] = "某人", ["Input.Password"] = "Good@2026x" }, "/Agency/Accounts?handler=Add");
         Assert.Contains("该用户名已被使用。", await admin.Content.ReadAsStringAsync());
     }
 

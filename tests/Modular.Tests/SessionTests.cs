@@ -50,8 +50,9 @@ public sealed class SessionTests : IClassFixture<SessionTests.Portal>
             ["Input.UserName"] = "locky",
             ["Input.Password"] = Modular.Host.Data.DemoSeeder.DemoPassword,
         });
+        // The right password no longer opens it; the answer is the one every refusal gets (see SignInHardeningTests).
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("账号已锁定", await response.Content.ReadAsStringAsync());
+        Assert.Contains("用户名或密码错误。连续输错 5 次后账号将锁定 30 分钟", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -17,13 +17,27 @@ public sealed class PortalSignOut(
     {
         if (user.Identity?.IsAuthenticated != true) return;
         await audit.WriteAsync("sign-out", "Account:" + user.Identity.Name, via);
-        if (users.GetUserId(user) is { } subject)
-        {
-            await foreach (var authorization in authorizations.FindBySubjectAsync(subject, ct))
-                await authorizations.TryRevokeAsync(authorization, ct);
-            await foreach (var token in tokens.FindBySubjectAsync(subject, ct))
-                await tokens.TryRevokeAsync(token, ct);
-        }
+        if (users.GetUserId(user) is { } subject) await RevokeClientsAsync(subject, ct);
         await signIn.SignOutAsync();
+    }
+
+    /// <summary>
+    /// "Sign out everywhere": every other browser session fails its next check (new security stamp), every client's
+    /// grants and tokens are revoked; the session that asks stays signed in.
+    /// </summary>
+    public async Task SignOutEverywhereAsync(PortalUser user, CancellationToken ct = default)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await RevokeClientsAsync(user.Id, ct);
+        await signIn.RefreshSignInAsync(user);
+        await audit.WriteAsync("sign-out-everywhere", "Account:" + user.UserName, null, true, ct);
+    }
+
+    private async Task RevokeClientsAsync(string subject, CancellationToken ct)
+    {
+        await foreach (var authorization in authorizations.FindBySubjectAsync(subject, ct))
+            await authorizations.TryRevokeAsync(authorization, ct);
+        await foreach (var token in tokens.FindBySubjectAsync(subject, ct))
+            await tokens.TryRevokeAsync(token, ct);
     }
 }

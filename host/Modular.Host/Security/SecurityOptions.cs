@@ -4,9 +4,9 @@ namespace Modular.Host.Security;
 public sealed class SecurityOptions
 {
     public int PasswordMinLength { get; set; } = 8;
-    /// <summary>A password older than this must be changed at the next sign-in (0 = never expires).</summary>
+    /// <summary>A password older than this must be changed at the next sign-in (1 to 90 days).</summary>
     public int PasswordMaxAgeDays { get; set; } = 90;
-    /// <summary>How many previous passwords may not be used again.</summary>
+    /// <summary>How many previous passwords may not be used again (at least 5).</summary>
     public int PasswordHistory { get; set; } = 5;
     public int MaxFailedSignIns { get; set; } = 5;
     public int LockoutMinutes { get; set; } = 30;
@@ -23,4 +23,32 @@ public sealed class SecurityOptions
 
     public int EffectiveAuditRetentionDays => Math.Max(180, AuditRetentionDays);
     public int EffectiveIdleTimeoutMinutes => Math.Clamp(IdleTimeoutMinutes, 1, 30);
+
+    /// <summary>
+    /// Raises every setting weaker than the security baseline (等保 level 3, DOMAIN.md) to the baseline: passwords of
+    /// at least 8 characters that expire within 90 days, the last 5 not reused, a lock of at least 30 minutes after at
+    /// most 5 failures, idle sign-out within 30 minutes. Stricter settings stay. Returns one warning per raised
+    /// setting, to be logged at start.
+    /// </summary>
+    public IReadOnlyList<string> ApplyBaseline()
+    {
+        var warnings = new List<string>();
+        int Raise(string name, int value, int baseline, bool weaker)
+        {
+            if (!weaker) return value;
+            warnings.Add($"Security:{name}={value} is weaker than the security baseline; {baseline} is used instead.");
+            return baseline;
+        }
+        PasswordMinLength = Raise(nameof(PasswordMinLength), PasswordMinLength, 8, PasswordMinLength < 8);
+        // 0 used to mean "never expires": the baseline asks for a change every 90 days at most.
+        PasswordMaxAgeDays = Raise(nameof(PasswordMaxAgeDays), PasswordMaxAgeDays, 90, PasswordMaxAgeDays is <= 0 or > 90);
+        PasswordHistory = Raise(nameof(PasswordHistory), PasswordHistory, 5, PasswordHistory < 5);
+        MaxFailedSignIns = Raise(nameof(MaxFailedSignIns), MaxFailedSignIns, 5, MaxFailedSignIns is <= 0 or > 5);
+        LockoutMinutes = Raise(nameof(LockoutMinutes), LockoutMinutes, 30, LockoutMinutes < 30);
+        IdleTimeoutMinutes = Raise(nameof(IdleTimeoutMinutes), IdleTimeoutMinutes, 30, IdleTimeoutMinutes is <= 0 or > 30);
+        return warnings;
+    }
 }
+
+/// <summary>What <see cref="SecurityOptions.ApplyBaseline"/> raised, logged once the host can log.</summary>
+public sealed record SecurityBaselineWarnings(IReadOnlyList<string> Warnings);

@@ -32,11 +32,27 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
         userName = userName.Trim();
         var user = await users.FindByNameAsync(userName);
         var isNew = user is null;
-        if (user is not null && !mayAttachExisting)
+        if (!mayAttachExisting)
         {
-            // Only the platform attaches accounts that already exist (they may belong to other agencies).
-            errors["UserName"] = text["This user name is already taken."];
-            return errors;
+            // Only the platform attaches accounts that already exist. An agency only creates, and its form must not
+            // probe the portal's accounts: the new account's fields are asked for and its password checked first,
+            // then a taken name reads the same whether it is taken here or in another agency.
+            if (string.IsNullOrWhiteSpace(displayName)) errors["DisplayName"] = text["Enter a display name for the new account."];
+            if (string.IsNullOrEmpty(password)) errors["Password"] = text["Enter an initial password for the new account."];
+            if (errors.Count > 0) return errors;
+            var standIn = new PortalUser { UserName = userName, DisplayName = displayName!.Trim() };
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, standIn, password);
+                foreach (var e in checkedPassword.Errors)
+                    errors["Password"] = errors.TryGetValue("Password", out var prev) ? prev + " " + Describe(e) : Describe(e);
+            }
+            if (errors.Count > 0) return errors;
+            if (user is not null)
+            {
+                errors["UserName"] = text["This user name is already taken."];
+                return errors;
+            }
         }
         if (user is null)
         {

@@ -10,7 +10,8 @@ using Modular.Host.Tenancy;
 
 namespace Modular.Host.Pages.Account;
 
-public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<PortalUser> signIn, SecurityOptions security, AuditLog audit, IText text) : PageModel
+public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<PortalUser> signIn, SecurityOptions security, AuditLog audit, IText text,
+    PasswordReconfirmation reconfirm) : PageModel
 {
     [BindProperty] public PasswordInput Input { get; set; } = new();
     /// <summary>Where the user was going when the change was required (e.g. a client's sign-in).</summary>
@@ -45,6 +46,17 @@ public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<P
         {
             ModelState.AddModelError("Input.NewPassword", text["The new password must differ from the current one."]);
             return Page();
+        }
+        // The current password is checked first, counting toward lockout like sign-in.
+        switch (await reconfirm.CheckAsync(User, user, Input.CurrentPassword))
+        {
+            case PasswordReconfirmation.Outcome.Locked:
+                TempData["Message"] = text["Too many wrong passwords: the account is locked and you were signed out."];
+                return RedirectToPage("/Account/Login");
+            case PasswordReconfirmation.Outcome.Wrong:
+                ModelState.AddModelError("Input.CurrentPassword", text["The current password is wrong."]);
+                await audit.WriteAsync("password.change", "Account:" + user.UserName, "wrong current password", success: false);
+                return Page();
         }
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)

@@ -9,7 +9,7 @@ using Modular.Host.Localization;
 namespace Modular.Host.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text, Auditing.AuditLog audit) : PageModel
+public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text, Auditing.AuditLog audit, Modular.Host.Security.SecurityOptions security) : PageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -43,9 +43,11 @@ public sealed class LoginModel(SignInManager<PortalUser> signIn, IText text, Aud
         var outcome = result.Succeeded ? "sign-in" : result.IsLockedOut ? "sign-in-locked" : "sign-in-failed";
         await audit.WriteAsAsync(userName, outcome, "Account:" + userName, null, result.Succeeded);
         if (result.Succeeded) return LocalRedirect(SafeReturnUrl(ReturnUrl));
-        ModelState.AddModelError("", result.IsLockedOut
-            ? text["This account is locked after too many failed attempts. Try again in 30 minutes or ask an administrator."]
-            : text["The user name or password is wrong."]);
+        // One answer for a wrong password, an unknown name and a locked account: a distinct "locked" answer would
+        // tell anyone which names are real (unknown names never lock). Like most providers, we name the lock as a
+        // possibility instead; the owner learns the rest from the administrators, who see and lift locks.
+        ModelState.AddModelError("", text["The user name or password is wrong. After {0} failed attempts an account is locked for {1} minutes; if so, try again later or ask an administrator.",
+            security.MaxFailedSignIns, security.LockoutMinutes]);
         Input.Password = "";
         return Page();
     }

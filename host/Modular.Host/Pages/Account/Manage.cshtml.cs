@@ -12,7 +12,8 @@ namespace Modular.Host.Pages.Account;
 
 /// <summary>The signed-in user's own security: password age and the optional TOTP second factor with recovery codes.</summary>
 public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUser> signIn, AuditLog audit, IText text,
-    Modular.Sdk.IFeedLinks feeds, Modular.Sdk.ICurrentAgency agency, Plugins.PluginCatalog catalog) : PageModel
+    Modular.Sdk.IFeedLinks feeds, Modular.Sdk.ICurrentAgency agency, Plugins.PluginCatalog catalog,
+    PasswordReconfirmation reconfirm, PortalSignOut signOut) : PageModel
 {
     /// <summary>The user's subscription links in this agency, from every module, so one place can revoke them all.</summary>
     public IReadOnlyList<Modular.Sdk.FeedLinkInfo> FeedLinks { get; private set; } = [];
@@ -95,17 +96,37 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
     {
         var user = await LoadAsync();
         if (user is null) return Challenge();
-        // A borrowed or stolen session must not be able to remove the second factor.
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        // A borrowed or stolen session must not be able to remove the second factor, nor guess the password here.
+        if (string.IsNullOrEmpty(password))
         {
-            PasswordError = string.IsNullOrEmpty(password) ? text["Please enter your password."] : text["The current password is wrong."];
+            PasswordError = text["Please enter your password."];
             return Page();
+        }
+        switch (await reconfirm.CheckAsync(User, user, password))
+        {
+            case PasswordReconfirmation.Outcome.Locked:
+                TempData["Message"] = text["Too many wrong passwords: the account is locked and you were signed out."];
+                return RedirectToPage("/Account/Login");
+            case PasswordReconfirmation.Outcome.Wrong:
+                await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName, "wrong password", success: false);
+                PasswordError = text["The current password is wrong."];
+                return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName);
         TempData["Message"] = text["The second factor is off."];
+        return RedirectToPage();
+    }
+
+    /// <summary>Ends the user's other browser sessions and every client's grants and tokens; this session stays.</summary>
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        await signOut.SignOutEverywhereAsync(user, ct);
+        TempData["Message"] = text["You were signed out on every other device and application."];
         return RedirectToPage();
     }
 

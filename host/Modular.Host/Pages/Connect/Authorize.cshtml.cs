@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,16 +19,21 @@ namespace Modular.Host.Pages.Connect;
 /// <summary>
 /// The authorization endpoint: uses the portal's own session (single sign-on), checks that the client
 /// serves the user's current agency, asks for consent when the client is not first-party, and issues a code.
+/// Open without a session: it answers <c>prompt=none</c> itself (login_required to the client) and sends others to sign in.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class AuthorizeModel(
     IOpenIddictApplicationManager apps,
     IOpenIddictAuthorizationManager authorizations,
     UserManager<PortalUser> users,
     OidcPrincipals principals,
     AuditLog audit,
-    IText text) : PageModel
+    IText text,
+    IDataProtectionProvider protection) : PageModel
 {
     private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
+    /// <summary>The request parameter that carries, protected, when a <c>prompt=login</c> request sent the user to sign in.</summary>
+    private const string LoginTicket = "login_ticket";
 
     public string ApplicationName { get; private set; } = "";
     public IReadOnlyList<string> ScopeDescriptions { get; private set; } = [];
@@ -53,9 +59,11 @@ public sealed class AuthorizeModel(
         if (!session.Succeeded)
         {
             if (request.HasPromptValue(PromptValues.None)) return Refuse(Errors.LoginRequired, "The user is not signed in.");
-            var returnUrl = Request.PathBase + Request.Path + QueryString.Create(RequestValues().Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
-            return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, IdentityConstants.ApplicationScheme);
+            return SignInFirst(withTicket: request.HasPromptValue(PromptValues.Login));
         }
+        // prompt=login: the password must have been typed after this request first came, whatever session there is.
+        if (request.HasPromptValue(PromptValues.Login) && !SignedInSince(session.Properties, (string?)request[LoginTicket]))
+            return SignInFirst(withTicket: true);
 
         var user = await users.GetUserAsync(session.Principal!);
         if (user is null) return Challenge(IdentityConstants.ApplicationScheme);
@@ -100,6 +108,34 @@ public sealed class AuthorizeModel(
         await audit.WriteAsync("oidc.authorize", "Client:" + request.ClientId, needsConsent ? "consented" : null, true, ct);
         return SignIn(principal, Scheme);
     }
+
+    /// <summary>
+    /// To the sign-in page, and back to this request afterwards. For prompt=login the way back carries a protected
+    /// note of the time (good for 10 minutes); only a sign-in after it lets the request through, so coming back by
+    /// the address alone, with the old session, asks again.
+    /// </summary>
+    private IActionResult SignInFirst(bool withTicket)
+    {
+        var values = RequestValues().Where(p => p.Key != LoginTicket).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).ToList();
+        if (withTicket)
+            values.Add(KeyValuePair.Create(LoginTicket, (string?)TicketProtector().Protect(DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(10))));
+        var returnUrl = Request.PathBase + Request.Path + QueryString.Create(values);
+        return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, IdentityConstants.ApplicationScheme);
+    }
+
+    private bool SignedInSince(AuthenticationProperties? session, string? ticket)
+    {
+        if (string.IsNullOrEmpty(ticket) || session is null || !session.Items.TryGetValue(PortalClaims.SignedInItem, out var signedIn)
+            || !long.TryParse(signedIn, out var signedInTicks)) return false;
+        try
+        {
+            return long.TryParse(TicketProtector().Unprotect(ticket, out _), out var askedTicks) && signedInTicks >= askedTicks;
+        }
+        catch (System.Security.Cryptography.CryptographicException) { return false; } // forged, altered or expired
+    }
+
+    private ITimeLimitedDataProtector TicketProtector() =>
+        protection.CreateProtector("Modular.Oidc.PromptLogin").ToTimeLimitedDataProtector();
 
     /// <summary>The authorization request's parameters, from the query (GET) or the consent form (POST).</summary>
     private IEnumerable<KeyValuePair<string, string>> RequestValues() =>
