@@ -98,6 +98,7 @@ public static class HostSetup
         services.AddScoped<AgencySwitcher>();
         services.AddScoped<ModuleSwitchboard>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<AccountNotices>();
         services.AddScoped<AdministratorService>();
         services.AddScoped<PortalSignOut>();
 
