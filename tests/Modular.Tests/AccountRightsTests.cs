@@ -44,6 +44,18 @@ public sealed class AccountRightsTests : IClassFixture<AccountRightsTests.Portal
     }
 
     [Fact]
+    public async Task The_demo_accounts_keep_the_rule()
+    {
+        foreach (var a in DemoSeeder.Accounts)
+        {
+            var memberships = await _portal.WithDbAsync(db => db.AgencyMemberships.CountAsync(m => m.User!.UserName == a.UserName));
+            var platform = await _portal.WithDbAsync(db => db.PlatformRoleHolders().CountAsync(id => db.Users.Any(u => u.Id == id && u.UserName == a.UserName)));
+            if (a.PlatformRole is not null) Assert.True(platform == 1 && memberships == 0, a.UserName);
+            else Assert.True(platform == 0 && memberships > 0, a.UserName);
+        }
+    }
+
+    [Fact]
     public async Task The_platform_administrator_cannot_attach_itself_or_another_platform_account_to_an_agency()
     {
         var demo = await _portal.DemoAgencyIdAsync();
