@@ -99,6 +99,7 @@ public static class HostSetup
         services.AddScoped<AgencySwitcher>();
         services.AddScoped<ModuleSwitchboard>();
         services.AddScoped<MembershipService>();
+        services.AddScoped<AccountNotices>();
         services.AddScoped<AdministratorService>();
         services.AddScoped<PortalSignOut>();
         services.AddScoped<PasswordReconfirmation>();
@@ -328,6 +329,11 @@ public static class HostSetup
             var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
             if (options.SeedDemoData) await seeder.SeedAsync();
             else await seeder.EnsureAdministratorsAsync();
+            // Memberships of platform administrators made before the rule: not honoured, but an operator should remove them.
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            var stale = await db.AgencyMemberships.CountAsync(m => db.PlatformRoleHolders().Contains(m.UserId));
+            if (stale > 0)
+                logger.LogWarning("{Count} agency membership(s) of accounts holding a platform administrator role give no rights; remove them on Platform → agencies → accounts (marked 不生效)", stale);
         }
         var failures = new List<AuditRecord>();
         foreach (var p in catalog.All)

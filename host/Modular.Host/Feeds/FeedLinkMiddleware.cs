@@ -48,7 +48,7 @@ public sealed class FeedLinkMiddleware(RequestDelegate next)
         var link = await db.FeedLinks.AsNoTracking()
             .FirstOrDefaultAsync(l => l.TokenHash == hash && l.RevokedAt == null && l.ModuleId == moduleId && l.Feed == feed, ct);
         if (link is null) return null;
-        var member = await db.AgencyMemberships.AsNoTracking()
+        var member = await db.HonouredMemberships().AsNoTracking()
             .Where(m => m.UserId == link.UserId && m.AgencyId == link.AgencyId && m.Agency!.Status == AgencyStatus.Active)
             .Select(m => new
             {

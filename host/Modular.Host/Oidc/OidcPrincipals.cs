@@ -20,7 +20,7 @@ public sealed class OidcPrincipals(UserManager<PortalUser> users, HostDbContext 
 
     /// <summary>The user's membership in the agency, or null when they no longer belong to it (or it is suspended).</summary>
     public async Task<AgencyInfo?> FindAgencyAsync(string userId, int agencyId, CancellationToken ct) =>
-        await db.AgencyMemberships.AsNoTracking()
+        await db.HonouredMemberships().AsNoTracking()
             .Where(m => m.UserId == userId && m.AgencyId == agencyId && m.Agency!.Status == AgencyStatus.Active)
             .Select(m => new { m.AgencyId, Name = m.Agency!.ShortName == "" ? m.Agency.Name : m.Agency.ShortName, m.Roles })
             .FirstOrDefaultAsync(ct) is { } m

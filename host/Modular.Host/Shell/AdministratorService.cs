@@ -11,7 +11,7 @@ namespace Modular.Host.Shell;
 /// The three administrators (三员分立): each account holds at most one of the system, security and audit
 /// roles. Only the security administrator assigns them, never to their own account.
 /// </summary>
-public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text)
+public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text, DatabaseSettings database)
 {
     public sealed record AdminRow(string UserId, string UserName, string DisplayName, string? Role, bool LockedOut, DateTimeOffset? LockoutEnd);
 
@@ -33,19 +33,52 @@ public sealed class AdministratorService(UserManager<PortalUser> users, HostDbCo
     }
 
     /// <summary>Gives the account exactly this administrator role (or none); returns an error message or null.</summary>
+    /// <remarks>
+    /// An account that belongs to an agency gets no platform role (三员分立: the platform sees counts, never people).
+    /// Checked and saved under the same lock as membership changes, so the two cannot cross.
+    /// </remarks>
     public async Task<string?> SetRoleAsync(string actingUserId, string userName, string? role, CancellationToken ct)
     {
         if (role is not null && !Roles.PlatformRoles.Contains(role)) return text["Choose one of the three administrator roles."];
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null) return text["There is no account with this user name."];
-        if (user.Id == actingUserId) return text["You cannot change your own administrator role."];
-        foreach (var existing in Roles.PlatformRoles)
+        if (user.Id == actingUserId)
         {
-            if (existing != role && await users.IsInRoleAsync(user, existing)) await users.RemoveFromRoleAsync(user, existing);
+            await audit.WriteAsync(role is null ? "platform.role.revoked" : "platform.role.granted", "Account:" + user.UserName, $"role {role ?? "none"}; refused: own account", false, ct);
+            return text["You cannot change your own administrator role."];
         }
-        if (role is not null && !await users.IsInRoleAsync(user, role)) await users.AddToRoleAsync(user, role);
-        await users.UpdateSecurityStampAsync(user); // the new role applies at once, also in open sessions
-        await audit.WriteAsync("admin-role.set", "Account:" + user.UserName, role ?? "none", true, ct);
+        string? refused = null;
+        var granted = new List<string>();
+        var revoked = new List<string>();
+        await MembershipService.InLockAsync(db, database, async () =>
+        {
+            var memberships = await db.AgencyMemberships.CountAsync(m => m.UserId == user.Id, ct);
+            refused = AccountRights.CheckPlatformRole(actingUserId, user.Id, role, memberships);
+            if (refused is not null) return false;
+            foreach (var existing in Roles.PlatformRoles)
+            {
+                if (existing != role && await users.IsInRoleAsync(user, existing))
+                {
+                    await users.RemoveFromRoleAsync(user, existing);
+                    revoked.Add(existing);
+                }
+            }
+            if (role is not null && !await users.IsInRoleAsync(user, role))
+            {
+                await users.AddToRoleAsync(user, role);
+                granted.Add(role);
+            }
+            await users.UpdateSecurityStampAsync(user); // the new role applies at once, also in open sessions
+            return true;
+        }, ct);
+        if (refused is not null)
+        {
+            await audit.WriteAsync("platform.role.granted", "Account:" + user.UserName, $"role {role}; refused: {refused}", false, ct);
+            return text[refused];
+        }
+        // Who gave whom what: the actor is the line's user, the account its target.
+        foreach (var r in revoked) await audit.WriteAsync("platform.role.revoked", "Account:" + user.UserName, $"account {user.UserName}; role {r}", true, ct);
+        foreach (var r in granted) await audit.WriteAsync("platform.role.granted", "Account:" + user.UserName, $"account {user.UserName}; role {r}", true, ct);
         return null;
     }
 

@@ -17,7 +17,7 @@ public sealed class AgencySwitcher(HostDbContext db, ICurrentUser user, Microsof
         return (await cache.GetOrCreateAsync("agency-choices:" + id, async e =>
         {
             e.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            return (IReadOnlyList<AgencyChoice>)await db.AgencyMemberships.AsNoTracking()
+            return (IReadOnlyList<AgencyChoice>)await db.HonouredMemberships().AsNoTracking()
                 .Where(m => m.UserId == id && m.Agency!.Status == AgencyStatus.Active)
                 .OrderBy(m => m.AgencyId)
                 .Select(m => new AgencyChoice(m.AgencyId, m.Agency!.ShortName == "" ? m.Agency.Name : m.Agency.ShortName))

@@ -34,7 +34,7 @@ public sealed class PortalClaimsFactory(
     private sealed record Membership(int AgencyId, string Name, string Roles);
 
     private Task<List<Membership>> MembershipsAsync(string userId) =>
-        db.AgencyMemberships.AsNoTracking()
+        db.HonouredMemberships().AsNoTracking()
             .Where(m => m.UserId == userId && m.Agency!.Status == AgencyStatus.Active)
             .OrderBy(m => m.AgencyId)
             .Select(m => new Membership(m.AgencyId, m.Agency!.ShortName == "" ? m.Agency.Name : m.Agency.ShortName, m.Roles))

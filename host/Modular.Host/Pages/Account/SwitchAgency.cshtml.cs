@@ -15,7 +15,7 @@ public sealed class SwitchAgencyModel(HostDbContext db, UserManager<PortalUser> 
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var member = await db.AgencyMemberships.AnyAsync(m => m.UserId == user.Id && m.AgencyId == agencyId && m.Agency!.Status == AgencyStatus.Active);
+        var member = await db.HonouredMemberships().AnyAsync(m => m.UserId == user.Id && m.AgencyId == agencyId && m.Agency!.Status == AgencyStatus.Active);
         if (!member)
         {
             await audit.WriteAsync("agency-switch", "Agency#" + agencyId, null, success: false);

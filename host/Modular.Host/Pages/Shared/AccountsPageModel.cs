@@ -63,27 +63,30 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRoleAsync(int membershipId, bool admin, CancellationToken ct)
-    {
-        if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();
-        if (!await memberships.SetAdminAsync(id, membershipId, admin, ct)) return NotFound();
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage();
-    }
+    /// <summary>A refused change of a row's rights: shown in that row.</summary>
+    public (int MembershipId, string Message)? RowError { get; private set; }
 
-    public async Task<IActionResult> OnPostDisciplineAsync(int membershipId, bool on, CancellationToken ct)
-    {
-        if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();
-        if (!await memberships.SetDisciplineAsync(id, membershipId, on, ct)) return NotFound();
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage();
-    }
+    public Task<IActionResult> OnPostRoleAsync(int membershipId, bool admin, CancellationToken ct) =>
+        RowChangeAsync(membershipId, (id, m) => memberships.SetAdminAsync(id, m, admin, ct), text["Saved."], ct);
 
-    public async Task<IActionResult> OnPostRemoveAsync(int membershipId, CancellationToken ct)
+    public Task<IActionResult> OnPostDisciplineAsync(int membershipId, bool on, CancellationToken ct) =>
+        RowChangeAsync(membershipId, (id, m) => memberships.SetDisciplineAsync(id, m, on, ct), text["Saved."], ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(int membershipId, CancellationToken ct) =>
+        RowChangeAsync(membershipId, (id, m) => memberships.RemoveAsync(id, m, ct), text["The account was removed from the agency. The account itself is kept."], ct);
+
+    private async Task<IActionResult> RowChangeAsync(int membershipId, Func<int, int, Task<MembershipService.Outcome>> change, string done, CancellationToken ct)
     {
         if (await ResolveAgencyAsync(ct) is not { } id) return NotFound();
-        if (!await memberships.RemoveAsync(id, membershipId, ct)) return NotFound();
-        TempData["Message"] = text["The account was removed from the agency. The account itself is kept."];
-        return RedirectToPage();
+        var outcome = await change(id, membershipId);
+        if (!outcome.Found) return NotFound();
+        if (outcome.Error is null)
+        {
+            TempData["Message"] = done;
+            return RedirectToPage();
+        }
+        RowError = (membershipId, outcome.Error);
+        List = await memberships.ListAsync(id, Q, PageNumber, ct);
+        return Page();
     }
 }
