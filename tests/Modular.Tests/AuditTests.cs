@@ -184,6 +184,18 @@ public sealed class AuditAnchorTests
     }
 
     [Fact]
+    public async Task A_configured_key_is_still_honoured_and_none_is_generated()
+    {
+        using var portal = new PortalFactory();
+        portal.Settings["Security:AuditChainKey"] = "a key kept outside the database";
+        var auditor = await portal.SignedInAsync("auditor");
+        Assert.Empty(await portal.WithDbAsync(db => db.AuditKeys.ToListAsync()));
+        var line = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync());
+        Assert.Equal(line.Hash, AuditChain.Compute(line, System.Text.Encoding.UTF8.GetBytes("a key kept outside the database")));
+        Assert.Contains("哈希链完整", await VerifyAsync(auditor));
+    }
+
+    [Fact]
     public async Task A_database_from_before_the_key_keeps_its_old_lines_verifiable_and_says_from_where_the_chain_is_keyed()
     {
         string workDir;
