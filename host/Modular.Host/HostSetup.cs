@@ -36,12 +36,11 @@ public static class HostSetup
         services.AddSingleton(options);
         var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
         services.AddSingleton(new SecurityBaselineWarnings(security.ApplyBaseline()));
-        if (builder.Configuration["Security:AuditChainKey"] is { Length: > 0 } chainKey)
-            AuditChain.Key = System.Text.Encoding.UTF8.GetBytes(chainKey);
         services.AddSingleton(security);
 
         var database = options.ResolveDatabase(contentRoot);
         services.AddSingleton(database);
+        services.AddSingleton<AuditChainKey>();
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditContext>();
         services.AddSingleton<AuditInterceptor>();
@@ -320,6 +319,8 @@ public static class HostSetup
             // WAL lets readers go on while one writer writes; the setting stays with the file.
             if (!scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsPostgreSql)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            // The audit chain's key and head exist before anything is audited (generated at first start).
+            await app.Services.GetRequiredService<AuditWriter>().StartAsync();
             await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
         }

@@ -4,18 +4,16 @@ using System.Text;
 
 namespace Modular.Host.Auditing;
 
-/// <summary>The hash that links an audit line to the one before it.</summary>
+/// <summary>The hash that links an audit line to the one before it, and the seal of the chain's head.</summary>
 public static class AuditChain
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>
-    /// With a key (Security:AuditChainKey, kept outside the database), links are HMAC-SHA256: someone who can
-    /// write to the database cannot forge a consistent chain. Without one, plain SHA-256.
+    /// HMAC-SHA256 with the chain's key, so that someone who can write to the database cannot forge a consistent
+    /// chain; plain SHA-256 without one (lines written before the key existed).
     /// </summary>
-    public static byte[]? Key { get; set; }
-
-    public static string Compute(AuditEntry e)
+    public static string Compute(AuditEntry e, byte[]? key)
     {
         var canonical = string.Join('\u001f',
             e.PreviousHash,
@@ -25,7 +23,17 @@ public static class AuditChain
             e.Action, e.Target, e.Details ?? "",
             e.Success ? "1" : "0",
             e.Address ?? "");
-        var bytes = Encoding.UTF8.GetBytes(canonical);
-        return Convert.ToHexStringLower(Key is { Length: > 0 } key ? HMACSHA256.HashData(key, bytes) : SHA256.HashData(bytes));
+        return Mac(key, canonical);
+    }
+
+    /// <summary>The seal of a checkpoint: which line ends the chain, how many lines it holds, and that line's hash.</summary>
+    public static string Seal(AuditCheckpoint c, byte[]? key) =>
+        Mac(key, string.Join('\u001f', "checkpoint", c.LastEntryId.ToString(CultureInfo.InvariantCulture),
+            c.Count.ToString(CultureInfo.InvariantCulture), c.LastHash));
+
+    private static string Mac(byte[]? key, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        return Convert.ToHexStringLower(key is { Length: > 0 } ? HMACSHA256.HashData(key, bytes) : SHA256.HashData(bytes));
     }
 }

@@ -25,3 +25,35 @@ public sealed class AuditEntry
 
 /// <summary>What a caller knows about an event; the writer adds time and hashes.</summary>
 public sealed record AuditRecord(string Action, string Target, string? Details, bool Success, string? UserId, string? UserName, int? AgencyId, string? Address);
+
+/// <summary>
+/// The head of the chain, kept apart from the lines: the last line's id and hash and how many lines the log holds,
+/// sealed with the chain's key. Rewritten with every append (in the same transaction, under the chain's lock) and
+/// by the pruner, so lines deleted at the end of the log no longer match it.
+/// </summary>
+public sealed class AuditCheckpoint
+{
+    /// <summary>Always <see cref="HeadId"/>: one head per database.</summary>
+    public int Id { get; set; }
+    public long LastEntryId { get; set; }
+    public long Count { get; set; }
+    [MaxLength(64)] public string LastHash { get; set; } = "";
+    /// <summary>UTC, when the head last moved.</summary>
+    public DateTime Time { get; set; }
+    [MaxLength(64)] public string Seal { get; set; } = "";
+
+    public const int HeadId = 1;
+}
+
+/// <summary>
+/// The chain's key, generated at first start and kept protected (ASP.NET Core Data Protection, whose keys are in the
+/// database too). Lines with an id above <see cref="KeyedAfterId"/> are keyed; those before were written without one
+/// (a database from before the key existed) and verify as they always did.
+/// </summary>
+public sealed class AuditKey
+{
+    public int Id { get; set; }
+    public string ProtectedKey { get; set; } = "";
+    public long KeyedAfterId { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

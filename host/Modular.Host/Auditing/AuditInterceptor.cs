@@ -12,7 +12,7 @@ namespace Modular.Host.Auditing;
 
 /// <summary>
 /// Records every create, update and delete made through the host's or a module's DbContext: which row,
-/// which fields changed (personal data masked), by whom, in which agency, from where. Modules get this
+/// which fields changed (personal data masked, confidential content named but not copied), by whom, in which agency, from where. Modules get this
 /// without writing a line.
 /// </summary>
 public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, ModularOptions options) : SaveChangesInterceptor
@@ -74,7 +74,11 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
                 if (entry.State == EntityState.Modified && !p.IsModified) continue;
                 if (entry.State == EntityState.Modified && Equals(p.OriginalValue, p.CurrentValue)) continue;
                 var personal = p.Metadata.PropertyInfo?.GetCustomAttribute<PersonalDataAttribute>();
-                object? Shown(object? v) => personal is null ? v : Mask.Apply(personal.Kind, v?.ToString());
+                // Confidential content: the line says the field was set or changed, never what it says.
+                var confidential = p.Metadata.PropertyInfo?.IsDefined(typeof(ConfidentialAttribute)) == true;
+                object? Shown(object? v) =>
+                    confidential ? (v is null or "" ? null : ConfidentialAttribute.Placeholder)
+                    : personal is null ? v : Mask.Apply(personal.Kind, v?.ToString());
                 changes[p.Metadata.Name] = entry.State switch
                 {
                     EntityState.Added => [Shown(p.CurrentValue)],
@@ -123,6 +127,9 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
     /// <summary>The audit log itself, and Identity's bookkeeping rows (audited as explicit account events instead), are not.</summary>
     private static bool IsAudited(Type type) =>
         type != typeof(AuditEntry)
+        // The chain's own head and key are the chain, not changes to it (and are written under its lock).
+        && type != typeof(AuditCheckpoint)
+        && type != typeof(AuditKey)
         && type != typeof(Security.PasswordHistoryEntry)
         && type != typeof(Oidc.OidcKey)
         // Notices are messages, not records: what caused one is audited in its own module.

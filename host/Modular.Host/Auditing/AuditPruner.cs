@@ -5,27 +5,41 @@ using Modular.Host.Security;
 namespace Modular.Host.Auditing;
 
 /// <summary>
-/// Removes audit lines older than the retention period (never less than 180 days), once a day. The oldest
-/// line kept then anchors the chain; the removal itself is recorded.
+/// Removes audit lines older than the retention period (never less than 6 calendar months), once a day. The database
+/// refuses to delete audit lines except inside the pruner's transaction, which opens a gate row (table AuditPruneGate) for its own
+/// delete only. The oldest lines go as one block; the prune line records how many, their ids and times and the hash of the
+/// last one removed: the anchor from which what remains verifies.
 /// </summary>
-public sealed class AuditPruner(IServiceScopeFactory scopes, SecurityOptions security, TimeProvider clock, ILogger<AuditPruner> logger) : BackgroundService
+public sealed class AuditPruner(AuditWriter writer, SecurityOptions security, TimeProvider clock, ILogger<AuditPruner> logger) : BackgroundService
 {
     public async Task<int> PruneAsync(CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-security.EffectiveAuditRetentionDays);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        // The hash of the last line removed becomes the anchor of what remains; the prune line records it.
-        var lastRemoved = await db.AuditEntries.Where(e => e.Time < cutoff).OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct);
-        if (lastRemoved is null) return 0;
-        var removed = await db.AuditEntries.Where(e => e.Time < cutoff).ExecuteDeleteAsync(ct);
-        await scope.ServiceProvider.GetRequiredService<AuditLog>()
-            .WriteAsAsync("system", "audit.prune", "AuditLog", $"{removed} lines older than {cutoff:yyyy-MM-dd}; anchor {lastRemoved}", true, ct);
+        var cutoff = security.AuditRetentionCutoff(clock.GetUtcNow().UtcDateTime);
+        var removed = 0;
+        await writer.RunLockedAsync(async (db, key) =>
+        {
+            var old = db.AuditEntries.Where(e => e.Time < cutoff);
+            var lastId = await old.MaxAsync(e => (long?)e.Id, ct);
+            if (lastId is null) return;
+            var firstId = await old.MinAsync(e => e.Id, ct);
+            var from = await old.MinAsync(e => e.Time, ct);
+            var to = await old.MaxAsync(e => e.Time, ct);
+            // Everything up to the newest old line: the chain loses a prefix, never a hole.
+            var anchor = await db.AuditEntries.Where(e => e.Id == lastId).Select(e => e.Hash).SingleAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AuditPruneGate\" (\"Id\") VALUES (1)", ct);
+            removed = await db.AuditEntries.Where(e => e.Id <= lastId).ExecuteDeleteAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditPruneGate\"", ct);
+            await AuditWriter.AppendLockedAsync(db, key, [new AuditRecord("audit.prune", "AuditLog",
+                $"{removed} lines #{firstId}-#{lastId} ({from:yyyy-MM-dd HH:mm:ss} - {to:yyyy-MM-dd HH:mm:ss} UTC) older than {cutoff:yyyy-MM-dd}; anchor {anchor}",
+                true, null, "system", null, null)], removed, ct);
+        }, ct);
         return removed;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (security.AuditRetentionBelowBaseline)
+            logger.LogWarning("Security:AuditRetentionMonths/AuditRetentionDays asks for less than the baseline's 6 calendar months; audit lines are kept 6 months");
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock);
         do
         {

@@ -4,45 +4,20 @@ using Modular.Host.Data;
 namespace Modular.Host.Auditing;
 
 /// <summary>
-/// Appends audit lines one at a time, each chained to the last. A lock keeps the chain linear within
-/// this process (and a database lock across instances); the transaction keeps a line and its link together.
+/// Appends audit lines one at a time, each chained to the last, and moves the chain's sealed head (checkpoint) with
+/// them. A lock keeps the chain linear within this process (and a database lock across instances); the transaction
+/// keeps a line, its link and the head together.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings database, ILogger<AuditWriter> logger)
+public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings database, AuditChainKey keys, ILogger<AuditWriter> logger)
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
 
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
-        await _lock.WaitAsync(ct);
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await database.LockAsync(db, "audit-chain", ct); // other instances append to the same chain
-            var previous = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => e.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
-            foreach (var r in records)
-            {
-                var entry = new AuditEntry
-                {
-                    Time = Now(),
-                    UserId = r.UserId,
-                    UserName = Trim(r.UserName, 256),
-                    AgencyId = r.AgencyId,
-                    Action = Trim(r.Action, 80)!,
-                    Target = Trim(r.Target, 200)!,
-                    Details = Trim(r.Details, 4000),
-                    Success = r.Success,
-                    Address = Trim(r.Address, 64),
-                    PreviousHash = previous,
-                };
-                entry.Hash = AuditChain.Compute(entry);
-                previous = entry.Hash;
-                db.AuditEntries.Add(entry);
-            }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await RunLockedAsync((db, key) => AppendLockedAsync(db, key, records, 0, ct), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -50,10 +25,101 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings da
             logger.LogCritical(ex, "Could not write {Count} audit line(s): {Actions}", records.Count, string.Join(", ", records.Select(r => r.Action)));
             throw;
         }
+    }
+
+    /// <summary>
+    /// At start: makes sure the chain has its key and a sealed head. A database from before either gets them now; the
+    /// event says from which line on the chain is keyed, so older lines are known to verify without the key.
+    /// </summary>
+    public Task StartAsync(CancellationToken ct = default) => RunLockedAsync(async (db, key) =>
+    {
+        var head = await db.AuditCheckpoints.AnyAsync(c => c.Id == AuditCheckpoint.HeadId, ct);
+        if (key.Created && key.State.KeyedAfterId > 0)
+            await AppendLockedAsync(db, key, [new AuditRecord("audit.key-created", "AuditLog",
+                $"chain keyed (HMAC-SHA256) from the line after #{key.State.KeyedAfterId}; lines up to #{key.State.KeyedAfterId} were written without a key and verify as before",
+                true, null, "system", null, null)], 0, ct);
+        else if (!head && await db.AuditEntries.AnyAsync(ct))
+            await AppendLockedAsync(db, key, [new AuditRecord("audit.checkpoint-created", "AuditLog",
+                "head of the chain anchored (checkpoint) at this line", true, null, "system", null, null)], 0, ct);
+    }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction holding the chain's locks, with the chain's key (generated on the
+    /// first run if there is none): for the writer and for the retention pruner, which must not interleave.
+    /// </summary>
+    internal async Task RunLockedAsync(Func<HostDbContext, (AuditKeyState State, bool Created), Task> work, CancellationToken ct)
+    {
+        await _lock.WaitAsync(ct);
+        try
+        {
+            var candidate = keys.Known ? ((byte[], string)?)null : keys.NewKey();
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await database.LockAsync(db, "audit-chain", ct); // other instances append to the same chain
+            var key = await keys.LoadAsync(db, candidate, ct);
+            await work(db, key);
+            await tx.CommitAsync(ct);
+            if (key.Created) keys.Remember(key.State);
+        }
         finally
         {
             _lock.Release();
         }
+    }
+
+    /// <param name="removed">Lines the caller removed from the start of the log in this transaction (the pruner).</param>
+    internal static async Task AppendLockedAsync(HostDbContext db, (AuditKeyState State, bool Created) key, IReadOnlyList<AuditRecord> records, long removed, CancellationToken ct)
+    {
+        var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
+        var head = await db.AuditCheckpoints.FirstOrDefaultAsync(c => c.Id == AuditCheckpoint.HeadId, ct);
+        // A head changed outside the portal is not sealed again: the verifier keeps reporting it.
+        var sealedBefore = head is null || head.Seal == AuditChain.Seal(head, key.State.Key);
+        if (head is null)
+        {
+            // First head (a new database, or one from before checkpoints): it counts what is there now.
+            head = new AuditCheckpoint { Id = AuditCheckpoint.HeadId, Count = await db.AuditEntries.LongCountAsync(ct) + removed };
+            db.AuditCheckpoints.Add(head);
+        }
+        // Chained to the head, not to whatever line is last now: lines deleted at the end stay a visible gap.
+        var previous = head.LastHash is { Length: > 0 } h ? h : last?.Hash ?? AuditChain.Genesis;
+        var entries = new List<AuditEntry>();
+        foreach (var r in records)
+        {
+            var entry = new AuditEntry
+            {
+                Time = Now(),
+                UserId = r.UserId,
+                UserName = Trim(r.UserName, 256),
+                AgencyId = r.AgencyId,
+                Action = Trim(r.Action, 80)!,
+                Target = Trim(r.Target, 200)!,
+                Details = Trim(r.Details, 4000),
+                Success = r.Success,
+                Address = Trim(r.Address, 64),
+                PreviousHash = previous,
+            };
+            // The key applies to every line written from now on; ids only grow under the lock.
+            entry.Hash = AuditChain.Compute(entry, key.State.Key);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+            entries.Add(entry);
+        }
+        await db.SaveChangesAsync(ct);
+        head.Count += entries.Count - removed;
+        if (entries.Count > 0)
+        {
+            head.LastEntryId = entries[^1].Id;
+            head.LastHash = entries[^1].Hash;
+        }
+        else if (last is not null)
+        {
+            head.LastEntryId = last.Id;
+            head.LastHash = last.Hash;
+        }
+        head.Time = Now();
+        head.Seal = sealedBefore ? AuditChain.Seal(head, key.State.Key) : "";
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>To the microsecond, as PostgreSQL keeps it, so the hash computed now verifies after a round trip.</summary>

@@ -14,6 +14,8 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<AgencyMembership> AgencyMemberships => Set<AgencyMembership>();
     public DbSet<AgencyModule> AgencyModules => Set<AgencyModule>();
     public DbSet<Auditing.AuditEntry> AuditEntries => Set<Auditing.AuditEntry>();
+    public DbSet<Auditing.AuditCheckpoint> AuditCheckpoints => Set<Auditing.AuditCheckpoint>();
+    public DbSet<Auditing.AuditKey> AuditKeys => Set<Auditing.AuditKey>();
     public DbSet<Security.PasswordHistoryEntry> PasswordHistory => Set<Security.PasswordHistoryEntry>();
     public DbSet<Feeds.FeedLink> FeedLinks => Set<Feeds.FeedLink>();
     public DbSet<PluginPackage> PluginPackages => Set<PluginPackage>();
@@ -42,6 +44,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasIndex(a => a.Action);
             e.HasIndex(a => a.AgencyId);
         });
+        builder.Entity<Auditing.AuditCheckpoint>(e => e.Property(c => c.Id).ValueGeneratedNever());
         builder.Entity<Security.PasswordHistoryEntry>(e => e.HasIndex(h => h.UserId));
         builder.Entity<Feeds.FeedLink>(e =>
         {

@@ -33,7 +33,8 @@ public sealed class Member : IAgencyOwned, IVersioned
     [MaxLength(50)] public string Name { get; set; } = "";
     public Gender Gender { get; set; }
     [MaxLength(20)] public string? Ethnicity { get; set; }
-    public DateOnly? BirthDate { get; set; }
+    /// <summary>States the 8 digits an ID number's mask hides: personal data, shown only with the full view.</summary>
+    [PersonalData(PersonalDataKind.BirthDate)] public DateOnly? BirthDate { get; set; }
     [PersonalData(PersonalDataKind.IdNumber)] public string? IdNumberProtected { get; set; }
     [MaxLength(24)] public string? IdNumberMasked { get; set; }
     [PersonalData(PersonalDataKind.Phone)] public string? PhoneProtected { get; set; }

@@ -8,7 +8,11 @@ public enum MemberField { IdNumber, Phone, BirthDate, JoinedDate, FullMemberDate
 /// </summary>
 public static class MemberRules
 {
-    public sealed record Facts(string? IdNumber, string? Phone, DateOnly? BirthDate, DateOnly? JoinedDate, DateOnly? FullMemberDate);
+    /// <param name="BirthDateOnFile">
+    /// The stored birth date, for the age-at-joining check only, and only for someone who may see it in full: for
+    /// anyone else a refusal would tell them something about it (and so about the ID number's hidden digits).
+    /// </param>
+    public sealed record Facts(string? IdNumber, string? Phone, DateOnly? BirthDate, DateOnly? JoinedDate, DateOnly? FullMemberDate, DateOnly? BirthDateOnFile = null);
 
     public static IEnumerable<(MemberField Field, string Message)> Check(Facts m, DateOnly today)
     {
@@ -27,7 +31,7 @@ public static class MemberRules
         if (m.JoinedDate is { } joined)
         {
             if (joined > today) yield return (MemberField.JoinedDate, "The date cannot be in the future.");
-            else if (birth is { } bd && joined < bd.AddYears(18)) yield return (MemberField.JoinedDate, "A member must be at least 18 when joining.");
+            else if ((birth ?? m.BirthDateOnFile) is { } bd && joined < bd.AddYears(18)) yield return (MemberField.JoinedDate, "A member must be at least 18 when joining.");
         }
         if (m.FullMemberDate is { } full)
         {

@@ -18,10 +18,21 @@ public sealed class SecurityOptions
     public int SignInPermitsPerMinute { get; set; } = 30;
     /// <summary>Token, introspection and revocation requests per client address per minute.</summary>
     public int TokenPermitsPerMinute { get; set; } = 120;
-    /// <summary>Audit lines are kept at least this long before pruning; never less than 180 days.</summary>
-    public int AuditRetentionDays { get; set; } = 180;
+    /// <summary>Audit lines are kept this many calendar months before pruning; never less than 6.</summary>
+    public int AuditRetentionMonths { get; set; } = 6;
+    /// <summary>The same in days, when set (older configurations); still never less than 6 calendar months back.</summary>
+    public int? AuditRetentionDays { get; set; }
 
-    public int EffectiveAuditRetentionDays => Math.Max(180, AuditRetentionDays);
+    /// <summary>Lines older than this may be pruned: the configured period, but at least 6 calendar months before <paramref name="utcNow"/>.</summary>
+    public DateTime AuditRetentionCutoff(DateTime utcNow)
+    {
+        var asked = AuditRetentionDays is { } days ? utcNow.AddDays(-Math.Clamp(days, 0, 36_500)) : utcNow.AddMonths(-Math.Clamp(AuditRetentionMonths, 0, 1_200));
+        var baseline = utcNow.AddMonths(-6);
+        return asked < baseline ? asked : baseline;
+    }
+
+    /// <summary>The configuration asks for less than the baseline (and is clamped to it): warned at start.</summary>
+    public bool AuditRetentionBelowBaseline => AuditRetentionDays is { } d ? DateTime.UtcNow.AddDays(-Math.Clamp(d, 0, 36_500)) > DateTime.UtcNow.AddMonths(-6) : AuditRetentionMonths < 6;
     public int EffectiveIdleTimeoutMinutes => Math.Clamp(IdleTimeoutMinutes, 1, 30);
 
     /// <summary>

@@ -1,6 +1,20 @@
 namespace Modular.Sdk;
 
-public enum PersonalDataKind { Other, IdNumber, Phone }
+/// <summary>How a value marked with <see cref="PersonalDataAttribute"/> is masked.</summary>
+public enum PersonalDataKind
+{
+    /// <summary>Shown as ***.</summary>
+    Other,
+    /// <summary>First 6 and last 4 characters kept: 410102********0024.</summary>
+    IdNumber,
+    /// <summary>First 3 and last 4 digits kept: 138****1027.</summary>
+    Phone,
+    /// <summary>
+    /// A birth date: it states the hidden digits of an ID number (positions 7-14), so it is never shown in part
+    /// (no year, no age) to anyone who may not see the full ID number: ****-**-**.
+    /// </summary>
+    BirthDate,
+}
 
 /// <summary>
 /// Marks a property that holds personal data. The host masks it wherever it leaves the page that needs it:
@@ -12,7 +26,7 @@ public sealed class PersonalDataAttribute(PersonalDataKind kind = PersonalDataKi
     public PersonalDataKind Kind { get; } = kind;
 }
 
-/// <summary>The masking rules of the security baseline: 410102********0024, 138****1027.</summary>
+/// <summary>The masking rules of the security baseline: 410102********0024, 138****1027, ****-**-**.</summary>
 public static class Mask
 {
     public static string IdNumber(string? value) =>
@@ -21,10 +35,14 @@ public static class Mask
     public static string Phone(string? value) =>
         string.IsNullOrEmpty(value) ? "" : value.Length < 8 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
 
+    /// <summary>A birth date reveals nothing: not the year, not the age.</summary>
+    public static string BirthDate(string? value) => string.IsNullOrEmpty(value) ? "" : "****-**-**";
+
     public static string Apply(PersonalDataKind kind, string? value) => kind switch
     {
         PersonalDataKind.IdNumber => IdNumber(value),
         PersonalDataKind.Phone => Phone(value),
+        PersonalDataKind.BirthDate => BirthDate(value),
         _ => string.IsNullOrEmpty(value) ? "" : "***",
     };
 }

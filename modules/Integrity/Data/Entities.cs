@@ -12,7 +12,8 @@ public sealed class IntegrityTalk : IAgencyOwned, IVersioned
     public DateOnly Date { get; set; }
     public int TalkerMemberId { get; set; }
     public int TalkeeMemberId { get; set; }
-    public string Summary { get; set; } = "";
+    /// <summary>What was said: confidential, so the audit log records that it changed, never its text.</summary>
+    [Confidential] public string Summary { get; set; } = "";
     public long Version { get; set; }
 }
 
@@ -39,7 +40,8 @@ public sealed class WarningAttendee : IAgencyOwned
     public int SessionId { get; set; }
     public int MemberId { get; set; }
     public bool Present { get; set; }
-    public string? Reflection { get; set; }
+    /// <summary>The attendee's own words: confidential (audited as changed, never copied).</summary>
+    [Confidential] public string? Reflection { get; set; }
 }
 
 /// <summary>An integrity-risk point (廉政风险点) of a post in a department, with its controls and owner.</summary>
@@ -50,9 +52,9 @@ public sealed class IntegrityRisk : IAgencyOwned, IVersioned
     /// <summary>The department (an organisation of the directory).</summary>
     public int OrganizationId { get; set; }
     public string Post { get; set; } = "";
-    public string Description { get; set; } = "";
+    [Confidential] public string Description { get; set; } = "";
     public RiskLevel Level { get; set; }
-    public string Measures { get; set; } = "";
+    [Confidential] public string Measures { get; set; } = "";
     public int OwnerMemberId { get; set; }
     public DateOnly NextReviewDate { get; set; }
     public DateOnly? LastReviewedOn { get; set; }
@@ -79,7 +81,7 @@ public sealed class RiskReview : IAgencyOwned
     public int OwnerMemberId { get; set; }
     public ReviewOutcome Outcome { get; set; }
     public DateOnly? ReviewedOn { get; set; }
-    public string? Note { get; set; }
+    [Confidential] public string? Note { get; set; }
 }
 
 /// <summary>An inspection (明察暗访) of a window or department, open or unannounced.</summary>
@@ -93,7 +95,7 @@ public sealed class Inspection : IAgencyOwned, IVersioned
     public int? TargetOrganizationId { get; set; }
     /// <summary>The window or department as named on the day (e.g. 不动产登记3号窗口).</summary>
     public string Target { get; set; } = "";
-    public string? Summary { get; set; }
+    [Confidential] public string? Summary { get; set; }
     public long Version { get; set; }
 }
 
@@ -103,12 +105,12 @@ public sealed class Rectification : IAgencyOwned, IVersioned
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public int InspectionId { get; set; }
-    public string Finding { get; set; } = "";
+    [Confidential] public string Finding { get; set; } = "";
     public int OwnerMemberId { get; set; }
     public DateOnly Deadline { get; set; }
     public RectificationStatus Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
-    public string? ClosingNote { get; set; }
+    [Confidential] public string? ClosingNote { get; set; }
     public long Version { get; set; }
 }
 

@@ -40,7 +40,8 @@ public sealed class MeetingAttendee : IAgencyOwned
     public int MeetingId { get; set; }
     public int MemberId { get; set; }
     public Attendance Attendance { get; set; }
-    [MaxLength(200)] public string? LeaveReason { get; set; }
+    /// <summary>A person's reason for leave (health, family): confidential in the audit log.</summary>
+    [MaxLength(200), Confidential] public string? LeaveReason { get; set; }
     /// <summary>A full member when the meeting was planned or recorded: entitled to vote.</summary>
     public bool CanVote { get; set; }
     public bool IsCommitteeMember { get; set; }
@@ -91,7 +92,7 @@ public sealed class AppraisalEntry : IAgencyOwned
     public int MemberId { get; set; }
     /// <summary>Probationary members take part but are not graded.</summary>
     public bool IsProbationary { get; set; }
-    [MaxLength(2000)] public string? SelfAppraisal { get; set; }
+    [MaxLength(2000), Confidential] public string? SelfAppraisal { get; set; }
     public int VotesExcellent { get; set; }
     public int VotesQualified { get; set; }
     public int VotesBasicallyQualified { get; set; }
@@ -108,7 +109,7 @@ public sealed class HeartToHeartTalk : IAgencyOwned, IVersioned
     public DateOnly Date { get; set; }
     public int InitiatorMemberId { get; set; }
     public int PartnerMemberId { get; set; }
-    [MaxLength(200)] public string Topic { get; set; } = "";
-    [MaxLength(1000)] public string? Note { get; set; }
+    [MaxLength(200), Confidential] public string Topic { get; set; } = "";
+    [MaxLength(1000), Confidential] public string? Note { get; set; }
     public long Version { get; set; }
 }

@@ -36,6 +36,7 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
         "agency.membership.added" => "账号加入单位", "agency.membership.removed" => "账号移出单位",
         "agency.role.granted" => "授予单位角色", "agency.role.revoked" => "撤销单位角色",
         "audit.verify" => "校验审计日志", "audit.export" => "导出审计日志", "audit.prune" => "清理过期审计记录",
+        "audit.key-created" => "生成审计日志密钥", "audit.checkpoint-created" => "建立审计日志检查点",
         "member.view-personal-data" => "查看完整个人信息", "member.export" => "导出党员名册", "member.export-full" => "导出党员名册（完整号码）",
         "member.import" => "导入党员", "oidc.authorize" => "单点登录授权", "oidc.consent" => "授权确认", "oidc.client-token" => "应用获取令牌",
         "oidc.client.create" => "注册应用", "oidc.client.update" => "修改应用", "oidc.client.delete" => "删除应用", "oidc.client.secret" => "重置应用密钥",
@@ -74,7 +75,13 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
         Report = await verifier.VerifyAsync(ct);
-        await audit.WriteAsync("audit.verify", "AuditLog", Report.Intact ? $"intact, {Report.Checked} lines" : $"broken at {Report.BrokenAt}", Report.Intact, ct);
+        await audit.WriteAsync("audit.verify", "AuditLog", Report switch
+        {
+            { Intact: true } => $"intact, {Report.Checked} lines",
+            { BrokenAt: { } at } => $"broken at {at}",
+            { MissingTail: true } => $"lines missing at the end: checkpoint {Report.ExpectedLastId} ({Report.ExpectedCount} lines), log ends at {Report.LastId?.ToString() ?? "0"}",
+            _ => "checkpoint missing or not matching",
+        }, Report.Intact, ct);
         List = await PagedList<AuditEntry>.CreateAsync(Query(), 1, 50, ct);
         await LoadAgenciesAsync(ct);
         return Page();

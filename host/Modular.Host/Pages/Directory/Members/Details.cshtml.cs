@@ -7,7 +7,10 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages.Directory.Members;
 
-/// <summary>One member. ID and mobile numbers masked; the agency's Party office may see them in full, and each such view is audited.</summary>
+/// <summary>
+/// One member. ID and mobile numbers masked and the birth date (the digits the ID mask hides) left out; the agency's
+/// Party office may see them in full, and each such view is audited.
+/// </summary>
 public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, DirectoryLabels labels, ICurrentUser user, AuditLog audit) : PageModel
 {
     public Member Member { get; private set; } = new();
@@ -18,6 +21,9 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directo
     public bool CanViewFull => user.IsInAgencyRole(Roles.AgencyAdmin);
     public string? FullIdNumber { get; private set; }
     public string? FullPhone { get; private set; }
+    /// <summary>Shown with the full view only: the date, its year or an age would give the hidden digits away.</summary>
+    public DateOnly? FullBirthDate { get; private set; }
+    public bool ShowsFull => FullIdNumber is not null || FullPhone is not null || FullBirthDate is not null;
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
@@ -42,7 +48,8 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directo
         if (!CanViewFull) return Forbid();
         FullIdNumber = protector.Unprotect(Member.IdNumberProtected);
         FullPhone = protector.Unprotect(Member.PhoneProtected);
-        await audit.WriteAsync("member.view-personal-data", $"Directory.Member#{id}", "ID number and mobile shown in full", true, ct);
+        FullBirthDate = Member.BirthDate;
+        await audit.WriteAsync("member.view-personal-data", $"Directory.Member#{id}", "ID number, mobile and date of birth shown in full", true, ct);
         return Page();
     }
 }

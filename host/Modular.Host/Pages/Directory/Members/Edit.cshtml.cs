@@ -9,7 +9,11 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Directory.Members;
 
 /// <summary>Adds or edits a member within the organisations in the user's care; ID and phone numbers are checked and stored protected.</summary>
-public sealed class EditModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, IText text) : PageModel
+/// <remarks>
+/// The form never shows the stored birth date: it is the part of the ID number the mask hides. Left empty it keeps
+/// the date on file; while an ID number is on file the date is the one the number states.
+/// </remarks>
+public sealed class EditModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, IText text, ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public MemberInput Input { get; set; } = new();
@@ -17,6 +21,8 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
     public IReadOnlyList<(int Id, string Name)> Groups { get; private set; } = [];
     public string? CurrentIdMasked { get; private set; }
     public string? CurrentPhoneMasked { get; private set; }
+    public bool HasBirthDateOnFile { get; private set; }
+    public bool HasIdNumberOnFile { get; private set; }
 
     public sealed class MemberInput
     {
@@ -63,9 +69,11 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         if (m is null || !scope.CanSeeOrganization(m.OrganizationId)) return NotFound();
         CurrentIdMasked = m.IdNumberMasked;
         CurrentPhoneMasked = m.PhoneMasked;
+        HasBirthDateOnFile = m.BirthDate is not null;
+        HasIdNumberOnFile = m.IdNumberProtected is not null;
         Input = new MemberInput
         {
-            Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, BirthDate = m.BirthDate, Education = m.Education, Title = m.Title,
+            Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, Education = m.Education, Title = m.Title,
             OrganizationId = m.OrganizationId, GroupId = m.GroupId, Status = m.Status, JoinedDate = m.JoinedDate,
             FullMemberDate = m.FullMemberDate, IsLeadingCadre = m.IsLeadingCadre, Version = m.Version,
         };
@@ -83,6 +91,8 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
             if (member is null || !scope.CanSeeOrganization(member.OrganizationId)) return NotFound();
             CurrentIdMasked = member.IdNumberMasked;
             CurrentPhoneMasked = member.PhoneMasked;
+            HasBirthDateOnFile = member.BirthDate is not null;
+            HasIdNumberOnFile = member.IdNumberProtected is not null;
         }
         Input.Name = Input.Name?.Trim() ?? "";
         Input.IdNumber = string.IsNullOrWhiteSpace(Input.IdNumber) ? null : Input.IdNumber.Trim().ToUpperInvariant();
@@ -94,7 +104,12 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
             var group = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == g && o.Kind == OrganizationKind.PartyGroup, ct);
             if (group is null || group.ParentId != Input.OrganizationId) ModelState.AddModelError("Input.GroupId", text["The Party group must belong to the chosen organisation."]);
         }
-        foreach (var (field, message) in MemberRules.Check(new(Input.IdNumber, Input.Phone, Input.BirthDate, Input.JoinedDate, Input.FullMemberDate), today))
+        // A date entered beside a number on file is refused whatever it is: comparing it with the number would
+        // answer a guess at the hidden digits.
+        if (Input.IdNumber is null && HasIdNumberOnFile && Input.BirthDate is not null)
+            ModelState.AddModelError("Input.BirthDate", text["The date of birth comes from the ID number on file; enter the ID number again to change it."]);
+        var onFile = user.IsInAgencyRole(Roles.AgencyAdmin) ? member?.BirthDate : null;
+        foreach (var (field, message) in MemberRules.Check(new(Input.IdNumber, Input.Phone, Input.BirthDate, Input.JoinedDate, Input.FullMemberDate, onFile), today))
             ModelState.AddModelError("Input." + field, text[message]);
         if (Input.IdNumber is { } idNumber && PersonalDataFormat.IsValidIdNumber(idNumber)) Input.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
         if (!ModelState.IsValid)
@@ -107,7 +122,8 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         member.Name = Input.Name;
         member.Gender = Input.Gender;
         member.Ethnicity = Input.Ethnicity?.Trim();
-        member.BirthDate = Input.BirthDate;
+        // Empty keeps the date on file (the form never shows it).
+        if (Input.BirthDate is not null) member.BirthDate = Input.BirthDate;
         member.Education = Input.Education?.Trim();
         member.Title = Input.Title?.Trim();
         member.OrganizationId = Input.OrganizationId;

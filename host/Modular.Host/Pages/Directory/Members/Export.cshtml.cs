@@ -8,7 +8,7 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages.Directory.Members;
 
-/// <summary>The members the user may see, as an Excel file; ID and phone numbers masked.</summary>
+/// <summary>The members the user may see, as an Excel file; ID and phone numbers masked, birth dates left out (they are the masked digits).</summary>
 public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, PersonalDataProtector protector, ICurrentUser user, AuditLog audit) : PageModel
 {
     /// <param name="full">Unmasked numbers: the agency's Party office only, by an explicit request, audited.</param>
@@ -24,7 +24,7 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
             ["姓名"] = m.Name,
             ["性别"] = labels.Gender(m.Gender),
             ["民族"] = m.Ethnicity,
-            ["出生日期"] = m.BirthDate?.ToString("yyyy-MM-dd"),
+            ["出生日期"] = full ? m.BirthDate?.ToString("yyyy-MM-dd") : "—",
             ["公民身份号码"] = full ? protector.Unprotect(m.IdNumberProtected) : m.IdNumberMasked,
             ["手机号码"] = full ? protector.Unprotect(m.PhoneProtected) : m.PhoneMasked,
             ["学历"] = m.Education,
@@ -39,7 +39,7 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, cancellationToken: ct);
         stream.Position = 0;
-        await audit.WriteAsync(full ? "member.export-full" : "member.export", "Members", $"{rows.Count} rows, {(full ? "ID and mobile numbers in full" : "masked")}", true, ct);
+        await audit.WriteAsync(full ? "member.export-full" : "member.export", "Members", $"{rows.Count} rows, {(full ? "ID and mobile numbers and dates of birth in full" : "masked")}", true, ct);
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"党员名册-{DateTime.Now:yyyyMMdd}.xlsx");
     }
 }
