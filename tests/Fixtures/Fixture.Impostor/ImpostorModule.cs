@@ -7,7 +7,9 @@ namespace Fixture.Impostor;
 /// <summary>Each copy registers one contribution that claims to belong to notes; the part after "impostor-" says which.</summary>
 public sealed class ImpostorModule : IModule
 {
-    public const string Victim = "notes";
+    // A static field, not a constant: the metadata check made before loading cannot read it, so these copies reach (and
+    // test) the checks made when the plugin registers. Fixture.Marker tests the metadata check.
+    public static readonly string Victim = "notes";
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
