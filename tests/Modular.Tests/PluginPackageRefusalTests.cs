@@ -129,7 +129,7 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
                 var signature = PackageFormat.Sign(hashList, key, "x");
                 // Signed over one list, delivered with another: the hash list was changed after signing.
                 files["readme.txt"] = "added later"u8.ToArray();
-                return Packages.Zip(files, more: zip => Packages.Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(signature)));
+                return Packages.Zip(files, more: zip => Packages.Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(signature)), signed: false);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(name));

@@ -41,8 +41,11 @@ public static class Packages
             .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.Full));
     }
 
-    /// <summary>A zip of the given entries with a hash list computed over <paramref name="hashed"/> (all files when null).</summary>
-    public static byte[] Zip(IDictionary<string, byte[]> files, IDictionary<string, byte[]>? hashed = null, Action<ZipArchive>? more = null)
+    /// <summary>
+    /// A zip of the given entries with a hash list computed over <paramref name="hashed"/> (all files when null), signed by the
+    /// tests' publisher unless <paramref name="signed"/> is false: a trusted publisher's broken package is refused all the same.
+    /// </summary>
+    public static byte[] Zip(IDictionary<string, byte[]> files, IDictionary<string, byte[]>? hashed = null, Action<ZipArchive>? more = null, bool signed = true)
     {
         var hashList = PackageFormat.WriteHashList((hashed ?? files).Select(f => KeyValuePair.Create(f.Key, PackageFormat.Sha256Hex(f.Value))));
         using var ms = new MemoryStream();
@@ -50,6 +53,8 @@ public static class Packages
         {
             foreach (var (name, content) in files) Add(zip, name, content);
             Add(zip, PackageFormat.HashFile, hashList);
+            if (signed)
+                Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PackageFormat.Sign(hashList, TestPublisher, TestPublisherName), PackageFormat.Json));
             more?.Invoke(zip);
         }
         return ms.ToArray();
