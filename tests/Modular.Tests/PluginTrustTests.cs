@@ -155,6 +155,33 @@ public sealed class PluginTrustTests : IDisposable
         Assert.Contains(Packages.TestPublisherName, await SignatureCellAsync(admin, "notes"));
     }
 
+    [Theory]
+    [InlineData("org-life")]
+    [InlineData("volunteer")]
+    [InlineData("integrity")]
+    [InlineData("civilization")]
+    [InlineData("notes")]
+    [InlineData("tasks")]
+    [InlineData("shelf")]
+    [InlineData("marker")]
+    public void Real_plugins_pass_the_metadata_check(string folder)
+    {
+        var root = Paths.PluginSource(folder);
+        var manifest = Modular.Sdk.PluginManifest.TryRead(File.ReadAllText(Path.Combine(root, "plugin.json")), out _)!;
+        var facts = AssemblyInspector.Inspect(File.ReadAllBytes(Path.Combine(root, manifest.EntryAssembly)), manifest.EntryAssembly, manifest.Id);
+        Assert.Empty(facts.Errors);
+        Assert.Equal(Modular.Sdk.SdkInfo.Version, facts.BuiltAgainst);
+    }
+
+    [Fact]
+    public void The_metadata_check_finds_no_module_class_in_an_assembly_without_one()
+    {
+        // The SDK itself: a .NET assembly, but no class implementing IModule.
+        var sdk = File.ReadAllBytes(typeof(Modular.Sdk.IModule).Assembly.Location);
+        Assert.Contains("入口程序集中没有实现 IModule 的公开类。", AssemblyInspector.Inspect(sdk, "Modular.Sdk.dll", "x").Errors);
+        Assert.Contains("入口程序集 x.dll 不是 .NET 程序集。", AssemblyInspector.Inspect("MZ not an assembly"u8.ToArray(), "x.dll", "x").Errors);
+    }
+
     [Fact]
     public async Task In_development_signatures_are_not_required_so_the_builds_plugins_load()
     {

@@ -58,6 +58,7 @@ public static class AssemblyInspector
                 facts.Errors.Add($"插件按 SDK {built} 编译，本平台支持 SDK {SdkSupport.Supported}。");
 
             var modules = 0;
+            var undecided = false; // a public class whose base comes from another library could implement IModule unseen
             foreach (var typeHandle in md.TypeDefinitions)
             {
                 var type = md.GetTypeDefinition(typeHandle);
@@ -65,8 +66,9 @@ public static class AssemblyInspector
                 var attributes = type.Attributes;
                 var concrete = (attributes & (TypeAttributes.Abstract | TypeAttributes.Interface)) == 0;
                 var visibility = attributes & TypeAttributes.VisibilityMask;
-                if (concrete && interfaces.Contains(nameof(IModule)) && (visibility == TypeAttributes.Public || (visibility == TypeAttributes.NestedPublic && IsExported(md, type))))
-                    modules++;
+                var exported = visibility == TypeAttributes.Public || (visibility == TypeAttributes.NestedPublic && IsExported(md, type));
+                if (concrete && exported && interfaces.Contains(nameof(IModule))) modules++;
+                else if (concrete && exported && ForeignBase(md, typeHandle)) undecided = true;
                 if (!concrete) continue;
                 foreach (var contract in interfaces.Where(Contributions.ContainsKey))
                 {
@@ -79,7 +81,7 @@ public static class AssemblyInspector
                         facts.Errors.Add($"共享记录来源 {name} 的记录类型“{kind}”须以“{pluginId}.”开头。");
                 }
             }
-            if (modules == 0) facts.Errors.Add("入口程序集中没有实现 IModule 的公开类。");
+            if (modules == 0 && !undecided) facts.Errors.Add("入口程序集中没有实现 IModule 的公开类。");
             else if (modules > 1) facts.Errors.Add("入口程序集中有多个实现 IModule 的类。");
         }
         catch (BadImageFormatException)
@@ -100,7 +102,7 @@ public static class AssemblyInspector
         }
     }
 
-    /// <summary>The SDK interfaces a type implements, its own and those of its base classes defined in the same assembly.</summary>
+    /// <summary>The SDK interfaces a type implements: its own, its base classes' in the same assembly, and an SDK base class's (the host has the SDK loaded).</summary>
     private static HashSet<string> SdkInterfaces(MetadataReader md, TypeDefinitionHandle handle)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -113,9 +115,30 @@ public static class AssemblyInspector
                 var implemented = md.GetInterfaceImplementation(i).Interface;
                 if (implemented.Kind == HandleKind.TypeReference && SdkTypeName(md, (TypeReferenceHandle)implemented) is { } name) found.Add(name);
             }
+            if (type.BaseType.Kind == HandleKind.TypeReference && SdkTypeName(md, (TypeReferenceHandle)type.BaseType) is { } sdkBase
+                && typeof(IModule).Assembly.GetType($"{Sdk}.{sdkBase}") is { } loaded)
+                foreach (var i in loaded.GetInterfaces().Where(i => i.Assembly == typeof(IModule).Assembly)) found.Add(i.Name);
             handle = type.BaseType.Kind == HandleKind.TypeDefinition ? (TypeDefinitionHandle)type.BaseType : default;
         }
         return found;
+    }
+
+    /// <summary>Whether the type's base classes leave the assembly for a library other than the framework's.</summary>
+    private static bool ForeignBase(MetadataReader md, TypeDefinitionHandle handle)
+    {
+        var seen = new HashSet<TypeDefinitionHandle>();
+        while (!handle.IsNil && seen.Add(handle))
+        {
+            var type = md.GetTypeDefinition(handle);
+            if (type.BaseType.Kind == HandleKind.TypeDefinition) { handle = (TypeDefinitionHandle)type.BaseType; continue; }
+            if (type.BaseType.Kind != HandleKind.TypeReference) return false;
+            var scope = md.GetTypeReference((TypeReferenceHandle)type.BaseType).ResolutionScope;
+            if (scope.Kind != HandleKind.AssemblyReference) return false;
+            var assembly = md.GetString(md.GetAssemblyReference((AssemblyReferenceHandle)scope).Name);
+            return !(assembly.StartsWith("System", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.", StringComparison.Ordinal)
+                || assembly is "netstandard" or "mscorlib" or Sdk); // the SDK's own base classes are read in SdkInterfaces
+        }
+        return false;
     }
 
     private static string? SdkTypeName(MetadataReader md, TypeReferenceHandle handle)
