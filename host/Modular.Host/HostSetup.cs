@@ -249,21 +249,28 @@ public static class HostSetup
         // Upgrades and uninstalls staged from the Modules page are applied first, before any plugin loads.
         var pluginsPath = options.ResolvePluginsPath(contentRoot);
         var packages = builder.Configuration.GetSection("Plugins").Get<Plugins.Packages.PluginPackageOptions>() ?? new Plugins.Packages.PluginPackageOptions();
+        // Installing a plugin is trusting its code: outside Development only allow-listed publishers' signed plugins run,
+        // unless the setting turns that off explicitly (warned at every start).
+        packages.RequireSignature = bool.TryParse(builder.Configuration["Plugins:RequireSignature"], out var requireSignature)
+            ? requireSignature : !builder.Environment.IsDevelopment();
         services.AddSingleton(packages);
+        // The allow-list of this start (settings and the security administrator's list), before any plugin code loads.
+        var trust = Plugins.Packages.PluginTrust.AtStart(database, packages);
         if (Plugins.Packages.SharedPackages.Enabled(database))
         {
             // Several instances: the database says which packages this instance must have, and what is staged.
-            var (outcomes, refused) = Plugins.Packages.SharedPackages.ApplyAtStart(pluginsPath, database, packages);
+            var (outcomes, refused) = Plugins.Packages.SharedPackages.ApplyAtStart(pluginsPath, database, packages, trust);
             services.AddSingleton(new Plugins.Packages.StartOutcomes(outcomes, refused));
         }
-        else services.AddSingleton(new Plugins.Packages.StartOutcomes(Plugins.Packages.StagedChanges.ApplyAtStart(pluginsPath, database)));
-        var catalog = PluginCatalog.Load(pluginsPath, services);
+        else services.AddSingleton(new Plugins.Packages.StartOutcomes(Plugins.Packages.StagedChanges.ApplyAtStart(pluginsPath, database, trust)));
+        var catalog = PluginCatalog.Load(pluginsPath, services, trust);
         services.AddSingleton(catalog);
         services.AddSingleton<PluginActionChanges>();
         services.AddSingleton<Microsoft.AspNetCore.Mvc.Infrastructure.IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
         services.AddSingleton<LiveEndpointSource>();
         services.AddSingleton<LivePlugins>();
         services.AddScoped<Plugins.Packages.PluginInstaller>();
+        services.AddScoped<Plugins.Packages.PublisherAllowList>();
         services.AddSingleton<Plugins.Packages.PackageWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Plugins.Packages.PackageWatcher>());
         var conventions = new ModulePageConventions(catalog);
@@ -336,6 +343,8 @@ public static class HostSetup
             if (stale > 0)
                 logger.LogWarning("{Count} agency membership(s) of accounts holding a platform administrator role give no rights; remove them on Platform → agencies → accounts (marked 不生效)", stale);
         }
+        if (!app.Services.GetRequiredService<Plugins.Packages.PluginPackageOptions>().RequireSignature && !app.Environment.IsDevelopment())
+            logger.LogWarning("Plugins:RequireSignature is off outside Development: unsigned plugins and plugins of any publisher are loaded and run with the host's rights.");
         var failures = new List<AuditRecord>();
         foreach (var p in catalog.All)
         {

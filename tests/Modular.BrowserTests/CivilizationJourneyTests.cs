@@ -55,7 +55,7 @@ public sealed class CivilizationJourneyTests(CivilizationBrowserFixture fixture)
         await Assertions.Expect(phone.GetByText("请说明佐证情况：做了什么、什么时间、材料存放在哪里。")).ToBeVisibleAsync();
         await phone.GetByLabel("完成情况").FillAsync("3月12日印发成立领导小组的通知，3月20日党组会议专题研究部署。");
         var scan = Path.Combine(Path.GetTempPath(), $"civ-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(scan, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3]);
+        await File.WriteAllBytesAsync(scan, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=")); // a real 1×1 picture
         await phone.GetByLabel("附件（可选）").SetInputFilesAsync(scan);
         await phone.GetByRole(AriaRole.Button, new() { Name = "提交佐证材料" }).ClickAsync();
         await Assertions.Expect(phone.GetByText("佐证材料已提交，已提醒审核人审核。")).ToBeVisibleAsync();
@@ -146,7 +146,7 @@ public sealed class CivilizationJourneyTests(CivilizationBrowserFixture fixture)
         await Assertions.Expect(files).ToHaveAttributeAsync("multiple", "");
         var evidencePicker = Page.Locator(".file-picker", new() { Has = Page.Locator("#Files") });
         await Assertions.Expect(evidencePicker.Locator(".file-picker-names")).ToHaveTextAsync("未选择文件");
-        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3 };
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="); // a real 1×1 picture
         var first = Path.Combine(Path.GetTempPath(), $"签到表-{Guid.NewGuid():N}.png");
         var second = Path.Combine(Path.GetTempPath(), $"照片-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(first, png);

@@ -30,6 +30,7 @@ public sealed class PluginPackageJourneyTests(BrowserFixture fixture) : BrowserT
         var row = Page.Locator("tr[data-module=shelf]");
         await Assertions.Expect(row).ToContainTextAsync("运行中");
         await Assertions.Expect(row).ToContainTextAsync("Modular tests");
+        await Assertions.Expect(row).ToContainTextAsync(Packages.TestPublisherName); // who signed it
         // Nothing on the page needs sideways scrolling on a phone.
         Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"));
     });

@@ -21,7 +21,7 @@ public sealed class AttachmentTests : IClassFixture<AttachmentTests.Portal>
     private readonly Portal _portal;
     public AttachmentTests(Portal portal) => _portal = portal;
 
-    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 1, 2, 3];
+    internal static readonly byte[] Png = UploadContentTests.Png; // a real 1×1 picture: uploads are checked beyond their first bytes
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
 
     private Task<int> PlanTodayAsync(HttpClient secretary, string topic) => _portal.PlanMeetingAsync(secretary, "PartyLecture", topic, DateTime.Today);

@@ -210,7 +210,7 @@ public sealed class PluginPackageInstallTests
         portal.Settings["Plugins:Publishers:0:PublicKey"] = Convert.ToBase64String(publisher.ExportSubjectPublicKeyInfo());
         var admin = await portal.SignedInAsync("admin");
 
-        var unsigned = await admin.UploadAsync(Packages.Pack("shelf"));
+        var unsigned = await admin.UploadAsync(Packages.Pack("shelf", signed: false));
         Assert.Equal(HttpStatusCode.BadRequest, unsigned.StatusCode);
         Assert.Contains("此安装包未签名", WebUtility.HtmlDecode(await unsigned.Content.ReadAsStringAsync()));
         var strangers = await admin.UploadAsync(Packages.Pack("shelf", stranger, "冒名者"));

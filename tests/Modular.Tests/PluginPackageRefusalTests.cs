@@ -129,7 +129,7 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
                 var signature = PackageFormat.Sign(hashList, key, "x");
                 // Signed over one list, delivered with another: the hash list was changed after signing.
                 files["readme.txt"] = "added later"u8.ToArray();
-                return Packages.Zip(files, more: zip => Packages.Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(signature)));
+                return Packages.Zip(files, more: zip => Packages.Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(signature)), signed: false);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(name));
@@ -160,7 +160,7 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
     [Fact]
     public async Task The_package_the_refusals_are_crafted_from_passes_every_check_of_its_own()
     {
-        var inspection = await PackageInspector.InspectAsync(new MemoryStream(Packages.Zip(Packages.Files("misfit"))), new PluginPackageOptions());
+        var inspection = await PackageInspector.InspectAsync(new MemoryStream(Packages.Zip(Packages.Files("misfit"))), new PluginPackageOptions(), new PluginTrust(false, []));
         Assert.True(inspection.IsValid, string.Join(" ", inspection.Errors));
         Assert.Equal("misfit", inspection.Manifest!.Id);
         Assert.Equal(Modular.Sdk.SdkInfo.Version, inspection.BuiltAgainst);

@@ -61,10 +61,17 @@ public sealed class PluginTemplateTests
 
             var modpack = Directory.GetFiles(Path.Combine(Paths.Root, "tools", "Modular.Pack", "bin"), "modpack.dll", SearchOption.AllDirectories).First();
             var dist = Path.Combine(work, "dist");
-            await RunAsync(work, "dotnet", modpack, "pack", built, "--out", dist);
+            // The vendor signs with its own key; the platform's security administrator allows that key.
+            var keyFile = Path.Combine(work, "publisher.pem");
+            var keygen = await RunAsync(work, "dotnet", modpack, "keygen", keyFile);
+            var publicKey = System.Text.RegularExpressions.Regex.Match(keygen, @"public key:\s+(\S+)").Groups[1].Value;
+            await RunAsync(work, "dotnet", modpack, "pack", built, "--out", dist, "--key", keyFile, "--publisher", "某软件公司");
             var package = await File.ReadAllBytesAsync(Path.Combine(dist, "minutes-1.0.0.modpkg"));
 
             using var portal = new PortalFactory("notes");
+            var security = await portal.SignedInAsync("secadmin");
+            Assert.Equal(HttpStatusCode.Redirect, (await security.PostFormAsync("/Security/Publishers",
+                new Dictionary<string, string> { ["Name"] = "某软件公司", ["PublicKey"] = publicKey }, "/Security/Publishers?handler=Add")).StatusCode);
             var admin = await portal.SignedInAsync("admin");
             var page = await admin.UploadOkAsync(package);
             Assert.Contains("“会议纪要” 1.0.0 已安装并运行", page);

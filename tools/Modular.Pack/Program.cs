@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using Modular.Host.Plugins.Packages;
 
 // modpack pack <plugin folder> [--out <dir>] [--key <private key .pem>] [--publisher <name>]
-// modpack keygen <private key .pem>      (prints the public key for the platform's Plugins:Publishers allow-list)
+// modpack sign <plugin folder> --key <private key .pem> [--publisher <name>]   (signs a deployed folder in place)
+// modpack keygen <private key .pem>      (prints the public key for the platform's allow-list of publishers)
 return args.FirstOrDefault() switch
 {
     "pack" when args.Length >= 2 => Pack(args[1], Option("--out") ?? ".", Option("--key"), Option("--publisher")),
+    "sign" when args.Length >= 2 && Option("--key") is { } signKey => Sign(args[1], signKey, Option("--publisher")),
     "keygen" when args.Length >= 2 => KeyGen(args[1]),
     _ => Usage(),
 };
@@ -27,6 +29,21 @@ int Pack(string folder, string output, string? keyFile, string? publisher)
     var file = PackageFormat.Pack(folder, output, key, publisher);
     Console.WriteLine(file);
     if (key is not null) Console.WriteLine($"signed by key {PackageFormat.KeyId(key.ExportSubjectPublicKeyInfo())}");
+    return 0;
+}
+
+// Central IT signs the plugin folders it deploys itself (first-party modules outside Development): package.sha256 and
+// package.sig are written into the folder, which the host checks at every start like an uploaded package.
+int Sign(string folder, string keyFile, string? publisher)
+{
+    if (!File.Exists(Path.Combine(folder, "plugin.json")))
+    {
+        Console.Error.WriteLine($"No plugin.json in {folder}: point modpack at the deployed plugin folder.");
+        return 2;
+    }
+    using var key = LoadKey(keyFile);
+    PackageFormat.SignFolder(folder, key, publisher ?? "unknown");
+    Console.WriteLine($"{folder} signed by key {PackageFormat.KeyId(key.ExportSubjectPublicKeyInfo())}");
     return 0;
 }
 
@@ -57,6 +74,7 @@ static ECDsa LoadKey(string file)
 static int Usage()
 {
     Console.Error.WriteLine("usage: modpack pack <plugin folder> [--out <dir>] [--key <private key .pem>] [--publisher <name>]");
+    Console.Error.WriteLine("       modpack sign <plugin folder> --key <private key .pem> [--publisher <name>]");
     Console.Error.WriteLine("       modpack keygen <private key .pem>");
     return 1;
 }

@@ -116,3 +116,19 @@ public sealed class PluginInstanceState
     [MaxLength(2000)] public string? Failure { get; set; }
     public DateTime At { get; set; }
 }
+
+/// <summary>
+/// A publisher whose signed plugin packages the platform trusts, kept by the security administrator (not by the system
+/// administrator who uploads packages). Keys in the <c>Plugins:Publishers</c> setting are trusted as well.
+/// </summary>
+public sealed class PluginPublisher
+{
+    public int Id { get; set; }
+    [MaxLength(100)] public string Name { get; set; } = "";
+    /// <summary>SubjectPublicKeyInfo (DER) of an ECDSA P-256 key, base64.</summary>
+    [MaxLength(400)] public string PublicKey { get; set; } = "";
+    /// <summary>First 16 hex digits of the key's SHA-256, as the Modules page and the audit show it.</summary>
+    [MaxLength(16)] public string KeyId { get; set; } = "";
+    [MaxLength(256)] public string? AddedBy { get; set; }
+    public DateTime AddedAt { get; set; }
+}

@@ -20,6 +20,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<Feeds.FeedLink> FeedLinks => Set<Feeds.FeedLink>();
     public DbSet<PluginPackage> PluginPackages => Set<PluginPackage>();
     public DbSet<PluginInstanceState> PluginInstanceStates => Set<PluginInstanceState>();
+    public DbSet<PluginPublisher> PluginPublishers => Set<PluginPublisher>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -55,6 +56,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
         });
         builder.Entity<PluginPackage>(e => e.Property(p => p.Version).IsConcurrencyToken());
         builder.Entity<PluginInstanceState>(e => e.HasKey(s => new { s.PluginId, s.Instance }));
+        builder.Entity<PluginPublisher>(e => e.HasIndex(p => p.KeyId).IsUnique());
         builder.Entity<AgencyModule>(e =>
         {
             e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();

@@ -31,6 +31,9 @@ public sealed class FileStore(DirectoryDbContext db, DbContextOptions<DirectoryD
         if (bytes.Length == 0) return new FileUpload(name, "", [], text["The file \"{0}\" is empty.", name]);
         if (!Rules.Extensions.Contains(extension) || !FileTypes.Known[extension].Matches(bytes))
             return new FileUpload(name, "", [], text["The file \"{0}\" is not one of the accepted types ({1}).", name, string.Join("、", Rules.Extensions)]);
+        // Beyond the first bytes: an Office file's unpacked size, an image's structure and size, a PDF's trailer and scripts.
+        if (FileContent.Check(extension, name, bytes, options) is { } problem)
+            return new FileUpload(name, "", [], text[problem.Key, problem.Arguments]);
         return new FileUpload(name, FileTypes.Known[extension].ContentType, bytes, null);
     }
 

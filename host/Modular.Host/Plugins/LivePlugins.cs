@@ -27,7 +27,7 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
     public ILifetimeScope? Scope => _scope;
 
     /// <summary>Loads, registers and migrates the plugin in <paramref name="folder"/>; the reason in Chinese when a step fails, else null.</summary>
-    public async Task<string?> ActivateAsync(string folder, CancellationToken ct = default)
+    public async Task<string?> ActivateAsync(string folder, Packages.PluginTrust trust, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
@@ -36,7 +36,7 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
             if (!plugin.IsRunning) return plugin.FailureReason;
             var missing = plugin.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
             if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
-            var registrations = PluginCatalog.TryLoad(plugin);
+            var registrations = PluginCatalog.TryLoad(plugin, trust);
             if (registrations is null) return plugin.FailureReason;
 
             var parent = _scope ?? root;

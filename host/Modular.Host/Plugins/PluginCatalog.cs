@@ -8,8 +8,8 @@ using Modular.Sdk;
 namespace Modular.Host.Plugins;
 
 /// <summary>
-/// Finds the plugins in the plugins folder, checks each manifest before any of its code runs,
-/// orders them by dependency, loads each in its own load context and lets it register its services.
+/// Finds the plugins in the plugins folder, checks each manifest, its files' signature and its entry assembly's metadata
+/// before any of its code runs, orders them by dependency, loads each in its own load context and lets it register its services.
 /// A plugin that fails any step is recorded with the reason and left out; the rest go on.
 /// </summary>
 public sealed class PluginCatalog
@@ -43,7 +43,7 @@ public sealed class PluginCatalog
     public bool IsRunning(string id) => Find(id) is not null;
 
     /// <summary>Discovers, validates, loads and registers every plugin into <paramref name="services"/>.</summary>
-    public static PluginCatalog Load(string pluginsPath, IServiceCollection services)
+    public static PluginCatalog Load(string pluginsPath, IServiceCollection services, Packages.PluginTrust trust)
     {
         var catalog = new PluginCatalog(pluginsPath);
         if (!Directory.Exists(pluginsPath)) return catalog;
@@ -65,7 +65,7 @@ public sealed class PluginCatalog
                 plugin.Fail($"依赖的模块“{missing.Id}”未能加载。");
                 continue;
             }
-            LoadAndRegister(plugin, services);
+            LoadAndRegister(plugin, services, trust);
         }
         return catalog;
     }
@@ -246,17 +246,18 @@ public sealed class PluginCatalog
         : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
         : null;
 
-    private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services)
+    private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services, Packages.PluginTrust trust)
     {
-        if (TryLoad(plugin) is { } scratch)
+        if (TryLoad(plugin, trust) is { } scratch)
             foreach (var d in scratch) services.Add(d);
     }
 
     /// <summary>
-    /// Loads the plugin in its own load context and lets it register into a collection of its own, checked;
-    /// null (and the plugin failed with the reason) when any step fails.
+    /// Checks the plugin's files (signature) and its entry assembly's metadata, then loads it in its own load context and
+    /// lets it register into a collection of its own, checked; null (and the plugin failed with the reason) when any step fails.
+    /// No code of the plugin runs before both checks passed.
     /// </summary>
-    public static IServiceCollection? TryLoad(PluginDescriptor plugin)
+    public static IServiceCollection? TryLoad(PluginDescriptor plugin, Packages.PluginTrust trust)
     {
         var manifest = plugin.Manifest!;
         var entry = Path.Combine(plugin.Folder, manifest.EntryAssembly);
@@ -267,6 +268,18 @@ public sealed class PluginCatalog
         }
         try
         {
+            if (trust.CheckFolder(plugin.Folder, out var signature) is { } untrusted)
+            {
+                plugin.Fail(untrusted);
+                return null;
+            }
+            plugin.Signature = signature;
+            var facts = Packages.AssemblyInspector.Inspect(File.ReadAllBytes(entry), manifest.EntryAssembly, manifest.Id);
+            if (facts.Errors.Count > 0)
+            {
+                plugin.Fail(string.Join(" ", facts.Errors));
+                return null;
+            }
             // Shared: the SDK, ASP.NET Core and EF Core come from the host, so a plugin's DbContext
             // is a DbContext to the host. Anything else the plugin carries stays private to it.
             var loader = PluginLoader.CreateFromAssemblyFile(entry,

@@ -26,6 +26,8 @@ public sealed class PluginDescriptor
     public PluginLoader? Loader { get; set; }
     public Assembly? Assembly { get; set; }
     public IModule? Module { get; set; }
+    /// <summary>Who signed it, as checked before it loaded; null when it was refused before that check.</summary>
+    public Packages.SignatureInfo? Signature { get; set; }
     /// <summary>Position in dependency order (dependencies first).</summary>
     public int Order { get; set; }
 

@@ -68,7 +68,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
         }
         if (user.IsInPlatformRole(Roles.SecurityAdmin))
         {
-            sections.Add(new NavSection(text["Security"], [new(text["Administrators"], "/Security/Administrators")]));
+            sections.Add(new NavSection(text["Security"], [new(text["Administrators"], "/Security/Administrators"), new(text["Plugin publishers"], "/Security/Publishers")]));
         }
         if (user.IsInPlatformRole(Roles.AuditAdmin))
         {

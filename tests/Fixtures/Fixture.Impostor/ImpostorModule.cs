@@ -7,7 +7,10 @@ namespace Fixture.Impostor;
 /// <summary>Each copy registers one contribution that claims to belong to notes; the part after "impostor-" says which.</summary>
 public sealed class ImpostorModule : IModule
 {
-    public const string Victim = "notes";
+    // A static field, not a constant: the metadata check made before loading cannot read it, so these copies reach (and
+    // test) the checks made when the plugin registers. Fixture.Marker tests the metadata check.
+    public static readonly string Victim = "notes";
+    public static readonly string KindCopy = "impostor-kind";
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
@@ -51,7 +54,7 @@ public sealed class ForeignJob : IScheduledJob
 public sealed class ForeignSource : ISharedRecordSource
 {
     public string ModuleId => ImpostorModule.Victim;
-    public string Kind => "notes.note";
+    public string Kind => ImpostorModule.Victim + ".note";
     public LocalizedText Name => new("冒名记录", "Impostor records");
     public Task<IReadOnlyList<SharedRecord>> SearchAsync(SharedRecordQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SharedRecord>>([]);
@@ -62,8 +65,8 @@ public sealed class ForeignSource : ISharedRecordSource
 /// <summary>Its own id, but a kind named after another module.</summary>
 public sealed class ForeignKindSource : ISharedRecordSource
 {
-    public string ModuleId => "impostor-kind";
-    public string Kind => "notes.note";
+    public string ModuleId => ImpostorModule.KindCopy;
+    public string Kind => ImpostorModule.Victim + ".note";
     public LocalizedText Name => new("冒名记录", "Impostor records");
     public Task<IReadOnlyList<SharedRecord>> SearchAsync(SharedRecordQuery query, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SharedRecord>>([]);

@@ -13,11 +13,19 @@ namespace Modular.Tests.Infrastructure;
 /// <summary>Vendor packages for the tests: real ones packed from fixture plugins, and crafted ones that must be refused.</summary>
 public static class Packages
 {
-    /// <summary>Packs a deployed fixture plugin as a vendor would (tools/Modular.Pack uses the same code).</summary>
-    public static byte[] Pack(string fixtureFolder, ECDsa? key = null, string publisher = "测试厂商")
+    /// <summary>
+    /// The tests' publisher: every test portal allows it (setting <c>Plugins:Publishers</c>), signs the plugin folders it is
+    /// given with it (as central IT signs what it deploys) and packages are signed with it unless a test says otherwise.
+    /// </summary>
+    public static ECDsa TestPublisher { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    public const string TestPublisherName = "测试发布者";
+    public static string TestPublisherKey { get; } = Convert.ToBase64String(TestPublisher.ExportSubjectPublicKeyInfo());
+
+    /// <summary>Packs a deployed fixture plugin as a vendor would (tools/Modular.Pack uses the same code), signed by <paramref name="key"/> or else the tests' publisher.</summary>
+    public static byte[] Pack(string fixtureFolder, ECDsa? key = null, string publisher = "测试厂商", bool signed = true)
     {
         var dir = Path.Combine(Path.GetTempPath(), "modular-tests", "packages", Guid.NewGuid().ToString("N")[..12]);
-        var file = PackageFormat.Pack(Paths.PluginSource(fixtureFolder), dir, key, publisher);
+        var file = PackageFormat.Pack(Paths.PluginSource(fixtureFolder), dir, key ?? (signed ? TestPublisher : null), key is null && signed ? TestPublisherName : publisher);
         var bytes = File.ReadAllBytes(file);
         Directory.Delete(dir, true);
         return bytes;
@@ -29,12 +37,15 @@ public static class Packages
         var root = Paths.PluginSource(fixtureFolder);
         return Directory.GetFiles(root, "*", SearchOption.AllDirectories)
             .Select(f => (Path: Path.GetRelativePath(root, f).Replace('\\', '/'), Full: f))
-            .Where(f => !PackageFormat.LeftOut(f.Path))
+            .Where(f => !PackageFormat.LeftOut(f.Path) && f.Path is not (PackageFormat.HashFile or PackageFormat.SignatureFile))
             .ToDictionary(f => f.Path, f => File.ReadAllBytes(f.Full));
     }
 
-    /// <summary>A zip of the given entries with a hash list computed over <paramref name="hashed"/> (all files when null).</summary>
-    public static byte[] Zip(IDictionary<string, byte[]> files, IDictionary<string, byte[]>? hashed = null, Action<ZipArchive>? more = null)
+    /// <summary>
+    /// A zip of the given entries with a hash list computed over <paramref name="hashed"/> (all files when null), signed by the
+    /// tests' publisher unless <paramref name="signed"/> is false: a trusted publisher's broken package is refused all the same.
+    /// </summary>
+    public static byte[] Zip(IDictionary<string, byte[]> files, IDictionary<string, byte[]>? hashed = null, Action<ZipArchive>? more = null, bool signed = true)
     {
         var hashList = PackageFormat.WriteHashList((hashed ?? files).Select(f => KeyValuePair.Create(f.Key, PackageFormat.Sha256Hex(f.Value))));
         using var ms = new MemoryStream();
@@ -42,6 +53,8 @@ public static class Packages
         {
             foreach (var (name, content) in files) Add(zip, name, content);
             Add(zip, PackageFormat.HashFile, hashList);
+            if (signed)
+                Add(zip, PackageFormat.SignatureFile, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(PackageFormat.Sign(hashList, TestPublisher, TestPublisherName), PackageFormat.Json));
             more?.Invoke(zip);
         }
         return ms.ToArray();

@@ -22,10 +22,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>The server's recent warnings and errors, for failure messages.</summary>
     public ServerLog Log { get; } = new();
+    /// <summary>The host's environment: Production (as deployed) unless a test needs Development's defaults.</summary>
+    public string EnvironmentName { get; set; } = "Production";
     /// <summary>Extra configuration (e.g. "Security:SignInPermitsPerMinute"), set before the host starts.</summary>
     public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0",
         // Two of the five demo agencies are enough for most tests (switching needs two) and start faster.
-        ["Modular:DemoAgencyCount"] = "2" };
+        ["Modular:DemoAgencyCount"] = "2",
+        // The tests' publisher (index 90: a test may set its own publishers from 0 on); the copied plugin folders are signed by it.
+        ["Plugins:Publishers:90:Name"] = Packages.TestPublisherName, ["Plugins:Publishers:90:PublicKey"] = Packages.TestPublisherKey };
 
     // Each host would watch its settings files with an inotify instance of its own; with many portals alive at once the
     // user's limit (128 by default) is reached and hosts fail to start. Tests never edit those files.
@@ -41,7 +45,11 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (copyPlugins)
         {
             foreach (var folder in pluginFolders)
+            {
                 Paths.CopyDirectory(Paths.PluginSource(folder), Path.Combine(PluginsDir, folder));
+                // As central IT deploys them outside Development: signed (the portal requires it there).
+                Modular.Host.Plugins.Packages.PackageFormat.SignFolder(Path.Combine(PluginsDir, folder), Packages.TestPublisher, Packages.TestPublisherName);
+            }
         }
     }
 
@@ -54,7 +62,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseContentRoot(Paths.HostProject);
         builder.UseSetting("Modular:PluginsPath", PluginsDir);
         builder.UseSetting("Modular:DatabaseProvider", TestDatabase.ProviderSetting);

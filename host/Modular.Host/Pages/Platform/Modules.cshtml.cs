@@ -28,6 +28,8 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
     public IReadOnlyList<PackageOutcome> Outcomes { get; private set; } = [];
     public IReadOnlyList<string> PackageErrors { get; private set; } = [];
     public bool RequireSignature => packageOptions.RequireSignature;
+    /// <summary>The allow-list now (a publisher removed since a plugin loaded shows as not allowed).</summary>
+    public PluginTrust Trust { get; private set; } = new(false, []);
     public int MaxPackageMegabytes => packageOptions.MaxPackageMegabytes;
     public string SdkVersion => SdkInfo.Version.ToString();
     public string SdkSupported => SdkSupport.Supported.ToString();
@@ -91,6 +93,7 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        Trust = await PluginTrust.CurrentAsync(db, packageOptions, ct);
         Plugins = catalog.All.OrderBy(p => p.IsRunning ? 0 : 1).ThenBy(p => p.Order).ThenBy(p => p.FolderName).ToList();
         Usage = await db.AgencyModules.AsNoTracking().Where(m => m.Allowed && m.Enabled)
             .GroupBy(m => m.ModuleId).Select(g => new { g.Key, Count = g.Count() })

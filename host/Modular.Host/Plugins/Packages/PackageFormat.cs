@@ -115,6 +115,25 @@ public static class PackageFormat
         return output;
     }
 
+    /// <summary>Every file of a plugin folder but its hash list and signature: path ('/' separated) → full name.</summary>
+    public static IEnumerable<(string Path, string Full)> FolderFiles(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => (Path: System.IO.Path.GetRelativePath(folder, f).Replace('\\', '/'), Full: f))
+            .Where(f => f.Path is not (HashFile or SignatureFile))
+            .OrderBy(f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Signs a deployed plugin folder in place (central IT's deployment of first-party plugins outside Development):
+    /// writes <c>package.sha256</c> over every file of the folder and <c>package.sig</c> over that list.
+    /// </summary>
+    public static void SignFolder(string pluginFolder, ECDsa key, string publisher)
+    {
+        if (!File.Exists(Path.Combine(pluginFolder, "plugin.json"))) throw new InvalidOperationException($"No plugin.json in {pluginFolder}.");
+        var hashList = WriteHashList(FolderFiles(pluginFolder).Select(f => KeyValuePair.Create(f.Path, Sha256Hex(File.ReadAllBytes(f.Full)))));
+        File.WriteAllBytes(Path.Combine(pluginFolder, HashFile), hashList);
+        File.WriteAllBytes(Path.Combine(pluginFolder, SignatureFile), JsonSerializer.SerializeToUtf8Bytes(Sign(hashList, key, publisher), Json));
+    }
+
     private static void Write(ZipArchive zip, string name, byte[] bytes)
     {
         using var s = zip.CreateEntry(name, CompressionLevel.Optimal).Open();

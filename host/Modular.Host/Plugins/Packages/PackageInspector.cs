@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Text;
 using System.Text.Json;
 using Modular.Sdk;
@@ -22,7 +20,21 @@ public sealed class PackageInspection
     public SemanticVersion? BuiltAgainst { get; set; }
     /// <summary>The package as uploaded (kept in the database for the other instances).</summary>
     public byte[] Package { get; set; } = [];
+    public byte[]? HashList { get; set; }
+    public byte[]? SignatureBytes { get; set; }
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>What goes into the plugin folder: the files with their hash list and signature, so every start can check them again.</summary>
+    public IReadOnlyDictionary<string, byte[]> FolderFiles
+    {
+        get
+        {
+            var all = new Dictionary<string, byte[]>(Files, StringComparer.Ordinal);
+            if (HashList is not null) all[PackageFormat.HashFile] = HashList;
+            if (SignatureBytes is not null) all[PackageFormat.SignatureFile] = SignatureBytes;
+            return all;
+        }
+    }
 }
 
 /// <summary>
@@ -31,7 +43,7 @@ public sealed class PackageInspection
 /// </summary>
 public static class PackageInspector
 {
-    public static async Task<PackageInspection> InspectAsync(Stream upload, PluginPackageOptions options, CancellationToken ct = default)
+    public static async Task<PackageInspection> InspectAsync(Stream upload, PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
     {
         var result = new PackageInspection();
         var buffer = new MemoryStream();
@@ -65,7 +77,7 @@ public static class PackageInspector
         if (!result.IsValid) return result;
         CheckHashes(result, out var hashList);
         CheckManifest(result);
-        CheckSignature(result, hashList, options);
+        CheckSignature(result, hashList, trust);
         return result;
     }
 
@@ -201,83 +213,23 @@ public static class PackageInspector
             result.Errors.Add($"安装包中没有入口程序集 {manifest.EntryAssembly}。");
             return;
         }
-        result.BuiltAgainst = ReferencedSdk(entry, out var notAssembly);
-        if (notAssembly) result.Errors.Add($"入口程序集 {manifest.EntryAssembly} 不是 .NET 程序集。");
-        else if (result.BuiltAgainst is { } built && !SdkSupport.Supported.Includes(built))
-            result.Errors.Add($"插件按 SDK {built} 编译，本平台支持 SDK {SdkSupport.Supported}。");
+        var facts = AssemblyInspector.Inspect(entry, manifest.EntryAssembly, manifest.Id);
+        result.BuiltAgainst = facts.BuiltAgainst;
+        result.Errors.AddRange(facts.Errors);
     }
 
-    /// <summary>Reads the Modular.Sdk reference from the assembly's metadata, without loading it.</summary>
-    private static SemanticVersion? ReferencedSdk(byte[] assembly, out bool notAssembly)
-    {
-        notAssembly = false;
-        try
-        {
-            using var pe = new PEReader(new MemoryStream(assembly));
-            if (!pe.HasMetadata) { notAssembly = true; return null; }
-            var md = pe.GetMetadataReader();
-            foreach (var handle in md.AssemblyReferences)
-            {
-                var reference = md.GetAssemblyReference(handle);
-                if (md.GetString(reference.Name) != "Modular.Sdk") continue;
-                var v = reference.Version;
-                return new SemanticVersion(v.Major, v.Minor, Math.Max(0, v.Build));
-            }
-            return null;
-        }
-        catch (BadImageFormatException)
-        {
-            notAssembly = true;
-            return null;
-        }
-    }
-
-    private static void CheckSignature(PackageInspection result, byte[]? hashList, PluginPackageOptions options)
+    private static void CheckSignature(PackageInspection result, byte[]? hashList, PluginTrust trust)
     {
         var sigBytes = result.Files.GetValueOrDefault(PackageFormat.SignatureFile);
         result.Files.Remove(PackageFormat.SignatureFile);
-        if (sigBytes is null)
-        {
-            if (options.RequireSignature) result.Errors.Add("本平台要求安装包由允许的发布者签名，此安装包未签名。");
-            return;
-        }
-        if (hashList is null) return; // already refused
-        PackageSignature? signature;
-        byte[] key;
-        try
-        {
-            signature = JsonSerializer.Deserialize<PackageSignature>(sigBytes, PackageFormat.Json);
-            key = Convert.FromBase64String(signature?.PublicKey ?? "");
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException)
-        {
-            result.Errors.Add($"签名文件 {PackageFormat.SignatureFile} 的格式无效。");
-            return;
-        }
-        if (signature is null || !PackageFormat.Verify(hashList, signature, key))
-        {
-            result.Errors.Add("签名无效：安装包在签名后被改动，或签名不属于所附的公钥。");
-            return;
-        }
-        result.Signed = true;
-        result.KeyId = PackageFormat.KeyId(key);
-        var trusted = options.Publishers.FirstOrDefault(p => SameKey(p.PublicKey, key));
-        result.Publisher = trusted?.Name;
-        if (trusted is null && options.RequireSignature)
-            result.Errors.Add($"签名的发布者密钥（{result.KeyId}，自称“{signature.Publisher}”）不在本平台允许的发布者名单中。");
-    }
-
-    private static bool SameKey(string configured, byte[] key)
-    {
-        try
-        {
-            var text = configured.Replace("-----BEGIN PUBLIC KEY-----", "").Replace("-----END PUBLIC KEY-----", "");
-            return Convert.FromBase64String(string.Concat(text.Where(c => !char.IsWhiteSpace(c)))).AsSpan().SequenceEqual(key);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        if (sigBytes is not null && hashList is null) return; // the hash list was refused already
+        if (trust.CheckSignature(hashList, sigBytes, out var info) is { } problem)
+            result.Errors.Add(problem.Replace("此插件", "此安装包").Replace("插件在签名后", "安装包在签名后"));
+        result.HashList = hashList;
+        result.SignatureBytes = info.Signed ? sigBytes : null;
+        result.Signed = info.Signed;
+        result.KeyId = info.KeyId;
+        result.Publisher = info.Signed ? trust.Find(info.KeyId)?.Name : null;
     }
 }
 

@@ -66,7 +66,10 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
 
     private async Task<string?> InstallAsync(string id, string version, byte[] content, string sha256, CancellationToken ct)
     {
-        var (inspection, why) = await SharedPackages.VerifyAsync(content, sha256, id, version, packageOptions, ct);
+        PluginTrust trust;
+        await using (var scope = scopes.CreateAsyncScope())
+            trust = await PluginTrust.CurrentAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), packageOptions, ct);
+        var (inspection, why) = await SharedPackages.VerifyAsync(content, sha256, id, version, packageOptions, trust, ct);
         if (inspection is null) return why;
         var missing = inspection.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
         if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
@@ -75,8 +78,8 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
         string? failure;
         try
         {
-            SharedPackages.WriteFolder(catalog.PluginsPath, id, inspection.Files);
-            failure = await live.ActivateAsync(folder, ct);
+            SharedPackages.WriteFolder(catalog.PluginsPath, id, inspection.FolderFiles);
+            failure = await live.ActivateAsync(folder, trust, ct);
         }
         catch (IOException ex)
         {

@@ -25,7 +25,8 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 
     public async Task<InstallResult> InstallAsync(Stream upload, string fileName, CancellationToken ct = default)
     {
-        var inspection = await PackageInspector.InspectAsync(upload, options, ct);
+        var trust = await PluginTrust.CurrentAsync(db, options, ct);
+        var inspection = await PackageInspector.InspectAsync(upload, options, trust, ct);
         await Gate.WaitAsync(ct);
         try
         {
@@ -51,11 +52,11 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             {
                 if (row is not null && row.State == PluginPackageStates.Installed) await StageSharedUpgradeAsync(row, inspection, ct);
                 else if (Shared) await StageSharedUpgradeAsync(await NewRowAsync(existing, ct), inspection, ct);
-                else StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.Files, existing.Manifest?.Version, user.UserName, existing.FolderName);
+                else StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.FolderFiles, existing.Manifest?.Version, user.UserName, existing.FolderName);
                 await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
                 return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
-            return await InstallNewAsync(manifest, inspection, target, signedBy, ct);
+            return await InstallNewAsync(manifest, inspection, trust, target, signedBy, ct);
         }
         finally
         {
@@ -63,7 +64,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         }
     }
 
-    private async Task<InstallResult> InstallNewAsync(PluginManifest manifest, PackageInspection inspection, string target, string signedBy, CancellationToken ct)
+    private async Task<InstallResult> InstallNewAsync(PluginManifest manifest, PackageInspection inspection, PluginTrust trust, string target, string signedBy, CancellationToken ct)
     {
         var root = Directory.CreateDirectory(StagedChanges.Root(catalog.PluginsPath)).FullName;
         var incoming = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
@@ -71,9 +72,9 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         string? failure;
         try
         {
-            StagedChanges.WriteFiles(incoming, inspection.Files);
+            StagedChanges.WriteFiles(incoming, inspection.FolderFiles);
             Directory.Move(incoming, folder);
-            failure = await live.ActivateAsync(folder, ct);
+            failure = await live.ActivateAsync(folder, trust, ct);
         }
         catch (IOException ex)
         {

@@ -3,9 +3,15 @@ namespace Modular.Host.Plugins.Packages;
 /// <summary>Settings section <c>Plugins</c>: what an uploaded package may be, and whose signature the platform trusts.</summary>
 public sealed class PluginPackageOptions
 {
-    /// <summary>Refuse packages that are not signed by a publisher on <see cref="Publishers"/>.</summary>
+    /// <summary>
+    /// Refuse plugins (uploaded, shared or found in <c>plugins/</c>) that are not signed by an allowed publisher. When the
+    /// setting is absent it is on outside Development and off in Development (decided at start in HostSetup).
+    /// </summary>
     public bool RequireSignature { get; set; }
-    /// <summary>The allow-list of publisher keys (SubjectPublicKeyInfo, base64, as <c>modpack keygen</c> prints it).</summary>
+    /// <summary>
+    /// Publisher keys trusted by configuration (SubjectPublicKeyInfo, base64, as <c>modpack keygen</c> prints it): central IT's
+    /// own deployment key. The security administrator's list in the database is trusted beside it (<see cref="PluginTrust"/>).
+    /// </summary>
     public List<PublisherKey> Publishers { get; set; } = [];
     public int MaxPackageMegabytes { get; set; } = 20;
     public int MaxUnpackedMegabytes { get; set; } = 100;

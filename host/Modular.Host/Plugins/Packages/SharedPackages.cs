@@ -27,12 +27,12 @@ public static class SharedPackages
 
     /// <summary>Checks stored bytes as an upload is checked, and that they are what was accepted; the reason in Chinese, else null.</summary>
     public static async Task<(PackageInspection? Inspection, string? Failure)> VerifyAsync(byte[]? content, string? sha256, string id, string? version,
-        PluginPackageOptions options, CancellationToken ct = default)
+        PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
     {
         if (content is null || content.Length == 0) return (null, "数据库中没有该模块的安装包内容。");
         if (PackageFormat.Sha256Hex(content) != sha256)
             return (null, "数据库中的安装包与接收时记录的 SHA-256 不符（已被改动），本实例拒绝安装。");
-        var inspection = await PackageInspector.InspectAsync(new MemoryStream(content), options, ct);
+        var inspection = await PackageInspector.InspectAsync(new MemoryStream(content), options, trust, ct);
         if (!inspection.IsValid) return (null, "数据库中的安装包未通过本实例的检查：" + string.Join(" ", inspection.Errors));
         if (inspection.Manifest!.Id != id || inspection.Manifest.Version != version)
             return (null, $"数据库中的安装包是“{inspection.Manifest.Id}” {inspection.Manifest.Version}，与记录的“{id}” {version} 不符，本实例拒绝安装。");
@@ -70,7 +70,7 @@ public static class SharedPackages
     /// the others then only bring their folder up to date.
     /// </summary>
     /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
-    public static (List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options)
+    public static (List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options, PluginTrust trust)
     {
         using (var db = Open(database)) db.Database.Migrate(); // the packages table must exist before the plugins load
         using var held = DatabaseLock.Acquire(database, LockName);
@@ -90,7 +90,7 @@ public static class SharedPackages
             {
                 if (row.StagedAction == StagedChange.Upgrade)
                 {
-                    var (inspection, why) = VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options).GetAwaiter().GetResult();
+                    var (inspection, why) = VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options, trust).GetAwaiter().GetResult();
                     if (inspection is null)
                     {
                         var message = $"升级到 {row.StagedVersion} 未进行：{why}";
@@ -98,17 +98,17 @@ public static class SharedPackages
                         Done(row, false, message, now);
                         continue;
                     }
-                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
                     if (failure is null)
                     {
-                        StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here?.Version, row.StagedBy, here?.Folder);
+                        StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.FolderFiles, here?.Version, row.StagedBy, here?.Folder);
                         applying[row.PluginId] = row;
                     }
                 }
                 else if (row.StagedAction == StagedChange.Uninstall)
                 {
                     // Deleting the data needs the module's migrations, so the current version is unpacked first if missing.
-                    if (here is null && row.StagedDeleteData) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    if (here is null && row.StagedDeleteData) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
                     if (failure is null)
                     {
                         StagedChanges.StageUninstall(pluginsPath, row.PluginId, here?.Version ?? row.PackageVersion, row.StagedDeleteData, row.StagedBy, here?.Folder);
@@ -117,15 +117,15 @@ public static class SharedPackages
                 }
                 else if (row.State == PluginPackageStates.Installed)
                 {
-                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, ref here);
+                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
                     else if (here.Value.Version != row.PackageVersion)
                     {
                         // Another instance applied an upgrade (and its migrations) already: this one follows at its start.
-                        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options).GetAwaiter().GetResult();
+                        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust).GetAwaiter().GetResult();
                         if (inspection is null) failure = why;
                         else
                         {
-                            StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.Files, here.Value.Version, row.InstalledBy, here.Value.Folder);
+                            StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.FolderFiles, here.Value.Version, row.InstalledBy, here.Value.Folder);
                             following.Add(row.PluginId);
                         }
                     }
@@ -143,7 +143,7 @@ public static class SharedPackages
             }
             if (failure is not null) refused[row.PluginId] = new(failure, row.Sha256);
         }
-        var applied = StagedChanges.ApplyAtStart(pluginsPath, database)
+        var applied = StagedChanges.ApplyAtStart(pluginsPath, database, trust)
             .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
         foreach (var o in applied)
         {
@@ -167,12 +167,12 @@ public static class SharedPackages
     }
 
     /// <summary>Unpacks the row's current version into plugins/&lt;id&gt;/ after checking it; the reason when it was refused.</summary>
-    private static string? InstallCurrent(string pluginsPath, PluginPackage row, PluginPackageOptions options, ref (string Folder, string Version)? here)
+    private static string? InstallCurrent(string pluginsPath, PluginPackage row, PluginPackageOptions options, PluginTrust trust, ref (string Folder, string Version)? here)
     {
-        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options).GetAwaiter().GetResult();
+        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust).GetAwaiter().GetResult();
         if (inspection is null) return why;
         if (Directory.Exists(Path.Combine(pluginsPath, row.PluginId))) return $"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。";
-        WriteFolder(pluginsPath, row.PluginId, inspection.Files);
+        WriteFolder(pluginsPath, row.PluginId, inspection.FolderFiles);
         here = (row.PluginId, row.PackageVersion);
         return null;
     }

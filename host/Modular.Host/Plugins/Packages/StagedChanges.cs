@@ -86,7 +86,7 @@ public static class StagedChanges
     }
 
     /// <summary>Applies every staged change; called at start before the plugins load.</summary>
-    public static List<PackageOutcome> ApplyAtStart(string pluginsPath, DatabaseSettings database)
+    public static List<PackageOutcome> ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginTrust trust)
     {
         var root = Root(pluginsPath);
         if (!Directory.Exists(root)) return [];
@@ -97,7 +97,7 @@ public static class StagedChanges
             PackageOutcome outcome;
             try
             {
-                outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database) : ApplyUninstall(pluginsPath, change, database);
+                outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database, trust) : ApplyUninstall(pluginsPath, change, database, trust);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -125,14 +125,14 @@ public static class StagedChanges
         }
     }
 
-    private static PackageOutcome ApplyUpgrade(string pluginsPath, StagedChange change, DatabaseSettings database)
+    private static PackageOutcome ApplyUpgrade(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust)
     {
         var staged = Path.Combine(Root(pluginsPath), change.Id);
         var live = Path.Combine(pluginsPath, change.Id);
         var old = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (!Directory.Exists(staged))
             return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", DateTime.UtcNow);
-        var failure = WithPlugin(staged, database, MigrateAsync);
+        var failure = WithPlugin(staged, database, MigrateAsync, trust);
         if (failure is not null)
             return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
         var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
@@ -151,12 +151,12 @@ public static class StagedChanges
         return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", DateTime.UtcNow);
     }
 
-    private static PackageOutcome ApplyUninstall(string pluginsPath, StagedChange change, DatabaseSettings database)
+    private static PackageOutcome ApplyUninstall(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust)
     {
         var live = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (change.DeleteData && Directory.Exists(live))
         {
-            var failure = WithPlugin(live, database, RevertAsync);
+            var failure = WithPlugin(live, database, RevertAsync, trust);
             if (failure is not null)
                 return new(change.Id, change.Action, change.Version, false, $"删除模块数据失败，模块未卸载：{failure}", DateTime.UtcNow);
         }
@@ -177,11 +177,11 @@ public static class StagedChanges
     private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger);
 
     /// <summary>Loads a plugin on its own (not into the portal) with just what its DbContexts need, and works on its database.</summary>
-    private static string? WithPlugin(string folder, DatabaseSettings database, ContextWork work)
+    private static string? WithPlugin(string folder, DatabaseSettings database, ContextWork work, PluginTrust trust)
     {
         var plugin = PluginCatalog.ReadManifest(folder);
         if (!plugin.IsRunning) return plugin.FailureReason;
-        var registrations = PluginCatalog.TryLoad(plugin);
+        var registrations = PluginCatalog.TryLoad(plugin, trust);
         if (registrations is null) return plugin.FailureReason;
         IServiceCollection services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole());
