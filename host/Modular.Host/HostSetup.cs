@@ -290,10 +290,15 @@ public static class HostSetup
             .AddMvcOptions(o =>
             {
                 ValidationMessages.Localize(o.ModelBindingMessageProvider);
+                // Bad dates, years and checkbox values are refused where they are bound, for host and plugins alike.
+                o.ModelBinderProviders.Insert(0, new Shell.SaneInputBinderProvider(o.ModelBinderProviders));
+                o.ModelMetadataDetailsProviders.Add(new DefaultValidationMessages());
                 // Required fields say so with [Required] and a Chinese message; no implicit English one.
                 o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
             })
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
+        // The layout shows the errors that no field of the page showed.
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, Shell.ShownErrorsHtmlGenerator>();
         return catalog;
     }
 

@@ -240,7 +240,10 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         var office = await _portal.SignedInAsync("office");
         var branch = await BranchIdAsync("第二党支部");
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/m/org-life/Meetings?type=99&status=zz&year=abc&p=-4&sort=%27")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/m/org-life/Compliance?year=1")).StatusCode);
+        // A year no date can have is refused where it is bound: the page shows this year and says why.
+        var yearOne = await office.GetAsync("/m/org-life/Compliance?year=1");
+        Assert.Equal(HttpStatusCode.OK, yearOne.StatusCode);
+        Assert.Contains("年份须在 1900 至 2100 之间。", await yearOne.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync("/m/org-life/Meetings/Details/999999")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await office.GetAsync("/m/org-life/api/meetings?year=99999")).StatusCode);
         var bad = await PostPlanAsync(office, branch, "PartyGroupMeeting", new string('长', 201), "2026-13-45", place: "");

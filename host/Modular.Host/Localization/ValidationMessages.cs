@@ -22,3 +22,34 @@ public static class ValidationMessages
         p.SetMissingRequestBodyRequiredValueAccessor(() => L["A non-empty request body is required."]);
     }
 }
+
+/// <summary>
+/// Gives the validation attributes written without a message (<c>[StringLength(11)]</c>) a message key, so that the
+/// localizer turns them into Chinese like the rest; left alone, ASP.NET Core shows its English default.
+/// </summary>
+public sealed class DefaultValidationMessages : Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.IValidationMetadataProvider
+{
+    public void CreateValidationMetadata(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.ValidationMetadataProviderContext context)
+    {
+        foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<System.ComponentModel.DataAnnotations.ValidationAttribute>())
+        {
+            if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceType is not null || attribute.ErrorMessageResourceName is not null) continue;
+            var key = attribute switch
+            {
+                System.ComponentModel.DataAnnotations.StringLengthAttribute { MinimumLength: > 0 } => "Between {2} and {1} characters.",
+                System.ComponentModel.DataAnnotations.StringLengthAttribute => "At most {1} characters.",
+                System.ComponentModel.DataAnnotations.MaxLengthAttribute => "At most {1} characters.",
+                System.ComponentModel.DataAnnotations.MinLengthAttribute => "At least {1} characters.",
+                System.ComponentModel.DataAnnotations.RangeAttribute => "Must be between {1} and {2}.",
+                System.ComponentModel.DataAnnotations.RequiredAttribute => "A value is required.",
+                System.ComponentModel.DataAnnotations.EmailAddressAttribute => "Not a valid e-mail address.",
+                System.ComponentModel.DataAnnotations.PhoneAttribute => "Not a valid phone number.",
+                System.ComponentModel.DataAnnotations.UrlAttribute => "Not a valid address (http:// or https://).",
+                System.ComponentModel.DataAnnotations.RegularExpressionAttribute => "The value is not in the expected form.",
+                System.ComponentModel.DataAnnotations.CompareAttribute => "The two values do not match.",
+                _ => null,
+            };
+            if (key is not null) attribute.ErrorMessage = key;
+        }
+    }
+}

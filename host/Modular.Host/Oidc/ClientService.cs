@@ -45,14 +45,18 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
         return rows.OrderBy(r => r.ClientId).ToList();
     }
 
-    public async Task<ClientForm?> LoadAsync(string clientId, CancellationToken ct)
+    /// <summary>The application with this client ID; none for an empty one (OpenIddict throws on it), as posted by a tampered form.</summary>
+    private async ValueTask<object?> FindAsync(string? clientId, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(clientId) ? null : await apps.FindByClientIdAsync(clientId, ct);
+
+    public async Task<ClientForm?> LoadAsync(string? clientId, CancellationToken ct)
     {
-        var app = await apps.FindByClientIdAsync(clientId, ct);
+        var app = await FindAsync(clientId, ct);
         if (app is null) return null;
         var permissions = await apps.GetPermissionsAsync(app, ct);
         return new ClientForm
         {
-            ClientId = clientId,
+            ClientId = clientId!,
             DisplayName = await apps.GetDisplayNameAsync(app, ct) ?? "",
             Confidential = await apps.GetClientTypeAsync(app, ct) == ClientTypes.Confidential,
             FirstParty = await apps.GetConsentTypeAsync(app, ct) == ConsentTypes.Implicit,
@@ -121,9 +125,9 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
         return secret;
     }
 
-    public async Task<string?> NewSecretAsync(string clientId, CancellationToken ct)
+    public async Task<string?> NewSecretAsync(string? clientId, CancellationToken ct)
     {
-        var app = await apps.FindByClientIdAsync(clientId, ct);
+        var app = await FindAsync(clientId, ct);
         if (app is null || await apps.GetClientTypeAsync(app, ct) != ClientTypes.Confidential) return null;
         var descriptor = new OpenIddictApplicationDescriptor();
         await apps.PopulateAsync(descriptor, app, ct);
@@ -134,9 +138,9 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
         return secret;
     }
 
-    public async Task<bool> DeleteAsync(string clientId, CancellationToken ct)
+    public async Task<bool> DeleteAsync(string? clientId, CancellationToken ct)
     {
-        var app = await apps.FindByClientIdAsync(clientId, ct);
+        var app = await FindAsync(clientId, ct);
         if (app is null) return false;
         await apps.DeleteAsync(app, ct);
         await audit.WriteAsync("oidc.client.delete", "Client:" + clientId, null, true, ct);

@@ -68,10 +68,16 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
             DateOnly? Date(string column)
             {
                 if (!r.TryGetValue(column, out var v) || v is null || v.ToString()!.Trim().Length == 0) return null;
-                if (v is DateTime dt) return DateOnly.FromDateTime(dt);
-                if (v is double serial) return DateOnly.FromDateTime(DateTime.FromOADate(serial));
-                if (DateOnly.TryParseExact(v.ToString()!.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-                Fail(column, "日期格式不正确，应为 2020-07-01。");
+                DateOnly? date = v switch
+                {
+                    DateTime dt => DateOnly.FromDateTime(dt),
+                    // Excel's serial days; FromOADate throws outside its range.
+                    double serial => serial is > 0 and < 2958466 ? DateOnly.FromDateTime(DateTime.FromOADate(serial)) : DateOnly.MinValue,
+                    _ => DateOnly.TryParseExact(v.ToString()!.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+                };
+                if (date is null) Fail(column, "日期格式不正确，应为 2020-07-01。");
+                else if (!SaneDates.IsSane(date.Value)) Fail(column, $"日期须在 {SaneDates.MinYear} 年至 {SaneDates.MaxYear} 年之间。");
+                else return date;
                 return null;
             }
 

@@ -17,6 +17,7 @@ public static class IntegrityApi
         api.MapGet("/talks", async (int? year, IntegrityDbContext db, IntegrityAccess access, TalkLog log, CancellationToken ct) =>
         {
             if (!await access.CanSeeTalksAsync(ct)) return Results.NotFound();
+            if (year is { } bad && !SaneDates.IsSaneYear(bad)) return Results.BadRequest(new { error = "年份无效。" });
             var query = db.Talks.AsNoTracking();
             if (year is { } y) query = query.Where(t => t.Date >= new DateOnly(y, 1, 1) && t.Date <= new DateOnly(y, 12, 31));
             var talks = await query.OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Take(200)

@@ -59,7 +59,7 @@ public sealed class EditModel(ClientService clients, HostDbContext db, IText tex
         return NewSecret is null ? RedirectToPage("Index") : Page();
     }
 
-    public async Task<IActionResult> OnPostSecretAsync(string clientId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSecretAsync(string? clientId, CancellationToken ct)
     {
         await LoadAgenciesAsync(ct);
         NewSecret = await clients.NewSecretAsync(clientId, ct);
@@ -69,7 +69,7 @@ public sealed class EditModel(ClientService clients, HostDbContext db, IText tex
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string clientId, CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(string? clientId, CancellationToken ct)
     {
         if (!await clients.DeleteAsync(clientId, ct)) return NotFound();
         TempData["Message"] = text["The application was removed."];

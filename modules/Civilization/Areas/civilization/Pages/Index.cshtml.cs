@@ -25,7 +25,7 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CampaignStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<CampaignRow> List { get; private set; } = new([], 1, 20, 0);

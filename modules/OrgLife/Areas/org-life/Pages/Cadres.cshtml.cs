@@ -14,7 +14,7 @@ namespace Modular.Modules.OrgLife.Pages;
 /// </summary>
 public sealed class CadresModel(OrgLifeDbContext db, MeetingAccess access, Roster roster) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
 
     public sealed record Row(MemberInfo Cadre, string Branch, int Expected, int Present, int Leave, int Absent);
 

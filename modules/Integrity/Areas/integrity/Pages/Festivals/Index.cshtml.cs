@@ -18,7 +18,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         public long Version { get; set; }
     }
 
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Modular.Sdk.Year] public int? Year { get; set; }
     [BindProperty] public FestivalForm Input { get; set; } = new();
     public int ShownYear { get; private set; }
     public List<FestivalDate> Dates { get; private set; } = [];

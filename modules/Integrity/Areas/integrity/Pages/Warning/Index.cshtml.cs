@@ -25,7 +25,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public WarningKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<Row> List { get; private set; } = new([], 1, 20, 0);

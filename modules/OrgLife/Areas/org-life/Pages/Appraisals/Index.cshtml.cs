@@ -15,7 +15,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// </summary>
 public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty] public int Branch { get; set; }
     [BindProperty] public string? SelfAppraisal { get; set; }
 

@@ -11,7 +11,7 @@ namespace Modular.Modules.OrgLife.Pages.Compliance;
 /// </summary>
 public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceService compliance) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Modular.Sdk.Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
     public ComplianceReport Report { get; private set; } = null!;
     public bool AgencyWide { get; private set; }

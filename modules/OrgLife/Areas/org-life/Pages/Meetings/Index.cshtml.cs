@@ -15,7 +15,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 

@@ -13,7 +13,7 @@ namespace Modular.Modules.OrgLife.Pages.Talks;
 public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty] public TalkInput Input { get; set; } = new();
 
     public sealed class TalkInput

@@ -10,7 +10,7 @@ namespace Modular.Modules.Volunteer.Pages.Record;
 public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, People people, Places places) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Member { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     public MemberInfo? Person { get; private set; }
     public string Organization { get; private set; } = "";
     public List<MemberRecord.Line> Lines { get; private set; } = [];

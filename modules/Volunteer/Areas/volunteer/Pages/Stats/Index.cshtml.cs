@@ -8,7 +8,7 @@ namespace Modular.Modules.Volunteer.Pages.Stats;
 /// <summary>Activities, participants and hours per month and per branch; rankings of people only when the agency turned them on.</summary>
 public sealed class IndexModel(Statistics statistics, VolunteerAccess access, Places places) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
     public Statistics.Report? Report { get; private set; }
     public IReadOnlyList<OrganizationInfo> Organizations { get; private set; } = [];
