@@ -15,8 +15,12 @@ public sealed class DirectoryJourneyTests(BrowserFixture fixture) : BrowserTest(
         await Page.GetByRole(AriaRole.Link, new() { Name = "李晓梅" }).ClickAsync();
         var id = Page.Locator("[data-testid=id-number]");
         await Assertions.Expect(id).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{6}\*{8}[0-9X]{4}$"));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "查看完整身份号码和手机号码（将记入审计日志）" }).ClickAsync();
+        // The birth date is the 8 digits the mask hides: not shown beside the mask, only in the full view.
+        var birth = Page.Locator("[data-testid=birth-date]");
+        await Assertions.Expect(birth).ToHaveTextAsync("—");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "查看完整身份号码、手机号码和出生日期（将记入审计日志）" }).ClickAsync();
         await Assertions.Expect(id).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[0-9X]$"));
+        await Assertions.Expect(birth).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2}$"));
     });
 
     [Fact]
