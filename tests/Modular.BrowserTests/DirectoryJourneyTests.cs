@@ -15,7 +15,7 @@ public sealed class DirectoryJourneyTests(BrowserFixture fixture) : BrowserTest(
         await Page.GetByRole(AriaRole.Link, new() { Name = "李晓梅" }).ClickAsync();
         var id = Page.Locator("[data-testid=id-number]");
         await Assertions.Expect(id).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{6}\*{8}[0-9X]{4}$"));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "查看完整身份号码和手机号码（将记入审计日志）" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "查看完整身份号码、手机号码和出生日期（将记入审计日志）" }).ClickAsync();
         await Assertions.Expect(id).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{17}[0-9X]$"));
     });
 
