@@ -126,7 +126,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         await signOut.SignOutEverywhereAsync(user, ct);
-        TempData["Message"] = text["You were signed out on every other device and application."];
+        TempData["Message"] = text["Other applications lost their access at once; other devices are signed out within a minute."];
         return RedirectToPage();
     }
 

@@ -41,6 +41,17 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
         "member.import" => "导入党员", "oidc.authorize" => "单点登录授权", "oidc.consent" => "授权确认", "oidc.client-token" => "应用获取令牌",
         "oidc.client.create" => "注册应用", "oidc.client.update" => "修改应用", "oidc.client.delete" => "删除应用", "oidc.client.secret" => "重置应用密钥",
         "plugin.failed" => "插件加载失败",
+        "sign-out-everywhere" => "退出所有设备", "feed-link.create" => "创建订阅链接", "feed-link.revoke" => "撤销订阅链接",
+        "demo-data.seed" => "生成演示数据",
+        "plugin.publisher.added" => "添加插件发布者", "plugin.publisher.removed" => "移除插件发布者",
+        "plugin.installed" => "安装模块", "plugin.install.failed" => "安装模块失败", "plugin.package.refused" => "拒绝安装包",
+        "plugin.upgrade.staged" => "模块待升级", "plugin.uninstall.staged" => "模块待卸载", "plugin.staged.cancelled" => "取消待办的升级或卸载",
+        "plugin.upgraded" => "升级模块", "plugin.upgrade.failed" => "升级模块失败", "plugin.uninstalled" => "卸载模块", "plugin.uninstall.failed" => "卸载模块失败",
+        "plugin.instance.installed" => "实例同步安装模块", "plugin.instance.refused" => "实例拒绝模块",
+        "plugin.instance.upgraded" => "实例同步升级模块", "plugin.instance.upgrade.failed" => "实例同步升级模块失败",
+        "plugin.instance.uninstalled" => "实例同步卸载模块", "plugin.instance.uninstall.failed" => "实例同步卸载模块失败",
+        "integrity.talk.view" => "查看廉政谈话", "integrity.talk.list" => "查看廉政谈话列表",
+        "volunteer.view-contact-phones" => "查看联系电话", "volunteer.hours-adjusted" => "调整服务时长",
         _ => "",
     };
 

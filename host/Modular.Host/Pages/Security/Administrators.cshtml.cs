@@ -12,6 +12,9 @@ public sealed class AdministratorsModel(AdministratorService admins, IText text)
     public IReadOnlyList<AdministratorService.AdminRow> Rows { get; private set; } = [];
     public string? Error { get; private set; }
     public string? UserNameInput { get; private set; }
+    /// <summary>The role chosen in the form, kept when the change is refused.</summary>
+    public string? RoleInput { get; private set; }
+    public string? SelfId => User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public string RoleName(string? role) => role switch
     {
@@ -26,6 +29,7 @@ public sealed class AdministratorsModel(AdministratorService admins, IText text)
     public async Task<IActionResult> OnPostRoleAsync(string? userName, string? role, CancellationToken ct)
     {
         UserNameInput = userName;
+        RoleInput = role;
         Error = string.IsNullOrWhiteSpace(userName)
             ? text["Please enter a user name."]
             : await admins.SetRoleAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, userName, string.IsNullOrEmpty(role) ? null : role, ct);

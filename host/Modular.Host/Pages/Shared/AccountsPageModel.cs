@@ -34,6 +34,8 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
 
     /// <summary>Whether an account that already exists elsewhere may be added (the platform only).</summary>
     protected virtual bool MayAttachExisting => false;
+    /// <summary>For the form: an agency only creates accounts, so its name and password fields are required.</summary>
+    public bool AttachesExisting => MayAttachExisting;
 
     /// <summary>The agency this page works on, or null when the user may not see it.</summary>
     protected abstract Task<int?> ResolveAgencyAsync(CancellationToken ct);
@@ -86,6 +88,8 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
             return RedirectToPage();
         }
         RowError = (membershipId, outcome.Error);
+        // The add form's fields were bound too but were not part of this change: no "enter a user name" beside the row's message.
+        ModelState.Clear();
         List = await memberships.ListAsync(id, Q, PageNumber, ct);
         return Page();
     }
