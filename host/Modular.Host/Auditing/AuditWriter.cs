@@ -71,8 +71,10 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings da
     /// <param name="removed">Lines the caller removed from the start of the log in this transaction (the pruner).</param>
     internal static async Task AppendLockedAsync(HostDbContext db, (AuditKeyState State, bool Created) key, IReadOnlyList<AuditRecord> records, long removed, CancellationToken ct)
     {
-        var last = await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var head = await db.AuditCheckpoints.FirstOrDefaultAsync(c => c.Id == AuditCheckpoint.HeadId, ct);
+        // The last line is read only where the head does not say it already (a new database, or one from before checkpoints).
+        var last = head is { LastHash.Length: > 0 } ? null
+            : await db.AuditEntries.OrderByDescending(e => e.Id).Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         // A head changed outside the portal is not sealed again: the verifier keeps reporting it.
         var sealedBefore = head is null || head.Seal == AuditChain.Seal(head, key.State.Key);
         if (head is null)
