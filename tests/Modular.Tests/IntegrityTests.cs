@@ -422,7 +422,7 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
         var second = await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Id != demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         // The second demo agency turns the module off.
         await using (var scope = _portal.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.ModuleSwitchboard>().SetEnabledAsync(second, "integrity", false, default));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.Modules.ModuleSwitchboard>().SetEnabledAsync(second, "integrity", false, default));
 
         // Spring Festival 2027 is on 6 February; the default is 3 days before.
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 2));
@@ -614,7 +614,7 @@ public sealed class IntegrityTwoInstanceTests
         var others = await a.WithDbAsync(db => db.Agencies.Where(x => x.Id != demo).Select(x => x.Id).ToListAsync());
         await using (var scope = a.Services.CreateAsyncScope())
             foreach (var other in others)
-                Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.ModuleSwitchboard>().SetEnabledAsync(other, "integrity", false, default));
+                Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.Modules.ModuleSwitchboard>().SetEnabledAsync(other, "integrity", false, default));
         using var b = new PortalFactory(workDir, [], copyPlugins: false);
         b.Settings["Modular:JobSeconds"] = "0";
         _ = b.Server;
