@@ -36,7 +36,7 @@ public static class HostSetup
         services.AddPortalNotifications();
         services.AddFeedLinks();
         builder.AddFileStore();
-        services.AddTenancy();
+        builder.AddTenancy();
         services.AddScheduledJobs();
         services.AddShell();
         services.AddPortalLocalization();

@@ -14,6 +14,9 @@ public static class DirectorySetup
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<DirectoryService>());
+        // The SDK's per-request views of the directory.
+        services.AddScoped<ICurrentMember, CurrentMember>();
+        services.AddScoped<PeopleLookup>();
         services.AddScoped<DirectoryWarnings>();
         services.AddScoped<DirectoryDemoData>();
         services.AddScoped<DirectoryLabels>();

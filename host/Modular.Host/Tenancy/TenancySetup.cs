@@ -4,9 +4,13 @@ namespace Modular.Host.Tenancy;
 
 public static class TenancySetup
 {
-    /// <summary>The agency and person of the request, and which modules each agency has switched on (watched across instances).</summary>
-    public static IServiceCollection AddTenancy(this IServiceCollection services)
+    /// <summary>
+    /// The agency and person of the request, which modules each agency has switched on (watched across instances),
+    /// and the one clock (the agency's time zone over <see cref="TimeProvider"/>).
+    /// </summary>
+    public static void AddTenancy(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddMemoryCache();
         services.AddScoped<ICurrentAgency, CurrentAgency>();
@@ -14,6 +18,6 @@ public static class TenancySetup
         services.AddSingleton<ModuleGate>();
         services.AddSingleton<ModuleSwitchWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ModuleSwitchWatcher>());
-        return services;
+        services.AddSingleton<IAgencyClock>(sp => new AgencyClock(sp.GetRequiredService<TimeProvider>(), AgencyClock.FindTimeZone(builder.Configuration["Modular:TimeZone"])));
     }
 }
