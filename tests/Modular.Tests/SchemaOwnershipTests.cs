@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Modular.Host.Data;
 using Modular.Host.Files;
 using Modular.Host.Notifications;
@@ -31,7 +33,7 @@ public sealed class SchemaOwnershipTests
         {
             Assert.Empty(context.Database.GetMigrations());
             Assert.False(context.Database.HasPendingModelChanges());
-            Assert.All(context.Model.GetEntityTypes(), t => Assert.True(t.IsTableExcludedFromMigrations(), t.Name));
+            Assert.All(context.GetService<IDesignTimeModel>().Model.GetEntityTypes(), t => Assert.True(t.IsTableExcludedFromMigrations(), t.Name));
         }
         Assert.Equal(["host_file", "host_file_data"], files.Model.GetEntityTypes().Select(t => t.GetTableName()).Order());
         Assert.Equal(["dir_notification"], notices.Model.GetEntityTypes().Select(t => t.GetTableName()));
