@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Host.Data;
 using Modular.Sdk;
 
@@ -209,8 +210,9 @@ public static class StagedChanges
                 await using var scope = services.CreateAsyncScope();
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
                 await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
-                // Both dialects take a double-quoted name; the name is the host's own ("__migrations_<id>").
-                await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS \"{ModuleDatabase.HistoryTable(moduleId)}\"");
+                // A table name cannot be a parameter: the provider quotes the host's own name ("__migrations_<id>").
+                var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ModuleDatabase.HistoryTable(moduleId));
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
