@@ -212,7 +212,9 @@ public static class StagedChanges
                 await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
                 // A table name cannot be a parameter: the provider quotes the host's own name ("__migrations_<id>").
                 var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ModuleDatabase.HistoryTable(moduleId));
+#pragma warning disable EF1003 // an identifier built and quoted here, no input: nothing to inject
                 await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table);
+#pragma warning restore EF1003
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
