@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Modular.Tests.Infrastructure;
 
-namespace Modular.Tests;
+namespace Modular.Tests.Hosting;
 
 /// <summary>
 /// Each provider's migrations keep a snapshot of their own name, so that EF, which writes a first snapshot over any file

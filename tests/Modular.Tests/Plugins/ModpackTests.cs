@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using Modular.Tests.Infrastructure;
 
-namespace Modular.Tests;
+namespace Modular.Tests.Plugins;
 
 /// <summary>
 /// modpack (tools/Modular.Pack) as a vendor runs it, on a copy of a built fixture plugin: it checks what it packs (the SDK
