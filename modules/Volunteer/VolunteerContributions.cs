@@ -64,7 +64,7 @@ public sealed class VolunteerTodo(VolunteerDbContext db, Places places, Voluntee
             .Take(20).ToListAsync(cancellationToken);
         foreach (var a in toFinish)
             items.Add(new TodoItem(T["Check out and finish: {0}", a.Title], Url(a.Id), DateOnly.FromDateTime(a.EndsAt),
-                a.Open > 0 ? T["{0} people still checked in", a.Open] : null));
+                a.Open > 0 ? T["{0} people still checked in", a.Open].Value : null));
         return items;
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
+using Modular.Sdk;
 
 namespace Modular.Host.Data;
 
@@ -25,6 +25,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             options.UseNpgsql(ConnectionString, b => { if (historyTable is not null) b.MigrationsHistoryTable(historyTable); });
         else
             options.UseSqlite(ConnectionString, b => { if (historyTable is not null) b.MigrationsHistoryTable(historyTable); });
-        return options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
+        return options.UseProviderMigrations();
     }
 }

@@ -74,9 +74,9 @@ public sealed class ClientService(IOpenIddictApplicationManager apps, AuditLog a
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(form.DisplayName)) errors["DisplayName"] = text["Please enter the application's name."];
-        if (!System.Text.RegularExpressions.Regex.IsMatch(form.ClientId ?? "", "^[a-z0-9][a-z0-9._-]{2,63}$"))
+        if (form.ClientId is not { } clientId || !System.Text.RegularExpressions.Regex.IsMatch(clientId, "^[a-z0-9][a-z0-9._-]{2,63}$"))
             errors["ClientId"] = text["The client ID must be 3 to 64 lower-case letters, digits, dots, hyphens or underscores."];
-        else if (creating && await apps.FindByClientIdAsync(form.ClientId, ct) is not null)
+        else if (creating && await apps.FindByClientIdAsync(clientId, ct) is not null)
             errors["ClientId"] = text["Another application already uses this client ID."];
         if (!form.AuthorizationCode && !form.ClientCredentials) errors["Grants"] = text["Choose at least one way to obtain tokens."];
         if (form.ClientCredentials && !form.Confidential) errors["Grants"] = text["Only a confidential application (with a secret) may use client credentials."];

@@ -32,7 +32,7 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
                 if (!db.Database.GetMigrations().Any() && db.Model.GetEntityTypes().Any())
                 {
                     // Tables without migrations for this database would fail on first use: refuse at start instead.
-                    return $"没有适用于当前数据库（{Data.ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{contextType.Name}）。";
+                    return $"没有适用于当前数据库（{ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{contextType.Name}）。";
                 }
                 await db.Database.MigrateAsync(cancellationToken);
             }

@@ -33,9 +33,9 @@ public sealed class PortalUserStore(HostDbContext db, SecurityOptions security, 
         user.PasswordChangedAt = DateTime.UtcNow;
         if (security.PasswordHistory <= 0) return;
         // Saved with the user by the store's next SaveChanges.
-        db.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = passwordHash, CreatedAt = DateTime.UtcNow });
-        var old = await db.PasswordHistory.Where(h => h.UserId == user.Id).OrderByDescending(h => h.Id)
+        Context.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = passwordHash, CreatedAt = DateTime.UtcNow });
+        var old = await Context.PasswordHistory.Where(h => h.UserId == user.Id).OrderByDescending(h => h.Id)
             .Skip(security.PasswordHistory - 1).ToListAsync(cancellationToken);
-        db.PasswordHistory.RemoveRange(old);
+        Context.PasswordHistory.RemoveRange(old);
     }
 }

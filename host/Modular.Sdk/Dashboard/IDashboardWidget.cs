@@ -8,22 +8,52 @@ public interface IDashboardWidget
 {
     /// <summary>Owning module id; the widget is shown only when that module is on.</summary>
     string ModuleId { get; }
+    /// <summary>Position on the dashboard: lower comes first (default 100).</summary>
     int Order => 100;
     /// <summary>Permission needed to see it, if any.</summary>
     string? Permission => null;
+    /// <summary>The card's content for the current agency and user; null shows no card.</summary>
     Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>What a dashboard card shows: a title, figures and lines.</summary>
+/// <param name="Title">The card's heading.</param>
+/// <param name="LinkUrl">Where the heading links to, if anywhere.</param>
 public sealed record WidgetContent(LocalizedText Title, string? LinkUrl = null)
 {
+    /// <summary>Figures shown side by side at the top.</summary>
     public List<WidgetMetric> Metrics { get; init; } = [];
+    /// <summary>Lines listed under the figures (e.g. the next meetings).</summary>
     public List<WidgetLine> Lines { get; init; } = [];
     /// <summary>Shown when there are no metrics or lines.</summary>
     public LocalizedText? EmptyText { get; init; }
 }
 
-public enum Tone { Neutral, Good, Info, Warning, Danger }
+/// <summary>The colour of a figure or line, by what it means.</summary>
+public enum Tone
+{
+    /// <summary>Nothing to point out.</summary>
+    Neutral,
+    /// <summary>As it should be.</summary>
+    Good,
+    /// <summary>Worth knowing.</summary>
+    Info,
+    /// <summary>Needs attention soon.</summary>
+    Warning,
+    /// <summary>Late or wrong: needs attention now.</summary>
+    Danger,
+}
 
+/// <summary>One figure on a dashboard card.</summary>
+/// <param name="Label">What the figure counts.</param>
+/// <param name="Value">The figure, formatted.</param>
+/// <param name="Tone">Its colour.</param>
+/// <param name="Url">Where clicking the figure leads, if anywhere.</param>
 public sealed record WidgetMetric(LocalizedText Label, string Value, Tone Tone = Tone.Neutral, string? Url = null);
 
+/// <summary>One line on a dashboard card.</summary>
+/// <param name="Text">The line's text (already localized).</param>
+/// <param name="Url">Where the line links to, if anywhere.</param>
+/// <param name="Date">A date shown before the text, if any.</param>
+/// <param name="Tone">Its colour.</param>
 public sealed record WidgetLine(string Text, string? Url = null, DateOnly? Date = null, Tone Tone = Tone.Neutral);

@@ -14,6 +14,9 @@ public abstract class ModuleDbContext : DbContext
 {
     private readonly ICurrentAgency _agency;
 
+    /// <summary>A context of the current request's agency.</summary>
+    /// <param name="options">The options the host configured (<see cref="IModuleDatabase"/>).</param>
+    /// <param name="agency">The agency whose rows the context sees and stamps.</param>
     protected ModuleDbContext(DbContextOptions options, ICurrentAgency agency) : base(options)
     {
         _agency = agency;
@@ -22,6 +25,10 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>Used by the query filter; null matches nothing, so a request without an agency sees no rows.</summary>
     public int? CurrentAgencyId => _agency.Id;
 
+    /// <summary>
+    /// Adds the agency filter, index and check to every <see cref="IAgencyOwned"/> entity and the token to every
+    /// <see cref="IVersioned"/> one. Call <c>base.OnModelCreating</c> at the end of an override, after the entities.
+    /// </summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -52,12 +59,16 @@ public abstract class ModuleDbContext : DbContext
         return Expression.Lambda(Expression.Equal(left, right), e);
     }
 
+    /// <summary>Stamps and checks the agency of changed rows and bumps concurrency tokens, then saves.</summary>
+    /// <exception cref="AgencyScopeException">A change without a current agency, or to another agency's row.</exception>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ApplyRules();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
+    /// <summary>Stamps and checks the agency of changed rows and bumps concurrency tokens, then saves.</summary>
+    /// <exception cref="AgencyScopeException">A change without a current agency, or to another agency's row.</exception>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ApplyRules();
@@ -96,6 +107,7 @@ public abstract class ModuleDbContext : DbContext
 /// <summary>Advances the concurrency token of every added or modified <see cref="IVersioned"/> row (any DbContext may call it before saving).</summary>
 public static class ConcurrencyStamps
 {
+    /// <summary>Sets added rows to version 1 and advances modified ones.</summary>
     public static void Bump(ChangeTracker tracker)
     {
         foreach (var e in tracker.Entries<IVersioned>())
@@ -109,7 +121,10 @@ public static class ConcurrencyStamps
 /// <summary>A row with an optimistic concurrency token: a stale edit fails with DbUpdateConcurrencyException.</summary>
 public interface IVersioned
 {
+    /// <summary>The row's version: 1 when added, one more on each save; a form posts back the version it read.</summary>
     long Version { get; set; }
 }
 
+/// <summary>A save that would cross agencies: no current agency, or a row of another agency.</summary>
+/// <param name="message">A Chinese sentence saying which.</param>
 public sealed class AgencyScopeException(string message) : InvalidOperationException(message);

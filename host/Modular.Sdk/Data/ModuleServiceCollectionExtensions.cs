@@ -8,12 +8,16 @@ namespace Modular.Sdk;
 /// <summary>Configures a module's DbContext for the database the host runs on (provider, connection, history table).</summary>
 public interface IModuleDatabase
 {
+    /// <summary>Points <paramref name="options"/> at the host's database, with the history table of <paramref name="moduleId"/> and the migrations in <paramref name="migrationsAssembly"/> for the provider in use.</summary>
     void Configure(DbContextOptionsBuilder options, string moduleId, Assembly migrationsAssembly);
 }
 
 /// <summary>Marks a module DbContext so that the host migrates it at start, in dependency order.</summary>
+/// <param name="ModuleId">The module that owns the context.</param>
+/// <param name="ContextType">The context's type.</param>
 public sealed record ModuleDbContextRegistration(string ModuleId, Type ContextType);
 
+/// <summary>Registers what a module contributes, from <see cref="IModule.ConfigureServices"/>; each contribution carries the module's own id.</summary>
 public static class ModuleServiceCollectionExtensions
 {
     /// <summary>Registers the module's DbContext on the host's database, with its own migrations history table.</summary>
@@ -27,6 +31,7 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a dashboard card (scoped).</summary>
     public static IServiceCollection AddDashboardWidget<TWidget>(this IServiceCollection services)
         where TWidget : class, IDashboardWidget
     {
@@ -34,6 +39,7 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a to-do provider (scoped).</summary>
     public static IServiceCollection AddTodoProvider<TProvider>(this IServiceCollection services)
         where TProvider : class, ITodoProvider
     {
@@ -41,6 +47,7 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers a check that hides menu items the user cannot use (scoped).</summary>
     public static IServiceCollection AddMenuItemCheck<TCheck>(this IServiceCollection services)
         where TCheck : class, IMenuItemCheck
     {
@@ -48,6 +55,7 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Registers the module's demo data seeder (scoped).</summary>
     public static IServiceCollection AddDemoDataSeeder<TSeeder>(this IServiceCollection services)
         where TSeeder : class, IDemoDataSeeder
     {
@@ -59,7 +67,10 @@ public static class ModuleServiceCollectionExtensions
 /// <summary>Seeds a module's demo data for one agency; the host sets that agency as current before calling.</summary>
 public interface IDemoDataSeeder
 {
+    /// <summary>Owning module id; the seeder runs only for agencies where that module is on.</summary>
     string ModuleId { get; }
+    /// <summary>Adds the demo data of the current agency.</summary>
     /// <param name="seed">Fixed per agency so the same seed always gives the same data.</param>
+    /// <param name="cancellationToken">Stops the seeding.</param>
     Task SeedAsync(int seed, CancellationToken cancellationToken);
 }

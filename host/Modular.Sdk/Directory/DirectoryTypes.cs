@@ -1,34 +1,68 @@
 namespace Modular.Sdk;
 
 /// <summary>Kinds of Party organisation, top to bottom: 机关党委 → 党总支 (optional) → 党支部 → 党小组.</summary>
-public enum OrganizationKind { AgencyCommittee = 0, GeneralBranch = 1, Branch = 2, PartyGroup = 3 }
+public enum OrganizationKind
+{
+    /// <summary>机关党委: the agency's Party committee, the root of its tree.</summary>
+    AgencyCommittee = 0,
+    /// <summary>党总支: an optional level between the committee and its branches.</summary>
+    GeneralBranch = 1,
+    /// <summary>党支部: the branch every member belongs to.</summary>
+    Branch = 2,
+    /// <summary>党小组: a group inside a branch.</summary>
+    PartyGroup = 3,
+}
 
 /// <summary>入党申请人 … 正式党员, and the statuses after membership.</summary>
 public enum MemberStatus
 {
+    /// <summary>入党申请人: has applied to join.</summary>
     Applicant = 0,
+    /// <summary>入党积极分子: an activist, trained towards membership.</summary>
     Activist = 1,
+    /// <summary>发展对象: a candidate for admission.</summary>
     DevelopmentCandidate = 2,
+    /// <summary>预备党员: a probationary member (takes part, does not vote).</summary>
     ProbationaryMember = 3,
+    /// <summary>正式党员: a full member.</summary>
     FullMember = 4,
+    /// <summary>已转出: transferred out to another organisation.</summary>
     TransferredOut = 5,
+    /// <summary>流动党员: a mobile member, away from the agency.</summary>
     Mobile = 6,
+    /// <summary>失联: lost contact.</summary>
     LostContact = 7,
+    /// <summary>已故: deceased.</summary>
     Deceased = 8,
 }
 
 /// <summary>Committee posts: 书记 / 副书记 / 组织委员 / 宣传委员 / 纪检委员 / 委员.</summary>
 public enum CommitteePost
 {
+    /// <summary>书记.</summary>
     Secretary = 0,
+    /// <summary>副书记.</summary>
     DeputySecretary = 1,
+    /// <summary>组织委员.</summary>
     OrganizationCommissioner = 2,
+    /// <summary>宣传委员.</summary>
     PublicityCommissioner = 3,
+    /// <summary>纪检委员.</summary>
     DisciplineCommissioner = 4,
+    /// <summary>委员: a committee member without a named post.</summary>
     CommitteeMember = 5,
 }
 
-public enum Gender { Unknown = 0, Male = 1, Female = 2 }
+/// <summary>A member's gender, as the roster records it.</summary>
+public enum Gender
+{
+    /// <summary>Not recorded.</summary>
+    Unknown = 0,
+    /// <summary>男.</summary>
+    Male = 1,
+    /// <summary>女.</summary>
+    Female = 2,
+}
 
 /// <summary>An organisation as modules see it.</summary>
 public sealed record OrganizationInfo(
@@ -41,15 +75,24 @@ public sealed record MemberInfo(
 {
     /// <summary>Full and probationary members take part in organisational life; only full members vote.</summary>
     public bool IsPartyMember => Status is MemberStatus.FullMember or MemberStatus.ProbationaryMember;
+    /// <summary>Only full members vote.</summary>
     public bool CanVote => Status == MemberStatus.FullMember;
 }
 
+/// <summary>A committee post held by a member.</summary>
+/// <param name="OrganizationId">The organisation whose committee it is.</param>
+/// <param name="MemberId">Who holds the post.</param>
+/// <param name="MemberName">The holder's name.</param>
+/// <param name="Post">Which post.</param>
+/// <param name="Since">When the member took the post, if recorded.</param>
 public sealed record PostInfo(int OrganizationId, int MemberId, string MemberName, CommitteePost Post, DateOnly? Since);
 
 /// <summary>What the current user may see in the directory.</summary>
 public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationIds, int? OwnMemberId)
 {
+    /// <summary>Sees nothing: a user with no member record and no office.</summary>
     public static readonly DataScope None = new(false, new HashSet<int>(), null);
+    /// <summary>Whether the scope covers the organisation with <paramref name="organizationId"/>.</summary>
     public bool CanSeeOrganization(int organizationId) => AgencyWide || OrganizationIds.Contains(organizationId);
 }
 
@@ -72,10 +115,13 @@ public sealed record MemberQuery(int? OrganizationId = null, bool IncludeDescend
 /// </summary>
 public interface IDirectory
 {
+    /// <summary>Every organisation of the agency, committee to Party groups.</summary>
     Task<IReadOnlyList<OrganizationInfo>> GetOrganizationsAsync(CancellationToken ct = default);
+    /// <summary>One organisation of the agency; null when unknown or of another agency.</summary>
     Task<OrganizationInfo?> GetOrganizationAsync(int id, CancellationToken ct = default);
     /// <summary>Members of an organisation, with those of its groups (and sub-organisations) when <paramref name="includeDescendants"/>.</summary>
     Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default);
+    /// <summary>One member of the agency; null when unknown or of another agency.</summary>
     Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default);
     /// <summary>Everyone on the agency's roster (names for ids, pickers), in one round trip where the directory can.</summary>
     async Task<IReadOnlyList<MemberInfo>> GetAllMembersAsync(CancellationToken ct = default)
@@ -102,6 +148,7 @@ public interface IDirectory
         }
         return (await GetAllMembersAsync(ct)).Where(m => wanted.Contains(m.Id)).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
+    /// <summary>The committee posts of one organisation.</summary>
     Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
     /// <summary>The committee posts of every organisation of the agency, in one round trip where the directory can.</summary>
     async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default)

@@ -29,9 +29,11 @@ public sealed record FeedLinkInfo(int Id, string ModuleId, string Feed, DateTime
 /// <summary>Marks a module API endpoint as a feed that personal feed links may read.</summary>
 public sealed class FeedEndpointMetadata(string feed)
 {
+    /// <summary>The feed's route under the module's API.</summary>
     public string Feed { get; } = feed;
 }
 
+/// <summary>Marks module API endpoints as feeds.</summary>
 public static class FeedEndpoints
 {
     /// <summary>

@@ -15,9 +15,12 @@ public class Attachments(IFileStore files, string moduleId, string ownerPrefix, 
 {
     private static readonly LocalizedText TooMany = new("一次最多上传 {0} 个文件。", "At most {0} files at a time.");
 
+    /// <summary>What the store accepts, for the file input's <c>accept</c> attribute and hint.</summary>
     public FileRules Rules => files.Rules;
+    /// <summary>How many files one post may add.</summary>
     public int MaxFiles => maxPerPost;
 
+    /// <summary>The store's owner key of the record with <paramref name="ownerId"/>: <c>&lt;prefix&gt;:&lt;id&gt;</c>.</summary>
     public string OwnerKey(int ownerId) => $"{ownerPrefix}:{ownerId}";
 
     /// <summary>Reads and checks every posted file; each problem goes on <paramref name="field"/>, and then nothing should be saved.</summary>
@@ -42,11 +45,13 @@ public class Attachments(IFileStore files, string moduleId, string ownerPrefix, 
         return uploads;
     }
 
+    /// <summary>Saves checked uploads as files of the record with <paramref name="ownerId"/>.</summary>
     public async Task SaveAsync(int ownerId, IEnumerable<FileUpload> uploads, CancellationToken ct = default)
     {
         foreach (var u in uploads) await files.SaveAsync(moduleId, OwnerKey(ownerId), u, ct);
     }
 
+    /// <summary>The files of the record with <paramref name="ownerId"/>.</summary>
     public Task<IReadOnlyList<StoredFileInfo>> ListAsync(int ownerId, CancellationToken ct = default) =>
         files.ListAsync(moduleId, OwnerKey(ownerId), ct);
 

@@ -20,6 +20,7 @@ public interface IFileStore
     /// <summary>Saves a checked upload for the current agency; throws for one that has an error.</summary>
     Task<StoredFileInfo> SaveAsync(string moduleId, string ownerKey, FileUpload upload, CancellationToken cancellationToken = default);
 
+    /// <summary>The files of one owner (of the current agency and module), oldest first.</summary>
     Task<IReadOnlyList<StoredFileInfo>> ListAsync(string moduleId, string ownerKey, CancellationToken cancellationToken = default);
 
     /// <summary>The files of several owners at once (the evidence entries of a campaign), in one round trip where the store can.</summary>
@@ -33,6 +34,7 @@ public interface IFileStore
     /// <summary>A file of the current agency and module, with its content; null if there is none.</summary>
     Task<StoredFileContent?> OpenAsync(string moduleId, int id, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes a file of the current agency and module; false if there was none.</summary>
     Task<bool> DeleteAsync(string moduleId, int id, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -50,21 +52,36 @@ public interface IFileStore
     }
 }
 
+/// <summary>The platform's limits for uploads.</summary>
+/// <param name="MaxBytes">The largest file accepted.</param>
+/// <param name="Extensions">The extensions accepted, lower case without the dot.</param>
 public sealed record FileRules(long MaxBytes, IReadOnlyList<string> Extensions)
 {
     /// <summary>For an input's <c>accept</c> attribute: ".jpg,.png,…".</summary>
     public string Accept => string.Join(",", Extensions.Select(e => "." + e));
+    /// <summary>The size limit in whole megabytes, for the hint beside the field.</summary>
     public int MaxMegabytes => (int)(MaxBytes / (1024 * 1024));
 }
 
 /// <summary>An upload read into memory: its name, the content type the store decided (never the browser's), and any error.</summary>
 public sealed record FileUpload(string FileName, string ContentType, byte[] Content, string? Error)
 {
+    /// <summary>Whether the upload passed the checks and may be saved.</summary>
     public bool IsValid => Error is null;
 }
 
+/// <summary>A stored file, without its content.</summary>
+/// <param name="Id">The file's id (unique in the portal).</param>
+/// <param name="OwnerKey">The owner key the module gave it.</param>
+/// <param name="FileName">The name it was uploaded with.</param>
+/// <param name="ContentType">The content type the store decided from its content.</param>
+/// <param name="Length">Its size in bytes.</param>
+/// <param name="CreatedAt">When it was saved.</param>
 public sealed record StoredFileInfo(int Id, string OwnerKey, string FileName, string ContentType, long Length, DateTimeOffset CreatedAt);
 
+/// <summary>A stored file with its content.</summary>
+/// <param name="Info">What the file is.</param>
+/// <param name="Content">Its bytes.</param>
 public sealed record StoredFileContent(StoredFileInfo Info, byte[] Content)
 {
     /// <summary>A download: <c>Content-Disposition: attachment</c> with the file's name and its checked content type (the host adds nosniff).</summary>

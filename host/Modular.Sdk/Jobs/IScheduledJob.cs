@@ -15,12 +15,16 @@ public interface IScheduledJob
     string ModuleId { get; }
     /// <summary>Unique within the module (names the lock).</summary>
     string Name { get; }
+    /// <summary>One run for the current agency (the host sets it before calling, once per agency where the module is on).</summary>
     /// <param name="now">The time of this run (the host's clock), so a job decides "today" from it and tests can choose it.</param>
+    /// <param name="cancellationToken">Stops the run when the host shuts down.</param>
     Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
 
+/// <summary>Registers a module's scheduled jobs.</summary>
 public static class ScheduledJobServiceCollectionExtensions
 {
+    /// <summary>Registers <typeparamref name="TJob"/> (scoped).</summary>
     public static IServiceCollection AddScheduledJob<TJob>(this IServiceCollection services)
         where TJob : class, IScheduledJob
     {

@@ -28,7 +28,9 @@ public interface IModule
 /// <summary>What the host tells a module while it registers.</summary>
 public sealed class ModuleContext(PluginManifest manifest, string folder)
 {
+    /// <summary>The plugin's <c>plugin.json</c>.</summary>
     public PluginManifest Manifest { get; } = manifest;
+    /// <summary>The plugin's id (<see cref="PluginManifest.Id"/>).</summary>
     public string ModuleId => Manifest.Id;
     /// <summary>The plugin's folder on disk (read-only for the module).</summary>
     public string Folder { get; } = folder;

@@ -7,19 +7,29 @@ namespace Modular.Sdk;
 /// <summary>The content of a plugin's <c>plugin.json</c>: who it is, what it needs. Read before any of its code.</summary>
 public sealed partial class PluginManifest
 {
+    /// <summary>The manifest's file name, beside the plugin's assemblies.</summary>
     public const string FileName = "plugin.json";
 
+    /// <summary>The plugin's id: 2–40 lower-case letters, digits or hyphens, starting with a letter; its pages live under <c>/m/&lt;id&gt;/</c>.</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
+    /// <summary>The module's name; the Chinese one is required.</summary>
     [JsonPropertyName("name")] public LocalizedText? Name { get; init; }
+    /// <summary>The plugin's semantic version; equal to its entry assembly's version (modpack checks).</summary>
     [JsonPropertyName("version")] public string Version { get; init; } = "";
     /// <summary>Range of SDK versions the plugin was written for, e.g. "[1.0.0,2.0.0)".</summary>
     [JsonPropertyName("sdk")] public string Sdk { get; init; } = "";
+    /// <summary>The file name of the assembly that holds the <see cref="IModule"/>, in the plugin's folder.</summary>
     [JsonPropertyName("entryAssembly")] public string EntryAssembly { get; init; } = "";
+    /// <summary>Modules that must be loaded (and on) before this one.</summary>
     [JsonPropertyName("dependencies")] public List<PluginDependency> Dependencies { get; init; } = [];
+    /// <summary>Who delivers the plugin, shown on the platform's Modules page.</summary>
     [JsonPropertyName("vendor")] public string? Vendor { get; init; }
+    /// <summary>What the module does, shown on the platform's Modules page.</summary>
     [JsonPropertyName("description")] public LocalizedText? Description { get; init; }
 
+    /// <summary><see cref="Version"/> parsed; only on a validated manifest.</summary>
     [JsonIgnore] public SemanticVersion ParsedVersion => SemanticVersion.Parse(Version);
+    /// <summary><see cref="Sdk"/> parsed; only on a validated manifest.</summary>
     [JsonIgnore] public VersionRange ParsedSdkRange => VersionRange.Parse(Sdk);
 
     private static readonly JsonSerializerOptions Json = new()
@@ -32,6 +42,7 @@ public sealed partial class PluginManifest
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 
+    /// <summary>Whether <paramref name="id"/> is a valid plugin id (see <see cref="Id"/>).</summary>
     public static bool IsValidId(string? id) => id is { Length: >= 2 and <= 40 } && IdPattern().IsMatch(id);
 
     /// <summary>Parses and validates a manifest; problems come back as Chinese sentences for the Modules page.</summary>
@@ -57,6 +68,7 @@ public sealed partial class PluginManifest
         return errors.Count == 0 ? m : null;
     }
 
+    /// <summary>Every problem of the manifest, as Chinese sentences; none for a valid one.</summary>
     public IEnumerable<string> Validate()
     {
         if (!IsValidId(Id)) yield return $"模块标识“{Id}”无效：须为 2–40 个小写字母、数字或连字符，以字母开头。";
@@ -75,8 +87,10 @@ public sealed partial class PluginManifest
     }
 }
 
+/// <summary>A module a plugin needs, from <c>plugin.json</c>.</summary>
 public sealed class PluginDependency
 {
+    /// <summary>The id of the module needed.</summary>
     [JsonPropertyName("id")] public string Id { get; init; } = "";
     /// <summary>Optional version range of the dependency; any version when absent.</summary>
     [JsonPropertyName("version")] public string? Version { get; init; }

@@ -6,9 +6,11 @@ namespace Modular.Sdk;
 /// <summary>major.minor.patch with an optional pre-release label (build metadata is ignored).</summary>
 public sealed record SemanticVersion(int Major, int Minor, int Patch, string? PreRelease = null) : IComparable<SemanticVersion>
 {
+    /// <summary>Parses "1.2.3", "1.2" or "1.2.3-beta.1"; throws <see cref="FormatException"/> on anything else.</summary>
     public static SemanticVersion Parse(string text) =>
         TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a semantic version.");
 
+    /// <summary>Parses like <see cref="Parse"/>; false instead of throwing.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out SemanticVersion? version)
     {
         version = null;
@@ -35,6 +37,7 @@ public sealed record SemanticVersion(int Major, int Minor, int Patch, string? Pr
         return true;
     }
 
+    /// <summary>Orders by major, minor, patch; a pre-release before its release.</summary>
     public int CompareTo(SemanticVersion? other)
     {
         if (other is null) return 1;
@@ -48,10 +51,15 @@ public sealed record SemanticVersion(int Major, int Minor, int Patch, string? Pr
         return string.CompareOrdinal(PreRelease, other.PreRelease);
     }
 
+    /// <summary>Whether <paramref name="a"/> comes before <paramref name="b"/>.</summary>
     public static bool operator <(SemanticVersion a, SemanticVersion b) => a.CompareTo(b) < 0;
+    /// <summary>Whether <paramref name="a"/> comes after <paramref name="b"/>.</summary>
     public static bool operator >(SemanticVersion a, SemanticVersion b) => a.CompareTo(b) > 0;
+    /// <summary>Whether <paramref name="a"/> comes before or equals <paramref name="b"/>.</summary>
     public static bool operator <=(SemanticVersion a, SemanticVersion b) => a.CompareTo(b) <= 0;
+    /// <summary>Whether <paramref name="a"/> comes after or equals <paramref name="b"/>.</summary>
     public static bool operator >=(SemanticVersion a, SemanticVersion b) => a.CompareTo(b) >= 0;
 
+    /// <summary>"major.minor.patch", with "-label" for a pre-release.</summary>
     public override string ToString() => PreRelease is null ? $"{Major}.{Minor}.{Patch}" : $"{Major}.{Minor}.{Patch}-{PreRelease}";
 }

@@ -8,9 +8,11 @@ namespace Modular.Sdk;
 /// </summary>
 public sealed record VersionRange(SemanticVersion? Min, bool MinInclusive, SemanticVersion? Max, bool MaxInclusive)
 {
+    /// <summary>Parses a range; throws <see cref="FormatException"/> on anything else.</summary>
     public static VersionRange Parse(string text) =>
         TryParse(text, out var r) ? r : throw new FormatException($"'{text}' is not a version range.");
 
+    /// <summary>Parses like <see cref="Parse"/>; false instead of throwing.</summary>
     public static bool TryParse(string? text, [NotNullWhen(true)] out VersionRange? range)
     {
         range = null;
@@ -44,6 +46,7 @@ public sealed record VersionRange(SemanticVersion? Min, bool MinInclusive, Seman
         return true;
     }
 
+    /// <summary>Whether <paramref name="v"/> lies in the range.</summary>
     public bool Includes(SemanticVersion v)
     {
         if (Min is not null && (MinInclusive ? v < Min : v <= Min)) return false;
@@ -51,6 +54,7 @@ public sealed record VersionRange(SemanticVersion? Min, bool MinInclusive, Seman
         return true;
     }
 
+    /// <summary>The range for people: "&gt;= 1.0.0" or the interval notation.</summary>
     public override string ToString() =>
         Min is not null && Max is null && MinInclusive
             ? $">= {Min}"

@@ -7,8 +7,10 @@ namespace Modular.Sdk;
 /// </summary>
 public interface IMenuItemCheck
 {
+    /// <summary>Owning module id.</summary>
     string ModuleId { get; }
     /// <summary>The <see cref="MenuItem.Id"/> this check may show.</summary>
     string MenuItemId { get; }
+    /// <summary>Whether the current user sees the item anyway.</summary>
     Task<bool> ShowsAsync(CancellationToken cancellationToken = default);
 }

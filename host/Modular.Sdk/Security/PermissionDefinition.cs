@@ -19,11 +19,13 @@ public static class Roles
     /// <summary>Every member of the agency.</summary>
     public const string Member = "member";
 
+    /// <summary>The roles every agency has.</summary>
     public static readonly IReadOnlyList<string> AgencyRoles = [AgencyAdmin, Member];
     /// <summary>The agency's discipline inspection (纪检): given to an account by the agency's administrator, beside its other roles.</summary>
     public const string DisciplineInspection = "discipline-inspection";
 }
 
+/// <summary>Answers whether the current user holds a permission (from the roles the module's permissions name).</summary>
 public interface IPermissionChecker
 {
     /// <summary>True when the current user holds the permission in the current agency.</summary>

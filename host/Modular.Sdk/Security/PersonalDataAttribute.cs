@@ -23,21 +23,25 @@ public enum PersonalDataKind
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PersonalDataAttribute(PersonalDataKind kind = PersonalDataKind.Other) : Attribute
 {
+    /// <summary>Which masking rule applies.</summary>
     public PersonalDataKind Kind { get; } = kind;
 }
 
 /// <summary>The masking rules of the security baseline: 410102********0024, 138****1027, ****-**-**.</summary>
 public static class Mask
 {
+    /// <summary>An ID number: the first six and last four characters stay.</summary>
     public static string IdNumber(string? value) =>
         string.IsNullOrEmpty(value) ? "" : value.Length <= 10 ? new string('*', value.Length) : value[..6] + new string('*', value.Length - 10) + value[^4..];
 
+    /// <summary>A phone number: the first three and last four digits stay.</summary>
     public static string Phone(string? value) =>
         string.IsNullOrEmpty(value) ? "" : value.Length < 8 ? new string('*', value.Length) : value[..3] + new string('*', value.Length - 7) + value[^4..];
 
     /// <summary>A birth date reveals nothing: not the year, not the age.</summary>
     public static string BirthDate(string? value) => string.IsNullOrEmpty(value) ? "" : "****-**-**";
 
+    /// <summary>The rule of <paramref name="kind"/> applied to <paramref name="value"/>.</summary>
     public static string Apply(PersonalDataKind kind, string? value) => kind switch
     {
         PersonalDataKind.IdNumber => IdNumber(value),

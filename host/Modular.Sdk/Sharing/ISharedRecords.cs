@@ -14,6 +14,7 @@ public interface ISharedRecordSource
     string ModuleId { get; }
     /// <summary>"&lt;module-id&gt;.&lt;record&gt;", e.g. <c>volunteer.activity</c>; stored by consumers with the id.</summary>
     string Kind { get; }
+    /// <summary>What the records are called in a picker (志愿服务活动).</summary>
     LocalizedText Name { get; }
     /// <summary>Permission the user needs to see these records, if any.</summary>
     string? Permission => null;
@@ -23,11 +24,20 @@ public interface ISharedRecordSource
     Task<IReadOnlyList<SharedRecord>> GetAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
 }
 
+/// <summary>Which shared records to search for.</summary>
+/// <param name="From">Records on or after this date, if given.</param>
+/// <param name="To">Records on or before this date, if given.</param>
+/// <param name="Text">Words the title contains, if given.</param>
+/// <param name="Take">At most this many records.</param>
 public sealed record SharedRecordQuery(DateOnly? From = null, DateOnly? To = null, string? Text = null, int Take = 50);
 
 /// <summary>What a consumer may show of another module's record: a snapshot it can keep, and a link while the source is on.</summary>
 public sealed record SharedRecord(string Kind, string Id, string Title, DateOnly Date, string? Place = null, string? Url = null, string? Summary = null);
 
+/// <summary>A kind of shared record that answers for the current agency and user.</summary>
+/// <param name="Kind">The kind, <c>&lt;module-id&gt;.&lt;record&gt;</c>.</param>
+/// <param name="ModuleId">The module that offers it.</param>
+/// <param name="Name">What the records are called.</param>
 public sealed record SharedRecordKind(string Kind, string ModuleId, LocalizedText Name);
 
 /// <summary>
@@ -37,14 +47,20 @@ public sealed record SharedRecordKind(string Kind, string ModuleId, LocalizedTex
 /// </summary>
 public interface ISharedRecords
 {
+    /// <summary>The kinds that answer now: their module is on for the agency and the user holds their permission.</summary>
     IReadOnlyList<SharedRecordKind> AvailableKinds();
+    /// <summary>Whether <paramref name="kind"/> answers now.</summary>
     bool IsAvailable(string kind) => AvailableKinds().Any(k => k.Kind == kind);
+    /// <summary>Records of <paramref name="kind"/> matching <paramref name="query"/>; empty when the kind does not answer.</summary>
     Task<IReadOnlyList<SharedRecord>> SearchAsync(string kind, SharedRecordQuery query, CancellationToken cancellationToken = default);
+    /// <summary>Records of <paramref name="kind"/> by id (unknown ids left out); empty when the kind does not answer.</summary>
     Task<IReadOnlyDictionary<string, SharedRecord>> GetAsync(string kind, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default);
 }
 
+/// <summary>Registers a module's shared record sources.</summary>
 public static class SharedRecordServiceCollectionExtensions
 {
+    /// <summary>Registers <typeparamref name="TSource"/> (scoped); its <see cref="ISharedRecordSource.ModuleId"/> must be the module's own id.</summary>
     public static IServiceCollection AddSharedRecordSource<TSource>(this IServiceCollection services)
         where TSource : class, ISharedRecordSource
     {

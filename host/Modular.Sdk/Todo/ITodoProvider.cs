@@ -11,7 +11,13 @@ public interface ITodoProvider
     Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>One due item in the to-do centre.</summary>
+/// <param name="Title">What is to be done (already localized).</param>
+/// <param name="Url">The page where it is done.</param>
+/// <param name="DueDate">When it is due, if it has a date.</param>
+/// <param name="Detail">A second line, if any.</param>
 public sealed record TodoItem(string Title, string Url, DateOnly? DueDate = null, string? Detail = null)
 {
+    /// <summary>Whether the item was due before <paramref name="today"/>.</summary>
     public bool IsOverdue(DateOnly today) => DueDate is { } d && d < today;
 }

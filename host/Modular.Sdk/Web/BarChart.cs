@@ -5,7 +5,17 @@ using System.Text;
 namespace Modular.Sdk;
 
 /// <summary>How a bar reads against a target: neutral, or good / warning / bad.</summary>
-public enum BarTone { Default, Good, Warning, Bad }
+public enum BarTone
+{
+    /// <summary>No judgement: the portal's bar colour.</summary>
+    Default,
+    /// <summary>On or above the target.</summary>
+    Good,
+    /// <summary>Close to falling short.</summary>
+    Warning,
+    /// <summary>Short of the target.</summary>
+    Bad,
+}
 
 /// <summary>
 /// A bar chart as inline SVG, drawn on the server for every module: no script, no CDN and no inline styles
@@ -13,12 +23,22 @@ public enum BarTone { Default, Good, Warning, Bad }
 /// </summary>
 public static class BarChart
 {
+    /// <summary>One bar of a chart.</summary>
+    /// <param name="Label">Written under (or beside) the bar.</param>
     /// <param name="Value">Null draws no bar (e.g. a month with nothing to measure yet).</param>
     /// <param name="Tooltip">Shown on hover; the label and value when absent.</param>
+    /// <param name="Tone">The bar's colour.</param>
     public sealed record Bar(string Label, decimal? Value, string? Tooltip = null, BarTone Tone = BarTone.Default);
 
+    /// <summary>Bars up, one column each: for a series such as months. Scales with the width it is given.</summary>
+    /// <param name="bars">The bars, left to right.</param>
+    /// <param name="title">The chart's accessible title.</param>
+    /// <param name="unit">The values' unit, for the default tooltip.</param>
     /// <param name="suffix">After each value (e.g. "%"); <paramref name="unit"/> goes into the default tooltip.</param>
     /// <param name="max">A fixed top of the scale (e.g. 100 for shares); otherwise a round number above the largest value.</param>
+    /// <param name="width">The drawing's width (view box units).</param>
+    /// <param name="height">The drawing's height (view box units).</param>
+    /// <returns>The <c>&lt;svg&gt;</c> element's markup, encoded.</returns>
     public static string Svg(IReadOnlyList<Bar> bars, string title, string unit = "", string suffix = "", decimal? max = null, int width = 720, int height = 240)
     {
         const int left = 44, bottom = 28, top = 16;
@@ -60,7 +80,13 @@ public static class BarChart
     /// Bars across, one labelled row each: for a few named categories. Drawn at its own width and never scaled up, so
     /// its text stays readable on a phone (give the svg <c>max-width: 100%</c>).
     /// </summary>
+    /// <param name="bars">The bars, top to bottom.</param>
+    /// <param name="title">The chart's accessible title.</param>
+    /// <param name="unit">The values' unit, for the default tooltip.</param>
+    /// <param name="suffix">After each value (e.g. "%").</param>
     /// <param name="max">A fixed end of the scale (e.g. 100 for shares); otherwise a round number above the largest value.</param>
+    /// <param name="width">The drawing's width in pixels.</param>
+    /// <returns>The <c>&lt;svg&gt;</c> element's markup, encoded.</returns>
     public static string HorizontalSvg(IReadOnlyList<Bar> bars, string title, string unit = "", string suffix = "", decimal? max = null, int width = 380)
     {
         const int labelWidth = 112, valueWidth = 52, row = 30, pad = 4, labelChars = 8;

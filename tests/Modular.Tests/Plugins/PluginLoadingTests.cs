@@ -102,10 +102,10 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
     }
 
     [Fact]
-    public void Failed_migration_rolls_back()
+    public async Task Failed_migration_rolls_back()
     {
         Assert.False(_portal.Catalog.IsRunning("bad-migration"));
-        var tables = _portal.WithDbAsync(async db =>
+        var tables = await _portal.WithDbAsync(async db =>
         {
             var conn = db.Database.GetDbConnection();
             await conn.OpenAsync();
@@ -114,7 +114,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
                 sqlite: "SELECT count(*) FROM sqlite_master WHERE name = 'bad_thing'",
                 postgres: "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bad_thing'");
             return Convert.ToInt32(await cmd.ExecuteScalarAsync());
-        }).Result;
+        });
         Assert.Equal(0, tables);
     }
 

@@ -121,7 +121,7 @@ public sealed class PluginPackageInstallTests
         using (var again = new PortalFactory(workDir, [], copyPlugins: false))
         {
             _ = again.Server;
-            Assert.False(again.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(again.Catalog.All, p => p.Id == "shelf");
             Assert.Equal(["1"], await again.QueryAsync("SELECT count(*) FROM shelf_item"));
             Assert.Contains(await again.AuditAsync("plugin.uninstalled"), l => l.Contains("模块数据已保留"));
             var admin = await again.SignedInAsync("admin");
@@ -171,7 +171,7 @@ public sealed class PluginPackageInstallTests
         using (var again = new PortalFactory(workDir, [], copyPlugins: false))
         {
             _ = again.Server;
-            Assert.False(again.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(again.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(again.PluginsDir, "shelf")));
             Assert.Equal(["0"], await again.QueryAsync(TestDatabase.Sql(
                 "SELECT count(*) FROM sqlite_master WHERE name IN ('shelf_item', '__migrations_shelf')",
@@ -190,7 +190,7 @@ public sealed class PluginPackageInstallTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("安装失败：数据库迁移失败", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.False(Directory.Exists(Path.Combine(portal.PluginsDir, "bad-migration")));
-        Assert.False(portal.Catalog.All.Any(p => p.Id == "bad-migration"));
+        Assert.DoesNotContain(portal.Catalog.All, p => p.Id == "bad-migration");
         Assert.Equal(["0"], await portal.QueryAsync(TestDatabase.Sql(
             "SELECT count(*) FROM sqlite_master WHERE name = 'bad_thing'",
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'bad_thing'")));

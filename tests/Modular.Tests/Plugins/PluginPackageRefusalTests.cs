@@ -173,6 +173,6 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
         var office = await _portal.SignedInAsync("office");
         var page = await office.GetAsync("/Platform/Modules");
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
-        Assert.Empty(Packages.Listing(_portal.PluginsDir).Where(p => p.Contains("misfit")));
+        Assert.DoesNotContain(Packages.Listing(_portal.PluginsDir), p => p.Contains("misfit"));
     }
 }

@@ -166,7 +166,7 @@ public sealed class SharedPackageTests
         using (var b = Instance(dirB, "B", dirA, fresh: false))
         {
             _ = b.Server;
-            Assert.False(b.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(b.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
             Assert.Equal(["1"], await b.QueryAsync("SELECT count(*) FROM shelf_item"));
             Assert.Contains(await b.AuditAsync("plugin.uninstalled"), l => l.Contains("模块数据已保留"));
@@ -175,7 +175,7 @@ public sealed class SharedPackageTests
         using (var b = Instance(dirB, "B", dirA, fresh: false))
         {
             _ = a.Server;
-            Assert.False(a.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(a.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(a.PluginsDir, "shelf")));
             Assert.Contains("已卸载", await ModulesPageAsync(a));
 
@@ -191,14 +191,14 @@ public sealed class SharedPackageTests
         using (var a = Instance(dirA, "A", fresh: false))
         {
             _ = a.Server;
-            Assert.False(a.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(a.Catalog.All, p => p.Id == "shelf");
             Assert.Equal(["0"], await a.QueryAsync("SELECT count(*) FROM information_schema.tables WHERE table_name IN ('shelf_item', '__migrations_shelf')"));
             Assert.Contains(await a.AuditAsync("plugin.uninstalled"), l => l.Contains("模块数据已删除"));
         }
         using (var b = Instance(dirB, "B", dirA, fresh: false))
         {
             _ = b.Server;
-            Assert.False(b.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(b.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
             Assert.True(b.Catalog.IsRunning("notes"));
         }
@@ -219,7 +219,7 @@ public sealed class SharedPackageTests
             // The bytes changed after they were accepted (a touched row): the recorded hash no longer matches.
             await a.ExecAsync("UPDATE \"PluginPackages\" SET \"Content\" = \"Content\" || '\\x00'::bytea, \"Version\" = \"Version\" + 1 WHERE \"PluginId\" = 'shelf'");
             Assert.Equal(0, await TickAsync(b));
-            Assert.False(b.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(b.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
             Assert.Contains("与接收时记录的 SHA-256 不符", await ModulesPageAsync(a));
             Assert.Contains(await b.AuditAsync("plugin.instance.refused"), l => l.Contains("SHA-256 不符"));
@@ -240,7 +240,7 @@ public sealed class SharedPackageTests
         using (var b = Instance(dirB, "B", dirA, fresh: false))
         {
             _ = b.Server;
-            Assert.False(b.Catalog.All.Any(p => p.Id == "shelf"));
+            Assert.DoesNotContain(b.Catalog.All, p => p.Id == "shelf");
             Assert.False(Directory.Exists(Path.Combine(b.PluginsDir, "shelf")));
             Assert.Contains("SHA-256 与哈希清单不符", await ModulesPageAsync(b));
             // Its watcher does not try the same row again.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Host.Data;
 using Modular.Sdk;
 
@@ -212,8 +213,11 @@ public static class StagedChanges
                 await using var scope = services.CreateAsyncScope();
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
                 await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase, ct);
-                // Both dialects take a double-quoted name; the name is the host's own ("__migrations_<id>").
-                await db.Database.ExecuteSqlRawAsync($"DROP TABLE IF EXISTS \"{ModuleDatabase.HistoryTable(moduleId)}\"", ct);
+                // A table name cannot be a parameter: the provider quotes the host's own name ("__migrations_<id>").
+                var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ModuleDatabase.HistoryTable(moduleId));
+#pragma warning disable EF1003 // an identifier built and quoted here, no input: nothing to inject
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table, ct);
+#pragma warning restore EF1003
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

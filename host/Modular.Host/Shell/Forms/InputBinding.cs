@@ -106,8 +106,8 @@ public sealed class ShownErrorsHtmlGenerator(IAntiforgery antiforgery, IOptions<
         var shown = viewContext.HttpContext.Items[Key] as HashSet<string> ?? [];
         if (shown.Contains(All)) return [];
         return viewContext.ModelState
-            .Where(e => e.Value.Errors.Count > 0 && !shown.Contains(e.Key))
-            .SelectMany(e => e.Value.Errors.Select(x => x.ErrorMessage))
+            .Where(e => !shown.Contains(e.Key))
+            .SelectMany(e => e.Value?.Errors.Select(x => x.ErrorMessage) ?? [])
             .Where(x => !string.IsNullOrWhiteSpace(x))
             .Distinct()
             .ToList();

@@ -49,10 +49,10 @@ public sealed class CheckInModel(VolunteerDbContext db, VolunteerAccess access, 
         await LoadAsync(ct);
         Result = outcome switch
         {
-            AttendanceOutcome.CheckedIn => T["Checked in. Scan again when you leave to check out."],
-            AttendanceOutcome.CheckedOut => T["Checked out. Thank you for your service!"],
-            AttendanceOutcome.AlreadyDone => T["You have already checked out."],
-            AttendanceOutcome.NotOpen => T["Check-in is not open for this activity."],
+            AttendanceOutcome.CheckedIn => T["Checked in. Scan again when you leave to check out."].Value,
+            AttendanceOutcome.CheckedOut => T["Checked out. Thank you for your service!"].Value,
+            AttendanceOutcome.AlreadyDone => T["You have already checked out."].Value,
+            AttendanceOutcome.NotOpen => T["Check-in is not open for this activity."].Value,
             _ => null,
         };
         return Page();

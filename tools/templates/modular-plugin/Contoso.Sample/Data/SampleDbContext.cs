@@ -15,7 +15,7 @@ public sealed class SampleRecord : IAgencyOwned, IVersioned
 
 /// <summary>
 /// The plugin's tables, on the portal's database with their own migrations history. Migrations: one set per provider
-/// (Data/Migrations/Sqlite and Data/Migrations/PostgreSql), e.g. written with dotnet ef against each provider.
+/// (Data/Migrations/Sqlite and Data/Migrations/PostgreSql), each with a snapshot of its own name (README.md).
 /// </summary>
 public class SampleDbContext(DbContextOptions<SampleDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)
 {

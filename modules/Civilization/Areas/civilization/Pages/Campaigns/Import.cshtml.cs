@@ -13,7 +13,8 @@ namespace Modular.Modules.Civilization.Pages.Campaigns;
 public sealed class ImportModel(CivilizationDbContext db, CivilizationAccess access, FrameworkImport import, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
-    [BindProperty] public IFormFile? File { get; set; }
+    // Named for the form field; hides PageModel.File(...), a result this page never returns.
+    [BindProperty] public new IFormFile? File { get; set; }
     public Campaign Campaign { get; private set; } = null!;
     public IReadOnlyList<FrameworkSheet.Problem> Problems { get; private set; } = [];
 

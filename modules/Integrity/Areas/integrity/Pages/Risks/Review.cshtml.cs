@@ -50,7 +50,7 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = T["The review round of {0} has started: every owner has their points in the to-do centre.", RoundYear].Value;
+        TempData["Message"] = T["The review round of {0} has started: every owner has their points in the to-do centre.", RoundYear!.Value].Value;
         return RedirectToPage();
     }
 

@@ -10,7 +10,7 @@ using Modular.Host.Data;
 namespace Modular.Host.Data.Migrations.Sqlite
 {
     [DbContext(typeof(HostDbContext))]
-    partial class HostDbContextModelSnapshot : ModelSnapshot
+    partial class HostDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -10,7 +10,7 @@ using Modular.Modules.Integrity.Data;
 namespace Modular.Modules.Integrity.Data.Migrations.Sqlite
 {
     [DbContext(typeof(IntegrityDbContext))]
-    partial class IntegrityDbContextModelSnapshot : ModelSnapshot
+    partial class IntegrityDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -10,7 +10,7 @@ using Modular.Modules.Volunteer.Data;
 namespace Modular.Modules.Volunteer.Data.Migrations.Sqlite
 {
     [DbContext(typeof(VolunteerDbContext))]
-    partial class VolunteerDbContextModelSnapshot : ModelSnapshot
+    partial class VolunteerDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -10,7 +10,7 @@ using Modular.Host.PartyDirectory;
 namespace Modular.Host.PartyDirectory.Migrations.Sqlite
 {
     [DbContext(typeof(DirectoryDbContext))]
-    partial class DirectoryDbContextModelSnapshot : ModelSnapshot
+    partial class DirectoryDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -10,7 +10,7 @@ using Modular.Modules.OrgLife.Data;
 namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
 {
     [DbContext(typeof(OrgLifeDbContext))]
-    partial class OrgLifeDbContextModelSnapshot : ModelSnapshot
+    partial class OrgLifeDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

@@ -10,7 +10,7 @@ using Modular.Modules.Civilization.Data;
 namespace Modular.Modules.Civilization.Data.Migrations.Sqlite
 {
     [DbContext(typeof(CivilizationDbContext))]
-    partial class CivilizationDbContextModelSnapshot : ModelSnapshot
+    partial class CivilizationDbContextSqliteModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
