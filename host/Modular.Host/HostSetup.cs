@@ -60,6 +60,10 @@ public static class HostSetup
         services.AddSingleton<PartyDirectory.PersonalDataProtector>();
         services.AddScoped<PartyDirectory.DirectoryService>();
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<PartyDirectory.DirectoryService>());
+        // The SDK's per-request views of the directory, and the one clock (agency time zone over TimeProvider).
+        services.AddScoped<ICurrentMember, CurrentMember>();
+        services.AddScoped<PeopleLookup>();
+        services.AddSingleton<IAgencyClock>(sp => new AgencyClock(sp.GetRequiredService<TimeProvider>(), AgencyClock.FindTimeZone(builder.Configuration["Modular:TimeZone"])));
         services.AddScoped<PartyDirectory.DirectoryWarnings>();
         services.AddScoped<PartyDirectory.DirectoryDemoData>();
         services.AddScoped<PartyDirectory.DirectoryLabels>();
@@ -279,6 +283,8 @@ public static class HostSetup
             {
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention)conventions);
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention)conventions);
+                // [RequirePermission] on page models and handlers answers 404, like the module gate.
+                o.Conventions.ConfigureFilter(new RequirePermissionPageFilter());
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);

@@ -22,6 +22,34 @@ public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, I
             .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
     }
 
+    // Counts and lists by organisation and status go to the database: no roster is read for a figure.
+    private async Task<IQueryable<Member>> MatchingAsync(MemberQuery query, CancellationToken ct)
+    {
+        var members = db.Members.AsNoTracking();
+        if (query.OrganizationId is { } org)
+        {
+            var ids = query.IncludeDescendants ? await SubtreeIdsAsync(org, ct) : [org];
+            members = members.Where(m => ids.Contains(m.OrganizationId) || (m.GroupId != null && ids.Contains(m.GroupId.Value)));
+        }
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            var wanted = statuses.ToList();
+            members = members.Where(m => wanted.Contains(m.Status));
+        }
+        return members;
+    }
+
+    public async Task<IReadOnlyList<MemberInfo>> FindMembersAsync(MemberQuery query, CancellationToken ct = default) =>
+        (await (await MatchingAsync(query, ct)).Select(ProjectInfo).ToListAsync(ct))
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+
+    public async Task<int> CountMembersAsync(MemberQuery query, CancellationToken ct = default) =>
+        await (await MatchingAsync(query, ct)).CountAsync(ct);
+
+    public async Task<IReadOnlyDictionary<int, int>> CountMembersByOrganizationAsync(MemberQuery query, CancellationToken ct = default) =>
+        await (await MatchingAsync(query, ct)).GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
     // One request asks for names many times (a page, its widgets, a module's services): the roster and the members
     // looked up by id are read once per scope, for the agency current when they were read.
     private (int? Agency, IReadOnlyList<MemberInfo> Members)? _roster;

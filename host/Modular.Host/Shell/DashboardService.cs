@@ -27,7 +27,7 @@ public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, Modu
 }
 
 /// <summary>Collects the current user's to-do items from every enabled module (and the host).</summary>
-public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate gate, ICurrentAgency agency, ILogger<TodoService> logger)
+public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ILogger<TodoService> logger)
 {
     public const string HostModuleId = "host";
 
@@ -37,6 +37,7 @@ public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate
         foreach (var provider in providers)
         {
             if (provider.ModuleId != HostModuleId && !gate.IsEnabled(agency.Id, provider.ModuleId)) continue;
+            if (provider.Permission is { } permission && !permissions.IsGranted(permission)) continue;
             try
             {
                 foreach (var item in await provider.GetItemsAsync(ct)) result.Add((provider.ModuleId, item));

@@ -53,6 +53,19 @@ public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationId
     public bool CanSeeOrganization(int organizationId) => AgencyWide || OrganizationIds.Contains(organizationId);
 }
 
+/// <summary>Which members to count or list: of one organisation (with its groups and sub-organisations unless told otherwise) or the whole agency, of some statuses or all.</summary>
+/// <param name="OrganizationId">The organisation; null for the whole agency.</param>
+/// <param name="IncludeDescendants">With the organisation's Party groups and sub-organisations.</param>
+/// <param name="Statuses">The statuses wanted; null or empty for every status.</param>
+public sealed record MemberQuery(int? OrganizationId = null, bool IncludeDescendants = true, IReadOnlyCollection<MemberStatus>? Statuses = null)
+{
+    /// <summary>Full and probationary members of the whole agency.</summary>
+    public static readonly MemberQuery PartyMembers = new(Statuses: [MemberStatus.FullMember, MemberStatus.ProbationaryMember]);
+
+    /// <summary>Whether <paramref name="status"/> is one of the statuses wanted.</summary>
+    public bool Wants(MemberStatus status) => Statuses is not { Count: > 0 } || Statuses.Contains(status);
+}
+
 /// <summary>
 /// Read access to the current agency's organisations and members, for modules: they keep ids only and
 /// never a copy of people. Every answer is limited to the current agency.
@@ -97,6 +110,21 @@ public interface IDirectory
         foreach (var o in await GetOrganizationsAsync(ct)) all.AddRange(await GetPostsAsync(o.Id, ct));
         return all;
     }
+    /// <summary>The members that match <paramref name="query"/>, by name, without reading the rest of the roster where the directory can.</summary>
+    async Task<IReadOnlyList<MemberInfo>> FindMembersAsync(MemberQuery query, CancellationToken ct = default)
+    {
+        var members = query.OrganizationId is { } org ? await GetMembersAsync(org, query.IncludeDescendants, ct) : await GetAllMembersAsync(ct);
+        return members.Where(m => query.Wants(m.Status)).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+    }
+    /// <summary>How many members match <paramref name="query"/>, counted by the database where the directory can.</summary>
+    async Task<int> CountMembersAsync(MemberQuery query, CancellationToken ct = default) => (await FindMembersAsync(query, ct)).Count;
+    /// <summary>
+    /// How many members of each organisation match <paramref name="query"/>, by the organisation a member belongs to
+    /// (<see cref="MemberInfo.OrganizationId"/>; a Party group's members count in its organisation). Organisations without
+    /// a match are left out.
+    /// </summary>
+    async Task<IReadOnlyDictionary<int, int>> CountMembersByOrganizationAsync(MemberQuery query, CancellationToken ct = default) =>
+        (await FindMembersAsync(query, ct)).GroupBy(m => m.OrganizationId).ToDictionary(g => g.Key, g => g.Count());
     /// <summary>The signed-in user's own member record in the current agency, if linked.</summary>
     Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default);
     /// <summary>Which organisations the signed-in user may see: the whole agency (Party office), their branch and its groups (secretary, committee), or only themselves.</summary>

@@ -5,6 +5,9 @@ public interface ITodoProvider
 {
     /// <summary>Owning module id; asked only when that module is on (the host's own provider uses "host").</summary>
     string ModuleId { get; }
+    /// <summary>Permission needed to be asked at all, if any (as for dashboard widgets); the provider may still filter by person.</summary>
+    string? Permission => null;
+    /// <summary>The current user's due items in the current agency.</summary>
     Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken);
 }
 

@@ -2,11 +2,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Modular.Sdk;
 
-/// <summary>One page of a server-side paged list.</summary>
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+/// <summary>Where a paged list stands, whatever its rows: what the pager needs.</summary>
+public interface IPagedList
 {
+    /// <summary>The page shown, from 1.</summary>
+    int Page { get; }
+    /// <summary>How many pages there are (at least 1).</summary>
+    int PageCount { get; }
+    /// <summary>How many rows in all.</summary>
+    int Total { get; }
+}
+
+/// <summary>One page of a server-side paged list.</summary>
+/// <param name="Items">The rows of this page.</param>
+/// <param name="Page">The page, from 1.</param>
+/// <param name="PageSize">Rows per page.</param>
+/// <param name="Total">Rows in all.</param>
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IPagedList
+{
+    /// <inheritdoc />
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
+    /// <summary>Reads page <paramref name="page"/> of <paramref name="query"/> (clamped to the pages there are), with the total count.</summary>
+    /// <param name="query">The ordered query.</param>
+    /// <param name="page">The page asked for, from 1.</param>
+    /// <param name="pageSize">Rows per page, kept between 5 and 100.</param>
+    /// <param name="ct">Cancels the reads.</param>
     public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize, 5, 100);
