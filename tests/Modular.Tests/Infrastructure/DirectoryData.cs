@@ -6,7 +6,7 @@ using Modular.Sdk;
 
 namespace Modular.Tests.Infrastructure;
 
-/// <summary>Members of the Party directory, found or added for a test.</summary>
+/// <summary>The Party directory as a test finds, adds or counts its rows: through the directory's DbContext, as the host does.</summary>
 public static class DirectoryData
 {
     public static async Task<int> MemberIdAsync(this PortalFactory portal, string name, int? agencyId = null)
@@ -33,5 +33,38 @@ public static class DirectoryData
             ids.AddRange(added.Select(m => m.Id));
         }
         return ids;
+    }
+
+    /// <summary>An agency's members on the roll: all but those transferred out or deceased (whom notices do not reach).</summary>
+    public static Task<int> MembersOnTheRollAsync(this PortalFactory portal, int agencyId) =>
+        portal.InDirectoryAsync(db => db.Members.IgnoreQueryFilters()
+            .CountAsync(m => m.AgencyId == agencyId && m.Status != MemberStatus.TransferredOut && m.Status != MemberStatus.Deceased));
+
+    /// <summary>The notices an agency's members were sent with this title, or from this module when <paramref name="title"/> is null.</summary>
+    public static Task<int> NoticeCountAsync(this PortalFactory portal, int agencyId, string? title = null, string? moduleId = null) =>
+        portal.InDirectoryAsync(db => db.Notifications.IgnoreQueryFilters()
+            .CountAsync(n => n.AgencyId == agencyId && (title == null || n.Title == title) && (moduleId == null || n.ModuleId == moduleId)));
+
+    /// <summary>Whether any agency has an organisation of this name.</summary>
+    public static Task<bool> OrganizationExistsAsync(this PortalFactory portal, string name) =>
+        portal.InDirectoryAsync(db => db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Name == name));
+
+    /// <summary>The files in the store, every agency's.</summary>
+    public static Task<int> StoredFileCountAsync(this PortalFactory portal) =>
+        portal.InDirectoryAsync(db => db.StoredFiles.IgnoreQueryFilters().CountAsync());
+
+    /// <summary>Renames a member in a unit of work of its own (another request, as far as the caller's scope can tell).</summary>
+    public static Task RenameMemberAsync(this PortalFactory portal, int memberId, string name) =>
+        portal.InDirectoryAsync(async db =>
+        {
+            var member = await db.Members.IgnoreQueryFilters().SingleAsync(m => m.Id == memberId);
+            member.Name = name;
+            return await db.SaveChangesAsync();
+        });
+
+    private static async Task<T> InDirectoryAsync<T>(this PortalFactory portal, Func<DirectoryDbContext, Task<T>> query)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
     }
 }
