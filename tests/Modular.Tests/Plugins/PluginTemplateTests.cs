@@ -87,7 +87,13 @@ public sealed class PluginTemplateTests
             Assert.Contains("请填写标题。", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
             var added = await office.PostFormAsync("/m/minutes", new Dictionary<string, string> { ["Title"] = "支委会纪要" });
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+            Assert.Contains("记录已登记。", await office.GetStringAsync(added.Headers.Location!.ToString()));
             Assert.Contains("支委会纪要", await office.GetStringAsync("/m/minutes/api/records"));
+            // [RequirePermission] on the handler: a member sees the records but adding one answers 404 and adds nothing.
+            var member = await portal.SignedInAsync("member");
+            Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/m/minutes")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await member.PostFormAsync("/m/minutes", new Dictionary<string, string> { ["Title"] = "成员私加" })).StatusCode);
+            Assert.DoesNotContain("成员私加", await office.GetStringAsync("/m/minutes/api/records"));
             Assert.Contains("会议纪要", await office.GetStringAsync("/"));
             Assert.DoesNotContain("登记第一条记录", await office.GetStringAsync("/Todo"));
         }
