@@ -40,18 +40,9 @@ public static class DirectoryData
         portal.InDirectoryAsync(db => db.Members.IgnoreQueryFilters()
             .CountAsync(m => m.AgencyId == agencyId && m.Status != MemberStatus.TransferredOut && m.Status != MemberStatus.Deceased));
 
-    /// <summary>The notices an agency's members were sent with this title, or from this module when <paramref name="title"/> is null.</summary>
-    public static Task<int> NoticeCountAsync(this PortalFactory portal, int agencyId, string? title = null, string? moduleId = null) =>
-        portal.InDirectoryAsync(db => db.Notifications.IgnoreQueryFilters()
-            .CountAsync(n => n.AgencyId == agencyId && (title == null || n.Title == title) && (moduleId == null || n.ModuleId == moduleId)));
-
     /// <summary>Whether any agency has an organisation of this name.</summary>
     public static Task<bool> OrganizationExistsAsync(this PortalFactory portal, string name) =>
         portal.InDirectoryAsync(db => db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Name == name));
-
-    /// <summary>The files in the store, every agency's.</summary>
-    public static Task<int> StoredFileCountAsync(this PortalFactory portal) =>
-        portal.InDirectoryAsync(db => db.StoredFiles.IgnoreQueryFilters().CountAsync());
 
     /// <summary>Renames a member in a unit of work of its own (another request, as far as the caller's scope can tell).</summary>
     public static Task RenameMemberAsync(this PortalFactory portal, int memberId, string name) =>
@@ -62,9 +53,12 @@ public static class DirectoryData
             return await db.SaveChangesAsync();
         });
 
-    private static async Task<T> InDirectoryAsync<T>(this PortalFactory portal, Func<DirectoryDbContext, Task<T>> query)
+    private static Task<T> InDirectoryAsync<T>(this PortalFactory portal, Func<DirectoryDbContext, Task<T>> query) => portal.InContextAsync(query);
+
+    /// <summary>Runs <paramref name="query"/> on a fresh <typeparamref name="TContext"/> of the portal (a unit of work of its own).</summary>
+    public static async Task<T> InContextAsync<TContext, T>(this PortalFactory portal, Func<TContext, Task<T>> query) where TContext : DbContext
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<DirectoryDbContext>());
+        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }
