@@ -6,7 +6,7 @@ namespace Modular.BrowserTests.Integrity;
 /// <summary>Anti-corruption education as its users meet it, one section per test.</summary>
 public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : BrowserTest(fixture), IClassFixture<IntegrityBrowserFixture>
 {
-    private static string Today => DateTime.Now.ToString("yyyy-MM-dd");
+    private string Today => Fixture.Portal.Today.ToString("yyyy-MM-dd");
 
     [Fact]
     public Task Discipline_inspection_records_a_talk_that_a_member_cannot_see() => StepsAsync("integrity-talks", async () =>
@@ -124,7 +124,7 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
         await Page.Locator("#o0").SelectOptionAsync(new SelectOptionValue { Label = "李晓梅" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(Page.GetByText("请填写截止日期。")).ToBeVisibleAsync();
-        await Page.Locator("#d0").FillAsync(DateTime.Now.AddDays(7).ToString("yyyy-MM-dd"));
+        await Page.Locator("#d0").FillAsync(Fixture.Portal.Today.AddDays(7).ToString("yyyy-MM-dd"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(Page.Locator("table")).ToContainTextAsync("浏览器测试：窗口工作人员未佩戴工作牌");
 
@@ -143,7 +143,7 @@ public sealed class IntegrityJourneyTests(IntegrityBrowserFixture fixture) : Bro
     [Fact]
     public Task The_office_adjusts_the_festival_calendar() => StepsAsync("integrity-festivals", async () =>
     {
-        var year = DateTime.Now.Year + 1;
+        var year = Fixture.Portal.Today.Year + 1;
         await SignInAsync("office");
         await Page.Locator("#portal-nav").GetByRole(AriaRole.Link, new() { Name = "节日廉洁提醒" }).ClickAsync();
         // Once this year's festivals have all passed, the page opens on next year's calendar itself.

@@ -244,7 +244,7 @@ public sealed class AccountRightsTests : IClassFixture<AccountRightsTests.Portal
         });
         var auditor = await _portal.SignedInAsync("auditor");
         Assert.Contains("/Account/AccessDenied", (await auditor.GetAsync("/Agency/Accounts")).Headers.Location?.ToString() ?? "");
-        Assert.NotEqual(HttpStatusCode.OK, (await auditor.GetAsync("/m/integrity/Talks")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync("/m/integrity/Talks")).StatusCode);
 
         var admin = await _portal.SignedInAsync("admin");
         var page = $"/Platform/Agencies/Accounts/{demo}";

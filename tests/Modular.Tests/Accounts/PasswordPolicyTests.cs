@@ -60,7 +60,7 @@ public sealed class PasswordPolicyTests : IClassFixture<PasswordPolicyTests.Port
     public async Task An_expired_password_must_be_changed()
     {
         await _portal.CreateAgencyAsync("PWD1", "old-password", "member", "notes");
-        await UserAsync("old-password", (_, u) => { u.PasswordChangedAt = DateTime.UtcNow.AddDays(-91); return Task.CompletedTask; });
+        await UserAsync("old-password", (_, u) => { u.PasswordChangedAt = _portal.Clock.GetUtcNow().UtcDateTime.AddDays(-91); return Task.CompletedTask; });
         var client = await _portal.SignedInAsync("old-password");
         Assert.StartsWith("/Account/ChangePassword", (await client.GetAsync("/")).Headers.Location!.ToString());
         Assert.Contains("已过期", await client.GetStringAsync("/Account/ChangePassword"));

@@ -13,11 +13,11 @@ public sealed class AuditRetentionTests
         using var portal = new PortalFactory();
         portal.Settings["Security:AuditRetentionDays"] = "30"; // asks for less than the baseline allows
         await portal.SignedInAsync("member");
-        // Age the first lines: two are 200 days old; one is just inside 6 calendar months (always more than 180 days).
+        // Age the first lines (SQL on purpose: the log is append-only to the portal itself): two are 200 days old; one is just inside 6 calendar months (always more than 180 days).
         await portal.ExecAsync(AuditSql.DropTrigger
             + "UPDATE \"AuditEntries\" SET \"Time\" = @old WHERE \"Id\" IN (SELECT \"Id\" FROM \"AuditEntries\" ORDER BY \"Id\" LIMIT 2);"
             + "UPDATE \"AuditEntries\" SET \"Time\" = @recent WHERE \"Id\" = (SELECT \"Id\" FROM \"AuditEntries\" ORDER BY \"Id\" LIMIT 1 OFFSET 2);",
-            ("@old", DateTime.UtcNow.AddDays(-200)), ("@recent", DateTime.UtcNow.AddMonths(-6).AddHours(12)));
+            ("@old", portal.Clock.GetUtcNow().UtcDateTime.AddDays(-200)), ("@recent", portal.Clock.GetUtcNow().UtcDateTime.AddMonths(-6).AddHours(12)));
         // Re-chain the aged lines, as if they had been written back then.
         await AuditTestChain.RechainAsync(portal, (await AuditTestChain.KeyAsync(portal)).Key);
         var before = await portal.WithDbAsync(db => db.AuditEntries.AsNoTracking().OrderBy(e => e.Id).Take(3).ToListAsync());

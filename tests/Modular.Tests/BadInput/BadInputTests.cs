@@ -31,7 +31,7 @@ public sealed class BadInputTests(BadInputTests.Portal portal) : IClassFixture<B
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("日期须在 1900 年至 2100 年之间。", await response.Content.ReadAsStringAsync());
-        Assert.Empty(await portal.QueryAsync("SELECT \"Id\" FROM dir_organization WHERE \"Name\" = '远期党支部'"));
+        Assert.False(await portal.OrganizationExistsAsync("远期党支部"));
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         var secretary = await _portal.SignedInAsync("secretary");
         var owner = await _portal.MemberIdAsync("李晓梅");
         var id = await office.NewCampaignAsync("删除佐证测试活动");
-        var item = await office.NewItemAsync(id, "开展道德讲堂活动", "4", "思想道德建设", owner, DateOnly.FromDateTime(DateTime.Today).AddDays(-1));
+        var item = await office.NewItemAsync(id, "开展道德讲堂活动", "4", "思想道德建设", owner, _portal.Today.AddDays(-1));
 
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "已开展两期道德讲堂。", ("签到表.png", AttachmentTests.Png), ("照片.png", AttachmentTests.Png))).StatusCode);
         var entry = await LatestEntryAsync(item);

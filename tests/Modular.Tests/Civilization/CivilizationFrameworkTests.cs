@@ -212,7 +212,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
     {
         var office = await _portal.SignedInAsync("office");
         var id = await office.NewCampaignAsync("列表测试活动");
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = _portal.Today;
         // 52 items: every third owned by 李晓梅, every fourth overdue, points 1–52 in two categories.
         var rows = Enumerable.Range(1, 52).Select(n => Civilization.Row(n % 2 == 0 ? "乙类" : "甲类", $"列表事项{n:00}", n,
             n % 3 == 0 ? "李晓梅" : null, (n % 4 == 0 ? today.AddDays(-n) : today.AddDays(n)).ToString("yyyy-MM-dd"))).ToList();

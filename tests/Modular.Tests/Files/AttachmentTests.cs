@@ -24,7 +24,7 @@ public sealed class AttachmentTests : IClassFixture<AttachmentTests.Portal>
     internal static readonly byte[] Png = UploadContentTests.Png; // a real 1×1 picture: uploads are checked beyond their first bytes
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"u8.ToArray();
 
-    private Task<int> PlanTodayAsync(HttpClient secretary, string topic) => _portal.PlanMeetingAsync(secretary, "PartyLecture", topic, DateTime.Today);
+    private Task<int> PlanTodayAsync(HttpClient secretary, string topic) => _portal.PlanMeetingAsync(secretary, "PartyLecture", topic, _portal.LocalNow.Date);
 
     /// <summary>Posts the record form as a browser does (multipart), everyone present, with these files.</summary>
     internal static async Task<HttpResponseMessage> RecordAsync(HttpClient client, int id, params (string Name, byte[] Content)[] files)
@@ -51,7 +51,7 @@ public sealed class AttachmentTests : IClassFixture<AttachmentTests.Portal>
         return await client.PostAsync(url, form);
     }
 
-    private Task<int> FileCountAsync() => _portal.QueryAsync("SELECT COUNT(*) FROM host_file").ContinueWith(t => int.Parse(t.Result.Single()));
+    private Task<int> FileCountAsync() => _portal.StoredFileCountAsync();
 
     private static async Task<string> StatusAsync(HttpClient client, int id) =>
         JsonDocument.Parse(await client.GetStringAsync($"/m/org-life/api/meetings/{id}")).RootElement.GetProperty("status").GetString()!;

@@ -200,12 +200,12 @@ public sealed class UploadContentTests(UploadContentTests.Portal portal) : IClas
     public async Task On_a_form_the_refusal_is_shown_on_the_field_in_chinese_and_nothing_is_stored()
     {
         var secretary = await portal.SignedInAsync("secretary");
-        var id = await portal.PlanMeetingAsync(secretary, "PartyLecture", "附件内容检查（测试）", DateTime.Today);
-        var before = await portal.QueryAsync("SELECT COUNT(*) FROM host_file");
+        var id = await portal.PlanMeetingAsync(secretary, "PartyLecture", "附件内容检查（测试）", portal.LocalNow.Date);
+        var before = await portal.StoredFileCountAsync();
         var response = await AttachmentTests.RecordAsync(secretary, id, ("材料.docx", ZipBomb()), ("照片.png", Png[..40]));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Matches("data-valmsg-for=\"Attachments\"[^>]*>[^<]*文件“材料.docx”解压后超过 100 MB，疑为压缩炸弹", html);
-        Assert.Equal(before, await portal.QueryAsync("SELECT COUNT(*) FROM host_file"));
+        Assert.Equal(before, await portal.StoredFileCountAsync());
     }
 }

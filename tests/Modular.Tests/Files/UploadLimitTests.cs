@@ -13,13 +13,13 @@ public sealed class UploadLimitTests
         portal.Settings["Files:MaxMegabytes"] = "1";
         portal.Settings["Files:MaxFilesPerRequest"] = "1"; // 3 MB in all
         var secretary = await portal.SignedInAsync("secretary");
-        var id = await portal.PlanMeetingAsync(secretary, "PartyLecture", "上传上限测试", DateTime.Today);
+        var id = await portal.PlanMeetingAsync(secretary, "PartyLecture", "上传上限测试", portal.LocalNow.Date);
         var big = new byte[4 * 1024 * 1024];
         AttachmentTests.Png.CopyTo(big, 0);
         var response = await AttachmentTests.RecordAsync(secretary, id, ("大照片.png", big));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("一次上传的文件总量超过了平台的上限", page);
-        Assert.Equal("0", (await portal.QueryAsync("SELECT COUNT(*) FROM host_file")).Single());
+        Assert.Equal(0, await portal.StoredFileCountAsync());
     }
 }

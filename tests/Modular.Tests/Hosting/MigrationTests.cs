@@ -5,6 +5,7 @@ using Modular.Tests.Infrastructure;
 namespace Modular.Tests.Hosting;
 
 /// <summary>The host and each plugin migrate an empty database, an existing one, and one left at an older plugin version (on either provider).</summary>
+/// <remarks>SQL on purpose: what is checked is the database itself (history tables, columns, journal mode).</remarks>
 public sealed class MigrationTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Modular.Sdk;
 
 namespace Modular.Tests.Infrastructure;
 
-/// <summary>Members of the Party directory, found or added for a test.</summary>
+/// <summary>The Party directory as a test finds, adds or counts its rows: through the directory's DbContext, as the host does.</summary>
 public static class DirectoryData
 {
     public static async Task<int> MemberIdAsync(this PortalFactory portal, string name, int? agencyId = null)
@@ -33,5 +33,32 @@ public static class DirectoryData
             ids.AddRange(added.Select(m => m.Id));
         }
         return ids;
+    }
+
+    /// <summary>An agency's members on the roll: all but those transferred out or deceased (whom notices do not reach).</summary>
+    public static Task<int> MembersOnTheRollAsync(this PortalFactory portal, int agencyId) =>
+        portal.InDirectoryAsync(db => db.Members.IgnoreQueryFilters()
+            .CountAsync(m => m.AgencyId == agencyId && m.Status != MemberStatus.TransferredOut && m.Status != MemberStatus.Deceased));
+
+    /// <summary>Whether any agency has an organisation of this name.</summary>
+    public static Task<bool> OrganizationExistsAsync(this PortalFactory portal, string name) =>
+        portal.InDirectoryAsync(db => db.Organizations.IgnoreQueryFilters().AnyAsync(o => o.Name == name));
+
+    /// <summary>Renames a member in a unit of work of its own (another request, as far as the caller's scope can tell).</summary>
+    public static Task RenameMemberAsync(this PortalFactory portal, int memberId, string name) =>
+        portal.InDirectoryAsync(async db =>
+        {
+            var member = await db.Members.IgnoreQueryFilters().SingleAsync(m => m.Id == memberId);
+            member.Name = name;
+            return await db.SaveChangesAsync();
+        });
+
+    private static Task<T> InDirectoryAsync<T>(this PortalFactory portal, Func<DirectoryDbContext, Task<T>> query) => portal.InContextAsync(query);
+
+    /// <summary>Runs <paramref name="query"/> on a fresh <typeparamref name="TContext"/> of the portal (a unit of work of its own).</summary>
+    public static async Task<T> InContextAsync<TContext, T>(this PortalFactory portal, Func<TContext, Task<T>> query) where TContext : DbContext
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }

@@ -13,7 +13,6 @@ namespace Modular.Tests.Integrity;
 /// <summary>Drives the anti-corruption module through its pages, API and festival job, as its users do.</summary>
 public static class Integrity
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
     public static string D(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     public static async Task<int> IdFromRedirectAsync(HttpResponseMessage response)
@@ -22,10 +21,10 @@ public static class Integrity
         return int.Parse(Regex.Match(response.Headers.Location!.ToString(), @"/(\d+)(\?|$)").Groups[1].Value);
     }
 
-    public static async Task<int> RecordTalkAsync(this HttpClient client, int talker, int talkee, string summary = "任前廉政谈话：明确岗位廉政风险，签订廉洁承诺书。") =>
+    public static async Task<int> RecordTalkAsync(this HttpClient client, DateOnly day, int talker, int talkee, string summary = "任前廉政谈话：明确岗位廉政风险，签订廉洁承诺书。") =>
         await IdFromRedirectAsync(await client.PostFormAsync("/m/integrity/Talks/Edit", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "OnTakingOffice", ["Input.Date"] = D(Today), ["Input.TalkerMemberId"] = talker.ToString(),
+            ["Input.Kind"] = "OnTakingOffice", ["Input.Date"] = D(day), ["Input.TalkerMemberId"] = talker.ToString(),
             ["Input.TalkeeMemberId"] = talkee.ToString(), ["Input.Summary"] = summary, ["Input.Version"] = "0",
         }));
 
@@ -43,6 +42,10 @@ public static class Integrity
     public static Task<int> RunJobsAsync(this PortalFactory portal, DateOnly day) =>
         portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeZoneInfo.Local.GetUtcOffset(day.ToDateTime(new TimeOnly(9, 0)))));
 
+    /// <summary>
+    /// Reads the module's own tables. SQL on purpose: the module's entity types live in the plugin's load context,
+    /// which the tests do not reference (host and directory rows go through their DbContexts, see DirectoryData).
+    /// </summary>
     public static async Task<int> CountAsync(this PortalFactory portal, string sql, params (string, object)[] p) =>
         int.Parse((await portal.QueryAsync(sql, p)).Single());
 }

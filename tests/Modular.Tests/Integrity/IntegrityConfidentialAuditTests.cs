@@ -18,11 +18,11 @@ public sealed class IntegrityConfidentialAuditTests : IClassFixture<IntegrityCon
     public async Task A_talk_summary_is_audited_as_changed_and_never_copied()
     {
         var jijian = await _portal.SignedInAsync("jijian");
-        var id = await jijian.RecordTalkAsync(await _portal.MemberIdAsync("刘纪平"), await _portal.MemberIdAsync("张国强"), "提醒谈话：保密内容甲，涉及收受购物卡。");
+        var id = await jijian.RecordTalkAsync(_portal.Today, await _portal.MemberIdAsync("刘纪平"), await _portal.MemberIdAsync("张国强"), "提醒谈话：保密内容甲，涉及收受购物卡。");
         var form = await jijian.GetStringAsync($"/m/integrity/Talks/Edit/{id}");
         var saved = await jijian.PostFormAsync($"/m/integrity/Talks/Edit/{id}", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "Reminder", ["Input.Date"] = Integrity.D(Integrity.Today),
+            ["Input.Kind"] = "Reminder", ["Input.Date"] = Integrity.D(_portal.Today),
             ["Input.TalkerMemberId"] = (await _portal.MemberIdAsync("刘纪平")).ToString(), ["Input.TalkeeMemberId"] = (await _portal.MemberIdAsync("张国强")).ToString(),
             ["Input.Summary"] = "提醒谈话：保密内容乙，已退还购物卡。", ["Input.Version"] = ConfidentialAudit.Value(form, "Input.Version"),
         });
@@ -36,7 +36,7 @@ public sealed class IntegrityConfidentialAuditTests : IClassFixture<IntegrityCon
         var office = await _portal.SignedInAsync("office");
         var session = await Integrity.IdFromRedirectAsync(await office.PostFormAsync("/m/integrity/Warning/Edit", new Dictionary<string, string>
         {
-            ["Input.Kind"] = "WarningFilm", ["Input.Date"] = Integrity.D(Integrity.Today), ["Input.Title"] = "保密测试警示片", ["Input.OrganizationId"] = "", ["Input.Version"] = "0",
+            ["Input.Kind"] = "WarningFilm", ["Input.Date"] = Integrity.D(_portal.Today), ["Input.Title"] = "保密测试警示片", ["Input.OrganizationId"] = "", ["Input.Version"] = "0",
         }));
         var member = await _portal.SignedInAsync("member");
         var url = $"/m/integrity/Warning/Details/{session}";

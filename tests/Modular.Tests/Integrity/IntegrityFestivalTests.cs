@@ -16,7 +16,7 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
     public IntegrityFestivalTests(Portal portal) => _portal = portal;
 
     private Task<int> NoticesAsync(int agencyId) =>
-        _portal.CountAsync("SELECT COUNT(*) FROM dir_notification WHERE \"AgencyId\" = @a AND \"ModuleId\" = 'integrity'", ("a", agencyId));
+        _portal.NoticeCountAsync(agencyId, moduleId: "integrity");
 
     [Fact]
     public async Task A_reminder_goes_to_every_member_once_from_the_set_days_before_and_not_where_the_module_is_off()
@@ -31,9 +31,9 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 2));
         Assert.Equal(0, await NoticesAsync(demo));
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 3));
-        var members = await _portal.CountAsync("SELECT COUNT(*) FROM dir_member WHERE \"AgencyId\" = @a AND \"Status\" NOT IN (5, 8)", ("a", demo));
+        var members = await _portal.MembersOnTheRollAsync(demo);
         Assert.Equal(members, await NoticesAsync(demo));
-        Assert.Equal(members, await _portal.CountAsync("SELECT COUNT(*) FROM dir_notification WHERE \"AgencyId\" = @a AND \"Title\" = '节日廉洁提醒：春节'", ("a", demo)));
+        Assert.Equal(members, await _portal.NoticeCountAsync(demo, "节日廉洁提醒：春节"));
         // Later runs (the same day, the next day, the festival itself) send nothing more.
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 3));
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 6));

@@ -20,7 +20,7 @@ public sealed class IntegrityIsolationTests : IClassFixture<IntegrityIsolationTe
     {
         var demo = await _portal.DemoAgencyIdAsync();
         var jijian = await _portal.SignedInAsync("jijian");
-        var talk = await jijian.RecordTalkAsync(await _portal.MemberIdAsync("刘纪平"), await _portal.MemberIdAsync("张国强"), "本单位的谈话（隔离测试）");
+        var talk = await jijian.RecordTalkAsync(_portal.Today, await _portal.MemberIdAsync("刘纪平"), await _portal.MemberIdAsync("张国强"), "本单位的谈话（隔离测试）");
         async Task<int> First(string table) => int.Parse((await _portal.QueryAsync($"SELECT MIN(\"Id\") FROM {table} WHERE \"AgencyId\" = @a", ("a", demo))).Single());
         var risk = await First("int_risk");
         var warning = await First("int_warning");

@@ -21,7 +21,7 @@ public sealed class OrgLifeConfidentialAuditTests : IClassFixture<OrgLifeConfide
             .Select(m => m.Groups[1].Value).ToList();
         var saved = await secretary.PostFormAsync("/m/org-life/Talks", new Dictionary<string, string>
         {
-            ["Input.Date"] = DateTime.Today.ToString("yyyy-MM-dd"), ["Input.InitiatorMemberId"] = ids[0], ["Input.PartnerMemberId"] = ids[1],
+            ["Input.Date"] = _portal.Today.ToString("yyyy-MM-dd"), ["Input.InitiatorMemberId"] = ids[0], ["Input.PartnerMemberId"] = ids[1],
             ["Input.Topic"] = "谈心主题：家庭困难", ["Input.Note"] = "谈心记录：配偶患病需要照顾",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -33,7 +33,7 @@ public sealed class OrgLifeConfidentialAuditTests : IClassFixture<OrgLifeConfide
     public async Task A_self_appraisal_is_audited_without_its_text()
     {
         var secretary = await _portal.SignedInAsync("secretary");
-        var year = DateTime.Today.Year;
+        var year = _portal.Today.Year;
         var index = await secretary.GetStringAsync($"/m/org-life/Appraisals?year={year}");
         var branch = Regex.Match(index, "name=\"Branch\" value=\"(\\d+)\"").Groups[1].Value;
         await secretary.PostFormAsync($"/m/org-life/Appraisals?year={year}", new Dictionary<string, string> { ["Branch"] = branch, ["year"] = year.ToString() }, $"/m/org-life/Appraisals?handler=Start&year={year}");

@@ -17,7 +17,7 @@ public sealed class OrgLifeExportTests : IClassFixture<OrgLifeTests.Portal>
         var secretary = await _portal.SignedInAsync("secretary");
         var mine = System.Text.Json.JsonDocument.Parse(await secretary.GetStringAsync("/m/org-life/api/meetings")).RootElement.EnumerateArray().First().GetProperty("branchId").GetInt32();
         var other = meetings.Select(m => m.GetProperty("branchId").GetInt32()).First(b => b != mine);
-        var year = DateTime.Today.Year;
+        var year = _portal.Today.Year;
 
         var word = await secretary.GetAsync($"/m/org-life/api/branches/{mine}/manual.docx?year={year}");
         Assert.Equal(HttpStatusCode.OK, word.StatusCode);

@@ -82,7 +82,7 @@ public sealed class DirectorySdkTests
             using (AgencyScope.Use(demoAgency))
             {
                 var before = (await directory.GetMembersAsync([demoIds[0]])).Single().Name;
-                await portal.ExecAsync("UPDATE dir_member SET \"Name\" = 'Kept-in-scope' WHERE \"Id\" = @id", ("id", demoIds[0]));
+                await portal.RenameMemberAsync(demoIds[0], "Kept-in-scope");
                 Assert.Equal(before, (await directory.GetMembersAsync([demoIds[0]])).Single().Name);
                 Assert.Equal(demoIds, (await directory.GetAllMembersAsync()).Select(m => m.Id).Order().ToList());
             }

@@ -79,7 +79,7 @@ public sealed class MemberImportTests : IClassFixture<MemberImportTests.Portal>
         young["入党日期"] = "1960-07-01"; // at ten
         young["转正日期"] = "1961-07-01";
         var future = Row("钱进", "第二党支部");
-        future["入党日期"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd");
+        future["入党日期"] = _portal.Today.AddDays(3).ToString("yyyy-MM-dd");
         future["转正日期"] = null;
         var html = await (await UploadAsync(office, Xlsx([young, future]))).Content.ReadAsStringAsync();
         Assert.Contains("入党时须年满 18 周岁。", html);

@@ -25,6 +25,7 @@ public sealed class RosterAtScaleTests
             await db.SaveChangesAsync();
             branch = org.Id;
         }
+        // SQL on purpose: 100,000 rows in one statement; through the DbContext they would take minutes.
         const string columns = "INSERT INTO dir_member (\"AgencyId\", \"OrganizationId\", \"Name\", \"Gender\", \"Status\", \"IsLeadingCadre\", \"Version\", \"PhoneMasked\") ";
         await portal.ExecAsync(TestDatabase.Sql(
             sqlite: "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) " + columns

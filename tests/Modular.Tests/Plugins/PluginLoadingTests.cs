@@ -105,6 +105,7 @@ public sealed class PluginLoadingTests : IClassFixture<PluginLoadingTests.AllFix
     public async Task Failed_migration_rolls_back()
     {
         Assert.False(_portal.Catalog.IsRunning("bad-migration"));
+        // SQL on purpose: the plugin's tables must not exist in the database at all.
         var tables = await _portal.WithDbAsync(async db =>
         {
             var conn = db.Database.GetDbConnection();

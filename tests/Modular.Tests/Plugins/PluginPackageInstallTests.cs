@@ -76,7 +76,7 @@ public sealed class PluginPackageInstallTests
         // The live plugin's own changes are audited by the host, as every module's are.
         Assert.Contains(await portal.AuditAsync("create"), l => l.StartsWith("Shelf.ShelfItem#"));
         // Its scheduled job runs without a restart too, in each agency where it is on.
-        await portal.Services.GetRequiredService<Modular.Host.Jobs.ScheduledJobRunner>().RunOnceAsync(DateTimeOffset.Now);
+        await portal.Services.GetRequiredService<Modular.Host.Jobs.ScheduledJobRunner>().RunOnceAsync(portal.AgencyClock.Now);
         Assert.Equal(["Shelf 1", "Shelf 0"], await portal.AuditAsync("shelf.counted"));
     }
 

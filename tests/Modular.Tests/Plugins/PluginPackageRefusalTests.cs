@@ -172,7 +172,7 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
     {
         var office = await _portal.SignedInAsync("office");
         var page = await office.GetAsync("/Platform/Modules");
-        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("/Account/AccessDenied", page.Headers.Location?.ToString() ?? "");
         Assert.DoesNotContain(Packages.Listing(_portal.PluginsDir), p => p.Contains("misfit"));
     }
 }

@@ -38,6 +38,9 @@ public static class Volunteer
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, int id, string handler, Dictionary<string, string>? fields = null) =>
         client.PostFormAsync(Details(id), fields ?? [], $"{Details(id)}?handler={handler}");
 
+    // The module's own rows are read and moved with SQL: its entity types live in the plugin's load context, which the
+    // tests do not reference (host and directory rows go through their DbContexts, see DirectoryData).
+
     /// <summary>Moves an activity in time (the tests cannot wait for a real morning).</summary>
     public static Task MoveAsync(this PortalFactory portal, int id, DateTime start, DateTime end, DateTime deadline) =>
         portal.ExecAsync("UPDATE vol_activity SET \"StartsAt\" = @s, \"EndsAt\" = @e, \"SignUpDeadline\" = @d WHERE \"Id\" = @id",

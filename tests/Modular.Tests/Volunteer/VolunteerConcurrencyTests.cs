@@ -17,7 +17,7 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
     {
         var office = await _portal.SignedInAsync("office");
         var members = await _portal.MemberIdsAsync(100);
-        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(3).AddHours(9), title: "并发报名测试", capacity: 20));
+        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(3).AddHours(9), title: "并发报名测试", capacity: 20));
         using var start = new SemaphoreSlim(0);
         var tasks = members.Select(async m =>
         {
@@ -66,7 +66,7 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
         var onA = await a.SignedInAsync("office");
         var onB = await b.SignedInAsync("office");
         var members = await a.MemberIdsAsync(100);
-        var id = await onA.CreateAsync(Volunteer.Form(await a.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(3).AddHours(9), title: "两实例并发报名", capacity: 20));
+        var id = await onA.CreateAsync(Volunteer.Form(await a.MemberIdAsync("王建华"), a.LocalNow.Date.AddDays(3).AddHours(9), title: "两实例并发报名", capacity: 20));
         using var start = new SemaphoreSlim(0);
         var tasks = members.Select(async (m, i) =>
         {

@@ -25,7 +25,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         var ownOrganizer = await OwnOrganizerAsync();
         var other = await _portal.SignedInAsync("volb-admin");
         var office = await _portal.SignedInAsync("office");
-        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(2).AddHours(9), title: "甲单位的志愿活动"));
+        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(2).AddHours(9), title: "甲单位的志愿活动"));
         var partner = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM vol_partner")).Single());
         var qr = await office.GetStringAsync($"/m/volunteer/Activities/Qr/{id}");
         var checkIn = new Uri(WebUtility.HtmlDecode(Regex.Match(qr, "data-link=\"([^\"]+)\"").Groups[1].Value)).PathAndQuery;
@@ -47,7 +47,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/m/volunteer/api/activities/{id}/signup")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/m/volunteer/api/activities/{id}/signups", new { memberId = 1 })).StatusCode);
         // Forms posted against agency A's rows (with B's own antiforgery token) find nothing.
-        var own = await other.CreateAsync(Volunteer.Form(ownOrganizer, DateTime.Now.Date.AddDays(2).AddHours(9), title: "乙单位的活动"));
+        var own = await other.CreateAsync(Volunteer.Form(ownOrganizer, _portal.LocalNow.Date.AddDays(2).AddHours(9), title: "乙单位的活动"));
         foreach (var handler in new[] { "Publish", "Finish", "Tap", "Adjust", "Add", "Remove", "CancelActivity" })
         {
             var response = await other.PostFormAsync(Volunteer.Details(own), new Dictionary<string, string> { ["memberId"] = "1", ["reason"] = "x", ["hours"] = "1" }, $"{Volunteer.Details(id)}?handler={handler}");

@@ -13,7 +13,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
     private readonly Portal _portal;
     public VolunteerTests(Portal portal) => _portal = portal;
 
-    private static DateTime Tomorrow9 => DateTime.Now.Date.AddDays(1).AddHours(9);
+    private DateTime Tomorrow9 => _portal.LocalNow.Date.AddDays(1).AddHours(9);
 
     [Fact]
     public async Task Demo_data_gives_partners_a_year_of_activities_and_hours()
@@ -24,7 +24,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("帮扶联系村", partners);
         var past = await office.GetStringAsync("/m/volunteer?show=past");
         Assert.Contains("已结束", past);
-        var stats = await office.GetStringAsync($"/m/volunteer/Stats?year={DateTime.Now.Year}");
+        var stats = await office.GetStringAsync($"/m/volunteer/Stats?year={_portal.Today.Year}");
         Assert.Contains("<svg", stats);
         Assert.Matches("data-testid=\"total-hours\">[1-9]", stats);
         var dashboard = await office.GetStringAsync("/");
@@ -69,7 +69,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("你已报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
 
         // The morning of the activity: the organiser taps in, and two hours later taps out.
-        var now = DateTime.Now;
+        var now = _portal.LocalNow;
         await _portal.MoveAsync(id, now.AddHours(-2), now.AddHours(1), now.AddHours(-3));
         Assert.Contains("李晓梅 已签到。", await office.MessageAsync(await office.ActAsync(id, "Tap", new() { ["memberId"] = memberId.ToString() })));
         await _portal.ExecAsync("UPDATE vol_signup SET \"CheckedInAt\" = @t WHERE \"ActivityId\" = @a", ("t", now.AddHours(-2)), ("a", id));
@@ -103,7 +103,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var office = await _portal.SignedInAsync("office");
         var member = await _portal.SignedInAsync("member");
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), Tomorrow9, title: "截止后报名测试"));
-        var now = DateTime.Now;
+        var now = _portal.LocalNow;
         await _portal.MoveAsync(id, now.AddHours(2), now.AddHours(4), now.AddMinutes(-1));
         Assert.Contains("此活动已停止报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
         var api = await member.PostAsync($"/m/volunteer/api/activities/{id}/signup", null);
@@ -232,7 +232,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
     public async Task Rankings_appear_only_when_the_agency_turns_them_on()
     {
         var office = await _portal.SignedInAsync("office");
-        var year = DateTime.Now.Year;
+        var year = _portal.Today.Year;
         Assert.DoesNotContain("data-testid=\"ranking\"", await office.GetStringAsync($"/m/volunteer/Stats?year={year}"));
         var settings = await office.GetStringAsync("/Agency/ModuleSettings/volunteer");
         var version = Regex.Match(settings, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
@@ -264,7 +264,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var seen = await member.GetStringAsync(act);
         Assert.Contains("138****1027", seen);
         Assert.DoesNotContain("13812341027", seen);
-        var future = DateTime.Now.AddDays(3).ToString("yyyy-MM-dd");
+        var future = _portal.LocalNow.AddDays(3).ToString("yyyy-MM-dd");
         Assert.Contains("日期不能晚于今天", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = future, ["title"] = "联席会议" }, act + "?handler=Log")));
         Assert.Contains("已记入共建记录。", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = "2026-01-10", ["title"] = "党建联建联席会议" }, act + "?handler=Log")));
         Assert.Contains("党建联建联席会议", await member.GetStringAsync(act));
