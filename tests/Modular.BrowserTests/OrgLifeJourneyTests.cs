@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Modular.Tests.Infrastructure;
 
 namespace Modular.BrowserTests;
 
@@ -15,7 +16,7 @@ public sealed class OrgLifeJourneyTests(OrgLifeFixture fixture) : BrowserTest(fi
         await Page.Locator("#portal-nav").GetByRole(AriaRole.Link, new() { Name = "会议记录" }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "计划会议" }).ClickAsync();
         await Page.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "支部党员大会" });
-        await Page.GetByLabel("日期").FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
+        await Page.GetByLabel("日期").FillAsync(Fixture.Portal.AgencyToday().ToString("yyyy-MM-dd"));
         await Page.GetByLabel("地点").FillAsync("机关三楼党员活动室");
         await Page.GetByLabel("主题", new() { Exact = false }).FillAsync("学习贯彻全会精神（浏览器测试）");
         await Page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Modular.Tests.Infrastructure;
 
 namespace Modular.BrowserTests;
 
@@ -10,7 +11,7 @@ public sealed class VolunteerJourneyTests(VolunteerBrowserFixture fixture) : Bro
     [Fact]
     public Task Publish_sign_up_check_in_and_out_and_see_the_hours() => StepsAsync("volunteer-journey", async () =>
     {
-        var start = DateTime.Now.Date.AddDays(1).AddHours(9);
+        var start = Fixture.Portal.AgencyNow().Date.AddDays(1).AddHours(9);
         await SignInAsync("office");
         await Page.Locator("#portal-nav").GetByRole(AriaRole.Link, new() { Name = "志愿服务活动" }).ClickAsync();
         await Page.GetByRole(AriaRole.Link, new() { Name = "发布活动" }).ClickAsync();
@@ -40,7 +41,7 @@ public sealed class VolunteerJourneyTests(VolunteerBrowserFixture fixture) : Bro
         await Assertions.Expect(phone.Locator("[data-testid=places]")).ToContainTextAsync("已报 1 / 共 5 名");
 
         // The morning of the activity (moved in time): the organiser taps in, and two hours later taps out.
-        var now = DateTime.Now;
+        var now = Fixture.Portal.AgencyNow();
         await Fixture.Portal.ExecAsync("UPDATE vol_activity SET \"StartsAt\" = @s, \"EndsAt\" = @e, \"SignUpDeadline\" = @d WHERE \"Id\" = @id",
             ("s", now.AddHours(-2)), ("e", now.AddHours(1)), ("d", now.AddHours(-3)), ("id", id));
         await Page.ReloadAsync();

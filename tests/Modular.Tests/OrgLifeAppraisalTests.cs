@@ -39,7 +39,7 @@ public sealed class OrgLifeAppraisalTests : IClassFixture<OrgLifeTests.Portal>
     {
         var secretary = await _portal.SignedInAsync("secretary");
         var member = await _portal.SignedInAsync("member");
-        var year = DateTime.Today.Year;
+        var year = _portal.AgencyToday().Year;
         var index = await secretary.GetStringAsync($"/m/org-life/Appraisals?year={year}");
         var branch = Regex.Match(index, "name=\"Branch\" value=\"(\\d+)\"").Groups[1].Value;
         var started = await secretary.PostFormAsync($"/m/org-life/Appraisals?year={year}", new Dictionary<string, string> { ["Branch"] = branch, ["year"] = year.ToString() }, $"/m/org-life/Appraisals?handler=Start&year={year}");
@@ -96,14 +96,14 @@ public sealed class OrgLifeAppraisalTests : IClassFixture<OrgLifeTests.Portal>
         {
             ["Input.Date"] = date, ["Input.InitiatorMemberId"] = who, ["Input.PartnerMemberId"] = whom, ["Input.Topic"] = "思想工作情况交流",
         };
-        var same = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, me, DateTime.Today.ToString("yyyy-MM-dd")));
+        var same = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, me, _portal.AgencyToday().ToString("yyyy-MM-dd")));
         Assert.Contains("谈心谈话须在两名不同党员之间进行。", await same.Content.ReadAsStringAsync());
-        var future = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, other, DateTime.Today.AddDays(2).ToString("yyyy-MM-dd")));
+        var future = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, other, _portal.AgencyToday().AddDays(2).ToString("yyyy-MM-dd")));
         Assert.Contains("谈话发生后才能记录。", await future.Content.ReadAsStringAsync());
-        var stranger = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, "999999", DateTime.Today.ToString("yyyy-MM-dd")));
+        var stranger = await secretary.PostFormAsync("/m/org-life/Talks", Talk(me, "999999", _portal.AgencyToday().ToString("yyyy-MM-dd")));
         Assert.Contains("请选择本支部党员。", await stranger.Content.ReadAsStringAsync());
 
-        var ok = await secretary.PostFormAsync("/m/org-life/Talks", Talk(other, me, DateTime.Today.ToString("yyyy-MM-dd")));
+        var ok = await secretary.PostFormAsync("/m/org-life/Talks", Talk(other, me, _portal.AgencyToday().ToString("yyyy-MM-dd")));
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var after = int.Parse(Regex.Match(await secretary.GetStringAsync("/m/org-life/Talks"), "已谈 (\\d+) 对").Groups[1].Value);
         Assert.Equal(before + 1, after);
@@ -126,7 +126,7 @@ public sealed class OrgLifeExportTests : IClassFixture<OrgLifeTests.Portal>
         var secretary = await _portal.SignedInAsync("secretary");
         var mine = System.Text.Json.JsonDocument.Parse(await secretary.GetStringAsync("/m/org-life/api/meetings")).RootElement.EnumerateArray().First().GetProperty("branchId").GetInt32();
         var other = meetings.Select(m => m.GetProperty("branchId").GetInt32()).First(b => b != mine);
-        var year = DateTime.Today.Year;
+        var year = _portal.AgencyToday().Year;
 
         var word = await secretary.GetAsync($"/m/org-life/api/branches/{mine}/manual.docx?year={year}");
         Assert.Equal(HttpStatusCode.OK, word.StatusCode);

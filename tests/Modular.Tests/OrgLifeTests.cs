@@ -17,7 +17,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     private readonly Portal _portal;
     public OrgLifeTests(Portal portal) => _portal = portal;
 
-    private static string Today => DateTime.Today.ToString("yyyy-MM-dd");
+    private string Today => _portal.AgencyToday().ToString("yyyy-MM-dd");
 
     private async Task<int> BranchIdAsync(string name)
     {
@@ -40,13 +40,13 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     private static partial Regex RowField();
 
     /// <summary>Plans a meeting as the given user; returns its id.</summary>
-    private static Task<HttpResponseMessage> PostPlanAsync(HttpClient client, int branch, string type, string topic, string? date = null, string place = "党员活动室") =>
+    private Task<HttpResponseMessage> PostPlanAsync(HttpClient client, int branch, string type, string topic, string? date = null, string place = "党员活动室") =>
         client.PostFormAsync($"/m/org-life/Meetings/Edit?branch={branch}", new Dictionary<string, string>
         {
             ["Branch"] = branch.ToString(), ["Input.Type"] = type, ["Input.Date"] = date ?? Today, ["Input.Place"] = place, ["Input.Topic"] = topic,
         });
 
-    private static async Task<int> PlanAsync(HttpClient client, int branch, string type, string topic, string? date = null)
+    private async Task<int> PlanAsync(HttpClient client, int branch, string type, string topic, string? date = null)
     {
         var response = await PostPlanAsync(client, branch, type, topic, date);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -84,8 +84,9 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         var rate = report.GetProperty("rate").GetInt32();
         Assert.InRange(rate, 50, 99);
         var grid = await office.GetStringAsync("/m/org-life/Compliance?type=BranchCommitteeMeeting");
-        Assert.Contains("data-testid=\"compliance-grid\"", grid);
-        Assert.Contains("逾期", grid);
+        // An overdue period's own cell (the summary table's "逾期" column header is on every page).
+        var table = grid[grid.IndexOf("data-testid=\"compliance-grid\"", StringComparison.Ordinal)..];
+        Assert.Matches("<td><span class=\"status status-danger\" title=\"[^\"]+\">逾期</span></td>", table[..table.IndexOf("</table>", StringComparison.Ordinal)]);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     {
         var branch = await BranchIdAsync("第一党支部");
         var secretary = await _portal.SignedInAsync("secretary");
-        var id = await PlanAsync(secretary, branch, "ThemePartyDay", "重温入党誓词（测试）", DateTime.Today.AddDays(3).ToString("yyyy-MM-dd"));
+        var id = await PlanAsync(secretary, branch, "ThemePartyDay", "重温入党誓词（测试）", _portal.AgencyToday().AddDays(3).ToString("yyyy-MM-dd"));
         var member = await _portal.SignedInAsync("member");
         var details = await member.GetStringAsync($"/m/org-life/Meetings/Details/{id}");
         Assert.Contains("重温入党誓词（测试）", details);
@@ -200,7 +201,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     {
         var branch = await BranchIdAsync("第一党支部");
         var secretary = await _portal.SignedInAsync("secretary");
-        var id = await PlanAsync(secretary, branch, "BranchMembersMeeting", "学习党章（通知测试）", DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"));
+        var id = await PlanAsync(secretary, branch, "BranchMembersMeeting", "学习党章（通知测试）", _portal.AgencyToday().AddDays(5).ToString("yyyy-MM-dd"));
         var member = await _portal.SignedInAsync("member");
         var inbox = await member.GetStringAsync("/Notifications");
         Assert.Contains("会议通知：支部党员大会", inbox);
@@ -223,7 +224,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         {
             ["Input.Type"] = "BranchCommitteeMeeting", ["Input.Date"] = Today, ["Input.Place"] = "第二会议室", ["Input.Topic"] = "改过的主题", ["Input.Version"] = "0",
         });
-        Assert.Contains("其他人修改了这次会议", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
 
         var empty = await office.PostFormAsync($"/m/org-life/Meetings/Cancel/{id}", new Dictionary<string, string> { ["Reason"] = " ", ["Version"] = "1" });
         Assert.Contains("请填写取消原因。", await empty.Content.ReadAsStringAsync());
@@ -252,7 +253,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         Assert.Contains("请选择党小组。", html);
         Assert.Contains("请输入地点。", html);
         Assert.Contains("会议主题不能超过 200 个字符。", html);
-        var future = await PlanAsync(office, branch, "PartyLecture", "未来的党课（测试）", DateTime.Today.AddDays(10).ToString("yyyy-MM-dd"));
+        var future = await PlanAsync(office, branch, "PartyLecture", "未来的党课（测试）", _portal.AgencyToday().AddDays(10).ToString("yyyy-MM-dd"));
         var early = await office.PostFormAsync($"/m/org-life/Meetings/Record/{future}", await RecordFieldsAsync(office, future, (i, f) => f[$"Rows[{i}].Attendance"] = "99"));
         var earlyHtml = await early.Content.ReadAsStringAsync();
         Assert.Contains("会议日期未到", earlyHtml);
@@ -318,7 +319,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     {
         var branch = await BranchIdAsync("第一党支部");
         var secretary = await _portal.SignedInAsync("secretary");
-        await PlanAsync(secretary, branch, "PartyLecture", "日历里的党课（测试）", DateTime.Today.AddDays(5).ToString("yyyy-MM-dd"));
+        await PlanAsync(secretary, branch, "PartyLecture", "日历里的党课（测试）", _portal.AgencyToday().AddDays(5).ToString("yyyy-MM-dd"));
         var member = await _portal.SignedInAsync("member");
         var response = await member.GetAsync("/m/org-life/api/calendar.ics");
         Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);

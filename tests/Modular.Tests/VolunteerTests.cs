@@ -92,7 +92,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
     private readonly Portal _portal;
     public VolunteerTests(Portal portal) => _portal = portal;
 
-    private static DateTime Tomorrow9 => DateTime.Now.Date.AddDays(1).AddHours(9);
+    private DateTime Tomorrow9 => _portal.AgencyNow().Date.AddDays(1).AddHours(9);
 
     [Fact]
     public async Task Demo_data_gives_partners_a_year_of_activities_and_hours()
@@ -103,7 +103,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("帮扶联系村", partners);
         var past = await office.GetStringAsync("/m/volunteer?show=past");
         Assert.Contains("已结束", past);
-        var stats = await office.GetStringAsync($"/m/volunteer/Stats?year={DateTime.Now.Year}");
+        var stats = await office.GetStringAsync($"/m/volunteer/Stats?year={_portal.AgencyNow().Year}");
         Assert.Contains("<svg", stats);
         Assert.Matches("data-testid=\"total-hours\">[1-9]", stats);
         var dashboard = await office.GetStringAsync("/");
@@ -148,7 +148,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("你已报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
 
         // The morning of the activity: the organiser taps in, and two hours later taps out.
-        var now = DateTime.Now;
+        var now = _portal.AgencyNow();
         await _portal.MoveAsync(id, now.AddHours(-2), now.AddHours(1), now.AddHours(-3));
         Assert.Contains("李晓梅 已签到。", await office.MessageAsync(await office.ActAsync(id, "Tap", new() { ["memberId"] = memberId.ToString() })));
         await _portal.ExecAsync("UPDATE vol_signup SET \"CheckedInAt\" = @t WHERE \"ActivityId\" = @a", ("t", now.AddHours(-2)), ("a", id));
@@ -182,7 +182,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var office = await _portal.SignedInAsync("office");
         var member = await _portal.SignedInAsync("member");
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), Tomorrow9, title: "截止后报名测试"));
-        var now = DateTime.Now;
+        var now = _portal.AgencyNow();
         await _portal.MoveAsync(id, now.AddHours(2), now.AddHours(4), now.AddMinutes(-1));
         Assert.Contains("此活动已停止报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
         var api = await member.PostAsync($"/m/volunteer/api/activities/{id}/signup", null);
@@ -229,7 +229,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         // A stale form (the version it was read at) is refused.
         form["Input.Capacity"] = "3";
         var stale = await office.PostFormAsync($"/m/volunteer/Activities/Edit?id={id}", form);
-        Assert.Contains("其他人修改了此活动", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         form["Input.Capacity"] = "1";
         form["Input.Version"] = Regex.Match(await office.GetStringAsync($"/m/volunteer/Activities/Edit?id={id}"), "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.Contains("已有 2 人报名，名额不能少于 2 人。", await (await office.PostFormAsync($"/m/volunteer/Activities/Edit?id={id}", form)).Content.ReadAsStringAsync());
@@ -311,7 +311,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
     public async Task Rankings_appear_only_when_the_agency_turns_them_on()
     {
         var office = await _portal.SignedInAsync("office");
-        var year = DateTime.Now.Year;
+        var year = _portal.AgencyNow().Year;
         Assert.DoesNotContain("data-testid=\"ranking\"", await office.GetStringAsync($"/m/volunteer/Stats?year={year}"));
         var settings = await office.GetStringAsync("/Agency/ModuleSettings/volunteer");
         var version = Regex.Match(settings, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
@@ -343,7 +343,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var seen = await member.GetStringAsync(act);
         Assert.Contains("138****1027", seen);
         Assert.DoesNotContain("13812341027", seen);
-        var future = DateTime.Now.AddDays(3).ToString("yyyy-MM-dd");
+        var future = _portal.AgencyNow().AddDays(3).ToString("yyyy-MM-dd");
         Assert.Contains("日期不能晚于今天", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = future, ["title"] = "联席会议" }, act + "?handler=Log")));
         Assert.Contains("已记入共建记录。", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = "2026-01-10", ["title"] = "党建联建联席会议" }, act + "?handler=Log")));
         Assert.Contains("党建联建联席会议", await member.GetStringAsync(act));
@@ -366,7 +366,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         var ownOrganizer = await OwnOrganizerAsync();
         var other = await _portal.SignedInAsync("volb-admin");
         var office = await _portal.SignedInAsync("office");
-        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(2).AddHours(9), title: "甲单位的志愿活动"));
+        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.AgencyNow().Date.AddDays(2).AddHours(9), title: "甲单位的志愿活动"));
         var partner = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM vol_partner")).Single());
         var qr = await office.GetStringAsync($"/m/volunteer/Activities/Qr/{id}");
         var checkIn = new Uri(WebUtility.HtmlDecode(Regex.Match(qr, "data-link=\"([^\"]+)\"").Groups[1].Value)).PathAndQuery;
@@ -388,7 +388,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         Assert.Equal(HttpStatusCode.NotFound, (await other.DeleteAsync($"/m/volunteer/api/activities/{id}/signup")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/m/volunteer/api/activities/{id}/signups", new { memberId = 1 })).StatusCode);
         // Forms posted against agency A's rows (with B's own antiforgery token) find nothing.
-        var own = await other.CreateAsync(Volunteer.Form(ownOrganizer, DateTime.Now.Date.AddDays(2).AddHours(9), title: "乙单位的活动"));
+        var own = await other.CreateAsync(Volunteer.Form(ownOrganizer, _portal.AgencyNow().Date.AddDays(2).AddHours(9), title: "乙单位的活动"));
         foreach (var handler in new[] { "Publish", "Finish", "Tap", "Adjust", "Add", "Remove", "CancelActivity" })
         {
             var response = await other.PostFormAsync(Volunteer.Details(own), new Dictionary<string, string> { ["memberId"] = "1", ["reason"] = "x", ["hours"] = "1" }, $"{Volunteer.Details(id)}?handler={handler}");
@@ -432,7 +432,7 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
     {
         var office = await _portal.SignedInAsync("office");
         var members = await _portal.MemberIdsAsync(100);
-        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(3).AddHours(9), title: "并发报名测试", capacity: 20));
+        var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.AgencyNow().Date.AddDays(3).AddHours(9), title: "并发报名测试", capacity: 20));
         using var start = new SemaphoreSlim(0);
         var tasks = members.Select(async m =>
         {
@@ -481,7 +481,7 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
         var onA = await a.SignedInAsync("office");
         var onB = await b.SignedInAsync("office");
         var members = await a.MemberIdsAsync(100);
-        var id = await onA.CreateAsync(Volunteer.Form(await a.MemberIdAsync("王建华"), DateTime.Now.Date.AddDays(3).AddHours(9), title: "两实例并发报名", capacity: 20));
+        var id = await onA.CreateAsync(Volunteer.Form(await a.MemberIdAsync("王建华"), a.AgencyNow().Date.AddDays(3).AddHours(9), title: "两实例并发报名", capacity: 20));
         using var start = new SemaphoreSlim(0);
         var tasks = members.Select(async (m, i) =>
         {
