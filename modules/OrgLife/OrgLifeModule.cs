@@ -13,6 +13,8 @@ public sealed class OrgLifeModule : IModule
     public const string Id = "org-life";
     public const string ViewPermission = "org-life.view";
     public const string RecordPermission = "org-life.record";
+    /// <summary>Links to the module's pages and API from code without a page context.</summary>
+    public static readonly ModuleLinks Links = new(Id);
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
@@ -21,6 +23,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<MeetingAccess>();
         services.AddScoped<OrgLifeSettings>();
         services.AddScoped<MeetingPlanner>();
+        services.AddScoped<MeetingRecorder>();
         services.AddScoped<MeetingNotices>();
         services.AddScoped<ComplianceService>();
         services.AddScoped<DueMeetings>();

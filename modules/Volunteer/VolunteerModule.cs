@@ -13,6 +13,10 @@ public sealed class VolunteerModule : IModule
     public const string Id = "volunteer";
     public const string ViewPermission = "volunteer.view";
     public const string ManagePermission = "volunteer.manage";
+    /// <summary>Links to the module's pages and API from code without a page context.</summary>
+    public static readonly ModuleLinks Links = new(Id);
+    /// <summary>A file of the module's wwwroot, served under its static path.</summary>
+    public static string Asset(string file) => Links.Home + "/static/" + file;
     /// <summary>Setting: show rankings of people by hours (off by default: anti-formalism rules).</summary>
     public const string RankingsSetting = "rankings";
     /// <summary>Setting: minutes a check-in QR code stays valid.</summary>
@@ -22,7 +26,6 @@ public sealed class VolunteerModule : IModule
     {
         services.AddModuleDbContext<VolunteerDbContext>(context);
         services.AddScoped<VolunteerAccess>();
-        services.AddScoped<People>();
         services.AddScoped<Places>();
         services.AddScoped<Attendance>();
         services.AddScoped<ActivityEditor>();

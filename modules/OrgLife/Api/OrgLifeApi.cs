@@ -19,13 +19,13 @@ public static class OrgLifeApi
     {
         api.MapGet("/meetings", ListMeetingsAsync);
         api.MapGet("/meetings/{id:int}", GetMeetingAsync);
-        api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync);
+        api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync).RequirePermission(OrgLifeModule.ViewPermission);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
-        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
-            ExportAsync(id, year, access, roster, book, word: true, ct));
-        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, CancellationToken ct) =>
-            ExportAsync(id, year, access, roster, book, word: false, ct));
+        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+            ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: true, ct));
+        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+            ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: false, ct));
     }
 
     private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, MeetingAccess access, IPermissionChecker permissions, CancellationToken ct)
@@ -59,16 +59,15 @@ public static class OrgLifeApi
     }
 
     /// <summary>An attachment of a meeting the caller can see, as a download.</summary>
-    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, MeetingAccess access, MeetingAttachments attachments, IPermissionChecker permissions, CancellationToken ct)
+    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, MeetingAccess access, MeetingAttachments attachments, CancellationToken ct)
     {
-        if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.NotFound();
         if (!await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct)).AnyAsync(m => m.Id == id, ct)) return Results.NotFound();
         return await attachments.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
     }
 
-    private static async Task<IResult> GetComplianceAsync(int? year, MeetingAccess access, Roster roster, ComplianceService compliance, CancellationToken ct)
+    private static async Task<IResult> GetComplianceAsync(int? year, MeetingAccess access, Roster roster, ComplianceService compliance, IAgencyClock clock, CancellationToken ct)
     {
-        var today = DueMeetings.Today;
+        var today = clock.Today;
         var y = year ?? today.Year;
         if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
         var branches = await access.ComplianceBranchesAsync(roster, ct);
@@ -88,17 +87,16 @@ public static class OrgLifeApi
     }
 
     /// <summary>The signed-in member's planned meetings (cookie, an access token with the modules scope, or the member's feed link).</summary>
-    private static async Task<IResult> GetCalendarAsync(MeetingAccess access, MeetingCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> GetCalendarAsync(ICurrentMember member, MeetingCalendar calendar, IAgencyClock clock, CancellationToken ct)
     {
-        if ((await access.ScopeAsync(ct)).OwnMemberId is not { } me) return Results.NotFound();
-        var ics = await calendar.ForMemberAsync(me, DueMeetings.Today.AddDays(-7), ct);
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is not { } me) return Results.NotFound();
+        var ics = await calendar.ForMemberAsync(me, clock.Today.AddDays(-7), ct);
         return Results.Text(ics, "text/calendar; charset=utf-8");
     }
 
     /// <summary>A branch's year as a work manual (Word) or workbook (Excel): for those who keep the branch's records.</summary>
-    private static async Task<IResult> ExportAsync(int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int id, int y, MeetingAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
     {
-        var y = year ?? DueMeetings.Today.Year;
         if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
         if (await roster.BranchAsync(id, ct) is not { } branch || !await access.CanRecordAsync(id, ct)) return Results.NotFound();
         var data = await book.LoadAsync(branch, y, ct);

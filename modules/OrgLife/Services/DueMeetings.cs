@@ -15,19 +15,18 @@ public sealed record DueItem(string Title, string Url, DateOnly? Due, bool Overd
 /// a branch's records, the overdue and current periods of their branches and planned meetings not yet
 /// recorded; for everyone, the meetings they are expected at in the coming days.
 /// </summary>
-public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roster roster, ComplianceService compliance, OrgLifeSettings settings)
+public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster, ComplianceService compliance,
+    OrgLifeSettings settings, IAgencyClock clock)
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
-
     /// <summary>Branches whose records the user keeps; the Party office keeps all.</summary>
     public async Task<IReadOnlyList<OrganizationInfo>> KeptBranchesAsync(CancellationToken ct) =>
         await access.RecordableBranchesAsync(await roster.BranchesAsync(ct), ct);
 
     public async Task<IReadOnlyList<Meeting>> MyUpcomingAsync(CancellationToken ct)
     {
-        var me = (await access.ScopeAsync(ct)).OwnMemberId;
+        var me = (await member.GetScopeAsync(ct)).OwnMemberId;
         if (me is null) return [];
-        var today = Today;
+        var today = clock.Today;
         var until = today.AddDays(settings.UpcomingDays);
         return await db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Planned && m.Date >= today && m.Date <= until && m.Attendees.Any(a => a.MemberId == me))
@@ -38,7 +37,7 @@ public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roste
     public async Task<IReadOnlyList<Meeting>> UnrecordedAsync(IReadOnlyList<OrganizationInfo> branches, CancellationToken ct)
     {
         var ids = branches.Select(b => b.Id).ToList();
-        var today = Today;
+        var today = clock.Today;
         return await db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Planned && m.Date < today && ids.Contains(m.BranchId))
             .OrderBy(m => m.Date).Take(50).ToListAsync(ct);
@@ -51,15 +50,15 @@ public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roste
 
     private async Task<IReadOnlyList<DueItem>> BuildItemsAsync(CancellationToken ct)
     {
-        var today = Today;
+        var today = clock.Today;
         var items = new List<DueItem>();
         foreach (var m in await MyUpcomingAsync(ct))
-            items.Add(new DueItem($"参加{m.Type.Zh()}：{m.Topic}", $"/m/{OrgLifeModule.Id}/Meetings/Details/{m.Id}", m.Date, false,
+            items.Add(new DueItem($"参加{m.Type.Zh()}：{m.Topic}", OrgLifeModule.Links.Page($"/Meetings/Details/{m.Id}"), m.Date, false,
                 $"{await roster.OrganizationNameAsync(m.BranchId, ct)} · {m.Place}", Attend: true));
         var branches = await KeptBranchesAsync(ct);
         if (branches.Count == 0) return items;
         foreach (var m in await UnrecordedAsync(branches, ct))
-            items.Add(new DueItem($"补记{m.Type.Zh()}记录：{m.Topic}", $"/m/{OrgLifeModule.Id}/Meetings/Record/{m.Id}", m.Date, true,
+            items.Add(new DueItem($"补记{m.Type.Zh()}记录：{m.Topic}", OrgLifeModule.Links.Page($"/Meetings/Record/{m.Id}"), m.Date, true,
                 await roster.OrganizationNameAsync(m.BranchId, ct)));
         var report = await compliance.BuildAsync(today.Year, branches, today, ct);
         var horizon = today.AddDays(settings.UpcomingDays);
@@ -69,7 +68,7 @@ public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roste
         foreach (var type in report.Types)
         foreach (var cell in row.Cells[type])
         {
-            var url = $"/m/{OrgLifeModule.Id}/Meetings/Edit?branch={row.Branch.Id}&type={type}";
+            var url = OrgLifeModule.Links.Page("/Meetings/Edit", new { branch = row.Branch.Id, type });
             if (cell.State == PeriodState.Overdue)
             {
                 // The Party office gets one line for all overdue periods, not one per branch.
@@ -85,7 +84,7 @@ public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, Roste
                 items.Add(new DueItem($"{row.Branch.Name}：{cell.Period.Zh(report.Cadences[type])}{type.Zh()}尚未召开", url, cell.Period.End, false));
         }
         if (overdueCount > 0)
-            items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", $"/m/{OrgLifeModule.Id}/Compliance", firstOverdue, true, "按支部和月份查看"));
+            items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和月份查看"));
         return items;
     }
 }

@@ -8,11 +8,9 @@ namespace Modular.Modules.OrgLife.Services;
 /// branch; a secretary or committee member their branch (and its groups); a member only the meetings
 /// they are expected at, read-only.
 /// </summary>
-public sealed class MeetingAccess(IDirectory directory, IPermissionChecker permissions)
+public sealed class MeetingAccess(ICurrentMember member, IPermissionChecker permissions, PeopleLookup people)
 {
-    private DataScope? _scope;
-
-    public async Task<DataScope> ScopeAsync(CancellationToken ct = default) => _scope ??= await directory.GetCurrentScopeAsync(ct);
+    private Task<DataScope> ScopeAsync(CancellationToken ct) => member.GetScopeAsync(ct);
 
     public async Task<bool> CanRecordAsync(int branchId, CancellationToken ct = default) =>
         permissions.IsGranted(OrgLifeModule.RecordPermission) && (await ScopeAsync(ct)).CanSeeOrganization(branchId);
@@ -47,8 +45,8 @@ public sealed class MeetingAccess(IDirectory directory, IPermissionChecker permi
         var s = await ScopeAsync(ct);
         var branches = await roster.BranchesAsync(ct);
         if (s.AgencyWide || s.OrganizationIds.Count > 0) return branches.Where(b => s.CanSeeOrganization(b.Id)).ToList();
-        if (s.OwnMemberId is { } me && await roster.MemberAsync(me, ct) is { } member)
-            return branches.Where(b => b.Id == member.OrganizationId).ToList();
+        if (s.OwnMemberId is { } me && await people.MemberAsync(me, ct) is { } own)
+            return branches.Where(b => b.Id == own.OrganizationId).ToList();
         return [];
     }
 }

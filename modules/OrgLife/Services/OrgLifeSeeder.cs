@@ -10,11 +10,11 @@ namespace Modular.Modules.OrgLife.Services;
 /// type with attendance, minutes and votes, realistic gaps (some branches are less diligent, one members'
 /// meeting lacks a quorum), a few planned meetings ahead, one meeting left unrecorded and one cancelled.
 /// </summary>
-public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPlanner planner) : IDemoDataSeeder
+public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPlanner planner, IAgencyClock clock) : IDemoDataSeeder
 {
     public string ModuleId => OrgLifeModule.Id;
 
-    public Task SeedAsync(int seed, CancellationToken cancellationToken) => SeedAsync(seed, DateOnly.FromDateTime(DateTime.Today), cancellationToken);
+    public Task SeedAsync(int seed, CancellationToken cancellationToken) => SeedAsync(seed, clock.Today, cancellationToken);
 
     public async Task SeedAsync(int seed, DateOnly today, CancellationToken ct)
     {

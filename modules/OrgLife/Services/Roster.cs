@@ -4,19 +4,16 @@ namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>
 /// The directory as this module needs it, read once per request: branches, their Party groups, the Party
-/// members (full and probationary) of each branch, and its committee. The module keeps only ids.
+/// members (full and probationary) of each branch, and its committee. Organisations and people outside the
+/// loaded branches come from the SDK's <see cref="PeopleLookup"/>. The module keeps only ids.
 /// </summary>
-public sealed class Roster(IDirectory directory)
+public sealed class Roster(IDirectory directory, PeopleLookup people)
 {
-    private IReadOnlyList<OrganizationInfo>? _organizations;
     private readonly Dictionary<int, IReadOnlyList<MemberInfo>> _members = [];
     private Dictionary<int, IReadOnlyList<PostInfo>>? _posts;
-    private readonly Dictionary<int, MemberInfo?> _people = [];
+    private readonly Dictionary<int, MemberInfo?> _known = [];
 
-    public IDirectory Directory => directory;
-
-    public async Task<IReadOnlyList<OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) =>
-        _organizations ??= await directory.GetOrganizationsAsync(ct);
+    public Task<IReadOnlyList<OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) => people.OrganizationsAsync(ct);
 
     public async Task<IReadOnlyList<OrganizationInfo>> BranchesAsync(CancellationToken ct = default) =>
         (await OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.Branch).ToList();
@@ -27,15 +24,14 @@ public sealed class Roster(IDirectory directory)
     public async Task<IReadOnlyList<OrganizationInfo>> GroupsOfAsync(int branchId, CancellationToken ct = default) =>
         (await OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.PartyGroup && o.ParentId == branchId).ToList();
 
-    public async Task<string> OrganizationNameAsync(int id, CancellationToken ct = default) =>
-        (await OrganizationsAsync(ct)).FirstOrDefault(o => o.Id == id)?.Name ?? "—";
+    public Task<string> OrganizationNameAsync(int id, CancellationToken ct = default) => people.OrganizationNameAsync(id, ct, missing: "—");
 
     /// <summary>Full and probationary members of the branch and its groups: those who take part in organisational life.</summary>
     public async Task<IReadOnlyList<MemberInfo>> PartyMembersAsync(int branchId, CancellationToken ct = default)
     {
         if (_members.TryGetValue(branchId, out var cached)) return cached;
         var list = (await directory.GetMembersAsync(branchId, includeDescendants: true, ct)).Where(m => m.IsPartyMember).ToList();
-        foreach (var m in list) _people[m.Id] = m;
+        foreach (var m in list) _known[m.Id] = m;
         return _members[branchId] = list;
     }
 
@@ -62,8 +58,8 @@ public sealed class Roster(IDirectory directory)
 
     public async Task<MemberInfo?> MemberAsync(int id, CancellationToken ct = default)
     {
-        if (_people.TryGetValue(id, out var m)) return m;
-        return _people[id] = await directory.GetMemberAsync(id, ct);
+        if (_known.TryGetValue(id, out var m)) return m;
+        return _known[id] = await people.MemberAsync(id, ct);
     }
 
     public async Task<string> NameAsync(int? id, CancellationToken ct = default) =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Api;
 
@@ -18,10 +19,10 @@ public static class VolunteerApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/activities", async (VolunteerDbContext db, VolunteerAccess access, Places places, bool? all, CancellationToken ct) =>
+        api.MapGet("/activities", async (VolunteerDbContext db, VolunteerAccess access, IAgencyClock clock, bool? all, CancellationToken ct) =>
         {
             if (!access.CanView) return Results.Forbid();
-            var now = places.Now;
+            var now = clock.LocalNow;
             var query = db.Activities.AsNoTracking();
             query = all == true && access.IsManager ? query : query.Where(a => a.Status == ActivityStatus.Published && a.EndsAt >= now);
             return Results.Ok(await Dto(db, query.OrderBy(a => a.StartsAt).Take(200)).ToListAsync(ct));
@@ -33,20 +34,20 @@ public static class VolunteerApi
             return dto is null || (dto.Status == ActivityStatus.Draft && !access.IsManager) ? Results.NotFound() : Results.Ok(dto);
         });
         // The signed-in member signs up or gives up their place.
-        api.MapPost("/activities/{id:int}/signup", async (int id, VolunteerAccess access, Places places, CancellationToken ct) =>
+        api.MapPost("/activities/{id:int}/signup", async (int id, VolunteerAccess access, ICurrentMember member, Places places, CancellationToken ct) =>
         {
             if (!access.CanView) return Results.Forbid();
-            if (await access.MeAsync(ct) is not { } me) return Results.Problem("No member record is linked to this account.", statusCode: 403);
+            if (await member.GetAsync(ct) is not { } me) return Results.Problem("No member record is linked to this account.", statusCode: 403);
             return Answer(await places.SignUpAsync(id, me.Id, byOrganizer: false, ct));
         });
-        api.MapDelete("/activities/{id:int}/signup", async (int id, VolunteerAccess access, Places places, CancellationToken ct) =>
+        api.MapDelete("/activities/{id:int}/signup", async (int id, VolunteerAccess access, ICurrentMember member, Places places, CancellationToken ct) =>
         {
             if (!access.CanView) return Results.Forbid();
-            if (await access.MeAsync(ct) is not { } me) return Results.Problem("No member record is linked to this account.", statusCode: 403);
+            if (await member.GetAsync(ct) is not { } me) return Results.Problem("No member record is linked to this account.", statusCode: 403);
             return Answer(await places.CancelAsync(id, me.Id, byOrganizer: false, ct));
         });
         // The organiser adds a member of the agency.
-        api.MapPost("/activities/{id:int}/signups", async (int id, AddInput input, VolunteerDbContext db, VolunteerAccess access, People people, Places places, CancellationToken ct) =>
+        api.MapPost("/activities/{id:int}/signups", async (int id, AddInput input, VolunteerDbContext db, VolunteerAccess access, PeopleLookup people, Places places, CancellationToken ct) =>
         {
             var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
             if (activity is null) return Results.NotFound();
@@ -54,10 +55,10 @@ public static class VolunteerApi
             if (!await people.ExistsAsync(input.MemberId, ct)) return Results.Problem("No such member in this agency.", statusCode: 400);
             return Answer(await places.SignUpAsync(id, input.MemberId, byOrganizer: true, ct));
         });
-        api.MapGet("/me/hours", async (VolunteerDbContext db, VolunteerAccess access, CancellationToken ct) =>
+        api.MapGet("/me/hours", async (VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, CancellationToken ct) =>
         {
             if (!access.CanView) return Results.Forbid();
-            if (await access.MeAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
+            if (await member.GetAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
             var rows = await MemberRecord.YearsAsync(db, me.Id, ct);
             return Results.Ok(rows);
         });

@@ -53,13 +53,13 @@ public enum EditOutcome { Saved, NotFound, NotEditable, Stale, Invalid }
 public sealed record EditResult(EditOutcome Outcome, int? Id = null, IReadOnlyList<ActivityRules.Problem>? Problems = null);
 
 /// <summary>Creating, editing and moving activities through their states; changes that touch places hold the places lock.</summary>
-public sealed class ActivityEditor(VolunteerDbContext db, Places places, IStringLocalizer<VolunteerModule> T)
+public sealed class ActivityEditor(VolunteerDbContext db, Places places, IAgencyClock clock, IStringLocalizer<VolunteerModule> T)
 {
     public async Task<EditResult> CreateAsync(ActivityForm form, CancellationToken ct = default)
     {
         var problems = ActivityRules.Validate(form.ToRules());
         if (problems.Count > 0) return new EditResult(EditOutcome.Invalid, Problems: problems);
-        var activity = new Activity { Status = ActivityStatus.Draft, CreatedAt = places.Now };
+        var activity = new Activity { Status = ActivityStatus.Draft, CreatedAt = clock.LocalNow };
         form.ApplyTo(activity);
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);

@@ -11,7 +11,7 @@ namespace Modular.Modules.Volunteer.Services;
 public enum AttendanceOutcome { CheckedIn, CheckedOut, AlreadyDone, NotSignedUp, NotOpen, NotFound, BadToken }
 
 /// <summary>Check-in and check-out (a tap by the organiser, or the member scanning the organiser's QR code), hours and their adjustment.</summary>
-public sealed class Attendance(VolunteerDbContext db, Places places, IAuditLog audit, IDataProtectionProvider protection, ICurrentAgency agency)
+public sealed class Attendance(VolunteerDbContext db, Places places, IAuditLog audit, IDataProtectionProvider protection, ICurrentAgency agency, IAgencyClock clock)
 {
     private ITimeLimitedDataProtector Protector => protection.CreateProtector("volunteer.check-in").ToTimeLimitedDataProtector();
 
@@ -28,7 +28,7 @@ public sealed class Attendance(VolunteerDbContext db, Places places, IAuditLog a
             if (!IsOpen(activity.Status)) return AttendanceOutcome.NotOpen;
             var s = await db.SignUps.FirstOrDefaultAsync(x => x.ActivityId == activityId && x.MemberId == memberId && x.Status == SignUpStatus.Accepted, ct);
             if (s is null) return AttendanceOutcome.NotSignedUp;
-            var now = places.Now;
+            var now = clock.LocalNow;
             if (s.CheckedInAt is null)
             {
                 s.CheckedInAt = now;
@@ -47,7 +47,7 @@ public sealed class Attendance(VolunteerDbContext db, Places places, IAuditLog a
     public async Task<bool> FinishAsync(int activityId, CancellationToken ct = default) =>
         await places.WithLockAsync(activityId, false, async activity =>
         {
-            if (!ActivityRules.CanFinish(activity.Status, activity.StartsAt, places.Now)) return false;
+            if (!ActivityRules.CanFinish(activity.Status, activity.StartsAt, clock.LocalNow)) return false;
             activity.Status = ActivityStatus.Finished;
             foreach (var s in await db.SignUps.Where(x => x.ActivityId == activityId && x.Status == SignUpStatus.Accepted && x.CheckedInAt != null && x.CheckedOutAt == null).ToListAsync(ct))
             {

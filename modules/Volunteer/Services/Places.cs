@@ -24,7 +24,7 @@ public sealed record PlaceResult(PlaceOutcome Outcome, int? Position = null);
 /// time wait for it: a hundred requests for one activity then wait without each holding a pooled connection,
 /// which would starve the pool (the audit lines written at commit need a connection of their own).
 /// </summary>
-public sealed class Places(VolunteerDbContext db, TimeProvider clock, INotifications notifications, IStringLocalizer<VolunteerModule> T)
+public sealed class Places(VolunteerDbContext db, IAgencyClock clock, INotifications notifications, IStringLocalizer<VolunteerModule> T)
 {
     // Messages decided inside a locked change, sent once it has committed (and dropped if it rolls back).
     private readonly List<(IReadOnlyList<int> Members, Notice Notice)> _outbox = [];
@@ -35,11 +35,9 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock, INotificat
         if (memberIds.Count > 0) _outbox.Add((memberIds, notice));
     }
 
-    public static string DetailsUrl(int activityId) => $"/m/volunteer/Activities/Details/{activityId}";
+    public static string DetailsUrl(int activityId) => VolunteerModule.Links.Page($"/Activities/Details/{activityId}");
 
     private const int Attempts = 8;
-
-    public DateTime Now => clock.GetLocalNow().DateTime;
 
     /// <summary>Runs <paramref name="work"/> holding the activity's places lock; its changes are saved and committed together.</summary>
     /// <param name="notFound">The answer when the activity does not exist in the current agency.</param>
@@ -104,7 +102,7 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock, INotificat
     public async Task<PlaceResult> SignUpAsync(int activityId, int memberId, bool byOrganizer, CancellationToken ct = default) =>
         await WithLockAsync(activityId, new PlaceResult(PlaceOutcome.NotFound), async activity =>
         {
-            var now = Now;
+            var now = clock.LocalNow;
             var open = byOrganizer
                 ? SignUpRules.OrganizerMayAdd(activity.Status, activity.EndsAt, now)
                 : SignUpRules.IsOpen(activity.Status, activity.SignUpDeadline, now);
@@ -128,7 +126,7 @@ public sealed class Places(VolunteerDbContext db, TimeProvider clock, INotificat
         {
             var signUp = await db.SignUps.FirstOrDefaultAsync(s => s.ActivityId == activityId && s.MemberId == memberId && s.Status != SignUpStatus.Cancelled, ct);
             if (signUp is null) return new PlaceResult(PlaceOutcome.NotSignedUp);
-            var now = Now;
+            var now = clock.LocalNow;
             var allowed = byOrganizer
                 ? SignUpRules.OrganizerMayAdd(activity.Status, activity.EndsAt, now)
                 : activity.Status == ActivityStatus.Published && SignUpRules.MayCancel(signUp.Status, activity.SignUpDeadline, now);

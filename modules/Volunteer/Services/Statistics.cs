@@ -6,7 +6,7 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>Activities, participants and hours per month and per branch, for the organisations the user may see.</summary>
-public sealed class Statistics(VolunteerDbContext db, People people, VolunteerAccess access, IModuleSettings settings)
+public sealed class Statistics(VolunteerDbContext db, PeopleLookup people, VolunteerAccess access, ICurrentMember member, IModuleSettings settings)
 {
     public sealed record Month(int Number, int Activities, int Participants, decimal Hours);
     public sealed record Branch(int? OrganizationId, string Name, int Activities, int Participants, decimal Hours);
@@ -20,10 +20,10 @@ public sealed class Statistics(VolunteerDbContext db, People people, VolunteerAc
     /// <returns>Null when the user may see no organisation's figures.</returns>
     public async Task<Report?> ForYearAsync(int year, int? organizationId, CancellationToken ct = default)
     {
-        var scope = await access.ScopeAsync(ct);
+        var scope = await member.GetScopeAsync(ct);
         var agencyWide = access.IsManager || scope.AgencyWide;
         if (!agencyWide && scope.OrganizationIds.Count == 0) return null;
-        var orgs = await people.OrganizationsAsync(ct);
+        var orgs = await people.OrganizationsByIdAsync(ct);
         bool Visible(int? branchId) => agencyWide || (branchId is { } b && scope.OrganizationIds.Contains(b));
         bool Chosen(int? branchId) => organizationId is null || branchId == organizationId;
 

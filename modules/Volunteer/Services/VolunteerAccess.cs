@@ -7,32 +7,20 @@ namespace Modular.Modules.Volunteer.Services;
 /// Who may do what, once per request. The Party office (volunteer.manage) runs everything; committee members
 /// organise for their organisations; the organiser of an activity runs that activity; every member signs up.
 /// </summary>
-public sealed class VolunteerAccess(IDirectory directory, IPermissionChecker permissions)
+public sealed class VolunteerAccess(ICurrentMember member, PeopleLookup people, IPermissionChecker permissions)
 {
-    private MemberInfo? _me;
-    private bool _meLoaded;
-    private DataScope? _scope;
-
     public bool CanView => permissions.IsGranted(VolunteerModule.ViewPermission);
     public bool IsManager => permissions.IsGranted(VolunteerModule.ManagePermission);
 
-    public async Task<MemberInfo?> MeAsync(CancellationToken ct = default)
-    {
-        if (!_meLoaded) { _me = await directory.GetCurrentMemberAsync(ct); _meLoaded = true; }
-        return _me;
-    }
-
-    public async Task<DataScope> ScopeAsync(CancellationToken ct = default) => _scope ??= await directory.GetCurrentScopeAsync(ct);
-
     /// <summary>May create activities: the Party office, or a committee member of some organisation.</summary>
     public async Task<bool> CanOrganizeAsync(CancellationToken ct = default) =>
-        IsManager || (await ScopeAsync(ct)).OrganizationIds.Count > 0;
+        IsManager || (await member.GetScopeAsync(ct)).OrganizationIds.Count > 0;
 
     /// <summary>Organisations the user may organise for (all when the scope is agency-wide).</summary>
     public async Task<IReadOnlyList<OrganizationInfo>> OrganizableAsync(CancellationToken ct = default)
     {
-        var scope = await ScopeAsync(ct);
-        var all = await directory.GetOrganizationsAsync(ct);
+        var scope = await member.GetScopeAsync(ct);
+        var all = await people.OrganizationsAsync(ct);
         return all.Where(o => o.Kind != OrganizationKind.PartyGroup && (IsManager || scope.CanSeeOrganization(o.Id))).ToList();
     }
 
@@ -40,7 +28,7 @@ public sealed class VolunteerAccess(IDirectory directory, IPermissionChecker per
     public async Task<bool> CanManageAsync(Activity activity, CancellationToken ct = default)
     {
         if (IsManager) return true;
-        if ((await MeAsync(ct))?.Id == activity.OrganizerMemberId) return true;
-        return activity.OrganizationId is { } org && (await ScopeAsync(ct)).OrganizationIds.Contains(org);
+        if (await member.IdAsync(ct) == activity.OrganizerMemberId) return true;
+        return activity.OrganizationId is { } org && (await member.GetScopeAsync(ct)).OrganizationIds.Contains(org);
     }
 }

@@ -12,7 +12,7 @@ namespace Modular.Modules.Volunteer.Services;
 /// a year of finished activities with sign-ups, attendance and hours, a few open ones and one cancelled.
 /// The same seed and day always give the same data.
 /// </summary>
-public sealed class VolunteerSeeder(VolunteerDbContext db, IDirectory directory, TimeProvider clock) : IDemoDataSeeder
+public sealed class VolunteerSeeder(VolunteerDbContext db, IDirectory directory, IAgencyClock clock) : IDemoDataSeeder
 {
     public string ModuleId => VolunteerModule.Id;
 
@@ -24,7 +24,7 @@ public sealed class VolunteerSeeder(VolunteerDbContext db, IDirectory directory,
         var branches = orgs.Where(o => o.Kind == OrganizationKind.Branch).ToList();
         if (branches.Count == 0) return;
         var faker = new Faker("zh_CN") { Random = new Randomizer(seed) };
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today;
 
         var partners = SeedPartners(faker, today);
         await db.SaveChangesAsync(ct);

@@ -159,4 +159,80 @@ public sealed class OrgLifeRuleTests
         Assert.DoesNotContain((1, 2), missing);
         Assert.Contains((1, 4), missing);
     }
+
+    private static readonly DateOnly MeetingDay = new(2026, 3, 10);
+    private static readonly ExpectedAttendee[] Expected = [new(1, true, false), new(2, true, false), new(3, false, false)]; // 3 is probationary
+
+    private static List<AttendanceLine> EveryonePresent() => Expected.Select(a => new AttendanceLine(a.MemberId, Attendance.Present, null)).ToList();
+
+    private static CheckedRecord Check(List<AttendanceLine>? rows = null, List<DecisionLine>? decisions = null, string? minutes = "传达学习了上级会议精神。", DateOnly? today = null) =>
+        MeetingRecordRules.Check(MeetingType.BranchMembersMeeting, MeetingDay, Expected, rows ?? EveryonePresent(), decisions ?? [], minutes, today ?? MeetingDay);
+
+    private static IEnumerable<string> Fields(CheckedRecord record) => record.Problems.Select(p => p.Field);
+
+    [Fact]
+    public void A_complete_record_on_the_meeting_day_is_valid()
+    {
+        var record = Check();
+        Assert.True(record.IsValid);
+        Assert.Equal([1, 2, 3], record.Attendance.Select(a => a.MemberId));
+    }
+
+    [Fact]
+    public void A_meeting_is_recorded_on_or_after_its_day()
+    {
+        Assert.Contains(Check(today: MeetingDay.AddDays(-1)).Problems, p => p.Field == "" && p.Message.Contains("still to come"));
+        Assert.True(Check(today: MeetingDay.AddDays(30)).IsValid);
+    }
+
+    [Fact]
+    public void Every_expected_attendee_is_accounted_for_once_and_strangers_are_ignored()
+    {
+        Assert.Contains(Check(EveryonePresent().Take(2).ToList()).Problems, p => p.Field == "" && p.Message.StartsWith("Record the attendance"));
+        var rows = EveryonePresent();
+        rows.Add(new AttendanceLine(1, Attendance.Absent, null)); // sent twice: the first counts
+        rows.Add(new AttendanceLine(99, Attendance.Present, null)); // not on the list
+        var record = Check(rows);
+        Assert.True(record.IsValid);
+        Assert.Equal(Attendance.Present, record.Attendance.Single(a => a.MemberId == 1).Attendance);
+        Assert.DoesNotContain(record.Attendance, a => a.MemberId == 99);
+    }
+
+    [Fact]
+    public void Leave_needs_a_short_reason_and_everyone_a_recorded_attendance()
+    {
+        var rows = EveryonePresent();
+        rows[0] = rows[0] with { Attendance = Attendance.Expected };
+        rows[1] = rows[1] with { Attendance = Attendance.Leave, LeaveReason = " " };
+        rows[2] = rows[2] with { Attendance = Attendance.Leave, LeaveReason = new string('病', 201) };
+        Assert.Equal(["Rows[0].Attendance", "Rows[1].LeaveReason", "Rows[2].LeaveReason"], Fields(Check(rows)));
+        rows[2] = rows[2] with { LeaveReason = new string('病', 200) };
+        Assert.Equal(["Rows[0].Attendance", "Rows[1].LeaveReason"], Fields(Check(rows)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void The_minutes_are_required(string? minutes) => Assert.Equal(["Minutes"], Fields(Check(minutes: minutes)));
+
+    [Fact]
+    public void Minutes_are_at_most_8000_characters()
+    {
+        Assert.Equal(["Minutes"], Fields(Check(minutes: new string('记', 8001))));
+        Assert.True(Check(minutes: new string('记', 8000)).IsValid);
+    }
+
+    [Fact]
+    public void Empty_decision_rows_are_no_vote_and_filled_ones_need_a_subject_and_possible_counts()
+    {
+        var record = Check(decisions: [new(null, null, null, null), new(" 发展对象人选 ", 2, 0, null)]);
+        Assert.True(record.IsValid);
+        Assert.Equal([new VoteFact("发展对象人选", 2, 0, 0)], record.Votes);
+
+        // Two full members are present (the probationary member does not vote): three votes cannot be true.
+        var wrong = Check(decisions: [new(null, 2, null, null), new("发展对象人选", 2, 1, 0)]);
+        Assert.Equal(["Decisions[0].Subject", "Decisions[1].For"], Fields(wrong));
+        Assert.Contains("超过到会有表决权的 2 人", wrong.Problems[1].Message);
+        Assert.Equal(["Decisions[0].Subject"], Fields(Check(decisions: [new(new string('决', 201), 2, 0, 0)])));
+    }
 }

@@ -36,7 +36,7 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private MeetingPlanner Planner() => new(new Roster(_directory));
+    private MeetingPlanner Planner() => new(new Roster(_directory, new PeopleLookup(_directory)));
 
     [Fact]
     public async Task Each_kind_of_meeting_expects_its_own_people_and_never_an_applicant()

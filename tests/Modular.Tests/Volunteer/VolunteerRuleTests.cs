@@ -111,4 +111,35 @@ public sealed class VolunteerRuleTests
         Assert.DoesNotContain("style=", svg);
         Assert.Contains("12.5", svg);
     }
+
+    private static readonly DateOnly Today = new(2026, 12, 5);
+
+    [Fact]
+    public void A_log_entry_records_what_has_been_done()
+    {
+        Assert.Null(PartnerRules.LogProblem(Today, " 走访慰问困难群众 ", Today));
+        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(null, "走访", Today));
+        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(Today, " ", Today));
+        Assert.Equal("The title can be at most 100 characters.", PartnerRules.LogProblem(Today, new string('访', 101), Today));
+        Assert.Equal("The log records what has been done: the date cannot be in the future.", PartnerRules.LogProblem(Today.AddDays(1), "走访", Today));
+    }
+
+    [Theory]
+    [InlineData("张主任", null, true)]
+    [InlineData("张主任", "13800001234", true)]
+    [InlineData("张主任", "0377-61234567", true)]
+    [InlineData("张主任", "03776123456", true)]
+    [InlineData("张主任", "1380000123", false)]
+    [InlineData("张主任", "23800001234", false)]
+    [InlineData(" ", null, false)]
+    public void A_contact_has_a_name_and_a_plausible_phone(string name, string? phone, bool valid) =>
+        Assert.Equal(valid, PartnerRules.ContactProblem(name, phone) is null);
+
+    [Fact]
+    public void Optional_text_is_trimmed_and_cut()
+    {
+        Assert.Null(PartnerRules.Optional("  ", 50));
+        Assert.Equal("社区书记", PartnerRules.Optional(" 社区书记 ", 50));
+        Assert.Equal(50, PartnerRules.Optional(new string('长', 60), 50)!.Length);
+    }
 }

@@ -12,7 +12,7 @@ namespace Modular.Modules.OrgLife.Pages;
 /// 双重组织生活: each leading cadre's attendance at their own branch's meetings this year, for the Party
 /// office only (computed from the attendance records).
 /// </summary>
-public sealed class CadresModel(OrgLifeDbContext db, MeetingAccess access, Roster roster) : PageModel
+public sealed class CadresModel(OrgLifeDbContext db, ICurrentMember member, Roster roster, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
 
@@ -22,8 +22,8 @@ public sealed class CadresModel(OrgLifeDbContext db, MeetingAccess access, Roste
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!(await access.ScopeAsync(ct)).AgencyWide) return NotFound();
-        Year ??= DueMeetings.Today.Year;
+        if (!(await member.GetScopeAsync(ct)).AgencyWide) return NotFound();
+        Year ??= clock.Today.Year;
         if (Year is < 2000 or > 2100) return BadRequest();
         var first = new DateOnly(Year.Value, 1, 1);
         var last = new DateOnly(Year.Value, 12, 31);

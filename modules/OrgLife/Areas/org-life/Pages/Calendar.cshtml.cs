@@ -7,7 +7,7 @@ using Modular.Sdk;
 namespace Modular.Modules.OrgLife.Pages;
 
 /// <summary>The member's meetings for their calendar: a file to download, or a subscription link the calendar app polls.</summary>
-public sealed class CalendarModel(MeetingAccess access, IFeedLinks feeds) : PageModel
+public sealed class CalendarModel(ICurrentMember member, IFeedLinks feeds) : PageModel
 {
     public IReadOnlyList<FeedLinkInfo> Links { get; private set; } = [];
     /// <summary>A link just made: its URL holds the secret and is shown only now.</summary>
@@ -15,7 +15,7 @@ public sealed class CalendarModel(MeetingAccess access, IFeedLinks feeds) : Page
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if ((await access.ScopeAsync(ct)).OwnMemberId is null) return false;
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is null) return false;
         Links = await feeds.MineAsync(OrgLifeModule.Id, ct);
         return true;
     }
@@ -24,7 +24,7 @@ public sealed class CalendarModel(MeetingAccess access, IFeedLinks feeds) : Page
 
     public async Task<IActionResult> OnPostSubscribeAsync(CancellationToken ct)
     {
-        if ((await access.ScopeAsync(ct)).OwnMemberId is null) return NotFound();
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is null) return NotFound();
         NewLink = await feeds.CreateAsync(OrgLifeModule.Id, OrgLifeApi.CalendarFeed, ct);
         await LoadAsync(ct);
         return Page();
@@ -32,7 +32,7 @@ public sealed class CalendarModel(MeetingAccess access, IFeedLinks feeds) : Page
 
     public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        if ((await access.ScopeAsync(ct)).OwnMemberId is null) return NotFound();
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is null) return NotFound();
         return await feeds.RevokeAsync(id, ct) ? RedirectToPage() : NotFound();
     }
 }

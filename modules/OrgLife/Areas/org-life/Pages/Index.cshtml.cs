@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages;
 
 /// <summary>The module's home: what is due for me, my coming meetings, and my attendance this year.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, DueMeetings due, MeetingAccess access, Roster roster) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, DueMeetings due, MeetingAccess access, ICurrentMember member, Roster roster, IAgencyClock clock) : PageModel
 {
     public IReadOnlyList<DueItem> Items { get; private set; } = [];
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];
@@ -21,10 +22,10 @@ public sealed class IndexModel(OrgLifeDbContext db, DueMeetings due, MeetingAcce
         Items = (await due.ItemsAsync(ct)).OrderByDescending(i => i.Overdue).ThenBy(i => i.Due).ToList();
         Upcoming = await due.MyUpcomingAsync(ct);
         Records = await access.RecordsAnyAsync(ct);
-        if ((await access.ScopeAsync(ct)).OwnMemberId is { } me)
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is { } me)
         {
             IsMember = true;
-            var from = new DateOnly(DueMeetings.Today.Year, 1, 1);
+            var from = new DateOnly(clock.Today.Year, 1, 1);
             MyAttendance = await db.Attendees.AsNoTracking()
                 .Where(a => a.MemberId == me && db.Meetings.Any(m => m.Id == a.MeetingId && m.Status == MeetingStatus.Held && m.Date >= from))
                 .GroupBy(a => a.Attendance).Select(g => new { g.Key, Count = g.Count() })

@@ -3,22 +3,20 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Rules;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages;
 
 /// <summary>What the module's pages share: the page title with its breadcrumb trail, and how states look.</summary>
 public static class PageUi
 {
-    public const string Home = "/m/" + OrgLifeModule.Id;
-
-    /// <summary>Sets the title and the trail "组织生活 › parents › title" (the host's layout renders it).</summary>
+    /// <summary>Sets the title and the SDK's breadcrumb trail "组织生活 › parents › title" (the host's layout renders it).</summary>
     public static void SetTitle(this ViewDataDictionary viewData, IStringLocalizer text, string title, params (string Text, string? Url)[] parents)
     {
         viewData["Title"] = title;
-        var trail = new List<(string Text, string? Url)> { (text["Organisational life"], Home) };
-        trail.AddRange(parents);
-        trail.Add((title, null));
-        viewData["Breadcrumbs"] = trail;
+        var trail = viewData.Breadcrumbs().Add(text["Organisational life"], OrgLifeModule.Links.Home);
+        foreach (var (parentText, url) in parents) trail.Add(parentText, url);
+        trail.Add(title);
     }
 
     public static string Css(this MeetingStatus s) => s switch

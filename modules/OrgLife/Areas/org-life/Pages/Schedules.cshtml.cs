@@ -37,7 +37,6 @@ public sealed class SchedulesModel(OrgLifeDbContext db, MeetingAccess access, Ro
         if (row is null) db.BranchSchedules.Add(row = new BranchSchedule { BranchId = BranchId });
         row.ThemePartyDay = Day!.Value;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."].Value;
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["Saved."]);
     }
 }

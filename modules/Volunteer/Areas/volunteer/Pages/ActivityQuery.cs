@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages;
 
@@ -27,11 +28,11 @@ public sealed record ActivityRow
 /// <summary>The activities a user may see: drafts only for those who run them.</summary>
 public static class ActivityQuery
 {
-    public static async Task<IQueryable<Activity>> VisibleAsync(VolunteerDbContext db, VolunteerAccess access, CancellationToken ct)
+    public static async Task<IQueryable<Activity>> VisibleAsync(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, CancellationToken ct)
     {
         if (access.IsManager) return db.Activities.AsNoTracking();
-        var me = (await access.MeAsync(ct))?.Id ?? -1;
-        var orgs = (await access.ScopeAsync(ct)).OrganizationIds.ToList();
+        var me = (await member.GetAsync(ct))?.Id ?? -1;
+        var orgs = (await member.GetScopeAsync(ct)).OrganizationIds.ToList();
         return db.Activities.AsNoTracking().Where(a => a.Status != ActivityStatus.Draft || a.OrganizerMemberId == me
             || (a.OrganizationId != null && orgs.Contains(a.OrganizationId.Value)));
     }

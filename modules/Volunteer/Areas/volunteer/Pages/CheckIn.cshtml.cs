@@ -6,10 +6,13 @@ using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Services;
 
+using Modular.Sdk;
+
 namespace Modular.Modules.Volunteer.Pages;
 
 /// <summary>Where a member lands after scanning the organiser's QR code: one tap checks them in, or out.</summary>
-public sealed class CheckInModel(VolunteerDbContext db, VolunteerAccess access, Attendance attendance, IStringLocalizer<VolunteerModule> T) : PageModel
+[RequirePermission(VolunteerModule.ViewPermission)]
+public sealed class CheckInModel(VolunteerDbContext db, ICurrentMember member, Attendance attendance, IStringLocalizer<VolunteerModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "t")] public string? Token { get; set; }
     public Activity? Activity { get; private set; }
@@ -25,7 +28,7 @@ public sealed class CheckInModel(VolunteerDbContext db, VolunteerAccess access, 
             return;
         }
         Activity = activity;
-        if (await access.MeAsync(ct) is not { } me)
+        if (await member.GetAsync(ct) is not { } me)
         {
             Problem = T["Your account is not linked to a member record; ask the Party office."];
             return;
@@ -36,15 +39,13 @@ public sealed class CheckInModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        var me = await access.MeAsync(ct);
+        var me = await member.GetAsync(ct);
         var outcome = me is null ? AttendanceOutcome.NotSignedUp : await attendance.ScanAsync(Token, me.Id, ct);
         await LoadAsync(ct);
         Result = outcome switch

@@ -8,7 +8,8 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Pages;
 
 /// <summary>The activities: upcoming first, search, filters, sorting, server-side paging.</summary>
-public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places) : PageModel
+[RequirePermission(VolunteerModule.ViewPermission)]
+public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
@@ -25,12 +26,11 @@ public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, Pe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         CanOrganize = await access.CanOrganizeAsync(ct);
-        Organizations = await people.OrganizationsAsync(ct);
-        var me = (await access.MeAsync(ct))?.Id;
-        var now = places.Now;
-        var query = await ActivityQuery.VisibleAsync(db, access, ct);
+        Organizations = await people.OrganizationsByIdAsync(ct);
+        var me = (await member.GetAsync(ct))?.Id;
+        var now = clock.LocalNow;
+        var query = await ActivityQuery.VisibleAsync(db, access, member, ct);
         query = Show switch
         {
             "past" => query.Where(a => a.EndsAt < now),

@@ -6,6 +6,7 @@ using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Rules;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Appraisals;
 
@@ -13,7 +14,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// A branch's appraisal: the committee enters the vote counts and grades (at most one third 优秀, none for
 /// probationary members) and publishes the results to the branch; members see them once published.
 /// </summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public List<EntryInput> Entries { get; set; } = [];
     [BindProperty] public AppraisalStage Stage { get; set; }
@@ -97,17 +98,8 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
             e.Grade = e.IsProbationary ? null : input.Grade;
         }
         a.Stage = Stage;
-        if (Stage == AppraisalStage.Published) a.PublishedAtUtc = DateTime.UtcNow;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this appraisal while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = Stage == AppraisalStage.Published ? text["The results are published to the branch."].Value : text["Saved."].Value;
-        return RedirectToPage(new { id });
+        if (Stage == AppraisalStage.Published) a.PublishedAtUtc = clock.UtcNow.UtcDateTime;
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(Stage == AppraisalStage.Published ? text["The results are published to the branch."] : text["Saved."], null, new { id });
     }
 }

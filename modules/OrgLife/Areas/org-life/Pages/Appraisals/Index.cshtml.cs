@@ -13,7 +13,8 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// 民主评议党员 of a year: branches start it (every Party member takes part), members write their
 /// self-appraisal, and once published every member of the branch sees the results.
 /// </summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster, IAgencyClock clock,
+    IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
     [BindProperty] public int Branch { get; set; }
@@ -28,7 +29,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Year ??= DueMeetings.Today.Year;
+        Year ??= clock.Today.Year;
         var branches = await access.ComplianceBranchesAsync(roster, ct);
         if (branches.Count == 0 || Year is < 2000 or > 2100) return false;
         var ids = branches.Select(b => b.Id).ToList();
@@ -36,7 +37,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
         var rows = new List<BranchRow>();
         foreach (var b in branches) rows.Add(new BranchRow(b, appraisals.FirstOrDefault(a => a.BranchId == b.Id), await access.CanRecordAsync(b.Id, ct)));
         Rows = rows;
-        if ((await access.ScopeAsync(ct)).OwnMemberId is { } me)
+        if ((await member.GetScopeAsync(ct)).OwnMemberId is { } me)
         {
             foreach (var a in appraisals.Where(a => a.Stage is AppraisalStage.SelfAppraisal or AppraisalStage.PeerAppraisal))
                 if (a.Entries.FirstOrDefault(e => e.MemberId == me) is { } entry) Mine = (a, entry);
@@ -63,8 +64,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
             appraisal.Entries.Add(new AppraisalEntry { MemberId = m.Id, IsProbationary = !m.CanVote });
         db.Appraisals.Add(appraisal);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["The appraisal has started: members can now write their self-appraisal."].Value;
-        return RedirectToPage("Edit", new { id = appraisal.Id });
+        return this.RedirectWithMessage(text["The appraisal has started: members can now write their self-appraisal."], "Edit", new { id = appraisal.Id });
     }
 
     public async Task<IActionResult> OnPostSelfAsync(CancellationToken ct)
@@ -76,7 +76,6 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
         var entry = await db.AppraisalEntries.FirstAsync(e => e.Id == mine.Entry.Id, ct);
         entry.SelfAppraisal = SelfAppraisal!.Trim();
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."].Value;
-        return RedirectToPage(new { year = Year });
+        return this.RedirectWithMessage(text["Saved."], null, new { year = Year });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Compliance;
 
@@ -9,7 +10,7 @@ namespace Modular.Modules.OrgLife.Pages.Compliance;
 /// Branches × types (or, for one type, branches × its periods): held, due, overdue, computed from the
 /// meeting records alone; the agency's roll-up and a chart of the year.
 /// </summary>
-public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceService compliance) : PageModel
+public sealed class IndexModel(MeetingAccess access, ICurrentMember member, Roster roster, ComplianceService compliance, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true), Modular.Sdk.Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
@@ -20,12 +21,12 @@ public sealed class IndexModel(MeetingAccess access, Roster roster, ComplianceSe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var today = DueMeetings.Today;
+        var today = clock.Today;
         Year ??= today.Year;
         if (Year is < 2000 or > 2100 || Type is { } t && !Enum.IsDefined(t)) return BadRequest();
         var branches = await access.ComplianceBranchesAsync(roster, ct);
         if (branches.Count == 0) return NotFound();
-        AgencyWide = (await access.ScopeAsync(ct)).AgencyWide;
+        AgencyWide = (await member.GetScopeAsync(ct)).AgencyWide;
         Keeps = await access.RecordsAnyAsync(ct);
         Report = await compliance.BuildAsync(Year.Value, branches, today, ct);
         if (Type is { } type && !Report.Types.Contains(type)) Type = null;

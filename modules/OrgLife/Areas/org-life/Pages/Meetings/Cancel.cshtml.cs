@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Modules.OrgLife.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
@@ -41,17 +42,8 @@ public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, Meeti
         db.Entry(m).Property(x => x.Version).OriginalValue = Version;
         m.Status = MeetingStatus.Cancelled;
         m.CancelReason = Reason!.Trim();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
+        if (!await this.TrySaveAsync(db, ct)) return Page();
         await notices.CancelledAsync(m, Url.Page("Details", new { id }), ct);
-        TempData["Message"] = text["The meeting is cancelled."].Value;
-        return RedirectToPage("Details", new { id });
+        return this.RedirectWithMessage(text["The meeting is cancelled."], "Details", new { id });
     }
 }

@@ -10,7 +10,8 @@ using Modular.Sdk;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
+    IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     /// <summary>The branch, chosen first (from the query string) so that hosts and groups can be offered.</summary>
@@ -72,7 +73,7 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         else
         {
             Input.Type = type ?? MeetingType.BranchCommitteeMeeting;
-            Input.Date = DateOnly.FromDateTime(DateTime.Today).AddDays(7);
+            Input.Date = clock.Today.AddDays(7);
             if (BranchInfo is not null) Input.HostMemberId = await roster.SecretaryAsync(BranchInfo.Id, ct);
         }
         if (BranchInfo is not null) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);
@@ -109,19 +110,13 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         await planner.SyncAttendeesAsync(meeting, ct);
         var planned = meeting.Id == 0;
         if (planned) db.Meetings.Add(meeting);
-        try
+        if (!await this.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this meeting while you were editing. Reload the page and make your change again."]);
             Expected = await planner.ExpectedAsync(Input.Type, BranchInfo!.Id, Input.GroupId, ct);
             return Page();
         }
         if (planned) await notices.PlannedAsync(meeting, Url.Page("Details", new { id = meeting.Id }), ct);
-        TempData["Message"] = text["Saved."].Value;
-        return RedirectToPage("Details", new { id = meeting.Id });
+        return this.RedirectWithMessage(text["Saved."], "Details", new { id = meeting.Id });
     }
 
     private void Validate()

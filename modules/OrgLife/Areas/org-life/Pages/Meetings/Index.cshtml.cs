@@ -9,7 +9,7 @@ using Modular.Sdk;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>The meetings the user may see: search, filters, sorting, server-side paging.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
@@ -31,7 +31,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // Filters that do not parse are left out (the list shows everything else), never an error page.
-        var scope = await access.ScopeAsync(ct);
+        var scope = await member.GetScopeAsync(ct);
         Branches = (await roster.BranchesAsync(ct)).Where(b => scope.CanSeeOrganization(b.Id)).ToList();
         CanPlan = await access.RecordsAnyAsync(ct);
         var query = await access.VisibleAsync(db.Meetings.AsNoTracking(), ct);

@@ -10,7 +10,7 @@ using Modular.Sdk;
 namespace Modular.Modules.OrgLife.Pages.Talks;
 
 /// <summary>谈心谈话 of a branch and year: record a talk, and see which committee–committee and committee–member pairs have not talked yet.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Year ??= DueMeetings.Today.Year;
+        Year ??= clock.Today.Year;
         if (Year is < 2000 or > 2100) return false;
         Branches = await access.RecordableBranchesAsync(await roster.BranchesAsync(ct), ct);
         if (Branches.Count == 0) return false;
@@ -57,7 +57,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
-        Input.Date = DueMeetings.Today;
+        Input.Date = clock.Today;
         return Page();
     }
 
@@ -66,7 +66,7 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
         if (!await LoadAsync(ct)) return NotFound();
         if (Branches.All(b => b.Id != Branch)) return NotFound();
         if (Input.Date is not { } date) ModelState.AddModelError("Input.Date", text["Enter the date."]);
-        else if (date > DueMeetings.Today) ModelState.AddModelError("Input.Date", text["A talk is recorded after it took place."]);
+        else if (date > clock.Today) ModelState.AddModelError("Input.Date", text["A talk is recorded after it took place."]);
         else if (date.Year < 2000) ModelState.AddModelError("Input.Date", text["Enter a date between 2000 and 2100."]);
         if (Members.All(m => m.Id != Input.InitiatorMemberId)) ModelState.AddModelError("Input.InitiatorMemberId", text["Choose a Party member of the branch."]);
         if (Members.All(m => m.Id != Input.PartnerMemberId)) ModelState.AddModelError("Input.PartnerMemberId", text["Choose a Party member of the branch."]);
@@ -81,7 +81,6 @@ public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster
             PartnerMemberId = Input.PartnerMemberId!.Value, Topic = Input.Topic!.Trim(), Note = Input.Note?.Trim(),
         });
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."].Value;
-        return RedirectToPage(new { branch = Branch, year = Input.Date!.Value.Year });
+        return this.RedirectWithMessage(text["Saved."], null, new { branch = Branch, year = Input.Date!.Value.Year });
     }
 }

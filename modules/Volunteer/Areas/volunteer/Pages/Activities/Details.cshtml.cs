@@ -15,8 +15,9 @@ namespace Modular.Modules.Volunteer.Pages.Activities;
 /// One activity: members sign up or give up their place here; its organiser publishes, finishes or cancels it,
 /// adds people, checks them in and out with one tap, and adjusts hours with a reason.
 /// </summary>
-public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places, ActivityEditor editor,
-    Attendance attendance, IStringLocalizer<VolunteerModule> T) : VolunteerPage
+[RequirePermission(VolunteerModule.ViewPermission)]
+public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, Places places,
+    ActivityEditor editor, Attendance attendance, IAgencyClock clock, IStringLocalizer<VolunteerModule> T) : PageModel
 {
     public sealed record Row(SignUp SignUp, string Name, string Organization, int? Position);
 
@@ -32,7 +33,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public string OrganizationName { get; private set; } = "";
     public Partner? Partner { get; private set; }
     public IReadOnlyList<MemberInfo> Addable { get; private set; } = [];
-    public DateTime Now => places.Now;
+    public DateTime Now => clock.LocalNow;
     public bool SignUpOpen => SignUpRules.IsOpen(Activity.Status, Activity.SignUpDeadline, Now);
     public bool MayCancelMine => Mine is not null && Activity.Status == ActivityStatus.Published && SignUpRules.MayCancel(Mine.Status, Activity.SignUpDeadline, Now);
     public bool OrganizerMayAdd => SignUpRules.OrganizerMayAdd(Activity.Status, Activity.EndsAt, Now);
@@ -40,11 +41,11 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var activity = await (await ActivityQuery.VisibleAsync(db, access, ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var activity = await (await ActivityQuery.VisibleAsync(db, access, member, ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return false;
         Activity = activity;
         CanManage = await access.CanManageAsync(activity, ct);
-        Me = await access.MeAsync(ct);
+        Me = await member.GetAsync(ct);
         var signUps = await db.SignUps.AsNoTracking().Where(s => s.ActivityId == id && s.Status != SignUpStatus.Cancelled)
             .OrderBy(s => s.Status).ThenBy(s => s.Sequence).ThenBy(s => s.Id).ToListAsync(ct);
         Accepted = signUps.Count(s => s.Status == SignUpStatus.Accepted);
@@ -52,7 +53,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         Mine = Me is null ? null : signUps.FirstOrDefault(s => s.MemberId == Me.Id);
         if (Mine is { Status: SignUpStatus.Waiting }) MyPosition = signUps.Where(s => s.Status == SignUpStatus.Waiting).TakeWhile(s => s.Id != Mine.Id).Count() + 1;
         // The office adds people from the whole roster; everyone else needs only the names on the page.
-        if (CanManage) await people.MembersAsync(ct);
+        if (CanManage) await people.AllMembersAsync(ct);
         else await people.NamesAsync(signUps.Select(s => s.MemberId).Append(activity.OrganizerMemberId), ct);
         OrganizerName = await people.NameAsync(activity.OrganizerMemberId, ct);
         OrganizationName = await people.OrganizationNameAsync(activity.OrganizationId, ct);
@@ -67,21 +68,20 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
                     s.Status == SignUpStatus.Waiting ? ++waitingPlace : null));
             }
             var taken = signUps.Select(s => s.MemberId).ToHashSet();
-            Addable = (await people.MembersAsync(ct)).Values.Where(m => m.IsPartyMember && !taken.Contains(m.Id)).OrderBy(m => m.Name).ToList();
+            Addable = (await people.AllMembersAsync(ct)).Values.Where(m => m.IsPartyMember && !taken.Contains(m.Id)).OrderBy(m => m.Name).ToList();
         }
         return true;
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView || !await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         return Page();
     }
 
     public async Task<IActionResult> OnPostSignUpAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        if (await access.MeAsync(ct) is not { } me) return Fail(id, T["Your account is not linked to a member record; ask the Party office."]);
+        if (await member.GetAsync(ct) is not { } me) return Fail(id, T["Your account is not linked to a member record; ask the Party office."]);
         var r = await places.SignUpAsync(id, me.Id, byOrganizer: false, ct);
         return r.Outcome switch
         {
@@ -95,8 +95,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        if (await access.MeAsync(ct) is not { } me) return NotFound();
+        if (await member.GetAsync(ct) is not { } me) return NotFound();
         var r = await places.CancelAsync(id, me.Id, byOrganizer: false, ct);
         return r.Outcome switch
         {
@@ -110,7 +109,6 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     /// <summary>The organiser's actions: each checks that the user runs this activity.</summary>
     private async Task<IActionResult?> GuardAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var activity = await db.Activities.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null || !await access.CanManageAsync(activity, ct)) return NotFound();
         return null;
@@ -172,4 +170,8 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         var r = await places.CancelAsync(id, memberId, byOrganizer: true, ct);
         return r.Outcome == PlaceOutcome.Cancelled ? Done(id, T["{0} removed; the first on the waiting list takes the place.", await people.NameAsync(memberId, ct)]) : Fail(id, T["This sign-up can no longer be removed."]);
     }
+
+    private RedirectToPageResult Done(int id, string message) => this.RedirectWithMessage(message, "Details", new { id });
+
+    private RedirectToPageResult Fail(int id, string message) => this.RedirectWithError(message, "Details", new { id });
 }

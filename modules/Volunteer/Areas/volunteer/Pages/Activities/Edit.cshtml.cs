@@ -10,7 +10,8 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Pages.Activities;
 
 /// <summary>Creates an activity (as a draft) or edits one that is not finished or cancelled.</summary>
-public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places, ActivityEditor editor,
+[RequirePermission(VolunteerModule.ViewPermission)]
+public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock, ActivityEditor editor,
     IStringLocalizer<VolunteerModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -24,8 +25,8 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, Peo
     {
         Organizations = await access.OrganizableAsync(ct);
         var visible = Organizations.Select(o => o.Id).ToHashSet();
-        var me = await access.MeAsync(ct);
-        Organizers = (await people.MembersAsync(ct)).Values
+        var me = await member.GetAsync(ct);
+        Organizers = (await people.AllMembersAsync(ct)).Values
             .Where(m => m.IsPartyMember && (access.IsManager || visible.Contains(m.OrganizationId) || (m.GroupId is { } g && visible.Contains(g)) || m.Id == me?.Id))
             .OrderBy(m => m.Name).ToList();
         Partners = (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Kind).ThenBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
@@ -34,13 +35,12 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, Peo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         if (Id is null)
         {
             if (!await access.CanOrganizeAsync(ct)) return NotFound();
             await LoadChoicesAsync(ct);
-            var me = await access.MeAsync(ct);
-            var start = places.Now.Date.AddDays(1).AddHours(9);
+            var me = await member.GetAsync(ct);
+            var start = clock.LocalNow.Date.AddDays(1).AddHours(9);
             Input = new ActivityForm
             {
                 StartsAt = start, EndsAt = start.AddHours(2.5), SignUpDeadline = start.AddHours(-1), Capacity = 10, OrganizerMemberId = me?.Id,
@@ -58,7 +58,6 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, Peo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         Data.Activity? existing = null;
         if (Id is not null)
         {
@@ -87,13 +86,12 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, Peo
         switch (result.Outcome)
         {
             case EditOutcome.Saved:
-                TempData["Message"] = T["Saved."].Value;
-                return RedirectToPage("Details", new { id = result.Id });
+                return this.RedirectWithMessage(T["Saved."], "Details", new { id = result.Id });
             case EditOutcome.Invalid:
                 AddProblems(result.Problems!);
                 return Page();
             case EditOutcome.Stale:
-                ModelState.AddModelError("", T["Someone else changed this activity while you were editing. Reload the page and make your change again."]);
+                ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
                 return Page();
             case EditOutcome.NotEditable:
                 return RedirectToPage("Details", new { id = Id });

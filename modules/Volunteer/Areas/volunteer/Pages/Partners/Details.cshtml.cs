@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
+using Modular.Modules.Volunteer.Rules;
 using Modular.Modules.Volunteer.Services;
 using Modular.Sdk;
 
@@ -13,7 +14,9 @@ namespace Modular.Modules.Volunteer.Pages.Partners;
 /// A partner with its contacts and its co-building log. Finished activities with the partner join the log by
 /// themselves (entered once, reused); other co-building work (meetings, visits) is logged here.
 /// </summary>
-public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, Places places, IAuditLog audit, IStringLocalizer<VolunteerModule> T) : VolunteerPage
+[RequirePermission(VolunteerModule.ViewPermission)]
+public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, IAgencyClock clock, IAuditLog audit,
+    IStringLocalizer<VolunteerModule> T) : PageModel
 {
     public sealed record LogLine(DateOnly Date, string Title, string? Content, int? ActivityId, int? EntryId);
 
@@ -26,7 +29,6 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var partner = await db.Partners.AsNoTracking().Include(p => p.Contacts).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (partner is null) return NotFound();
         Partner = partner;
@@ -44,21 +46,21 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public async Task<IActionResult> OnPostLogAsync(int id, DateOnly? date, string? title, string? content, CancellationToken ct)
     {
-        if (!access.CanView || !await access.CanOrganizeAsync(ct)) return NotFound();
+        if (!await access.CanOrganizeAsync(ct)) return NotFound();
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        title = title?.Trim();
-        if (date is null || string.IsNullOrEmpty(title)) return Fail(id, T["Enter the date and what was done."]);
-        if (title.Length > 100) return Fail(id, T["The title can be at most 100 characters."]);
-        if (date > DateOnly.FromDateTime(places.Now)) return Fail(id, T["The log records what has been done: the date cannot be in the future."]);
-        var me = await access.MeAsync(ct);
-        db.PartnerLog.Add(new PartnerLogEntry { PartnerId = id, Date = date.Value, Title = title, Content = string.IsNullOrWhiteSpace(content) ? null : content.Trim()[..Math.Min(content.Trim().Length, 2000)], AuthorMemberId = me?.Id });
+        if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem) return Fail(id, T[problem]);
+        db.PartnerLog.Add(new PartnerLogEntry
+        {
+            PartnerId = id, Date = date!.Value, Title = title!.Trim(), Content = PartnerRules.Optional(content, PartnerRules.MaxLogContent),
+            AuthorMemberId = await member.IdAsync(ct),
+        });
         await db.SaveChangesAsync(ct);
         return Done(id, T["Added to the log."]);
     }
 
+    [RequirePermission(VolunteerModule.ManagePermission)]
     public async Task<IActionResult> OnPostDeleteLogAsync(int id, int entryId, CancellationToken ct)
     {
-        if (!CanEdit) return NotFound();
         var entry = await db.PartnerLog.FirstOrDefaultAsync(l => l.Id == entryId && l.PartnerId == id, ct);
         if (entry is null) return NotFound();
         db.PartnerLog.Remove(entry);
@@ -66,27 +68,31 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         return Done(id, T["Log entry deleted."]);
     }
 
+    [RequirePermission(VolunteerModule.ManagePermission)]
     public async Task<IActionResult> OnPostContactAsync(int id, string? name, string? title, string? phone, CancellationToken ct)
     {
-        if (!CanEdit) return NotFound();
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        name = name?.Trim();
+        if (PartnerRules.ContactProblem(name, phone) is { } problem) return Fail(id, T[problem]);
         phone = phone?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 50) return Fail(id, T["Enter the contact's name (at most 50 characters)."]);
-        if (!string.IsNullOrEmpty(phone) && !System.Text.RegularExpressions.Regex.IsMatch(phone, @"^(1\d{10}|0\d{2,3}-?\d{7,8})$"))
-            return Fail(id, T["Enter an 11-digit mobile number starting with 1, or a landline such as 0377-61234567."]);
-        db.PartnerContacts.Add(new PartnerContact { PartnerId = id, Name = name, Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim()[..Math.Min(title.Trim().Length, 50)], Phone = string.IsNullOrEmpty(phone) ? null : phone });
+        db.PartnerContacts.Add(new PartnerContact
+        {
+            PartnerId = id, Name = name!.Trim(), Title = PartnerRules.Optional(title, PartnerRules.MaxContactTitle), Phone = string.IsNullOrEmpty(phone) ? null : phone,
+        });
         await db.SaveChangesAsync(ct);
         return Done(id, T["Contact added."]);
     }
 
+    [RequirePermission(VolunteerModule.ManagePermission)]
     public async Task<IActionResult> OnPostDeleteContactAsync(int id, int contactId, CancellationToken ct)
     {
-        if (!CanEdit) return NotFound();
         var contact = await db.PartnerContacts.FirstOrDefaultAsync(c => c.Id == contactId && c.PartnerId == id, ct);
         if (contact is null) return NotFound();
         db.PartnerContacts.Remove(contact);
         await db.SaveChangesAsync(ct);
         return Done(id, T["Contact removed."]);
     }
+
+    private RedirectToPageResult Done(int id, string message) => this.RedirectWithMessage(message, "Details", new { id });
+
+    private RedirectToPageResult Fail(int id, string message) => this.RedirectWithError(message, "Details", new { id });
 }

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Localization;
 using Modular.Modules.Volunteer.Data;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Modules.Volunteer.Services;
+using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages.Partners;
 
 /// <summary>Creates or edits a paired community or assisted village (the Party office).</summary>
-public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, IStringLocalizer<VolunteerModule> T) : PageModel
+[RequirePermission(VolunteerModule.ManagePermission)]
+public sealed class EditModel(VolunteerDbContext db, IStringLocalizer<VolunteerModule> T) : PageModel
 {
     public sealed class PartnerForm
     {
@@ -27,7 +29,6 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ISt
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         if (Id is null) return Page();
         var p = await db.Partners.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (p is null) return NotFound();
@@ -37,7 +38,6 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ISt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         Partner? existing = null;
         if (Id is not null && (existing = await db.Partners.FirstOrDefaultAsync(x => x.Id == Id, ct)) is null) return NotFound();
         ModelState.Remove("Input.PairedSince");
@@ -57,16 +57,7 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ISt
         partner.PairedSince = Input.PairedSince;
         partner.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim()[..Math.Min(Input.Note.Trim().Length, 2000)];
         partner.Active = Input.Active;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this partner while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Details", new { id = partner.Id });
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(T["Saved."], "Details", new { id = partner.Id });
     }
 }

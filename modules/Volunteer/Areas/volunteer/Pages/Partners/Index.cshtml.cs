@@ -8,6 +8,7 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Pages.Partners;
 
 /// <summary>Paired communities and assisted villages: search, filter by kind, sorting, paging.</summary>
+[RequirePermission(VolunteerModule.ViewPermission)]
 public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access) : PageModel
 {
     public sealed record PartnerRow
@@ -33,7 +34,6 @@ public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access) : 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         IQueryable<Partner> query = db.Partners;
         if (Kind is { } k) query = query.Where(p => p.Kind == k);
         if (!string.IsNullOrWhiteSpace(Q))

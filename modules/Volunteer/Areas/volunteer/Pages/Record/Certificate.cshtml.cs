@@ -6,7 +6,8 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Pages.Record;
 
 /// <summary>A printable certificate of a member's volunteer hours in a year (志愿服务时长证明).</summary>
-public sealed class CertificateModel(VolunteerDbContext db, VolunteerAccess access, People people, Places places, ICurrentAgency agency) : RecordPage(db, access, people, places)
+public sealed class CertificateModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock, ICurrentAgency agency)
+    : RecordPage(db, access, member, people, clock)
 {
     public string AgencyName => agency.Name ?? "";
     public List<MemberRecord.Line> Served { get; private set; } = [];

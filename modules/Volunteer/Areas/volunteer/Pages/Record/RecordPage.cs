@@ -7,7 +7,8 @@ using Modular.Sdk;
 namespace Modular.Modules.Volunteer.Pages.Record;
 
 /// <summary>Whose record a page shows: one's own, or (Party office, committee members for their organisations) a member's.</summary>
-public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, People people, Places places) : PageModel
+[RequirePermission(VolunteerModule.ViewPermission)]
+public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Member { get; set; }
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
@@ -16,13 +17,12 @@ public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, 
     public List<MemberRecord.Line> Lines { get; private set; } = [];
     public List<MemberRecord.Year> Years { get; private set; } = [];
     public bool IsOwn { get; private set; }
-    protected DateTime Now => places.Now;
+    protected DateTime Now => clock.LocalNow;
 
     /// <returns>False when the user may not see the record asked for.</returns>
     protected async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!access.CanView) return false;
-        var me = await access.MeAsync(ct);
+        var me = await member.GetAsync(ct);
         if (Member is null || Member == me?.Id)
         {
             Person = me;
@@ -31,7 +31,7 @@ public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, 
         else
         {
             if (await people.MemberAsync(Member.Value, ct) is not { } m) return false;
-            var scope = await access.ScopeAsync(ct);
+            var scope = await member.GetScopeAsync(ct);
             var visible = access.IsManager || scope.CanSeeOrganization(m.OrganizationId) || (m.GroupId is { } g && scope.CanSeeOrganization(g));
             if (!visible) return false;
             Person = m;
