@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Shell;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 
@@ -28,7 +29,6 @@ public sealed class ModulesModel(HostDbContext db, ModuleSwitchboard switchboard
         var chosen = allowed.Where(c => c.Value).Select(c => c.ModuleId).ToHashSet();
         var offered = allowed.Select(c => c.ModuleId).ToList();
         await switchboard.SetAllowedAsync(id, offered, chosen, ct);
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(text["Saved."], null, new { id });
     }
 }
