@@ -283,6 +283,8 @@ public static class HostSetup
             {
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention)conventions);
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention)conventions);
+                // [RequirePermission] on page models and handlers answers 404, like the module gate.
+                o.Conventions.ConfigureFilter(new RequirePermissionPageFilter());
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);
@@ -293,9 +295,6 @@ public static class HostSetup
             })
             .AddMvcOptions(o =>
             {
-                // [RequirePermission] on page models and handlers answers 404, like the module gate. A global filter, so that
-                // it reaches the plugins' area pages too (Conventions.ConfigureFilter covers only pages outside areas).
-                o.Filters.Add(new RequirePermissionPageFilter());
                 ValidationMessages.Localize(o.ModelBindingMessageProvider);
                 // Bad dates, years and checkbox values are refused where they are bound, for host and plugins alike.
                 o.ModelBinderProviders.Insert(0, new Shell.SaneInputBinderProvider(o.ModelBinderProviders));
