@@ -284,7 +284,7 @@ public static class HostSetup
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageRouteModelConvention)conventions);
                 o.Conventions.Add((Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention)conventions);
                 // [RequirePermission] on page models and handlers answers 404, like the module gate.
-                o.Conventions.ConfigureFilter(new RequirePermissionPageFilter());
+                o.Conventions.Add(new Security.PagePermissionConvention());
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);

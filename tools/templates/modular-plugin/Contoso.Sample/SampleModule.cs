@@ -41,9 +41,8 @@ public sealed class SampleModule : IModule
     /// <summary>Under /m/sample-plugin/api, signed in, only where the agency turned the module on.</summary>
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
-        api.MapGet("/records", async ([FromServices] SampleDbContext db, [FromServices] IPermissionChecker permissions, CancellationToken ct) =>
-            permissions.IsGranted(ViewPermission)
-                ? Microsoft.AspNetCore.Http.Results.Ok(await db.Records.AsNoTracking().OrderByDescending(r => r.Id).Take(100).Select(r => new { r.Id, r.Title }).ToListAsync(ct))
-                : Microsoft.AspNetCore.Http.Results.Forbid());
+        api.MapGet("/records", async ([FromServices] SampleDbContext db, CancellationToken ct) =>
+                Microsoft.AspNetCore.Http.Results.Ok(await db.Records.AsNoTracking().OrderByDescending(r => r.Id).Take(100).Select(r => new { r.Id, r.Title }).ToListAsync(ct)))
+            .RequirePermission(ViewPermission);
     }
 }

@@ -1,0 +1,5 @@
+using Modular.BrowserTests.Infrastructure;
+
+namespace Modular.BrowserTests.Integrity;
+
+public sealed class IntegrityBrowserFixture() : BrowserFixture("integrity");

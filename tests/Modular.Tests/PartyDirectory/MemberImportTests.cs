@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
+using Modular.Tests.Infrastructure;
+
+namespace Modular.Tests.PartyDirectory;
+
+/// <summary>Excel import: all rows checked first, every problem by row and column, nothing imported on any error.</summary>
+public sealed class MemberImportTests : IClassFixture<MemberImportTests.Portal>
+{
+    public sealed class Portal() : PortalFactory();
+
+    private readonly Portal _portal;
+    public MemberImportTests(Portal portal) => _portal = portal;
+
+    private static ByteArrayContent Xlsx(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        var content = new ByteArrayContent(stream.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return content;
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(HttpClient client, ByteArrayContent file)
+    {
+        var token = await client.TokenAsync("/Directory/Members/Import");
+        var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "file", "members.xlsx" } };
+        return await client.PostAsync("/Directory/Members/Import", form);
+    }
+
+    private Task<int> CountAsync() => _portal.WithDbAsync(async _ =>
+    {
+        using var s = AgencyScope.Use(await _portal.DemoAgencyIdAsync());
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Members.CountAsync();
+    });
+
+    private static Dictionary<string, object?> Row(string name, string org, string? id = null, string? phone = null, string? status = "正式党员") => new()
+    {
+        ["姓名"] = name, ["性别"] = "女", ["民族"] = "汉族", ["出生日期"] = null, ["公民身份号码"] = id, ["手机号码"] = phone, ["学历"] = "大学本科",
+        ["职务职级"] = "科员", ["所在党组织"] = org, ["党小组"] = null, ["状态"] = status, ["入党日期"] = "2012-07-01", ["转正日期"] = "2013-07-01", ["领导干部"] = "否",
+    };
+
+    [Fact]
+    public async Task One_bad_row_stops_the_whole_import_and_every_problem_is_listed()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var template = await office.GetAsync("/Directory/Members/Import?handler=Template");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", template.Content.Headers.ContentType!.MediaType);
+
+        var before = await CountAsync();
+        var response = await UploadAsync(office, Xlsx([
+            Row("孙丽", "第二党支部", "11010519491231002X", "13912345678"),
+            Row("周强", "不存在的支部", "110105194912310021", "1391234"),
+            Row("", "第二党支部", "11010519491231002X", status: "党外人士"),
+        ]));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("未导入任何数据", html);
+        var problems = Regex.Matches(html, "<tr><td data-label=\"行\">(\\d+)</td><td data-label=\"列\">([^<]*)</td>").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Contains(("3", "所在党组织"), problems);
+        Assert.Contains(("3", "公民身份号码"), problems);
+        Assert.Contains(("3", "手机号码"), problems);
+        Assert.Contains(("4", "姓名"), problems);
+        Assert.Contains(("4", "公民身份号码"), problems); // the same number as row 2
+        Assert.Contains(("4", "状态"), problems);
+        Assert.DoesNotContain(problems, p => p.Item1 == "2");
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task The_import_applies_the_same_date_rules_as_the_form()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var young = Row("马晓", "第二党支部", "11010519491231002X"); // born 1949-12-31
+        young["入党日期"] = "1960-07-01"; // at ten
+        young["转正日期"] = "1961-07-01";
+        var future = Row("钱进", "第二党支部");
+        future["入党日期"] = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd");
+        future["转正日期"] = null;
+        var html = await (await UploadAsync(office, Xlsx([young, future]))).Content.ReadAsStringAsync();
+        Assert.Contains("入党时须年满 18 周岁。", html);
+        Assert.Contains("日期不能晚于今天。", html);
+        Assert.Contains("未导入任何数据", html);
+    }
+
+    [Fact]
+    public async Task A_valid_file_is_imported_whole()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var before = await CountAsync();
+        var response = await UploadAsync(office, Xlsx([
+            Row("钱敏", "第二党支部", "11010519491231002X", "13912345678"),
+            Row("吴刚", "第一党支部", phone: "13712345678", status: "预备党员"),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(before + 2, await CountAsync());
+        Assert.Contains("139****5678", await office.GetStringAsync("/Directory/Members?q=钱敏"));
+    }
+
+    [Fact]
+    public async Task Not_an_Excel_file_gets_a_clear_message()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var content = new ByteArrayContent("not a spreadsheet"u8.ToArray());
+        var response = await UploadAsync(office, content);
+        Assert.Contains("无法读取该文件", await response.Content.ReadAsStringAsync());
+    }
+}
