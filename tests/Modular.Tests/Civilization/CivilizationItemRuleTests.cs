@@ -1,7 +1,7 @@
 using Modular.Modules.Civilization.Domain;
 using Modular.Modules.Civilization.Rules;
 
-namespace Modular.Tests;
+namespace Modular.Tests.Civilization;
 
 /// <summary>A criterion's evidence-and-review state machine and its checks, with the times as parameters.</summary>
 public sealed class CivilizationItemRuleTests

@@ -1,6 +1,6 @@
 using Modular.Modules.Integrity.Rules;
 
-namespace Modular.Tests;
+namespace Modular.Tests.Integrity;
 
 /// <summary>The inspection's checks at their boundaries, with today and the roster as parameters.</summary>
 public sealed class IntegrityRuleTests
