@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Civilization;
 
 /// <summary>Dashboard card: the current campaign's points met, its overdue items, and the titles the agency won.</summary>
@@ -23,34 +16,34 @@ public sealed class CivilizationWidget(CivilizationDbContext db, Framework frame
         if (campaign is not null)
         {
             var score = (await framework.LoadAsync(campaign.Id, cancellationToken)).Score.Total;
-            var url = $"/m/civilization/Campaigns/Details/{campaign.Id}";
+            var url = CivilizationModule.Links.Page($"/Campaigns/Details/{campaign.Id}");
             metrics.Add(new WidgetMetric(new LocalizedText("创建达标得分", "Points met"), $"{score.Met:0.#} / {score.Possible:0.#}", Tone.Info, url));
             metrics.Add(new WidgetMetric(new LocalizedText("逾期事项", "Overdue items"), score.Overdue.ToString(), score.Overdue > 0 ? Tone.Danger : Tone.Good, url + "?show=overdue#items"));
         }
         var honours = await db.Honours.AsNoTracking().OrderByDescending(h => h.Year).ThenBy(h => h.Level).ThenBy(h => h.Id).Take(5).ToListAsync(cancellationToken);
-        return new WidgetContent(new LocalizedText("文明创建", "Civilization creation"), "/m/civilization")
+        return new WidgetContent(new LocalizedText("文明创建", "Civilization creation"), CivilizationModule.Links.Home)
         {
             Metrics = metrics,
-            Lines = honours.Select(h => new WidgetLine($"{h.Year}年 {h.Title}（{h.IssuingBody}）", "/m/civilization/Honours", null, Tone.Good)).ToList(),
+            Lines = honours.Select(h => new WidgetLine($"{h.Year}年 {h.Title}（{h.IssuingBody}）", CivilizationModule.Links.Page("/Honours"), null, Tone.Good)).ToList(),
             EmptyText = new LocalizedText("还没有创建活动或荣誉称号。", "No campaign or honour yet."),
         };
     }
 }
 
 /// <summary>To-do entries: my items overdue or due within a month; for the Party office, items waiting for review and each campaign's overdue items.</summary>
-public sealed class CivilizationTodo(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : ITodoProvider
+public sealed class CivilizationTodo(CivilizationDbContext db, CivilizationAccess access, ICurrentMember currentMember, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : ITodoProvider
 {
     public const int DueSoonDays = 30;
 
     public string ModuleId => CivilizationModule.Id;
+    public string? Permission => CivilizationModule.ViewPermission;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {
-        if (!access.CanView) return [];
-        var today = Framework.Today;
+        var today = clock.Today;
         var items = new List<TodoItem>();
         var active = db.Campaigns.Where(c => c.Status == CampaignStatus.Planning || c.Status == CampaignStatus.InProgress).Select(c => c.Id);
-        if (await access.MeAsync(cancellationToken) is { } me)
+        if (await currentMember.GetAsync(cancellationToken) is { } me)
         {
             var soon = today.AddDays(DueSoonDays);
             var mine = await db.Items.AsNoTracking()
@@ -71,12 +64,12 @@ public sealed class CivilizationTodo(CivilizationDbContext db, CivilizationAcces
             var names = await db.Campaigns.AsNoTracking().Where(c => overdue.Select(o => o.CampaignId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
             foreach (var o in overdue)
                 items.Add(new TodoItem(T["{0} overdue criteria: {1}", o.Count, names.GetValueOrDefault(o.CampaignId) ?? ""],
-                    $"/m/civilization/Campaigns/Details/{o.CampaignId}?show=overdue#items", o.First));
+                    CivilizationModule.Links.Page($"/Campaigns/Details/{o.CampaignId}", new { show = "overdue" }) + "#items", o.First));
         }
         return items;
     }
 
-    private static string ItemUrl(int id) => $"/m/civilization/Items/Details/{id}";
+    private static string ItemUrl(int id) => CivilizationModule.Links.Page($"/Items/Details/{id}");
 
     private static string Short(string? code, string text)
     {

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Modules.Civilization.Api;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization;
 
@@ -13,12 +10,14 @@ public sealed class CivilizationModule : IModule
     public const string Id = "civilization";
     public const string ViewPermission = "civilization.view";
     public const string ManagePermission = "civilization.manage";
+    /// <summary>Links to the module's pages and API from code without a page context.</summary>
+    public static readonly ModuleLinks Links = new(Id);
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<CivilizationDbContext>(context);
         services.AddScoped<CivilizationAccess>();
-        services.AddScoped<People>();
+        services.AddScoped<ItemEvidence>();
         services.AddScoped<Framework>();
         services.AddScoped<FrameworkImport>();
         services.AddScoped<EvidenceFiles>();

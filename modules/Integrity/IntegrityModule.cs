@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Modules.Integrity.Api;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Integrity;
 
@@ -18,12 +15,13 @@ public sealed class IntegrityModule : IModule
     public const string WarningTargetSetting = "warningTarget";
     /// <summary>Setting: days before a festival its reminder goes out (for calendars made from the defaults).</summary>
     public const string ReminderDaysSetting = "reminderDays";
+    /// <summary>Links to the module's pages and API from code without a page context.</summary>
+    public static readonly ModuleLinks Links = new(Id);
 
     public void ConfigureServices(IServiceCollection services, ModuleContext context)
     {
         services.AddModuleDbContext<IntegrityDbContext>(context);
         services.AddScoped<IntegrityAccess>();
-        services.AddScoped<People>();
         services.AddScoped<FestivalPlanner>();
         services.AddScoped<RiskRegister>();
         services.AddScoped<Evidence>();

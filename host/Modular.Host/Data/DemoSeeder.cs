@@ -130,7 +130,7 @@ public sealed class DemoSeeder(
     /// <summary>Each agency's organisation tree and roster; the demo accounts are linked to member records.</summary>
     private async Task SeedDirectoriesAsync(IReadOnlyList<Agency> agencies, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = services.GetRequiredService<IAgencyClock>().Today;
         for (var i = 0; i < agencies.Count; i++)
         {
             var agency = agencies[i];

@@ -5,7 +5,7 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages;
 
-public sealed class IndexModel(DashboardService dashboard, TodoService todos, ICurrentAgency agency, ICurrentUser user) : PageModel
+public sealed class IndexModel(DashboardService dashboard, TodoService todos, ICurrentAgency agency, ICurrentUser user, IAgencyClock clock) : PageModel
 {
     public string? AgencyName => agency.Name;
     public bool IsPlatformAdmin => user.IsPlatformAdmin;
@@ -19,7 +19,7 @@ public sealed class IndexModel(DashboardService dashboard, TodoService todos, IC
         if (agency.Id is null) return;
         Widgets = await dashboard.GetAsync(ct);
         var items = await todos.GetAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.Now);
+        var today = clock.Today;
         TodoCount = items.Count;
         OverdueCount = items.Count(i => i.Item.IsOverdue(today));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Notifications;
 using Modular.Host.Plugins;
 using Modular.Host.Shell;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages;
 
@@ -13,6 +14,8 @@ public sealed class NotificationsModel(NotificationService notices, PluginCatalo
     public IReadOnlyList<Notification> Items { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + NotificationService.PageSize - 1) / NotificationService.PageSize);
+    /// <summary>Where the list stands, for the pager.</summary>
+    public IPagedList Pager => new PagedList<Notification>(Items, PageNumber, NotificationService.PageSize, Total);
 
     public string ModuleName(string id) => catalog.Find(id)?.Name.Current ?? "";
 

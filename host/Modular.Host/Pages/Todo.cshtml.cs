@@ -7,10 +7,10 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages;
 
-public sealed class TodoModel(TodoService todos, PluginCatalog catalog, IText text) : PageModel
+public sealed class TodoModel(TodoService todos, PluginCatalog catalog, IText text, IAgencyClock clock) : PageModel
 {
     public IReadOnlyList<(string ModuleId, TodoItem Item)> Items { get; private set; } = [];
-    public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.Now);
+    public DateOnly Today => clock.Today;
 
     public string ModuleName(string id) => id == TodoService.HostModuleId ? text["Portal"] : catalog.Find(id)?.Name.Current ?? id;
 

@@ -5,7 +5,7 @@ using Modular.Sdk;
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
-public sealed class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IDirectory
+public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IDirectory
 {
     private DataScope? _scope;
 

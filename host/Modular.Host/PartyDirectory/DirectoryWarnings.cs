@@ -6,9 +6,9 @@ using Modular.Host.Shell.Dashboard;
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>Loads the facts of every organisation in the agency and computes their warnings.</summary>
-public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, IAgencyClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    public DateOnly Today => clock.Today;
 
     private IReadOnlyList<OrganizationFacts>? _facts;
 

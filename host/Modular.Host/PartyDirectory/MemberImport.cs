@@ -9,7 +9,7 @@ namespace Modular.Host.PartyDirectory;
 /// Imports members from an Excel sheet: every row is checked first, every problem is reported by row and
 /// column in Chinese, and nothing is imported unless all rows are valid.
 /// </summary>
-public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector protector, DirectoryLabels labels, Localization.IText text)
+public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector protector, DirectoryLabels labels, Localization.IText text, IAgencyClock clock)
 {
     public sealed record Problem(int Row, string Column, string Message);
 
@@ -56,7 +56,7 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
 
         var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
         var statuses = Enum.GetValues<MemberStatus>().ToDictionary(labels.Status);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today;
         var seenIds = new Dictionary<string, int>();
         var members = new List<(Member Member, string? IdNumber, string? Phone)>();
         for (var i = 0; i < rows.Count; i++)

@@ -10,8 +10,9 @@ namespace Modular.Sdk;
 /// in the module's <c>_ViewImports.cshtml</c>). Previous and next keep the list's other query values (search, filters,
 /// sort); nothing is shown for a single page.
 /// </summary>
+/// <param name="encoder">The portal's HTML encoder (it leaves Chinese as it is, where the static default would write entities).</param>
 [HtmlTargetElement("pager", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class PagerTagHelper : TagHelper
+public sealed class PagerTagHelper(HtmlEncoder encoder) : TagHelper
 {
     private static readonly LocalizedText Pages = new("分页", "Pages");
     private static readonly LocalizedText Previous = new("上一页", "Previous");
@@ -35,7 +36,7 @@ public sealed class PagerTagHelper : TagHelper
         output.TagName = null;
         if (List is null || List.PageCount <= 1) { output.SuppressOutput(); return; }
         var pager = new PagerModel(ViewContext.HttpContext.Request, List.Page, List.PageCount, List.Total) { Fragment = Fragment };
-        var e = HtmlEncoder.Default;
+        var e = encoder;
         string Item(bool disabled, string url, string text) =>
             $"<li class=\"page-item{(disabled ? " disabled" : "")}\"><a class=\"page-link\" href=\"{e.Encode(url)}\">{e.Encode(text)}</a></li>";
         var html = $"<nav aria-label=\"{e.Encode(Pages.Current)}\"><ul class=\"pagination flex-wrap\">"

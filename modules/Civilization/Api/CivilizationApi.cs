@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Services;
 
 namespace Modular.Modules.Civilization.Api;
 
@@ -12,18 +9,18 @@ public static class CivilizationApi
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static void Map(IEndpointRouteBuilder api)
+    public static void Map(IEndpointRouteBuilder endpoints)
     {
-        api.MapGet("/campaigns", async (CivilizationDbContext db, CivilizationAccess access, CancellationToken ct) =>
+        // Every endpoint is for those who see civilization creation; the template for the office alone.
+        var api = endpoints.MapGroup("").RequirePermission(CivilizationModule.ViewPermission);
+        api.MapGet("/campaigns", async (CivilizationDbContext db, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var rows = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).ThenByDescending(c => c.Id).Take(200)
                 .Select(c => new { c.Id, c.Name, TitleLevel = c.TitleLevel.ToString(), c.Year, Status = c.Status.ToString() }).ToListAsync(ct);
             return Results.Ok(rows);
         });
-        api.MapGet("/campaigns/{id:int}", async (int id, CivilizationDbContext db, CivilizationAccess access, Framework framework, CancellationToken ct) =>
+        api.MapGet("/campaigns/{id:int}", async (int id, CivilizationDbContext db, Framework framework, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var c = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return Results.NotFound();
             var view = await framework.LoadAsync(id, ct);
@@ -34,24 +31,21 @@ public static class CivilizationApi
                 Categories = view.Categories.Select(k => new { k.Id, k.Name, view.Score.Categories[k.Id].Possible, view.Score.Categories[k.Id].Met, view.Score.Categories[k.Id].Percent }),
             });
         });
-        api.MapGet("/campaigns/{id:int}/export.xlsx", async (int id, CivilizationDbContext db, CivilizationAccess access, CampaignExport export, CancellationToken ct) =>
+        api.MapGet("/campaigns/{id:int}/export.xlsx", async (int id, CivilizationDbContext db, CampaignExport export, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var c = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return Results.NotFound();
             return Results.File(await export.BuildAsync(c, ct), XlsxType, $"{c.Name}-创建进度与佐证材料.xlsx");
         });
-        api.MapGet("/framework-template.xlsx", (CivilizationAccess access) =>
-            access.IsManager ? Results.File(FrameworkImport.Template(), XlsxType, "测评体系导入模板.xlsx") : Results.NotFound());
-        api.MapGet("/items/{id:int}/files/{file:int}", async (int id, int file, CivilizationDbContext db, CivilizationAccess access, EvidenceFiles files, CancellationToken ct) =>
+        api.MapGet("/framework-template.xlsx", () => Results.File(FrameworkImport.Template(), XlsxType, "测评体系导入模板.xlsx"))
+            .RequirePermission(CivilizationModule.ManagePermission);
+        api.MapGet("/items/{id:int}/files/{file:int}", async (int id, int file, CivilizationDbContext db, EvidenceFiles files, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var evidence = await db.Evidence.AsNoTracking().Where(e => e.ItemId == id).Select(e => e.Id).ToListAsync(ct);
             return await files.OpenAsync(evidence, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
         });
-        api.MapGet("/practice", async (CivilizationDbContext db, CivilizationAccess access, CancellationToken ct) =>
+        api.MapGet("/practice", async (CivilizationDbContext db, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var rows = await db.PracticeActivities.AsNoTracking().OrderByDescending(p => p.Date).ThenByDescending(p => p.Id).Take(200)
                 .Select(p => new { p.Id, Kind = p.Kind.ToString(), p.Title, p.Date, p.Place, p.Participants, p.LinkedKind, p.LinkedId, p.LinkedTitle }).ToListAsync(ct);
             return Results.Ok(rows);

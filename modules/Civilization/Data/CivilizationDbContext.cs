@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Sdk;
-
 namespace Modular.Modules.Civilization.Data;
 
 public class CivilizationDbContext(DbContextOptions<CivilizationDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)

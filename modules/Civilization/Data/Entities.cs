@@ -1,6 +1,3 @@
-using Modular.Modules.Civilization.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Civilization.Data;
 
 /// <summary>A campaign toward a title (创建活动), with its criteria framework (测评体系).</summary>

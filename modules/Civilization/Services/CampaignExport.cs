@@ -1,14 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Rules;
-using Microsoft.Extensions.Localization;
 
 namespace Modular.Modules.Civilization.Services;
 
 /// <summary>A campaign's status (per category and item) and its evidence list as one Excel workbook.</summary>
-public sealed class CampaignExport(CivilizationDbContext db, Framework framework, People people, EvidenceFiles files, IStringLocalizer<CivilizationModule> T)
+public sealed class CampaignExport(CivilizationDbContext db, Framework framework, PeopleLookup people, IAgencyClock clock, EvidenceFiles files, IStringLocalizer<CivilizationModule> T)
 {
     public async Task<byte[]> BuildAsync(Campaign campaign, CancellationToken ct)
     {
@@ -18,7 +13,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
         var rank = view.Categories.Select((c, n) => (c.Id, n)).ToDictionary(x => x.Id, x => x.n);
         var items = (await db.Items.AsNoTracking().Where(i => i.CampaignId == campaign.Id).ToListAsync(ct))
             .OrderBy(i => rank.GetValueOrDefault(i.CategoryId, int.MaxValue)).ThenBy(i => i.Order).ThenBy(i => i.Id).ToList();
-        var today = Framework.Today;
+        var today = clock.Today;
         var summary = view.Categories.Select(c => view.Score.Categories[c.Id]).Zip(view.Categories, (s, c) => new Dictionary<string, object?>
         {
             ["类别"] = c.Name, ["事项数"] = s.Items, ["分值合计"] = s.Possible, ["已达标得分"] = s.Met, ["得分率(%)"] = s.Percent,
@@ -37,7 +32,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
             status.Add(new()
             {
                 ["类别"] = names.GetValueOrDefault(i.CategoryId), ["序号"] = i.Code, ["测评内容"] = i.Text, ["分值"] = i.Points,
-                ["责任人"] = await people.NameAsync(i.OwnerMemberId, ct), ["完成时限"] = i.DueDate?.ToString("yyyy-MM-dd"),
+                ["责任人"] = await people.NameAsync(i.OwnerMemberId, ct, missing: ""), ["完成时限"] = i.DueDate?.ToString("yyyy-MM-dd"),
                 ["状态"] = T[Labels.Status(i.Status)].Value, ["逾期"] = ScoreRollup.IsOverdue(i.Status, i.DueDate, today) ? "是" : "",
                 ["待审核"] = i.AwaitingReview ? "是" : "", ["审核意见"] = i.ReviewComment,
             });
@@ -57,7 +52,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
             evidenceRows.Add(new()
             {
                 ["类别"] = names.GetValueOrDefault(item.CategoryId), ["序号"] = item.Code, ["测评内容"] = item.Text,
-                ["提交人"] = await people.NameAsync(e.SubmittedByMemberId, ct), ["提交时间"] = e.SubmittedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
+                ["提交人"] = await people.NameAsync(e.SubmittedByMemberId, ct, missing: ""), ["提交时间"] = e.SubmittedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
                 ["佐证说明"] = e.Text, ["附件"] = string.Join("；", attached.Select(f => f.FileName)),
             });
         }

@@ -1,14 +1,10 @@
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Civilization.Services;
 
 /// <summary>
 /// Demo data for one agency: a campaign toward 省级文明单位 with its 44-item framework in mixed progress (met, not met,
 /// waiting for review, under way, overdue), earlier honours and a year of practice-point activities. Fixed by the seed.
 /// </summary>
-public sealed class CivilizationSeeder(CivilizationDbContext db, People people) : IDemoDataSeeder
+public sealed class CivilizationSeeder(CivilizationDbContext db, CivilizationAccess access, IAgencyClock clock) : IDemoDataSeeder
 {
     public string ModuleId => CivilizationModule.Id;
 
@@ -16,9 +12,9 @@ public sealed class CivilizationSeeder(CivilizationDbContext db, People people) 
     {
         if (db.Campaigns.Any()) return;
         var random = new Random(seed);
-        var today = Framework.Today;
+        var today = clock.Today;
         var year = today.Year;
-        var members = await people.ChoicesAsync(cancellationToken);
+        var members = await access.ChoicesAsync(cancellationToken);
         var leader = members.FirstOrDefault(m => m.IsLeadingCadre) ?? members.FirstOrDefault();
         var campaign = new Campaign
         {

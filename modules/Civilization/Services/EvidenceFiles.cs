@@ -1,5 +1,3 @@
-using Modular.Sdk;
-
 namespace Modular.Modules.Civilization.Services;
 
 /// <summary>Optional files of an evidence entry, kept in the portal's file store under the entry's key.</summary>

@@ -1,13 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Rules;
-
 namespace Modular.Modules.Civilization.Services;
 
 /// <summary>A campaign's categories and the roll-up of its items' points, read in two queries.</summary>
-public sealed class Framework(CivilizationDbContext db)
+public sealed class Framework(CivilizationDbContext db, IAgencyClock clock)
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
 
     public sealed record View(IReadOnlyList<CriteriaCategory> Categories, ScoreRollup.Result Score);
 
@@ -16,7 +11,7 @@ public sealed class Framework(CivilizationDbContext db)
         var categories = await db.Categories.AsNoTracking().Where(c => c.CampaignId == campaignId).OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
         var items = await db.Items.AsNoTracking().Where(i => i.CampaignId == campaignId)
             .Select(i => new ScoreRollup.Item(i.CategoryId, i.Points, i.Status, i.DueDate, i.AwaitingReview)).ToListAsync(ct);
-        return new View(categories, ScoreRollup.Compute(categories.Select(c => c.Id), items, Today));
+        return new View(categories, ScoreRollup.Compute(categories.Select(c => c.Id), items, clock.Today));
     }
 
     /// <summary>The category of that name in the campaign, created at the end when new.</summary>

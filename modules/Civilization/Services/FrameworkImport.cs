@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Rules;
 
 namespace Modular.Modules.Civilization.Services;
 
 /// <summary>Imports a framework sheet into a campaign: all rows are checked first, and nothing is saved unless all are valid.</summary>
-public sealed class FrameworkImport(CivilizationDbContext db, People people, Framework framework)
+public sealed class FrameworkImport(CivilizationDbContext db, CivilizationAccess access, Framework framework)
 {
     public sealed record Outcome(int Imported, IReadOnlyList<FrameworkSheet.Problem> Problems);
 
@@ -40,7 +37,7 @@ public sealed class FrameworkImport(CivilizationDbContext db, People people, Fra
         {
             return new Outcome(0, [new FrameworkSheet.Problem(0, "", "The file cannot be read: use the downloaded template (.xlsx).")]);
         }
-        var checkedRows = FrameworkSheet.Check(rows, await people.ByNameAsync(ct));
+        var checkedRows = FrameworkSheet.Check(rows, await access.PartyMembersByNameAsync(ct));
         if (checkedRows.Problems.Count > 0) return new Outcome(0, checkedRows.Problems);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

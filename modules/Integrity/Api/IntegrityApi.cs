@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Integrity.Api;
 
@@ -29,47 +24,42 @@ public static class IntegrityApi
             await log.ViewAsync(id, ct) is { } t
                 ? Results.Ok(new { t.Id, Kind = t.Kind.ToString(), t.Date, t.TalkerMemberId, t.TalkeeMemberId, t.Summary })
                 : Results.NotFound());
-        api.MapGet("/warning/progress", async (int? year, IntegrityDbContext db, IntegrityAccess access, IModuleSettings settings, TimeProvider clock, CancellationToken ct) =>
+        api.MapGet("/warning/progress", async (int? year, IntegrityDbContext db, IModuleSettings settings, IAgencyClock clock, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
-            var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+            var today = clock.Today;
             var y = year ?? today.Year;
             if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
             return Results.Ok(new { year = y, held = await WarningProgress.HeldAsync(db, y, today, ct), target = settings.GetInt(IntegrityModule.Id, IntegrityModule.WarningTargetSetting) });
-        });
-        api.MapGet("/risks", async (IntegrityDbContext db, IntegrityAccess access, CancellationToken ct) =>
+        }).RequirePermission(IntegrityModule.ViewPermission);
+        api.MapGet("/risks", async (IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, CancellationToken ct) =>
         {
-            if (!access.CanView) return Results.NotFound();
             var query = db.Risks.AsNoTracking();
             if (!access.IsManager)
             {
-                if (await access.MeAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
+                if (await currentMember.GetAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
                 query = query.Where(r => r.OwnerMemberId == me.Id);
             }
             return Results.Ok(await query.OrderBy(r => r.Id).Take(500)
                 .Select(r => new { r.Id, r.OrganizationId, r.Post, r.Description, Level = r.Level.ToString(), r.Measures, r.OwnerMemberId, r.NextReviewDate }).ToListAsync(ct));
-        });
-        api.MapGet("/risks.xlsx", async (IntegrityAccess access, RiskRegister register, CancellationToken ct) =>
+        }).RequirePermission(IntegrityModule.ViewPermission);
+        api.MapGet("/risks.xlsx", async (RiskRegister register, CancellationToken ct) =>
+            Results.File(await register.ExportAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "廉政风险点台账.xlsx"))
+            .RequirePermission(IntegrityModule.ManagePermission);
+        api.MapGet("/rectifications", async (IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, CancellationToken ct) =>
         {
-            if (!access.IsManager) return Results.NotFound();
-            return Results.File(await register.ExportAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "廉政风险点台账.xlsx");
-        });
-        api.MapGet("/rectifications", async (IntegrityDbContext db, IntegrityAccess access, CancellationToken ct) =>
-        {
-            if (!access.CanView) return Results.NotFound();
             var query = db.Rectifications.AsNoTracking();
             if (!access.IsManager)
             {
-                if (await access.MeAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
+                if (await currentMember.GetAsync(ct) is not { } me) return Results.Ok(Array.Empty<object>());
                 query = query.Where(r => r.OwnerMemberId == me.Id);
             }
             return Results.Ok(await query.OrderBy(r => r.Deadline).Take(500)
                 .Select(r => new { r.Id, r.InspectionId, r.Finding, r.OwnerMemberId, r.Deadline, Status = r.Status.ToString(), r.ClosedOn, r.ClosingNote }).ToListAsync(ct));
-        });
+        }).RequirePermission(IntegrityModule.ViewPermission);
         api.MapGet("/rectifications/{id:int}/files/{file:int}", async (int id, int file, IntegrityDbContext db, IntegrityAccess access, Evidence evidence, CancellationToken ct) =>
         {
             var item = await db.Rectifications.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
-            if (item is null || !await RectificationAccess.CanSeeAsync(item, access, ct)) return Results.NotFound();
+            if (item is null || !await access.CanSeeAsync(item, ct)) return Results.NotFound();
             return await evidence.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
         });
     }

@@ -1,6 +1,3 @@
-using Modular.Modules.Integrity.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Data;
 
 /// <summary>An integrity talk (廉政谈话): who talked with whom, when, what about. Seen only by discipline inspection and the secretary.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Data;
 
 public class IntegrityDbContext(DbContextOptions<IntegrityDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)

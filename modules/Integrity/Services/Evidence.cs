@@ -1,5 +1,3 @@
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>A rectification item's optional evidence (整改佐证), kept in the portal's file store under the item's key.</summary>

@@ -1,9 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Sdk;
 
 namespace Modular.Modules.Integrity.Services;
 
@@ -46,9 +41,6 @@ public sealed class FestivalPlanner(IntegrityDbContext db, IModuleSettings setti
             .OrderBy(f => f.Date).ToList();
     }
 
-    /// <summary>Today in the portal's time zone.</summary>
-    public static DateOnly Today(DateTimeOffset now, TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime);
-
     /// <summary>True on the days from <c>DaysBefore</c> before the festival up to the festival itself.</summary>
     public static bool IsDue(FestivalDate f, DateOnly today) => f.Enabled && today >= f.Date.AddDays(-f.DaysBefore) && today <= f.Date;
 }
@@ -57,8 +49,8 @@ public sealed class FestivalPlanner(IntegrityDbContext db, IModuleSettings setti
 /// Sends every member of the agency the reminder of the eight-point rules, from the set number of days before each
 /// festival: once per festival, year and agency (the sent record is written first; a unique index backs it).
 /// </summary>
-public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner festivals, People people, INotifications notifications,
-    TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IScheduledJob
+public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner festivals, PeopleLookup people, INotifications notifications,
+    IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IScheduledJob
 {
     public string ModuleId => IntegrityModule.Id;
     public string Name => "festival-reminders";
@@ -66,7 +58,7 @@ public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner f
     public async Task RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
-        var today = FestivalPlanner.Today(now, clock);
+        var today = clock.DateOf(now);
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         try
@@ -78,7 +70,7 @@ public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner f
                 foreach (var f in (await festivals.ForYearAsync(year, ct)).Where(f => FestivalPlanner.IsDue(f, today)))
                 {
                     if (await db.FestivalReminders.AnyAsync(r => r.Year == f.Year && r.Festival == f.Festival, ct)) continue;
-                    var members = (await people.MembersAsync(ct)).Keys.ToList();
+                    var members = (await people.CurrentMembersAsync(ct)).Keys.ToList();
                     var sent = db.FestivalReminders.Add(new FestivalReminder { Year = f.Year, Festival = f.Festival, SentAt = now, Recipients = members.Count }).Entity;
                     try
                     {
@@ -92,7 +84,7 @@ public sealed class FestivalReminderJob(IntegrityDbContext db, FestivalPlanner f
                     try
                     {
                         var title = T["Festival integrity reminder: {0}", T[Labels.Festival(f.Festival)].Value].Value;
-                        await notifications.SendAsync(IntegrityModule.Id, members, new Notice(title, f.Text, "/m/integrity/Festivals"), ct);
+                        await notifications.SendAsync(IntegrityModule.Id, members, new Notice(title, f.Text, IntegrityModule.Links.Page("/Festivals")), ct);
                     }
                     catch
                     {

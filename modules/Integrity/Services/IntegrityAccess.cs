@@ -1,26 +1,17 @@
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>
 /// Who may do what, once per request. Members see warning education, their own risk points and rectification items;
 /// the Party office and discipline inspection (integrity.manage) keep the registers; integrity talks are for discipline
 /// inspection (integrity.talks) and for the secretary and discipline commissioner of the agency's Party committee alone.
+/// Also the module's choices of people: departments, and the members a picker offers.
 /// </summary>
-public sealed class IntegrityAccess(IDirectory directory, IPermissionChecker permissions)
+public sealed class IntegrityAccess(ICurrentMember me, PeopleLookup people, IDirectory directory, IPermissionChecker permissions)
 {
-    private MemberInfo? _me;
-    private bool _meLoaded;
     private bool? _talks;
 
     public bool CanView => permissions.IsGranted(IntegrityModule.ViewPermission);
     public bool IsManager => permissions.IsGranted(IntegrityModule.ManagePermission);
-
-    public async Task<MemberInfo?> MeAsync(CancellationToken ct = default)
-    {
-        if (!_meLoaded) { _me = await directory.GetCurrentMemberAsync(ct); _meLoaded = true; }
-        return _me;
-    }
 
     public async Task<bool> CanSeeTalksAsync(CancellationToken ct = default)
     {
@@ -29,23 +20,36 @@ public sealed class IntegrityAccess(IDirectory directory, IPermissionChecker per
         if (CanView)
         {
             if (permissions.IsGranted(IntegrityModule.TalksPermission)) allowed = true;
-            else if (await MeAsync(ct) is { } me)
+            else if (await me.IdAsync(ct) is { } myId)
             {
-                foreach (var committee in (await directory.GetOrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.AgencyCommittee))
+                foreach (var committee in (await people.OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.AgencyCommittee))
                 {
                     var posts = await directory.GetPostsAsync(committee.Id, ct);
-                    if (posts.Any(p => p.MemberId == me.Id && p.Post is CommitteePost.Secretary or CommitteePost.DisciplineCommissioner)) { allowed = true; break; }
+                    if (posts.Any(p => p.MemberId == myId && p.Post is CommitteePost.Secretary or CommitteePost.DisciplineCommissioner)) { allowed = true; break; }
                 }
             }
         }
         _talks = allowed;
         return allowed;
     }
-}
 
-public static class RectificationAccess
-{
-    /// <summary>The office and discipline inspection see every item; a member their own.</summary>
-    public static async Task<bool> CanSeeAsync(Data.Rectification item, IntegrityAccess access, CancellationToken ct) =>
-        access.CanView && (access.IsManager || (await access.MeAsync(ct))?.Id == item.OwnerMemberId);
+    /// <summary>The office and discipline inspection see every rectification item; a member their own.</summary>
+    public async Task<bool> CanSeeAsync(Data.Rectification item, CancellationToken ct) =>
+        CanView && (IsManager || await me.IdAsync(ct) == item.OwnerMemberId);
+
+    /// <summary>Departments a risk point or a session may belong to: every organisation but Party groups.</summary>
+    public async Task<IReadOnlyList<OrganizationInfo>> DepartmentsAsync(CancellationToken ct) =>
+        (await people.OrganizationsAsync(ct)).Where(o => o.Kind != OrganizationKind.PartyGroup).ToList();
+
+    /// <summary>Members for a picker: Party members still on the roster, by organisation then name.</summary>
+    public async Task<IReadOnlyList<MemberInfo>> PickerAsync(CancellationToken ct) =>
+        (await people.CurrentMembersAsync(ct)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.OrganizationId).ThenBy(m => m.Name).ToList();
+
+    /// <summary>Those of <paramref name="ids"/> who are on the agency's roster still (not transferred out or deceased).</summary>
+    public async Task<IReadOnlySet<int>> OnRosterAsync(IEnumerable<int?> ids, CancellationToken ct) =>
+        (await people.NamesAsync(ids, ct)).Values.Where(PeopleLookup.IsOnRoster).Select(m => m.Id).ToHashSet();
+
+    /// <summary>Party members expected at a session, by id: of one organisation (with its groups and sub-organisations) or of the whole agency.</summary>
+    public async Task<IReadOnlyList<MemberInfo>> SessionRosterAsync(int? organizationId, CancellationToken ct) =>
+        (await directory.FindMembersAsync(MemberQuery.PartyMembers with { OrganizationId = organizationId }, ct)).OrderBy(m => m.Id).ToList();
 }

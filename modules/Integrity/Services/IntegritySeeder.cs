@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>
@@ -10,7 +5,7 @@ namespace Modular.Modules.Integrity.Services;
 /// the branch secretaries (one point past its review date), an inspection with findings (one closed, one overdue),
 /// and this year's festival calendar. The same seed and day always give the same data.
 /// </summary>
-public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory, People people, FestivalPlanner festivals, TimeProvider clock) : IDemoDataSeeder
+public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory, IntegrityAccess access, FestivalPlanner festivals, IAgencyClock clock) : IDemoDataSeeder
 {
     public string ModuleId => IntegrityModule.Id;
 
@@ -40,11 +35,11 @@ public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory,
         var branches = orgs.Where(o => o.Kind == OrganizationKind.Branch).OrderBy(o => o.Id).ToList();
         if (branches.Count == 0) return;
         var random = new Random(seed);
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         var secretaries = new List<int>();
         foreach (var b in branches)
             if ((await directory.GetPostsAsync(b.Id, ct)).FirstOrDefault(p => p.Post == CommitteePost.Secretary) is { } s) secretaries.Add(s.MemberId);
-        var members = (await people.PickerAsync(ct)).ToList();
+        var members = (await access.PickerAsync(ct)).ToList();
         if (secretaries.Count == 0 || members.Count < 2) return;
 
         for (var i = 0; i < RiskTexts.Length; i++)
@@ -70,12 +65,12 @@ public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory,
 
         var held = today.AddDays(-random.Next(20, 120));
         var first = new WarningEducation { Kind = WarningKind.BaseVisit, Date = held.Year == today.Year ? held : today, Title = "参观市廉政教育基地", Place = "市廉政教育基地" };
-        foreach (var m in await people.PartyMembersAsync(branches[0].Id, ct))
+        foreach (var m in await access.SessionRosterAsync(branches[0].Id, ct))
             first.Attendees.Add(new WarningAttendee { MemberId = m.Id, Present = random.Next(10) > 0 });
         if (first.Attendees.Count > 0) first.Attendees[0].Reflection = "通过参观教育基地，深刻认识到廉洁自律的重要性，要时刻绷紧纪律这根弦。";
         db.WarningSessions.Add(first);
         var film = new WarningEducation { Kind = WarningKind.WarningFilm, Date = today.AddYears(-1).AddDays(-random.Next(0, 60)), Title = "观看警示教育片《零容忍》", Place = "机关会议室" };
-        foreach (var m in await people.PartyMembersAsync(null, ct))
+        foreach (var m in await access.SessionRosterAsync(null, ct))
             film.Attendees.Add(new WarningAttendee { MemberId = m.Id, Present = random.Next(8) > 0 });
         db.WarningSessions.Add(film);
         await db.SaveChangesAsync(ct);

@@ -1,13 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>The yearly review round of the risk register and the Excel export.</summary>
-public sealed class RiskRegister(IntegrityDbContext db, People people, IStringLocalizer<IntegrityModule> T)
+public sealed class RiskRegister(IntegrityDbContext db, PeopleLookup people, IStringLocalizer<IntegrityModule> T)
 {
     public sealed record Progress(int Total, int Reviewed, int Confirmed, int Updated)
     {
@@ -85,7 +79,7 @@ public sealed class RiskRegister(IntegrityDbContext db, People people, IStringLo
         foreach (var r in risks)
             rows.Add(new()
             {
-                [T["Department"].Value] = await people.OrganizationNameAsync(r.OrganizationId, ct),
+                [T["Department"].Value] = await people.OrganizationNameAsync(r.OrganizationId, ct, missing: "—"),
                 [T["Post"].Value] = r.Post,
                 [T["Risk"].Value] = r.Description,
                 [T["Level"].Value] = T[Labels.Level(r.Level)].Value,

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Integrity.Data;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>Reads integrity talks for those allowed, and writes every view of one to the audit log (by id, never the summary).</summary>

@@ -1,5 +1,3 @@
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Services;
 
 /// <summary>The agency committee's secretary and discipline commissioner see integrity talks by their post, not a role: so does the menu.</summary>

@@ -83,7 +83,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         // A move from a page older than the last change is refused and says why.
         var stale = await MoveAsync(office, id, environment, "down", version: 1);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("您编辑期间他人已修改了此记录", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Order\" FROM civ_category WHERE \"Id\" = @i", ("i", environment))).Single());
         // Each move is audited by the host, by the office.
         Assert.Contains(await _portal.QueryAsync("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'update' AND \"Target\" LIKE @t", ("t", $"%CriteriaCategory#{environment}")), u => u == "office");
@@ -119,7 +119,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         Assert.Contains("创建管理", await office.GetStringAsync(Civilization.Campaign(id)));
         // A second edit made from the same (now stale) form does not overwrite the first.
         var stale = await RenameAsync(office, leadership, "组织建设", version);
-        Assert.Contains("您编辑期间他人已修改了此记录", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         Assert.Contains("value=\"组织建设\"", await stale.Content.ReadAsStringAsync());
         Assert.Equal("创建管理", (await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"Id\" = @i", ("i", leadership))).Single());
         var audit = await _portal.QueryAsync("SELECT \"Details\" FROM \"AuditEntries\" WHERE \"Action\" = 'update' AND \"UserName\" = 'office' AND \"Target\" LIKE @t", ("t", $"%CriteriaCategory#{leadership}"));

@@ -170,7 +170,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Contains("请写明欠缺的内容", await noReason.Content.ReadAsStringAsync());
         var stale = await office.ReviewAsync(mine, "Met", "好", version: 0);
-        Assert.Contains("他人已修改", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(mine, "Met", "材料齐全。")).StatusCode);
 
         var api = await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/m/civilization/api/campaigns/{id}");

@@ -54,7 +54,7 @@ public sealed class PlatformAdminTests : IClassFixture<PlatformAdminTests.Portal
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var second = await client.PostFormAsync($"/Platform/Agencies/Edit?id={id}", Agency("并发测试单位（二）", "并发", "CONC", version));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("其他人修改了该单位", await second.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await second.Content.ReadAsStringAsync());
         Assert.Equal("并发测试单位（一）", await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Id == id).Select(a => a.Name).SingleAsync()));
     }
 

@@ -7,6 +7,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Security;
 using Modular.Host.Tenancy;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Account;
 
@@ -51,8 +52,7 @@ public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<P
         switch (await reconfirm.CheckAsync(User, user, Input.CurrentPassword))
         {
             case PasswordReconfirmation.Outcome.Locked:
-                TempData["Message"] = text["Too many wrong passwords: the account is locked and you were signed out."];
-                return RedirectToPage("/Account/Login");
+                return this.RedirectWithMessage(text["Too many wrong passwords: the account is locked and you were signed out."], "/Account/Login");
             case PasswordReconfirmation.Outcome.Wrong:
                 ModelState.AddModelError("Input.CurrentPassword", text["The current password is wrong."]);
                 await audit.WriteAsync("password.change", "Account:" + user.UserName, "wrong current password", success: false);
@@ -73,7 +73,7 @@ public sealed class ChangePasswordModel(PortalUserManager users, SignInManager<P
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync("password.change", "Account:" + user.UserName);
-        TempData["Message"] = text["Your password was changed."];
+        this.ShowMessage(text["Your password was changed."]);
         return LocalRedirect(HostSetup.IsLocalPath(ReturnUrl) && ReturnUrl != "/Account/ChangePassword" ? ReturnUrl! : "/");
     }
 }

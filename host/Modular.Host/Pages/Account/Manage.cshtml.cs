@@ -7,6 +7,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Security;
 using QRCoder;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Account;
 
@@ -105,8 +106,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         switch (await reconfirm.CheckAsync(User, user, password))
         {
             case PasswordReconfirmation.Outcome.Locked:
-                TempData["Message"] = text["Too many wrong passwords: the account is locked and you were signed out."];
-                return RedirectToPage("/Account/Login");
+                return this.RedirectWithMessage(text["Too many wrong passwords: the account is locked and you were signed out."], "/Account/Login");
             case PasswordReconfirmation.Outcome.Wrong:
                 await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName, "wrong password", success: false);
                 PasswordError = text["The current password is wrong."];
@@ -116,8 +116,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync("two-factor.disable", "Account:" + user.UserName);
-        TempData["Message"] = text["The second factor is off."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["The second factor is off."]);
     }
 
     /// <summary>Ends the user's other browser sessions and every client's grants and tokens; this session stays.</summary>
@@ -126,8 +125,7 @@ public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUse
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         await signOut.SignOutEverywhereAsync(user, ct);
-        TempData["Message"] = text["Other applications lost their access at once; other devices are signed out within a minute."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["Other applications lost their access at once; other devices are signed out within a minute."]);
     }
 
     public async Task<IActionResult> OnPostRevokeFeedAsync(int id, CancellationToken ct)

@@ -35,7 +35,6 @@ public sealed class ProfileModel(DirectoryDbContext db, PersonalDataProtector pr
         if (PhoneError is not null) return Page();
         protector.SetPhone(Member, PhoneInput);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["Saved."]);
     }
 }

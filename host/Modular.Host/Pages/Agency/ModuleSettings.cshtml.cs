@@ -11,7 +11,7 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages.Agency;
 
-public sealed class ModuleSettingsModel(HostDbContext db, PluginCatalog catalog, ICurrentAgency agency, ModuleSettingsService settings, IText text) : PageModel
+public sealed class ModuleSettingsModel(HostDbContext db, PluginCatalog catalog, ICurrentAgency agency, ModuleSettingsService settings, IText text, IAgencyClock clock) : PageModel
 {
     public string ModuleName { get; private set; } = "";
     public IReadOnlyList<ModuleSettingDefinition> Definitions { get; private set; } = [];
@@ -54,19 +54,13 @@ public sealed class ModuleSettingsModel(HostDbContext db, PluginCatalog catalog,
         }
         db.Entry(row).Property(r => r.Version).OriginalValue = version;
         row.SettingsJson = JsonSerializer.Serialize(cleaned);
-        row.UpdatedAt = DateTimeOffset.UtcNow;
-        try
+        row.UpdatedAt = clock.UtcNow;
+        if (!await this.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed these settings while you were editing. Reload the page and make your change again."]);
             Values = cleaned;
             return Page();
         }
         settings.Invalidate();
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage("Modules");
+        return this.RedirectWithMessage(text["Saved."], "Modules");
     }
 }

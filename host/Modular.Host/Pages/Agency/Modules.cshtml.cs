@@ -22,7 +22,6 @@ public sealed class ModulesModel(ModuleSwitchboard switchboard, ICurrentAgency a
     {
         if (agency.Id is not { } id) return NotFound();
         if (!await switchboard.SetEnabledAsync(id, moduleId, enable, ct)) return NotFound();
-        TempData["Message"] = enable ? text["The module is on."] : text["The module is off. Its records are kept."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(enable ? text["The module is on."] : text["The module is off. Its records are kept."]);
     }
 }

@@ -11,7 +11,7 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Audit;
 
 /// <summary>Read-only view of the audit log for the audit administrator: search, export, verify. Nothing here changes a line.</summary>
-public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLog audit) : PageModel
+public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLog audit, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
@@ -110,7 +110,7 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
         await audit.WriteAsync("audit.export", "AuditLog", null, true, ct);
         // UTF-8 with BOM so that Excel opens Chinese text correctly.
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"audit-{DateTime.Now:yyyyMMdd-HHmm}.csv");
+        return File(bytes, "text/csv; charset=utf-8", $"audit-{clock.LocalNow:yyyyMMdd-HHmm}.csv");
     }
 
     private static string Csv(string? s)

@@ -36,8 +36,7 @@ public sealed class AdministratorsModel(AdministratorService admins, IText text)
             : await admins.SetRoleAsync(User.FindFirstValue(ClaimTypes.NameIdentifier)!, userName, string.IsNullOrEmpty(role) ? null : role, ct);
         if (Error is null)
         {
-            TempData["Message"] = text["Saved."];
-            return RedirectToPage();
+            return this.RedirectWithMessage(text["Saved."]);
         }
         Rows = await admins.ListAsync(ct);
         return Page();
@@ -46,7 +45,6 @@ public sealed class AdministratorsModel(AdministratorService admins, IText text)
     public async Task<IActionResult> OnPostUnlockAsync(string userId, CancellationToken ct)
     {
         if (!await admins.UnlockAsync(userId, ct)) return NotFound();
-        TempData["Message"] = text["The account is unlocked."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["The account is unlocked."]);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
 using Modular.Host.Plugins.Packages;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Security;
 
@@ -21,8 +22,7 @@ public sealed class PublishersModel(PublisherAllowList publishers, PluginPackage
         var errors = await publishers.AddAsync(Name, PublicKey, ct);
         if (errors.Count == 0)
         {
-            TempData["Message"] = text["The publisher was added."];
-            return RedirectToPage();
+            return this.RedirectWithMessage(text["The publisher was added."]);
         }
         foreach (var (field, message) in errors) ModelState.AddModelError(field, message);
         Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -33,7 +33,6 @@ public sealed class PublishersModel(PublisherAllowList publishers, PluginPackage
     public async Task<IActionResult> OnPostRemoveAsync(int id, CancellationToken ct)
     {
         if (!await publishers.RemoveAsync(id, ct)) return NotFound();
-        TempData["Message"] = text["The publisher was removed."];
-        return RedirectToPage();
+        return this.RedirectWithMessage(text["The publisher was removed."]);
     }
 }

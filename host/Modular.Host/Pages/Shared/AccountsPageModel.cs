@@ -57,8 +57,7 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
             foreach (var (field, message) in errors) ModelState.AddModelError("Input." + field, message);
             if (errors.Count == 0)
             {
-                TempData["Message"] = text["The account was added."];
-                return RedirectToPage();
+                return this.RedirectWithMessage(text["The account was added."]);
             }
         }
         Input.Password = null;
@@ -85,8 +84,7 @@ public abstract class AccountsPageModel(MembershipService memberships, IText tex
         if (!outcome.Found) return NotFound();
         if (outcome.Error is null)
         {
-            TempData["Message"] = done;
-            return RedirectToPage();
+            return this.RedirectWithMessage(done);
         }
         RowError = (membershipId, outcome.Error);
         // The add form's fields were bound too but were not part of this change: no "enter a user name" beside the row's message.

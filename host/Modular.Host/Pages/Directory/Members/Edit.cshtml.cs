@@ -13,7 +13,7 @@ namespace Modular.Host.Pages.Directory.Members;
 /// The form never shows the stored birth date: it is the part of the ID number the mask hides. Left empty it keeps
 /// the date on file; while an ID number is on file the date is the one the number states.
 /// </remarks>
-public sealed class EditModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, IText text, ICurrentUser user) : PageModel
+public sealed class EditModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, IText text, ICurrentUser user, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public MemberInput Input { get; set; } = new();
@@ -97,7 +97,7 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         Input.Name = Input.Name?.Trim() ?? "";
         Input.IdNumber = string.IsNullOrWhiteSpace(Input.IdNumber) ? null : Input.IdNumber.Trim().ToUpperInvariant();
         Input.Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = clock.Today;
         if (Organizations.All(o => o.Id != Input.OrganizationId)) ModelState.AddModelError("Input.OrganizationId", text["Choose an organisation in your care."]);
         if (Input.GroupId is { } g)
         {
@@ -135,17 +135,11 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         if (Input.IdNumber is not null) protector.SetIdNumber(member, Input.IdNumber);
         if (Input.Phone is not null) protector.SetPhone(member, Input.Phone);
         if (member.Id == 0) db.Members.Add(member);
-        try
+        if (!await this.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this member while you were editing. Reload the page and make your change again."]);
             Input.IdNumber = null;
             return Page();
         }
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage("Details", new { id = member.Id });
+        return this.RedirectWithMessage(text["Saved."], "Details", new { id = member.Id });
     }
 }

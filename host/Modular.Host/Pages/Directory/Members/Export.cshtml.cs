@@ -9,12 +9,12 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Directory.Members;
 
 /// <summary>The members the user may see, as an Excel file; ID and phone numbers masked, birth dates left out (they are the masked digits).</summary>
-public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, PersonalDataProtector protector, ICurrentUser user, AuditLog audit) : PageModel
+public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, PersonalDataProtector protector, ICurrentUser user, AuditLog audit, IAgencyClock clock) : PageModel
 {
     /// <param name="full">Unmasked numbers: the agency's Party office only, by an explicit request, audited.</param>
     public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStatus? status, bool full, CancellationToken ct)
     {
-        var query = await MemberQuery.ForAsync(db, directory, q, org, status, ct);
+        var query = await directory.RosterAsync(new RosterFilter(q, org, status), ct);
         if (query is null) return NotFound();
         if (full && !user.IsInAgencyRole(Roles.AgencyAdmin)) return Forbid();
         var names = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -40,6 +40,6 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
         await stream.SaveAsAsync(sheet, cancellationToken: ct);
         stream.Position = 0;
         await audit.WriteAsync(full ? "member.export-full" : "member.export", "Members", $"{rows.Count} rows, {(full ? "ID and mobile numbers and dates of birth in full" : "masked")}", true, ct);
-        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"党员名册-{DateTime.Now:yyyyMMdd}.xlsx");
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"党员名册-{clock.LocalNow:yyyyMMdd}.xlsx");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Auditing;
 using Modular.Host.Localization;
 using Modular.Host.PartyDirectory;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Directory.Members;
 
@@ -43,8 +44,7 @@ public sealed class ImportModel(MemberImport import, DirectoryService directory,
             Problems = outcome.Problems;
             return Page();
         }
-        TempData["Message"] = text["{0} members were imported.", outcome.Imported];
-        return RedirectToPage("Index");
+        return this.RedirectWithMessage(text["{0} members were imported.", outcome.Imported], "Index");
     }
 
     private async Task<bool> MayImportAsync(CancellationToken ct)

@@ -30,52 +30,14 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var query = await MemberQuery.ForAsync(db, directory, Q, Org, Status, ct);
+        var query = await directory.RosterAsync(new RosterFilter(Q, Org, Status, Sort ?? "name"), ct);
         if (query is null) return NotFound();
         var scope = await directory.GetCurrentScopeAsync(ct);
         CanCreate = scope.AgencyWide || scope.OrganizationIds.Count > 0;
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
         _names = orgs.ToDictionary(o => o.Id, o => o.Name);
         Organizations = orgs.Where(o => o.Kind != OrganizationKind.PartyGroup && scope.CanSeeOrganization(o.Id)).Select(o => (o.Id, o.Name)).ToList();
-        query = Sort switch
-        {
-            "-name" => query.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
-            "status" => query.OrderBy(m => m.Status).ThenBy(m => m.Name),
-            "-status" => query.OrderByDescending(m => m.Status).ThenBy(m => m.Name),
-            "joined" => query.OrderBy(m => m.JoinedDate).ThenBy(m => m.Id),
-            "-joined" => query.OrderByDescending(m => m.JoinedDate).ThenBy(m => m.Id),
-            _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),
-        };
         List = await PagedList<Member>.CreateAsync(query.AsNoTracking(), PageNumber, 20, ct);
         return Page();
-    }
-}
-
-/// <summary>The members a user may see, filtered as asked: shared by the list and the export.</summary>
-public static class MemberQuery
-{
-    /// <returns>Null when the user may see no member at all.</returns>
-    public static async Task<IQueryable<Member>?> ForAsync(DirectoryDbContext db, DirectoryService directory, string? q, int? org, MemberStatus? status, CancellationToken ct)
-    {
-        var scope = await directory.GetCurrentScopeAsync(ct);
-        if (!scope.AgencyWide && scope.OrganizationIds.Count == 0) return null;
-        IQueryable<Member> query = db.Members;
-        if (!scope.AgencyWide)
-        {
-            var visible = scope.OrganizationIds.ToList();
-            query = query.Where(m => visible.Contains(m.OrganizationId));
-        }
-        if (org is { } o)
-        {
-            var subtree = await directory.SubtreeIdsAsync(o, ct);
-            query = query.Where(m => subtree.Contains(m.OrganizationId) || (m.GroupId != null && subtree.Contains(m.GroupId.Value)));
-        }
-        if (status is { } s) query = query.Where(m => m.Status == s);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var name = q.Trim();
-            query = query.Where(m => m.Name.Contains(name));
-        }
-        return query;
     }
 }

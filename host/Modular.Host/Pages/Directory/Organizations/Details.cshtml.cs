@@ -7,7 +7,7 @@ using Modular.Sdk;
 
 namespace Modular.Host.Pages.Directory.Organizations;
 
-public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnings, IDirectory directory, DirectorySettings settings, ICurrentUser user, IText text) : PageModel
+public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnings, IDirectory directory, DirectorySettings settings, ICurrentUser user, IText text, IAgencyClock clock) : PageModel
 {
     public Organization Org { get; private set; } = new();
     public OrganizationFacts Facts { get; private set; } = null!;
@@ -50,10 +50,9 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
         else if (post is CommitteePost.Secretary && Posts.Any(p => p.Post == CommitteePost.Secretary)) PostError = text["The organisation already has a secretary."];
         else if (Posts.Any(p => p.MemberId == memberId && p.Post == post)) PostError = text["This member already holds this post."];
         if (PostError is not null) return Page();
-        db.Posts.Add(new OrganizationPost { OrganizationId = id, MemberId = memberId, Post = post, Since = DateOnly.FromDateTime(DateTime.Today) });
+        db.Posts.Add(new OrganizationPost { OrganizationId = id, MemberId = memberId, Post = post, Since = clock.Today });
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(text["Saved."], null, new { id });
     }
 
     public async Task<IActionResult> OnPostRemovePostAsync(int id, int memberId, CommitteePost post, CancellationToken ct)
@@ -63,7 +62,6 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
         if (row is null) return NotFound();
         db.Posts.Remove(row);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(text["Saved."], null, new { id });
     }
 }

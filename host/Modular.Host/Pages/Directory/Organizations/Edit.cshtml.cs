@@ -98,10 +98,9 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryLabels labels, ITe
         org.TermStart = Input.TermStart;
         org.TermEnd = Input.TermEnd;
         if (existing is null) db.Organizations.Add(org);
-        try
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            if (!await this.TrySaveAsync(db, ct)) return Page();
             org.Path = (parent?.Path ?? "/") + org.Id + "/";
             if (existing is not null && oldPath != org.Path)
             {
@@ -109,15 +108,9 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryLabels labels, ITe
                 foreach (var d in await db.Organizations.Where(o => o.Path.StartsWith(oldPath) && o.Id != org.Id).ToListAsync(ct))
                     d.Path = org.Path + d.Path[oldPath.Length..];
             }
-            await db.SaveChangesAsync(ct);
+            if (!await this.TrySaveAsync(db, ct)) return Page();
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this organisation while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage("Details", new { id = org.Id });
+        return this.RedirectWithMessage(text["Saved."], "Details", new { id = org.Id });
     }
 }

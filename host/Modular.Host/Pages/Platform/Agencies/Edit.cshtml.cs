@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
 using Modular.Host.Localization;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 
@@ -69,17 +70,8 @@ public sealed class EditModel(HostDbContext db, IText text) : PageModel
         agency.ShortName = Input.ShortName;
         agency.Code = Input.Code;
         agency.Status = Input.Status;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", text["Someone else changed this agency while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
+        if (!await this.TrySaveAsync(db)) return Page();
         // Sessions inside a suspended agency lose it at their next check (Security:SessionCheckSeconds).
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage("Index");
+        return this.RedirectWithMessage(text["Saved."], "Index");
     }
 }

@@ -4,6 +4,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Shell;
 using Modular.Host.Shell.Modules;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 
@@ -29,7 +30,6 @@ public sealed class ModulesModel(HostDbContext db, ModuleSwitchboard switchboard
         var chosen = allowed.Where(c => c.Value).Select(c => c.ModuleId).ToHashSet();
         var offered = allowed.Select(c => c.ModuleId).ToList();
         await switchboard.SetAllowedAsync(id, offered, chosen, ct);
-        TempData["Message"] = text["Saved."];
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(text["Saved."], null, new { id });
     }
 }

@@ -6,6 +6,7 @@ using Modular.Host.Localization;
 using Modular.Host.Oidc;
 using Modular.Host.Shell;
 using Modular.Host.Shell.Navigation;
+using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform.Clients;
 
@@ -49,14 +50,13 @@ public sealed class EditModel(ClientService clients, HostDbContext db, IText tex
             Creating = false;
             if (NewSecret is null)
             {
-                TempData["Message"] = text["Saved."];
-                return RedirectToPage("Index");
+                return this.RedirectWithMessage(text["Saved."], "Index");
             }
-            TempData["Message"] = text["The application is registered."];
+            this.ShowMessage(text["The application is registered."]);
             return Page(); // the secret is shown on this response only
         }
         NewSecret = await clients.UpdateAsync(Form, ct);
-        TempData["Message"] = text["Saved."];
+        this.ShowMessage(text["Saved."]);
         return NewSecret is null ? RedirectToPage("Index") : Page();
     }
 
@@ -73,7 +73,6 @@ public sealed class EditModel(ClientService clients, HostDbContext db, IText tex
     public async Task<IActionResult> OnPostDeleteAsync(string? clientId, CancellationToken ct)
     {
         if (!await clients.DeleteAsync(clientId, ct)) return NotFound();
-        TempData["Message"] = text["The application was removed."];
-        return RedirectToPage("Index");
+        return this.RedirectWithMessage(text["The application was removed."], "Index");
     }
 }

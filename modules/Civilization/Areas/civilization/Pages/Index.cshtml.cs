@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages;
 
@@ -21,6 +15,7 @@ public sealed record CampaignRow
 }
 
 /// <summary>The campaigns: search, filters, sorting and paging on the server.</summary>
+[RequirePermission(CivilizationModule.ViewPermission)]
 public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -35,7 +30,6 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var query = db.Campaigns.AsNoTracking();
         if (Status is { } s) query = query.Where(c => c.Status == s);
         if (Year is { } y) query = query.Where(c => c.Year == y);

@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages;
 
 /// <summary>The module's home: what is due in each section, with links into them.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, FestivalPlanner festivals, RiskRegister register, IModuleSettings settings, TimeProvider clock) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, FestivalPlanner festivals, RiskRegister register, IModuleSettings settings, IAgencyClock clock) : IntegrityPage
 {
     public bool CanSeeTalks { get; private set; }
     public bool IsManager => access.IsManager;
@@ -28,14 +22,13 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Fe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         Year = today.Year;
         CanSeeTalks = await access.CanSeeTalksAsync(ct);
         if (CanSeeTalks) TalksThisYear = await db.Talks.CountAsync(t => t.Date >= new DateOnly(Year, 1, 1) && t.Date <= new DateOnly(Year, 12, 31), ct);
         WarningHeld = await WarningProgress.HeldAsync(db, Year, today, ct);
         WarningTarget = Math.Max(1, settings.GetInt(IntegrityModule.Id, IntegrityModule.WarningTargetSetting));
-        var me = await access.MeAsync(ct);
+        var me = await currentMember.GetAsync(ct);
         var risks = db.Risks.AsNoTracking();
         var items = db.Rectifications.AsNoTracking();
         if (!access.IsManager)

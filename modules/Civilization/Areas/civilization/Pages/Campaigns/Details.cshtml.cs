@@ -1,17 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Rules;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Campaigns;
 
 /// <summary>A campaign: points met of points possible, a chart per category, and its items filtered and paged on the server.</summary>
-public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess access, Framework framework, People people, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ViewPermission)]
+public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess access, ICurrentMember currentMember, Framework framework, PeopleLookup people,
+    IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public int? Category { get; set; }
@@ -30,7 +24,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
     public IReadOnlyDictionary<int, MemberInfo> Members { get; private set; } = new Dictionary<int, MemberInfo>();
     public string LeaderName { get; private set; } = "";
     public bool IsManager => access.IsManager;
-    public DateOnly Today => Framework.Today;
+    public DateOnly Today => clock.Today;
     public string Chart { get; private set; } = "";
 
     /// <summary>The owners of this campaign's items, by name, for the filter.</summary>
@@ -49,7 +43,6 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
         if (campaign is null) return NotFound();
         Campaign = campaign;
@@ -62,7 +55,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         }).ToList(), T["Points met by category (%)"], suffix: "%", max: 100);
 
         var today = Today;
-        var me = (await access.MeAsync(ct))?.Id;
+        var me = await currentMember.IdAsync(ct);
         var query = db.Items.AsNoTracking().Where(i => i.CampaignId == Id);
         if (Category is { } cat) query = query.Where(i => i.CategoryId == cat);
         if (Status is { } st) query = query.Where(i => i.Status == st);
@@ -90,7 +83,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         // One lookup names the page's owners, the owner filter's choices and the leader.
         Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Concat(ownerIds.Select(o => (int?)o)).Append(campaign.LeaderMemberId), ct);
         Owners = ownerIds.Where(Members.ContainsKey).Select(o => Members[o]).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
-        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct);
+        LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct, missing: "");
         return Page();
     }
 

@@ -1,16 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Campaigns;
 
 /// <summary>Starts a campaign or edits one (the Party office).</summary>
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, People people, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed class Form
     {
@@ -32,11 +26,10 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
-        Leaders = await people.ChoicesAsync(ct);
+        Leaders = await access.ChoicesAsync(ct);
         if (Id is null)
         {
-            Input = new Form { Year = DateTime.Today.Year };
+            Input = new Form { Year = clock.Today.Year };
             return Page();
         }
         var c = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
@@ -48,11 +41,10 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         Campaign? campaign = null;
         if (Id is not null && (campaign = await db.Campaigns.FirstOrDefaultAsync(x => x.Id == Id, ct)) is null) return NotFound();
         StoredName = campaign?.Name;
-        Leaders = await people.ChoicesAsync(ct);
+        Leaders = await access.ChoicesAsync(ct);
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var name = Input.Name?.Trim();
         if (string.IsNullOrEmpty(name)) ModelState.AddModelError("Input.Name", T["Enter the campaign's name."]);
@@ -70,7 +62,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (campaign is null) { campaign = new Campaign(); db.Campaigns.Add(campaign); }
         else if (campaign.Version != Input.Version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         else db.Entry(campaign).Property(c => c.Version).OriginalValue = Input.Version;
@@ -81,16 +73,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         campaign.Status = Input.Status;
         campaign.LeaderMemberId = Input.LeaderMemberId;
         campaign.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Details", new { id = campaign.Id });
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(T["Saved."], "Details", new { id = campaign.Id });
     }
 }

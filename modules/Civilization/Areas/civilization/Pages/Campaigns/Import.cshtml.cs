@@ -1,16 +1,11 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Rules;
-using Modular.Modules.Civilization.Services;
 
 namespace Modular.Modules.Civilization.Pages.Campaigns;
 
 /// <summary>Imports a criteria framework from the Excel template: every problem listed by row and column, nothing imported on any.</summary>
-public sealed class ImportModel(CivilizationDbContext db, CivilizationAccess access, FrameworkImport import, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class ImportModel(CivilizationDbContext db, FrameworkImport import, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     // Named for the form field; hides PageModel.File(...), a result this page never returns.
@@ -20,7 +15,6 @@ public sealed class ImportModel(CivilizationDbContext db, CivilizationAccess acc
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return false;
         var c = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, ct);
         if (c is null) return false;
         Campaign = c;
@@ -53,8 +47,7 @@ public sealed class ImportModel(CivilizationDbContext db, CivilizationAccess acc
             ModelState.AddModelError(nameof(File), T["Nothing was imported: correct the {0} problems below and import the file again.", outcome.Problems.Count]);
             return Page();
         }
-        TempData["Message"] = T["{0} criteria imported.", outcome.Imported].Value;
-        return RedirectToPage("Details", new { id = Id });
+        return this.RedirectWithMessage(T["{0} criteria imported.", outcome.Imported], "Details", new { id = Id });
     }
 
     public string Message(FrameworkSheet.Problem p) => T[p.Message, p.Args].Value;

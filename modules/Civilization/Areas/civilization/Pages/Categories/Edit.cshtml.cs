@@ -1,15 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Rules;
-using Modular.Modules.Civilization.Services;
 
 namespace Modular.Modules.Civilization.Pages.Categories;
 
 /// <summary>Renames a category of a campaign's framework, or removes one that has no criteria (the Party office).</summary>
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class EditModel(CivilizationDbContext db, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty] public string? Name { get; set; }
@@ -20,7 +15,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return false;
         if (await db.Categories.FirstOrDefaultAsync(c => c.Id == Id, ct) is not { } category) return false;
         Category = category;
         Campaign = await db.Campaigns.AsNoTracking().FirstAsync(c => c.Id == category.CampaignId, ct);
@@ -45,7 +39,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         else if (name.Length > FrameworkSheet.MaxCategoryLength) ModelState.AddModelError(nameof(Name), T["At most {0} characters.", FrameworkSheet.MaxCategoryLength]);
         else if (await db.Categories.AnyAsync(c => c.CampaignId == Category.CampaignId && c.Id != Category.Id && c.Name == name, ct))
             ModelState.AddModelError(nameof(Name), T["This campaign already has a category called {0}.", name]);
-        if (Version != Category.Version) ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+        if (Version != Category.Version) ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
         if (!ModelState.IsValid) return Page();
         db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
         Category.Name = name!;
@@ -57,11 +51,10 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         {
             // A stale stamp, or the same name saved at the same moment by someone else (the unique index).
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Index", new { campaignId = Campaign.Id });
+        return this.RedirectWithMessage(T["Saved."], "Index", new { campaignId = Campaign.Id });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
@@ -76,7 +69,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         }
         if (Version != Category.Version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
@@ -89,10 +82,9 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         {
             // An item added to the category meanwhile (the foreign key refuses), or a stale stamp.
             db.ChangeTracker.Clear();
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
-        TempData["Message"] = T["Category removed: {0}.", Category.Name].Value;
-        return RedirectToPage("Index", new { campaignId = Campaign.Id });
+        return this.RedirectWithMessage(T["Category removed: {0}.", Category.Name], "Index", new { campaignId = Campaign.Id });
     }
 }

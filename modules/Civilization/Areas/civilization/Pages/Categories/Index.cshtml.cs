@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Services;
 
 namespace Modular.Modules.Civilization.Pages.Categories;
 
 /// <summary>A campaign's categories in their order, moved up or down one step at a time (the Party office).</summary>
-public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class IndexModel(CivilizationDbContext db, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed record Row(CriteriaCategory Category, int Items);
 
@@ -18,7 +14,6 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return false;
         if (await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == CampaignId, ct) is not { } campaign) return false;
         Campaign = campaign;
         var counts = await db.Items.AsNoTracking().Where(i => i.CampaignId == campaign.Id).GroupBy(i => i.CategoryId)
@@ -39,7 +34,7 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
         if (index < 0 || direction is not ("up" or "down")) return NotFound();
         if (categories[index].Version != version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         var other = direction == "up" ? index - 1 : index + 1;
@@ -48,17 +43,11 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
         for (var i = 0; i < categories.Count; i++)
             if (categories[i].Order != i + 1) categories[i].Order = i + 1;
         db.Entry(categories[other]).Property(c => c.Version).OriginalValue = version;
-        try
+        if (!await this.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = T["Moved: {0}.", categories[other].Name].Value;
-        return RedirectToPage(new { campaignId = CampaignId });
+        return this.RedirectWithMessage(T["Moved: {0}.", categories[other].Name], null, new { campaignId = CampaignId });
     }
 }

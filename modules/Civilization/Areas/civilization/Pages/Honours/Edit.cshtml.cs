@@ -1,15 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
 
 namespace Modular.Modules.Civilization.Pages.Honours;
 
 /// <summary>Records a title the agency won, or edits one (the Party office).</summary>
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class EditModel(CivilizationDbContext db, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed class Form
     {
@@ -30,7 +25,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     private async Task<bool> LoadAsync(bool track, CancellationToken ct)
     {
-        if (!access.IsManager) return false;
         if (Id is not null && (_existing = await (track ? db.Honours : db.Honours.AsNoTracking()).FirstOrDefaultAsync(h => h.Id == Id, ct)) is null) return false;
         Campaigns = (await db.Campaigns.AsNoTracking().OrderByDescending(c => c.Year).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         return true;
@@ -41,7 +35,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!await LoadAsync(false, ct)) return NotFound();
         Input = _existing is { } h
             ? new Form { Title = h.Title, Year = h.Year, Level = h.Level, IssuingBody = h.IssuingBody, CampaignId = h.CampaignId, Version = h.Version }
-            : new Form { Year = DateTime.Today.Year };
+            : new Form { Year = clock.Today.Year };
         if (_existing is null && FromCampaign is { } from && await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == from, ct) is { } won)
         {
             Input.CampaignId = won.Id;
@@ -70,7 +64,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (_existing is null) db.Honours.Add(honour);
         else if (_existing.Version != Input.Version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         else db.Entry(honour).Property(h => h.Version).OriginalValue = Input.Version;
@@ -79,17 +73,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         honour.Level = Input.Level;
         honour.IssuingBody = body!;
         honour.CampaignId = Input.CampaignId;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Index");
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(T["Saved."], "Index");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
@@ -97,7 +82,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!await LoadAsync(true, ct) || _existing is null) return NotFound();
         db.Honours.Remove(_existing);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = T["Honour removed."].Value;
-        return RedirectToPage("Index");
+        return this.RedirectWithMessage(T["Honour removed."], "Index");
     }
 }

@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Honours;
 
 /// <summary>The titles the agency won, newest first, with filters and paging on the server.</summary>
+[RequirePermission(CivilizationModule.ViewPermission)]
 public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -22,7 +17,6 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var query = db.Honours.AsNoTracking();
         if (Level is { } l) query = query.Where(h => h.Level == l);
         if (!string.IsNullOrWhiteSpace(Q)) { var q = Q.Trim(); query = query.Where(h => h.Title.Contains(q) || h.IssuingBody.Contains(q)); }

@@ -1,17 +1,11 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Rules;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Items;
 
 /// <summary>Adds a criterion to a campaign's framework by hand, or edits one (the Party office).</summary>
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, People people, Framework framework, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, Framework framework, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed class Form
     {
@@ -48,13 +42,12 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (campaign is null) return null;
         Campaign = campaign;
         Categories = await db.Categories.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Order).ToListAsync(ct);
-        Owners = await people.ChoicesAsync(ct);
+        Owners = await access.ChoicesAsync(ct);
         return item ?? new CriteriaItem { CampaignId = campaign.Id };
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         if (await LoadAsync(false, ct) is not { } item) return NotFound();
         Input = Id is null
             ? new Form { CategoryId = Categories.LastOrDefault()?.Id }
@@ -65,7 +58,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         if (await LoadAsync(true, ct) is not { } item) return NotFound();
         var dueUnreadable = ModelState["Input.DueDate"] is { Errors.Count: > 0 };
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
@@ -91,7 +83,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!ModelState.IsValid) return Page();
         if (Id is not null && item.Version != Input.Version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -114,24 +106,14 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         item.Points = points;
         item.OwnerMemberId = Input.OwnerMemberId;
         item.DueDate = Input.DueDate;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Details", new { id = item.Id });
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        await tx.CommitAsync(ct);
+        return this.RedirectWithMessage(T["Saved."], "Details", new { id = item.Id });
     }
 
     /// <summary>Removes a criterion that has no evidence yet.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
         if (Id is null || await LoadAsync(true, ct) is not { } item) return NotFound();
         if (HasEvidence)
         {
@@ -140,7 +122,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         }
         db.Items.Remove(item);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = T["Criterion removed."].Value;
-        return RedirectToPage("/Campaigns/Details", new { id = Campaign.Id });
+        return this.RedirectWithMessage(T["Criterion removed."], "/Campaigns/Details", new { id = Campaign.Id });
     }
 }

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Practice;
 
@@ -13,7 +6,8 @@ namespace Modular.Modules.Civilization.Pages.Practice;
 /// Records a practice-point activity. While the volunteer module is on, one of its activities can be linked instead of
 /// re-entered (its title, date and place fill the empty fields); only the kind, id and a snapshot are stored.
 /// </summary>
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, ISharedRecords shared, IStringLocalizer<CivilizationModule> T) : PageModel
+[RequirePermission(CivilizationModule.ManagePermission)]
+public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public const string VolunteerActivity = "volunteer.activity";
 
@@ -40,7 +34,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     private async Task<bool> LoadAsync(bool track, CancellationToken ct)
     {
-        if (!access.IsManager) return false;
         if (Id is not null)
         {
             Existing = await (track ? db.PracticeActivities : db.PracticeActivities.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == Id, ct);
@@ -48,7 +41,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         }
         if (shared.IsAvailable(VolunteerActivity))
         {
-            var today = Framework.Today;
+            var today = clock.Today;
             var choices = (await shared.SearchAsync(VolunteerActivity, new SharedRecordQuery(today.AddYears(-1), today.AddMonths(3), Take: 100), ct)).ToList();
             if (Existing is { LinkedKind: VolunteerActivity, LinkedId: { } linked })
             {
@@ -106,7 +99,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (Existing is null) db.PracticeActivities.Add(activity);
         else if (Existing.Version != Input.Version)
         {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
+            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
             return Page();
         }
         else db.Entry(activity).Property(p => p.Version).OriginalValue = Input.Version;
@@ -124,17 +117,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
             activity.LinkedTitle = link?.Title;
             activity.LinkedDate = link?.Date;
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Index");
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(T["Saved."], "Index");
     }
 
     /// <summary>The stored link, which the picker offers as it is when its source no longer finds it.</summary>
@@ -145,7 +129,6 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (!await LoadAsync(true, ct) || Existing is null) return NotFound();
         db.PracticeActivities.Remove(Existing);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = T["Activity removed."].Value;
-        return RedirectToPage("Index");
+        return this.RedirectWithMessage(T["Activity removed."], "Index");
     }
 }

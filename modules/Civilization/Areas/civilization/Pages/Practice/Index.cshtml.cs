@@ -1,14 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Civilization.Data;
-using Modular.Modules.Civilization.Domain;
-using Modular.Modules.Civilization.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Pages.Practice;
 
 /// <summary>The practice point's activities; a linked record links to its module while that module is on, otherwise shows its snapshot.</summary>
+[RequirePermission(CivilizationModule.ViewPermission)]
 public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access, ISharedRecords shared) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -25,7 +20,6 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         var query = db.PracticeActivities.AsNoTracking();
         if (Kind is { } k) query = query.Where(p => p.Kind == k);
         if (Year is { } y) { var from = new DateOnly(y, 1, 1); var to = from.AddYears(1); query = query.Where(p => p.Date >= from && p.Date < to); }

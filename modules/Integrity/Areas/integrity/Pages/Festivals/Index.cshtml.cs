@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Services;
-
 namespace Modular.Modules.Integrity.Pages.Festivals;
 
 /// <summary>The festival calendar of a year: dates, days before, the reminder's text, and what was sent. The office adjusts it.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Services.FestivalPlanner festivals, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Services.FestivalPlanner festivals, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed class FestivalForm
     {
@@ -30,7 +25,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var today = Services.FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         Today = today;
         ShownYear = Year is { } y && y >= today.Year - 5 && y <= today.Year + 5 ? y : today.Year;
         Dates = await festivals.ForYearAsync(ShownYear, ct);
@@ -45,7 +40,6 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
         await LoadAsync(ct);
         return Page();
     }
@@ -57,12 +51,8 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         var badDate = BadDate("Input.Date");
         ModelState.Remove("Input.Date");
         ModelState.Remove("Input.DaysBefore");
-        if (Input.Date is null) ModelState.AddModelError("Input.Date", badDate ? T["Please enter a valid date."] : T["Please enter the date."]);
-        else if (Input.Date.Value.Year != year) ModelState.AddModelError("Input.Date", T["The date must be in {0}.", year]);
-        if (Input.DaysBefore is not (>= 0 and <= 30)) ModelState.AddModelError("Input.DaysBefore", T["Enter a number of days from 0 to 30."]);
         Input.Text = Input.Text?.Trim();
-        if (string.IsNullOrEmpty(Input.Text)) ModelState.AddModelError("Input.Text", T["Please enter the reminder's text."]);
-        else if (Input.Text.Length > 500) ModelState.AddModelError("Input.Text", T["The text can be at most 500 characters."]);
+        AddProblems(FestivalRules.Check(new(Input.Date, badDate, Input.DaysBefore, Input.Text), year), T, "Input.");
         if (!ModelState.IsValid)
         {
             Failed = festival;
@@ -77,16 +67,9 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         row.DaysBefore = Input.DaysBefore!.Value;
         row.Text = Input.Text!;
         row.Enabled = Input.Enabled;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["IntegrityError"] = T["Someone else changed this record while you were editing. Reload the page and make your change again."].Value;
-            return RedirectToPage(null, null, new { year = row.Year }, "main");
-        }
-        TempData["Message"] = T["Saved."].Value;
+        // Either way the page opens at the top, where the message is.
+        if (await this.TrySaveAsync(db, ct)) this.ShowMessage(T["Saved."]);
+        else this.ShowError(PageOutcomes.ChangedByOthers.Current);
         return RedirectToPage(null, null, new { year = row.Year }, "main");
     }
 }

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Inspections;
 
 /// <summary>Inspections (明察暗访) of the agency, for the office and discipline inspection; members find their items under rectification.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, TimeProvider clock) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, IAgencyClock clock) : IntegrityPage
 {
     // Init properties, not a positional record: EF sorts and pages by them after the projection.
     public sealed record Row
@@ -32,9 +27,8 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Ti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        if (!access.IsManager) return Redirect("/m/integrity/Rectifications");
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        if (!access.IsManager) return RedirectToPage("/Rectifications/Index");
+        var today = clock.Today;
         IQueryable<Inspection> query = db.Inspections;
         if (Mode is { } m) query = query.Where(i => i.Mode == m);
         if (!string.IsNullOrWhiteSpace(Q))

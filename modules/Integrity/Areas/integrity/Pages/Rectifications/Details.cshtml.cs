@@ -1,16 +1,9 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Integrity.Pages.Rectifications;
 
 /// <summary>One rectification item: its owner (or the office) closes it with a note and optional evidence; the office may reopen it.</summary>
-public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, People people, Evidence evidence, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, Evidence evidence, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public Rectification Item { get; private set; } = null!;
     public Inspection Inspection { get; private set; } = null!;
@@ -26,12 +19,12 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var item = await db.Rectifications.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (item is null || !await RectificationAccess.CanSeeAsync(item, access, ct)) return false;
+        if (item is null || !await access.CanSeeAsync(item, ct)) return false;
         Item = item;
         Inspection = await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == item.InspectionId, ct);
         Owner = await people.NameAsync(item.OwnerMemberId, ct);
         Files = await evidence.ListAsync(id, ct);
-        Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        Today = clock.Today;
         return true;
     }
 
@@ -46,10 +39,8 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
-        if (Item.Status == RectificationStatus.Closed) ModelState.AddModelError("", T["This item has been closed already."]);
         var note = Note?.Trim();
-        if (string.IsNullOrEmpty(note)) ModelState.AddModelError(nameof(Note), T["Please say how it was rectified."]);
-        else if (note.Length > 1000) ModelState.AddModelError(nameof(Note), T["The note can be at most 1000 characters."]);
+        AddProblems(RectificationRules.CheckClose(Item.Status == RectificationStatus.Closed, note), T);
         // Every file is checked before any is saved, and nothing is saved when the form has a problem.
         var uploads = await evidence.ReadAsync(Attachments, ModelState, nameof(Attachments), ct);
         if (!ModelState.IsValid) return Page();
@@ -57,18 +48,9 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         Item.Status = RectificationStatus.Closed;
         Item.ClosedOn = Today;
         Item.ClosingNote = note;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this record while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
+        if (!await this.TrySaveAsync(db, ct)) return Page();
         await evidence.SaveAsync(id, uploads, ct);
-        TempData["Message"] = T["The item is closed."].Value;
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(T["The item is closed."], null, new { id });
     }
 
     public async Task<IActionResult> OnPostReopenAsync(int id, CancellationToken ct)
@@ -78,16 +60,7 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         db.Entry(Item).Property(r => r.Version).OriginalValue = Version;
         Item.Status = RectificationStatus.Open;
         Item.ClosedOn = null;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this record while you were editing. Reload the page and make your change again."]);
-            return Page();
-        }
-        TempData["Message"] = T["The item is open again."].Value;
-        return RedirectToPage(new { id });
+        if (!await this.TrySaveAsync(db, ct)) return Page();
+        return this.RedirectWithMessage(T["The item is open again."], null, new { id });
     }
 }

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Rectifications;
 
 /// <summary>Rectification items: every item for the office, a member's own otherwise; open, overdue or closed.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, People people, TimeProvider clock) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, IAgencyClock clock) : IntegrityPage
 {
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
@@ -22,12 +17,11 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        Today = clock.Today;
         IQueryable<Rectification> query = db.Rectifications;
         if (!access.IsManager)
         {
-            var me = (await access.MeAsync(ct))?.Id ?? 0;
+            var me = await currentMember.IdAsync(ct) ?? 0;
             query = query.Where(r => r.OwnerMemberId == me);
         }
         var today = Today;

@@ -1,13 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Risks;
 
 /// <summary>The integrity-risk register: the office sees every point, an owner their own; filters, sorting and paging on the server.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, People people, TimeProvider clock) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, IAgencyClock clock) : IntegrityPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public RiskLevel? Level { get; set; }
@@ -25,13 +20,12 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-        Organizations = await people.DepartmentsAsync(ct);
+        Today = clock.Today;
+        Organizations = await access.DepartmentsAsync(ct);
         IQueryable<IntegrityRisk> query = db.Risks;
         if (!access.IsManager)
         {
-            var me = (await access.MeAsync(ct))?.Id ?? 0;
+            var me = await currentMember.IdAsync(ct) ?? 0;
             query = query.Where(r => r.OwnerMemberId == me);
         }
         if (Level is { } l) query = query.Where(r => r.Level == l);

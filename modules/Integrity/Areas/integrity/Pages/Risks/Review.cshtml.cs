@@ -1,15 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Risks;
 
 /// <summary>The yearly review round: the office starts it and follows its progress; each owner confirms or updates their points.</summary>
-public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, People people, RiskRegister register, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, RiskRegister register, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed record Row(int ReviewId, int RiskId, string Post, string Description, RiskLevel Level, int OwnerMemberId, ReviewOutcome Outcome, DateOnly? ReviewedOn);
 
@@ -27,18 +20,17 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         RoundYear = today.Year;
         Deadline = today.AddDays(30);
         await LoadAsync(ct);
         return Page();
     }
 
+    [RequirePermission(IntegrityModule.ManagePermission)]
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        if (!access.IsManager) return NotFound();
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         var badDate = Request.Form["Deadline"].ToString().Length > 0 && Deadline is null;
         ModelState.Clear();
         if (RoundYear is null) ModelState.AddModelError(nameof(RoundYear), T["Please enter the year."]);
@@ -50,30 +42,25 @@ public sealed class ReviewModel(IntegrityDbContext db, IntegrityAccess access, P
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = T["The review round of {0} has started: every owner has their points in the to-do centre.", RoundYear!.Value].Value;
-        return RedirectToPage();
+        return this.RedirectWithMessage(T["The review round of {0} has started: every owner has their points in the to-do centre.", RoundYear!.Value]);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(int reviewId, CancellationToken ct)
     {
-        if (!access.CanView || await access.MeAsync(ct) is not { } me) return NotFound();
-        if (!await register.ConfirmAsync(reviewId, me.Id, FestivalPlanner.Today(clock.GetUtcNow(), clock), ct))
-        {
-            TempData["IntegrityError"] = T["This point is not yours to review, or it has been reviewed already."].Value;
-            return RedirectToPage();
-        }
-        TempData["Message"] = T["Confirmed: the next review is due in a year."].Value;
-        return RedirectToPage();
+        if (await currentMember.IdAsync(ct) is not { } me) return NotFound();
+        return await register.ConfirmAsync(reviewId, me, clock.Today, ct)
+            ? this.RedirectWithMessage(T["Confirmed: the next review is due in a year."])
+            : this.RedirectWithError(T["This point is not yours to review, or it has been reviewed already."]);
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        Today = clock.Today;
         Round = await register.LatestRoundAsync(ct);
         var rows = from r in db.Reviews.AsNoTracking()
                    join risk in db.Risks.AsNoTracking() on r.RiskId equals risk.Id
                    select new { r, risk };
-        if (await access.MeAsync(ct) is { } me)
+        if (await currentMember.GetAsync(ct) is { } me)
             Mine = await rows.Where(x => x.r.OwnerMemberId == me.Id && x.r.Outcome == ReviewOutcome.Pending).OrderBy(x => x.r.Id)
                 .Select(x => new Row(x.r.Id, x.risk.Id, x.risk.Post, x.risk.Description, x.risk.Level, x.r.OwnerMemberId, x.r.Outcome, x.r.ReviewedOn)).Take(100).ToListAsync(ct);
         if (Round is null || !access.IsManager)

@@ -1,11 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Services;
-
 namespace Modular.Modules.Integrity.Pages.Talks;
 
 /// <summary>One integrity talk; opening it is written to the audit log.</summary>
-public sealed class DetailsModel(TalkLog log, People people) : IntegrityPage
+public sealed class DetailsModel(TalkLog log, PeopleLookup people) : IntegrityPage
 {
     public IntegrityTalk Talk { get; private set; } = null!;
     public string Talker { get; private set; } = "";

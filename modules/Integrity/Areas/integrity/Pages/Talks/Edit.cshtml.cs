@@ -1,14 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-
 namespace Modular.Modules.Integrity.Pages.Talks;
 
 /// <summary>Records or corrects an integrity talk (those who may see talks).</summary>
-public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, People people, TalkLog log, TimeProvider clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, TalkLog log, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed class TalkForm
     {
@@ -35,10 +28,10 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, Peo
         }
         else
         {
-            Input.Date = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-            Input.TalkerMemberId = (await access.MeAsync(ct))?.Id;
+            Input.Date = clock.Today;
+            Input.TalkerMemberId = await currentMember.IdAsync(ct);
         }
-        await LoadChoicesAsync(people, ct);
+        await LoadChoicesAsync(access, ct);
         return Page();
     }
 
@@ -49,18 +42,12 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, Peo
         if (Id is not null && (existing = await db.Talks.FirstOrDefaultAsync(x => x.Id == Id, ct)) is null) return NotFound();
         var badDate = BadDate("Input.Date");
         foreach (var key in new[] { "Input.Date", "Input.TalkerMemberId", "Input.TalkeeMemberId" }) ModelState.Remove(key);
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
-        if (Input.Date is null) ModelState.AddModelError("Input.Date", badDate ? T["Please enter a valid date."] : T["Please enter the date of the talk."]);
-        else if (Input.Date > today) ModelState.AddModelError("Input.Date", T["A talk is recorded after it took place: the date cannot be in the future."]);
-        if (Input.TalkerMemberId is not { } talker || !await people.IsMemberAsync(talker, ct)) ModelState.AddModelError("Input.TalkerMemberId", T["Please choose who held the talk."]);
-        if (Input.TalkeeMemberId is not { } talkee || !await people.IsMemberAsync(talkee, ct)) ModelState.AddModelError("Input.TalkeeMemberId", T["Please choose who the talk was with."]);
-        else if (talkee == Input.TalkerMemberId) ModelState.AddModelError("Input.TalkeeMemberId", T["A talk is between two different people."]);
         Input.Summary = Input.Summary?.Trim();
-        if (string.IsNullOrEmpty(Input.Summary)) ModelState.AddModelError("Input.Summary", T["Please write a short summary of the talk."]);
-        else if (Input.Summary.Length > 4000) ModelState.AddModelError("Input.Summary", T["The summary can be at most 4000 characters."]);
+        var onRoster = await access.OnRosterAsync([Input.TalkerMemberId, Input.TalkeeMemberId], ct);
+        AddProblems(TalkRules.Check(new(Input.Date, badDate, Input.TalkerMemberId, Input.TalkeeMemberId, Input.Summary), clock.Today, onRoster), T, "Input.");
         if (!ModelState.IsValid)
         {
-            await LoadChoicesAsync(people, ct);
+            await LoadChoicesAsync(access, ct);
             return Page();
         }
         var talk = existing ?? db.Talks.Add(new IntegrityTalk()).Entity;
@@ -70,17 +57,11 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, Peo
         talk.TalkerMemberId = Input.TalkerMemberId!.Value;
         talk.TalkeeMemberId = Input.TalkeeMemberId!.Value;
         talk.Summary = Input.Summary!;
-        try
+        if (!await this.TrySaveAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", T["Someone else changed this record while you were editing. Reload the page and make your change again."]);
-            await LoadChoicesAsync(people, ct);
+            await LoadChoicesAsync(access, ct);
             return Page();
         }
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage("Details", new { id = talk.Id });
+        return this.RedirectWithMessage(T["Saved."], "Details", new { id = talk.Id });
     }
 }

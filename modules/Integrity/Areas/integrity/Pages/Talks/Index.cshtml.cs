@@ -1,13 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Talks;
 
 /// <summary>Integrity talks of the agency: only for discipline inspection and the Party committee's secretary; the page's rows are audited.</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, People people, TalkLog log) : IntegrityPage
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, TalkLog log) : IntegrityPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public TalkKind? Kind { get; set; }
@@ -29,7 +23,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
         {
             // Names live in the directory: match them there, filter here by id.
             var q = Q.Trim();
-            var ids = (await people.MembersAsync(ct)).Values.Where(m => m.Name.Contains(q, StringComparison.Ordinal)).Select(m => m.Id).ToList();
+            var ids = (await people.CurrentMembersAsync(ct)).Values.Where(m => m.Name.Contains(q, StringComparison.Ordinal)).Select(m => m.Id).ToList();
             query = query.Where(t => ids.Contains(t.TalkerMemberId) || ids.Contains(t.TalkeeMemberId) || t.Summary.Contains(q));
         }
         query = Sort switch

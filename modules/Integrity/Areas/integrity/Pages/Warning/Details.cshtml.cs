@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Warning;
 
 /// <summary>A session: attendance (ticked by the office), and each attendee's own optional reflections.</summary>
-public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, People people, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public WarningEducation Session { get; private set; } = null!;
     public IReadOnlyDictionary<int, MemberInfo> Roster { get; private set; } = new Dictionary<int, MemberInfo>();
@@ -24,33 +18,32 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         if (s is null) return false;
         Session = s;
         Roster = await people.NamesAsync(s.Attendees.Select(a => a.MemberId), ct);
-        Who = s.OrganizationId is null ? T["Whole agency"] : await people.OrganizationNameAsync(s.OrganizationId, ct);
-        var me = await access.MeAsync(ct);
+        Who = s.OrganizationId is null ? T["Whole agency"] : await people.OrganizationNameAsync(s.OrganizationId, ct, missing: "—");
+        var me = await currentMember.GetAsync(ct);
         Mine = me is null ? null : s.Attendees.FirstOrDefault(a => a.MemberId == me.Id);
         return true;
     }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView || !await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         Reflection = Mine?.Reflection;
         return Page();
     }
 
+    [RequirePermission(IntegrityModule.ManagePermission)]
     public async Task<IActionResult> OnPostAttendanceAsync(int id, CancellationToken ct)
     {
-        if (!access.IsManager || !await LoadAsync(id, ct)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
         var present = Present.ToHashSet();
         foreach (var a in Session.Attendees) a.Present = present.Contains(a.MemberId);
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = T["Attendance saved."].Value;
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(T["Attendance saved."], null, new { id });
     }
 
     public async Task<IActionResult> OnPostReflectionAsync(int id, CancellationToken ct)
     {
-        if (!access.CanView || !await LoadAsync(id, ct)) return NotFound();
-        if (Mine is null) return NotFound();
+        if (!await LoadAsync(id, ct) || Mine is null) return NotFound();
         var text = Reflection?.Trim();
         if (text?.Length > 2000)
         {
@@ -59,7 +52,6 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         }
         Mine.Reflection = string.IsNullOrEmpty(text) ? null : text;
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = T["Saved."].Value;
-        return RedirectToPage(new { id });
+        return this.RedirectWithMessage(T["Saved."], null, new { id });
     }
 }

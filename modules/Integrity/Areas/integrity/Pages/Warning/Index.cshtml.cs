@@ -1,14 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Integrity.Data;
-using Modular.Modules.Integrity.Domain;
-using Modular.Modules.Integrity.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Integrity.Pages.Warning;
 
 /// <summary>Warning-education sessions: the year's progress against the target, and the list (filter, sort, paging on the server).</summary>
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, People people, IModuleSettings settings, TimeProvider clock) : IntegrityPage
+[RequirePermission(IntegrityModule.ViewPermission)]
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, IModuleSettings settings, IAgencyClock clock) : IntegrityPage
 {
     // Init properties, not a positional record: EF sorts and pages by them after the projection.
     public sealed record Row
@@ -39,8 +33,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!access.CanView) return NotFound();
-        var today = FestivalPlanner.Today(clock.GetUtcNow(), clock);
+        var today = clock.Today;
         ShownYear = Year is { } y0 and >= 2000 and <= 2100 ? y0 : today.Year;
         Held = await WarningProgress.HeldAsync(db, ShownYear, today, ct);
         Target = Math.Max(1, settings.GetInt(IntegrityModule.Id, IntegrityModule.WarningTargetSetting));
