@@ -1,7 +1,7 @@
 using Modular.Host;
 
 var builder = WebApplication.CreateBuilder(args);
-var catalog = builder.AddModularHost();
+var catalog = await builder.AddModularHostAsync();
 var app = builder.Build();
 await app.InitializeModularHostAsync(catalog);
 app.UseModularHost(catalog);

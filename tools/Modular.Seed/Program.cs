@@ -29,7 +29,7 @@ builder.Configuration["Modular:AuditDataChanges"] = "false";
 // A tool run by whoever built the plugins it is given, on a benchmark database: their build output is unsigned.
 builder.Configuration["Plugins:RequireSignature"] = "false";
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-var catalog = builder.AddModularHost();
+var catalog = await builder.AddModularHostAsync();
 await using var app = builder.Build();
 await app.InitializeModularHostAsync(catalog);
 

@@ -6,6 +6,7 @@ namespace Modular.Host.Auditing;
 /// One line of the audit log. Append-only from the portal; each line carries the hash of the one before,
 /// so a changed or removed line breaks the chain where it was touched.
 /// </summary>
+[Modular.Host.Auditing.NotAudited("The audit log itself.")]
 public sealed class AuditEntry
 {
     public long Id { get; set; }
@@ -31,6 +32,7 @@ public sealed record AuditRecord(string Action, string Target, string? Details, 
 /// sealed with the chain's key. Rewritten with every append (in the same transaction, under the chain's lock) and
 /// by the pruner, so lines deleted at the end of the log no longer match it.
 /// </summary>
+[Modular.Host.Auditing.NotAudited("The chain's own head: part of the chain, written under its lock.")]
 public sealed class AuditCheckpoint
 {
     /// <summary>Always <see cref="HeadId"/>: one head per database.</summary>
@@ -50,6 +52,7 @@ public sealed class AuditCheckpoint
 /// database too). Lines with an id above <see cref="KeyedAfterId"/> are keyed; those before were written without one
 /// (a database from before the key existed) and verify as they always did.
 /// </summary>
+[Modular.Host.Auditing.NotAudited("The chain's own key: part of the chain, written under its lock.")]
 public sealed class AuditKey
 {
     public int Id { get; set; }

@@ -97,7 +97,7 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
         if (db is null || !_pending.TryGetValue(db, out var list)) return;
         _pending.Remove(db);
         if (list.Count == 0) return;
-        var prefix = db.GetType().Name.Replace("DbContext", "", StringComparison.Ordinal);
+        var prefix = db is IAuditedAs named ? named.AuditName : db.GetType().Name.Replace("DbContext", "", StringComparison.Ordinal);
         var records = list.Select(p =>
         {
             var key = string.Join(",", p.Entry.Metadata.FindPrimaryKey()?.Properties.Select(k => p.Entry.Property(k.Name).CurrentValue) ?? []);
@@ -124,27 +124,21 @@ public sealed class AuditInterceptor(AuditWriter writer, AuditContext context, M
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The audit log itself, and Identity's bookkeeping rows (audited as explicit account events instead), are not.</summary>
+    /// <summary>
+    /// Every entity is audited unless it is a host type marked <see cref="NotAuditedAttribute"/> (the marker says why), or
+    /// one of the framework's own stores, which cannot carry the marker.
+    /// </summary>
     private static bool IsAudited(Type type) =>
-        type != typeof(AuditEntry)
-        // The chain's own head and key are the chain, not changes to it (and are written under its lock).
-        && type != typeof(AuditCheckpoint)
-        && type != typeof(AuditKey)
-        && type != typeof(Security.PasswordHistoryEntry)
-        && type != typeof(Oidc.OidcKey)
-        // Notices are messages, not records: what caused one is audited in its own module.
-        && type != typeof(Notifications.Notification)
-        // Feed links are audited as events (made, revoked) that name the link, never its secret.
-        && type != typeof(Feeds.FeedLink)
-        // A stored file is audited by its row (name, type, size, owner); its bytes are not a change to record.
-        && type != typeof(Files.StoredFileData)
-        // What each instance made of a shared package is bookkeeping, rewritten at every start; installs are audited as events.
-        && type != typeof(Data.PluginInstanceState)
+        !(type.Assembly == typeof(AuditInterceptor).Assembly && type.IsDefined(typeof(NotAuditedAttribute), false))
+        && !IsFrameworkStore(type);
+
+    private static bool IsFrameworkStore(Type type) =>
         // Tokens and grants are many and carry payloads; sign-ins to clients are audited as events instead.
-        && type.Name is not ("OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization")
-        && type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true
-        && type != typeof(Data.PortalUser)
-        && !type.Name.StartsWith("DataProtection", StringComparison.Ordinal);
+        type.Name is "OpenIddictEntityFrameworkCoreToken" or "OpenIddictEntityFrameworkCoreAuthorization"
+        // Identity's roles, claims, logins and tokens: changes of rights are audited as named events.
+        || type.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true
+        // Data protection's key ring.
+        || type.Name.StartsWith("DataProtection", StringComparison.Ordinal);
 }
 
 /// <summary>

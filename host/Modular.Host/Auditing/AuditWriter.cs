@@ -8,10 +8,8 @@ namespace Modular.Host.Auditing;
 /// them. A lock keeps the chain linear within this process (and a database lock across instances); the transaction
 /// keeps a line, its link and the head together.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings database, AuditChainKey keys, ILogger<AuditWriter> logger)
+public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks, AuditChainKey keys, ILogger<AuditWriter> logger)
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
-
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
@@ -49,23 +47,18 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseSettings da
     /// </summary>
     internal async Task RunLockedAsync(Func<HostDbContext, (AuditKeyState State, bool Created), Task> work, CancellationToken ct)
     {
-        await _lock.WaitAsync(ct);
-        try
+        var candidate = keys.Known ? ((byte[], string)?)null : keys.NewKey();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        (AuditKeyState State, bool Created) key = default;
+        // In this process and across instances: other instances append to the same chain.
+        await locks.InTransactionAsync(db, DatabaseLocks.AuditChain, async () =>
         {
-            var candidate = keys.Known ? ((byte[], string)?)null : keys.NewKey();
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await database.LockAsync(db, "audit-chain", ct); // other instances append to the same chain
-            var key = await keys.LoadAsync(db, candidate, ct);
+            key = await keys.LoadAsync(db, candidate, ct);
             await work(db, key);
-            await tx.CommitAsync(ct);
-            if (key.Created) keys.Remember(key.State);
-        }
-        finally
-        {
-            _lock.Release();
-        }
+            return true;
+        }, ct);
+        if (key.Created) keys.Remember(key.State);
     }
 
     /// <param name="removed">Lines the caller removed from the start of the log in this transaction (the pruner).</param>

@@ -27,15 +27,4 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             options.UseSqlite(ConnectionString, b => { if (historyTable is not null) b.MigrationsHistoryTable(historyTable); });
         return options.UseProviderMigrations();
     }
-
-    /// <summary>
-    /// Serialises a read-then-write across instances for the rest of the open transaction
-    /// (PostgreSQL advisory lock). SQLite has one writer and one instance, so the caller's own lock suffices.
-    /// </summary>
-    public async Task LockAsync(DbContext db, string name, CancellationToken ct = default)
-    {
-        if (!IsPostgreSql) return;
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A database lock needs an open transaction.");
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({name}))", ct);
-    }
 }

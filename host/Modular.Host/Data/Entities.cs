@@ -4,6 +4,7 @@ using Modular.Sdk;
 
 namespace Modular.Host.Data;
 
+[Modular.Host.Auditing.NotAudited("Accounts are audited as named events (created, roles, locked, password changed).")]
 public sealed class PortalUser : IdentityUser
 {
     [MaxLength(50)] public string DisplayName { get; set; } = "";
@@ -108,6 +109,7 @@ public static class PluginPackageStates
 }
 
 /// <summary>What one instance made of a shared package: the version it runs, or why it could not load it.</summary>
+[Modular.Host.Auditing.NotAudited("What each instance made of a shared package: bookkeeping rewritten at every start; installs are audited as events.")]
 public sealed class PluginInstanceState
 {
     [MaxLength(100)] public string PluginId { get; set; } = "";

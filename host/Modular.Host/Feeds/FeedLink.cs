@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Modular.Host.Feeds;
 
 /// <summary>A personal feed link: the SHA-256 of its secret, whose it is, and which feed it may read.</summary>
+[Modular.Host.Auditing.NotAudited("Audited as events (made, revoked) that name the link, never its secret.")]
 public sealed class FeedLink
 {
     public int Id { get; set; }

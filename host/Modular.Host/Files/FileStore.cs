@@ -1,13 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Host.Localization;
-using Modular.Host.PartyDirectory;
 using Modular.Sdk;
 
 namespace Modular.Host.Files;
 
-/// <summary>The SDK's <see cref="IFileStore"/>, in the database on the directory's agency-filtered base.</summary>
-public sealed class FileStore(DirectoryDbContext db, DbContextOptions<DirectoryDbContext> dbOptions, ICurrentAgency agency, ICurrentUser user,
+/// <summary>The SDK's <see cref="IFileStore"/>, in the database on an agency-filtered base (<see cref="FileDbContext"/>).</summary>
+public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> dbOptions, ICurrentAgency agency, ICurrentUser user,
     FileStoreOptions options, IText text) : IFileStore
 {
     public FileRules Rules { get; } = new(
@@ -86,7 +85,7 @@ public sealed class FileStore(DirectoryDbContext db, DbContextOptions<DirectoryD
         if (ownerKeys.Count == 0) return 0;
         // A context of its own on the caller's connection and transaction (the files live in the same database): the
         // deletes commit or roll back with the caller's changes, and their audit lines are written at that commit.
-        await using var files = new DirectoryDbContext(dbOptions, agency);
+        await using var files = new FileDbContext(dbOptions, agency);
         files.Database.SetDbConnection(unitOfWork.Database.GetDbConnection());
         await files.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         var keys = ownerKeys.Distinct().ToList();

@@ -19,6 +19,7 @@ public sealed class StoredFile : IAgencyOwned
 }
 
 /// <summary>A stored file's bytes, apart so that lists never load them (and the audit never records them).</summary>
+[Modular.Host.Auditing.NotAudited("A file's bytes: the file is audited by its row (name, type, size, owner).")]
 public sealed class StoredFileData : IAgencyOwned
 {
     public int Id { get; set; }

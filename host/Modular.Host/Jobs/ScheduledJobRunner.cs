@@ -7,50 +7,43 @@ namespace Modular.Host.Jobs;
 
 /// <summary>
 /// Runs the modules' <see cref="IScheduledJob"/>s every <c>Modular:JobSeconds</c>: for each active agency, each job whose
-/// module is on there, in a scope of its own with that agency current. On PostgreSQL a job and agency run under a
-/// transaction-scoped advisory lock taken with "try", so an instance that finds another one at it skips that round;
-/// SQLite has one instance, where an in-process gate does the same.
+/// module is on there, in a scope of its own with that agency current. A job and agency run under a database lock taken
+/// without waiting, so an instance that finds another one at it skips that round; a round finds the last one still
+/// running and skips too.
 /// </summary>
-public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.LivePlugins live, ModuleGate gate, DatabaseSettings database, ModularOptions options,
+public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.LivePlugins live, ModuleGate gate, DatabaseLocks locks, ModularOptions options,
     TimeProvider clock, ILogger<ScheduledJobRunner> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>One round over every agency; returns how many job runs completed. Public so that tests choose the time.</summary>
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken ct = default)
     {
-        if (!await _gate.WaitAsync(0, ct)) return 0;
-        try
+        await using var round = await locks.TryHoldAsync(DatabaseLocks.ScheduledJobs, LockReach.ThisInstance, ct);
+        if (round is null) return 0;
+        List<(int Id, string ShortName)> agencies;
+        List<(string ModuleId, string Name)> jobs;
+        await using (var scope = NewScope())
         {
-            List<(int Id, string ShortName)> agencies;
-            List<(string ModuleId, string Name)> jobs;
-            await using (var scope = NewScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-                agencies = (await db.Agencies.AsNoTracking().Where(a => a.Status == AgencyStatus.Active).OrderBy(a => a.Id)
-                    .Select(a => new { a.Id, a.ShortName }).ToListAsync(ct)).Select(a => (a.Id, a.ShortName)).ToList();
-                jobs = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => (j.ModuleId, j.Name)).Distinct().ToList();
-            }
-            var done = 0;
-            foreach (var agency in agencies)
-            foreach (var (moduleId, name) in jobs)
-            {
-                if (!gate.IsEnabled(agency.Id, moduleId)) continue;
-                try
-                {
-                    if (await RunAsync(agency, moduleId, name, now, ct)) done++;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Scheduled job {Module}/{Job} failed for agency {Agency}", moduleId, name, agency.Id);
-                }
-            }
-            return done;
+            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            agencies = (await db.Agencies.AsNoTracking().Where(a => a.Status == AgencyStatus.Active).OrderBy(a => a.Id)
+                .Select(a => new { a.Id, a.ShortName }).ToListAsync(ct)).Select(a => (a.Id, a.ShortName)).ToList();
+            jobs = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => (j.ModuleId, j.Name)).Distinct().ToList();
         }
-        finally
+        var done = 0;
+        foreach (var agency in agencies)
+        foreach (var (moduleId, name) in jobs)
         {
-            _gate.Release();
+            if (!gate.IsEnabled(agency.Id, moduleId)) continue;
+            try
+            {
+                if (await RunAsync(agency, moduleId, name, now, ct)) done++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled job {Module}/{Job} failed for agency {Agency}", moduleId, name, agency.Id);
+            }
         }
+        return done;
     }
 
     private async Task<bool> RunAsync((int Id, string ShortName) agency, string moduleId, string name, DateTimeOffset now, CancellationToken ct)
@@ -58,19 +51,10 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.Live
         using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
         await using var scope = NewScope();
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(j => j.ModuleId == moduleId && j.Name == name);
-        if (!database.IsPostgreSql)
-        {
-            await job.RunAsync(now, ct);
-            return true;
-        }
-        // The lock lives in a transaction of its own connection; the job works on its own contexts meanwhile.
-        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var key = $"job:{moduleId}:{name}:{agency.Id}";
-        var locked = await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(hashtext({key})) AS \"Value\"").SingleAsync(ct);
-        if (!locked) return false;
+        // The lock lives on a connection of its own; the job works on its own contexts meanwhile.
+        await using var running = await locks.TryHoldAsync(DatabaseLocks.Job(moduleId, name, agency.Id), ct: ct);
+        if (running is null) return false;
         await job.RunAsync(now, ct);
-        await tx.CommitAsync(ct);
         return true;
     }
 

@@ -4,6 +4,7 @@ using Modular.Sdk;
 namespace Modular.Host.Notifications;
 
 /// <summary>One notice to one member, kept with the directory (it belongs to the member's agency).</summary>
+[Modular.Host.Auditing.NotAudited("Notices are messages, not records: what caused one is audited in its own module.")]
 public sealed class Notification : IAgencyOwned
 {
     public long Id { get; set; }

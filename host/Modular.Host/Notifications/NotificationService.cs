@@ -6,7 +6,7 @@ using Modular.Sdk;
 namespace Modular.Host.Notifications;
 
 /// <summary>Sends notices to members and reads the signed-in member's own; the unread count is cached briefly per member.</summary>
-public sealed class NotificationService(DirectoryDbContext db, IDirectory directory, ICurrentAgency agency, IMemoryCache cache, TimeProvider clock) : INotifications
+public sealed class NotificationService(NotificationDbContext db, DirectoryDbContext directoryDb, IDirectory directory, ICurrentAgency agency, IMemoryCache cache, TimeProvider clock) : INotifications
 {
     private static readonly TimeSpan CountLifetime = TimeSpan.FromSeconds(30);
     public const int PageSize = 20;
@@ -17,12 +17,12 @@ public sealed class NotificationService(DirectoryDbContext db, IDirectory direct
         var wanted = memberIds.Distinct().ToList();
         if (wanted.Count == 0 || agency.Id is not { } agencyId) return;
         // Only members of this agency (the context's filter) receive it.
-        var members = await db.Members.Where(m => wanted.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        var members = await directoryDb.Members.Where(m => wanted.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var url = HostSetup.IsLocalPath(notice.Url) ? notice.Url : null;
         foreach (var id in members)
         {
-            db.Set<Notification>().Add(new Notification
+            db.Notifications.Add(new Notification
             {
                 MemberId = id, ModuleId = Trim(moduleId, 40), Title = Trim(notice.Title, 200),
                 Body = notice.Body is null ? null : Trim(notice.Body, 2000), Url = url, CreatedAt = now,
@@ -39,14 +39,14 @@ public sealed class NotificationService(DirectoryDbContext db, IDirectory direct
         return await cache.GetOrCreateAsync(CountKey(agencyId, me.Id), e =>
         {
             e.AbsoluteExpirationRelativeToNow = CountLifetime;
-            return db.Set<Notification>().CountAsync(n => n.MemberId == me.Id && n.ReadAt == null, ct);
+            return db.Notifications.CountAsync(n => n.MemberId == me.Id && n.ReadAt == null, ct);
         });
     }
 
     public async Task<(IReadOnlyList<Notification> Items, int Total)> ListAsync(int page, CancellationToken ct = default)
     {
         if (await directory.GetCurrentMemberAsync(ct) is not { } me) return ([], 0);
-        var q = db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == me.Id);
+        var q = db.Notifications.AsNoTracking().Where(n => n.MemberId == me.Id);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(n => n.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(ct);
         return (items, total);
@@ -56,13 +56,13 @@ public sealed class NotificationService(DirectoryDbContext db, IDirectory direct
     public async Task<string?> MarkReadAsync(long? id, CancellationToken ct = default)
     {
         if (agency.Id is not { } agencyId || await directory.GetCurrentMemberAsync(ct) is not { } me) return null;
-        var q = db.Set<Notification>().Where(n => n.MemberId == me.Id && n.ReadAt == null);
+        var q = db.Notifications.Where(n => n.MemberId == me.Id && n.ReadAt == null);
         if (id is { } one) q = q.Where(n => n.Id == one);
         var now = clock.GetUtcNow();
         await q.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
         cache.Remove(CountKey(agencyId, me.Id));
         return id is { } only
-            ? await db.Set<Notification>().Where(n => n.Id == only && n.MemberId == me.Id).Select(n => n.Url).FirstOrDefaultAsync(ct)
+            ? await db.Notifications.Where(n => n.Id == only && n.MemberId == me.Id).Select(n => n.Url).FirstOrDefaultAsync(ct)
             : null;
     }
 

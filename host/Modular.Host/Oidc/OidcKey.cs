@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Modular.Host.Oidc;
 
 /// <summary>A generated signing or encryption key, kept in the database (protected) so that every instance uses the same keys.</summary>
+[Modular.Host.Auditing.NotAudited("Key material; never copied into the log.")]
 public sealed class OidcKey
 {
     public int Id { get; set; }

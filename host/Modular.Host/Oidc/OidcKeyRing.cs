@@ -11,7 +11,7 @@ namespace Modular.Host.Oidc;
 /// validity is the time it signs; OpenIddict signs with the valid key that lasts longest and publishes all
 /// of them, so a successor created ahead of time is published before it signs (rollover).
 /// </summary>
-public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protection, OidcSettings settings, DatabaseSettings database, TimeProvider clock)
+public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protection, OidcSettings settings, DatabaseLocks locks, TimeProvider clock)
 {
     public const string Signing = "sig";
     public const string Encryption = "enc";
@@ -22,28 +22,29 @@ public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protec
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Instances starting together must agree on one key per use, so they decide one at a time.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await database.LockAsync(db, "oidc-keys", ct);
-        foreach (var use in new[] { Signing, Encryption })
+        await locks.InTransactionAsync(db, DatabaseLocks.OidcKeys, async () =>
         {
-            var keys = await db.OidcKeys.Where(k => k.Use == use && k.NotAfter > now).ToListAsync(ct);
-            var current = keys.Where(k => k.NotBefore <= now).MaxBy(k => k.NotAfter);
-            if (current is null)
+            foreach (var use in new[] { Signing, Encryption })
             {
-                db.OidcKeys.Add(Create(use, now, now.AddDays(settings.KeyLifetimeDays), now));
-                continue;
+                var keys = await db.OidcKeys.Where(k => k.Use == use && k.NotAfter > now).ToListAsync(ct);
+                var current = keys.Where(k => k.NotBefore <= now).MaxBy(k => k.NotAfter);
+                if (current is null)
+                {
+                    db.OidcKeys.Add(Create(use, now, now.AddDays(settings.KeyLifetimeDays), now));
+                    continue;
+                }
+                var hasSuccessor = keys.Any(k => k.NotAfter > current.NotAfter);
+                if (!hasSuccessor && current.NotAfter <= now.AddDays(settings.KeyPublishAheadDays * 2))
+                {
+                    // Published now, signing from shortly before the current key ends.
+                    var start = current.NotAfter.AddDays(-Math.Max(1, settings.KeyPublishAheadDays / 2));
+                    if (start < now) start = now;
+                    db.OidcKeys.Add(Create(use, start, start.AddDays(settings.KeyLifetimeDays), now));
+                }
             }
-            var hasSuccessor = keys.Any(k => k.NotAfter > current.NotAfter);
-            if (!hasSuccessor && current.NotAfter <= now.AddDays(settings.KeyPublishAheadDays * 2))
-            {
-                // Published now, signing from shortly before the current key ends.
-                var start = current.NotAfter.AddDays(-Math.Max(1, settings.KeyPublishAheadDays / 2));
-                if (start < now) start = now;
-                db.OidcKeys.Add(Create(use, start, start.AddDays(settings.KeyLifetimeDays), now));
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
     }
 
     /// <summary>Keys still valid or yet to come, as certificates.</summary>

@@ -31,44 +31,7 @@ public static class OidcSetup
 
         services.AddOpenIddict()
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<HostDbContext>())
-            .AddServer(o =>
-            {
-                o.SetAuthorizationEndpointUris("connect/authorize")
-                    .SetTokenEndpointUris("connect/token")
-                    .SetUserInfoEndpointUris("connect/userinfo")
-                    .SetEndSessionEndpointUris("connect/endsession")
-                    .SetRevocationEndpointUris("connect/revoke")
-                    .SetIntrospectionEndpointUris("connect/introspect");
-                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
-                    .AllowRefreshTokenFlow()
-                    .AllowClientCredentialsFlow();
-                o.RegisterScopes(OidcScopes.All.Select(s => s.Scope).ToArray());
-                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.Role,
-                    OidcClaims.AgencyId, OidcClaims.AgencyName, OidcClaims.AgencyRole);
-                o.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenMinutes));
-                o.SetRefreshTokenLifetime(TimeSpan.FromDays(settings.RefreshTokenDays));
-                // PKCE with S256 only: "plain" gives no protection against a stolen code.
-                o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
-
-                if (settings.SigningCertificate is { Path.Length: > 0 } sig)
-                {
-                    o.AddSigningCertificate(LoadCertificate(sig, builder.Environment.ContentRootPath));
-                    o.AddEncryptionCertificate(LoadCertificate(settings.EncryptionCertificate ?? sig, builder.Environment.ContentRootPath));
-                }
-                else if (builder.Environment.IsDevelopment())
-                {
-                    o.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
-                }
-                // Otherwise the key ring in the database supplies them (DatabaseKeys below).
-
-                var aspNet = o.UseAspNetCore()
-                    .EnableAuthorizationEndpointPassthrough()
-                    .EnableTokenEndpointPassthrough()
-                    .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough()
-                    .EnableStatusCodePagesIntegration();
-                if (!settings.RequireHttps) aspNet.DisableTransportSecurityRequirement();
-            })
+            .AddServer(o => ConfigureServer(o, settings, builder.Environment))
             .AddValidation(o =>
             {
                 o.UseLocalServer();
@@ -88,6 +51,46 @@ public static class OidcSetup
             // The validation side takes its keys from the server's options: it is rebuilt with them.
             services.AddSingleton<IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>>(sp => sp.GetRequiredService<KeyRingRefresh>());
         }
+    }
+
+    /// <summary>The endpoints, flows, scopes, token lifetimes and keys of the portal's OpenID Connect server.</summary>
+    private static void ConfigureServer(OpenIddictServerBuilder o, OidcSettings settings, IWebHostEnvironment environment)
+    {
+        o.SetAuthorizationEndpointUris("connect/authorize")
+            .SetTokenEndpointUris("connect/token")
+            .SetUserInfoEndpointUris("connect/userinfo")
+            .SetEndSessionEndpointUris("connect/endsession")
+            .SetRevocationEndpointUris("connect/revoke")
+            .SetIntrospectionEndpointUris("connect/introspect");
+        o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
+            .AllowRefreshTokenFlow()
+            .AllowClientCredentialsFlow();
+        o.RegisterScopes(OidcScopes.All.Select(s => s.Scope).ToArray());
+        o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.Role,
+            OidcClaims.AgencyId, OidcClaims.AgencyName, OidcClaims.AgencyRole);
+        o.SetAccessTokenLifetime(TimeSpan.FromMinutes(settings.AccessTokenMinutes));
+        o.SetRefreshTokenLifetime(TimeSpan.FromDays(settings.RefreshTokenDays));
+        // PKCE with S256 only: "plain" gives no protection against a stolen code.
+        o.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+
+        if (settings.SigningCertificate is { Path.Length: > 0 } sig)
+        {
+            o.AddSigningCertificate(LoadCertificate(sig, environment.ContentRootPath));
+            o.AddEncryptionCertificate(LoadCertificate(settings.EncryptionCertificate ?? sig, environment.ContentRootPath));
+        }
+        else if (environment.IsDevelopment())
+        {
+            o.AddDevelopmentSigningCertificate().AddDevelopmentEncryptionCertificate();
+        }
+        // Otherwise the key ring in the database supplies them (DatabaseKeys below).
+
+        var aspNet = o.UseAspNetCore()
+            .EnableAuthorizationEndpointPassthrough()
+            .EnableTokenEndpointPassthrough()
+            .EnableUserInfoEndpointPassthrough()
+            .EnableEndSessionEndpointPassthrough()
+            .EnableStatusCodePagesIntegration();
+        if (!settings.RequireHttps) aspNet.DisableTransportSecurityRequirement();
     }
 
     private static X509Certificate2 LoadCertificate(CertificateSetting setting, string contentRoot) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Dashboard;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages;

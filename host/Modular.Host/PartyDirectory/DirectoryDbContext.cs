@@ -4,7 +4,7 @@ using Modular.Sdk;
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>
-/// The directory's tables. It derives from the SDK's base like a module's context, so agency filtering,
+/// The directory's tables (and, for its migrations only, the tables of files and notices). It derives from the SDK's base like a module's context, so agency filtering,
 /// stamping, concurrency and audit apply exactly as they do for modules.
 /// </summary>
 public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)
@@ -14,10 +14,6 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
-    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
-    /// <summary>Modules' files (the SDK's IFileStore), on this agency-filtered base like notices.</summary>
-    public DbSet<Files.StoredFile> StoredFiles => Set<Files.StoredFile>();
-    public DbSet<Files.StoredFileData> StoredFileData => Set<Files.StoredFileData>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -33,13 +29,9 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Files.StoredFile>(e =>
-        {
-            e.ToTable("host_file");
-            e.HasIndex(f => new { f.AgencyId, f.ModuleId, f.OwnerKey });
-            e.HasOne(f => f.Data).WithOne().HasForeignKey<Files.StoredFileData>(d => d.Id).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<Files.StoredFileData>(e => e.ToTable("host_file_data"));
+        // Files and notices have contexts of their own (FileDbContext, NotificationDbContext); their tables came with
+        // these migrations and stay with them, so no data moves and the schema has one owner.
+        Files.FileDbContext.MapTables(modelBuilder);
         modelBuilder.Entity<Organization>(e =>
         {
             e.ToTable("dir_organization");
@@ -60,12 +52,7 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.HasIndex(p => new { p.AgencyId, p.OrganizationId });
             e.HasIndex(p => new { p.AgencyId, p.MemberId });
         });
-        modelBuilder.Entity<Notifications.Notification>(e =>
-        {
-            e.ToTable("dir_notification");
-            // A member's list, newest first, and their unread count.
-            e.HasIndex(n => new { n.AgencyId, n.MemberId, n.ReadAt });
-        });
+        Notifications.NotificationDbContext.MapTables(modelBuilder);
         base.OnModelCreating(modelBuilder);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
+using Modular.Host.Shell.Dashboard;
 
 namespace Modular.Host.PartyDirectory;
 
@@ -57,7 +58,7 @@ public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings s
 /// <summary>The directory's own entries in the to-do centre: its warnings, for those who can act on them.</summary>
 public sealed class DirectoryTodoProvider(DirectoryWarnings warnings, IDirectory directory) : ITodoProvider
 {
-    public string ModuleId => Shell.TodoService.HostModuleId;
+    public string ModuleId => Shell.Dashboard.TodoService.HostModuleId;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

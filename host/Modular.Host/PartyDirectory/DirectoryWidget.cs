@@ -1,11 +1,12 @@
 using Modular.Sdk;
+using Modular.Host.Shell.Dashboard;
 
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>The directory's card on the dashboard: organisations, members and what needs attention, for those in charge.</summary>
 public sealed class DirectoryWidget(DirectoryWarnings warnings, IDirectory directory) : IDashboardWidget
 {
-    public string ModuleId => Shell.TodoService.HostModuleId;
+    public string ModuleId => Shell.Dashboard.TodoService.HostModuleId;
     public int Order => 0;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken ct)

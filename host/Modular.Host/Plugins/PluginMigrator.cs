@@ -21,7 +21,8 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
     {
         // Instances on one PostgreSQL database that start or install together: the first migrates, the others wait
         // and then find nothing left to do.
-        await using var migrating = await DatabaseLock.AcquireAsync(services.GetService<Data.DatabaseSettings>(), "modular:migrate:" + moduleId, cancellationToken);
+        var locks = services.GetService<Data.DatabaseLocks>();
+        await using var migrating = locks is null ? null : await locks.HoldAsync(Data.DatabaseLocks.Migrations(moduleId), ct: cancellationToken);
         foreach (var contextType in contextTypes)
         {
             try
@@ -43,53 +44,5 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
             }
         }
         return null;
-    }
-}
-
-/// <summary>A session-level PostgreSQL advisory lock held until disposed; nothing on SQLite (one instance).</summary>
-public sealed class DatabaseLock : IAsyncDisposable, IDisposable
-{
-    private readonly Npgsql.NpgsqlConnection? _connection;
-    private readonly string _name;
-
-    private DatabaseLock(Npgsql.NpgsqlConnection? connection, string name) => (_connection, _name) = (connection, name);
-
-    public static async Task<DatabaseLock> AcquireAsync(Data.DatabaseSettings? database, string name, CancellationToken ct = default)
-    {
-        if (database is not { IsPostgreSql: true }) return new(null, name);
-        var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            await using var cmd = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", connection);
-            cmd.Parameters.AddWithValue("name", name);
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-        return new(connection, name);
-    }
-
-    public static DatabaseLock Acquire(Data.DatabaseSettings? database, string name) => AcquireAsync(database, name).GetAwaiter().GetResult();
-
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is null) return;
-        try
-        {
-            await using var cmd = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(hashtext(@name))", _connection);
-            cmd.Parameters.AddWithValue("name", _name);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        finally
-        {
-            // Closing the session releases the lock in any case.
-            await _connection.DisposeAsync();
-        }
     }
 }

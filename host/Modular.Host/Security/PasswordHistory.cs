@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Modular.Host.Security;
 
 /// <summary>A hash of a password an account used before, so that the last few cannot be reused.</summary>
+[Modular.Host.Auditing.NotAudited("Hashes of old passwords; the password change is audited as an event.")]
 public sealed class PasswordHistoryEntry
 {
     public long Id { get; set; }

@@ -1,6 +1,7 @@
 using Modular.Host.Shell;
+using Modular.Host.Shell.Accounts;
 using Modular.Sdk;
-using static Modular.Host.Shell.AccountRights;
+using static Modular.Host.Shell.Accounts.AccountRights;
 
 namespace Modular.Tests.Accounts;
 

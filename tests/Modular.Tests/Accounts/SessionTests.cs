@@ -159,7 +159,7 @@ public sealed class SessionTests : IClassFixture<SessionTests.Portal>
         {
             var db = scope.ServiceProvider.GetRequiredService<Modular.Host.Data.HostDbContext>();
             var membership = await db.AgencyMemberships.SingleAsync(m => m.AgencyId == agency && m.User!.UserName == "leaver");
-            await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.MembershipService>().RemoveAsync(agency, membership.Id, default);
+            await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.Accounts.MembershipService>().RemoveAsync(agency, membership.Id, default);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/m/notes")).StatusCode);
         Assert.Contains("/Account/AccessDenied", (await client.GetAsync("/Agency/Modules")).Headers.Location?.ToString() ?? "");

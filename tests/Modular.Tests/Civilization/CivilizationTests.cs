@@ -370,13 +370,13 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
     public async Task Shared_records_answer_only_for_sources_that_are_on_and_permitted_and_a_failing_source_answers_nothing()
     {
         var gate = _portal.Services.GetRequiredService<Modular.Host.Tenancy.ModuleGate>();
-        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<Modular.Host.Shell.SharedRecordService>.Instance;
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<Modular.Host.Shell.Dashboard.SharedRecordService>.Instance;
         var agency = new FixedAgency(await _portal.DemoAgencyIdAsync());
         var on = new FakeSource("volunteer", "volunteer.fake", fail: false);
         var failing = new FakeSource("volunteer", "volunteer.failing", fail: true);
         var notRunning = new FakeSource("org-life", "org-life.meeting", fail: false);
         var guarded = new FakeSource("volunteer", "volunteer.guarded", fail: false, permission: "volunteer.secret");
-        var shared = new Modular.Host.Shell.SharedRecordService([on, failing, notRunning, guarded], gate, agency, new Grants("volunteer.view"), logger);
+        var shared = new Modular.Host.Shell.Dashboard.SharedRecordService([on, failing, notRunning, guarded], gate, agency, new Grants("volunteer.view"), logger);
         Assert.Equal(["volunteer.fake", "volunteer.failing"], shared.AvailableKinds().Select(k => k.Kind));
         Assert.Single(await shared.SearchAsync("volunteer.fake", new Modular.Sdk.SharedRecordQuery()));
         Assert.Equal(["1"], (await shared.GetAsync("volunteer.fake", ["1", "2"])).Keys);
@@ -386,7 +386,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Empty(await shared.SearchAsync("volunteer.guarded", new Modular.Sdk.SharedRecordQuery()));
         Assert.Equal(0, notRunning.Calls + guarded.Calls);
         // Outside any agency nothing is on.
-        var none = new Modular.Host.Shell.SharedRecordService([on], gate, new FixedAgency(null), new Grants("volunteer.view"), logger);
+        var none = new Modular.Host.Shell.Dashboard.SharedRecordService([on], gate, new FixedAgency(null), new Grants("volunteer.view"), logger);
         Assert.Empty(none.AvailableKinds());
     }
 

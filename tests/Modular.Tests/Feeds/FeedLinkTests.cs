@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Data;
 using Modular.Host.Feeds;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Modules;
 using Modular.Host.Tenancy;
 using Modular.Tests.Infrastructure;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Plugins.Packages;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Modules;
 
 namespace Modular.Tests.Infrastructure;
 

@@ -25,7 +25,7 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
         var second = await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Id != demo).OrderBy(a => a.Id).Select(a => a.Id).FirstAsync());
         // The second demo agency turns the module off.
         await using (var scope = _portal.Services.CreateAsyncScope())
-            Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.ModuleSwitchboard>().SetEnabledAsync(second, "integrity", false, default));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.Modules.ModuleSwitchboard>().SetEnabledAsync(second, "integrity", false, default));
 
         // Spring Festival 2027 is on 6 February; the default is 3 days before.
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 2));

@@ -22,7 +22,7 @@ public sealed class IntegrityTwoInstanceTests
         var others = await a.WithDbAsync(db => db.Agencies.Where(x => x.Id != demo).Select(x => x.Id).ToListAsync());
         await using (var scope = a.Services.CreateAsyncScope())
             foreach (var other in others)
-                Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.ModuleSwitchboard>().SetEnabledAsync(other, "integrity", false, default));
+                Assert.True(await scope.ServiceProvider.GetRequiredService<Modular.Host.Shell.Modules.ModuleSwitchboard>().SetEnabledAsync(other, "integrity", false, default));
         using var b = new PortalFactory(workDir, [], copyPlugins: false);
         b.Settings["Modular:JobSeconds"] = "0";
         _ = b.Server;

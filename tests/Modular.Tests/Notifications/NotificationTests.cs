@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.Notifications;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
@@ -45,14 +46,14 @@ public sealed class NotificationTests : IClassFixture<NotificationTests.Portal>
         Assert.Contains("志愿活动“社区清洁日”已取消", list);
         Assert.Contains("因天气原因取消", list);
 
-        var id = await InAgencyAsync(demo, sp => sp.GetRequiredService<DirectoryDbContext>().Notifications
+        var id = await InAgencyAsync(demo, sp => sp.GetRequiredService<NotificationDbContext>().Notifications
             .Where(n => n.Title.StartsWith("志愿活动")).Select(n => n.Id).SingleAsync());
         var open = await client.PostFormAsync("/Notifications", new Dictionary<string, string>(), $"/Notifications?handler=Open&id={id}");
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
         Assert.Equal("/m/notes", open.Headers.Location!.ToString());
         Assert.Contains("data-testid=\"unread\">1<", await client.GetStringAsync("/"));
 
-        var phishing = await InAgencyAsync(demo, sp => sp.GetRequiredService<DirectoryDbContext>().Notifications
+        var phishing = await InAgencyAsync(demo, sp => sp.GetRequiredService<NotificationDbContext>().Notifications
             .Where(n => n.Title == "外部链接不会保留").Select(n => n.Url).SingleAsync());
         Assert.Null(phishing);
         await client.PostFormAsync("/Notifications", new Dictionary<string, string>(), "/Notifications?handler=ReadAll");
@@ -72,7 +73,7 @@ public sealed class NotificationTests : IClassFixture<NotificationTests.Portal>
             await sp.GetRequiredService<INotifications>().SendAsync("notes", [foreigner, colleague], new Notice("只发给本单位党员"));
             return 0;
         });
-        Assert.Equal(0, await InAgencyAsync(other, sp => sp.GetRequiredService<DirectoryDbContext>().Notifications.CountAsync()));
+        Assert.Equal(0, await InAgencyAsync(other, sp => sp.GetRequiredService<NotificationDbContext>().Notifications.CountAsync()));
         var member = await _portal.SignedInAsync("member");
         Assert.DoesNotContain("只发给本单位党员", await member.GetStringAsync("/Notifications"));
         var secretary = await _portal.SignedInAsync("secretary");

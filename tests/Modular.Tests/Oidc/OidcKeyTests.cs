@@ -43,7 +43,7 @@ public sealed class OidcKeyTests
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
             await using var db = Open();
-            await new OidcKeyRing(db, protection, new OidcSettings(), database, TimeProvider.System).EnsureAsync();
+            await new OidcKeyRing(db, protection, new OidcSettings(), new DatabaseLocks(database), TimeProvider.System).EnsureAsync();
         }));
         await using var check = Open();
         Assert.Equal(1, await check.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Signing));
@@ -56,7 +56,7 @@ public sealed class OidcKeyTests
         await using var db = await NewDatabaseAsync();
         var clock = new Clock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var settings = new OidcSettings { KeyLifetimeDays = 365, KeyPublishAheadDays = 14 };
-        var ring = new OidcKeyRing(db, new EphemeralDataProtectionProvider(), settings, new DatabaseSettings("unused"), clock);
+        var ring = new OidcKeyRing(db, new EphemeralDataProtectionProvider(), settings, new DatabaseLocks(new DatabaseSettings("unused")), clock);
 
         await ring.EnsureAsync();
         await ring.EnsureAsync(); // created once

@@ -1,6 +1,7 @@
 using Modular.Host.Localization;
 using Modular.Host.Pages.Shared;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Accounts;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Agency;

@@ -6,6 +6,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Plugins;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Modules;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Agency;

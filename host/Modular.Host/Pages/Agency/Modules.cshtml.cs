@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Modules;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Agency;

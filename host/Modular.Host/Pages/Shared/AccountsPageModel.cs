@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Accounts;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Shared;

@@ -9,9 +9,9 @@ namespace Modular.Host.Plugins.Packages;
 /// <c>Modular:SignalSeconds</c>, as the module-switch watcher does, it reads the packages table's fingerprint (rows, sum of
 /// versions); when it moved, each installed package this instance does not have is checked again from its bytes, unpacked
 /// and brought live (its migrations already ran on the instance that accepted it, so they find nothing to do).
-/// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStart"/>).
+/// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStartAsync"/>).
 /// </summary>
-public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, DatabaseSettings database, ModularOptions options,
+public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, DatabaseSettings database, DatabaseLocks locks, ModularOptions options,
     PluginPackageOptions packageOptions, AuditWriter audit, StartOutcomes start, ILogger<PackageWatcher> logger) : BackgroundService
 {
     private (int Rows, long Versions)? _seen;
@@ -22,8 +22,7 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
     public async Task<int> SyncOnceAsync(CancellationToken ct = default)
     {
         if (!SharedPackages.Enabled(database)) return 0;
-        await PluginInstaller.Gate.WaitAsync(ct);
-        try
+        await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
@@ -57,10 +56,6 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
             }
             _seen = (rows, versions);
             return installed;
-        }
-        finally
-        {
-            PluginInstaller.Gate.Release();
         }
     }
 

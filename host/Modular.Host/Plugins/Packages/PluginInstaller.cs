@@ -16,19 +16,16 @@ public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, s
 /// Every step, refusals included, is audited.
 /// </summary>
 public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions options, LivePlugins live, AuditWriter audit,
-    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseSettings database, ModularOptions modular)
+    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseSettings database, DatabaseLocks locks, ModularOptions modular)
 {
-    /// <summary>One install, upgrade or uninstall at a time on this instance (the package watcher takes it too).</summary>
-    internal static readonly SemaphoreSlim Gate = new(1, 1);
-
     private bool Shared => SharedPackages.Enabled(database);
 
     public async Task<InstallResult> InstallAsync(Stream upload, string fileName, CancellationToken ct = default)
     {
         var trust = await PluginTrust.CurrentAsync(db, options, ct);
         var inspection = await PackageInspector.InspectAsync(upload, options, trust, ct);
-        await Gate.WaitAsync(ct);
-        try
+        // One install, upgrade or uninstall at a time on this instance (the package watcher takes it too).
+        await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
         {
             if (inspection.IsValid) CheckAgainstInstalled(inspection);
             var manifest = inspection.Manifest;
@@ -57,10 +54,6 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
                 return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
             return await InstallNewAsync(manifest, inspection, trust, target, signedBy, ct);
-        }
-        finally
-        {
-            Gate.Release();
         }
     }
 
@@ -133,17 +126,18 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         if (dependent is not null) return $"模块“{dependent.Name.Current}”依赖它，须先卸载“{dependent.Name.Current}”。";
         if (Shared && await db.PluginPackages.FindAsync([id], ct) is { State: PluginPackageStates.Installed } row)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await database.LockAsync(db, SharedPackages.LockName, ct);
-            await FreshAsync(row, ct);
-            row.ClearStaged();
-            row.StagedAction = StagedChange.Uninstall;
-            row.StagedVersion = row.PackageVersion;
-            row.StagedDeleteData = deleteData;
-            row.StagedBy = user.UserName;
-            row.StagedAt = DateTime.UtcNow;
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+            {
+                await FreshAsync(row, ct);
+                row.ClearStaged();
+                row.StagedAction = StagedChange.Uninstall;
+                row.StagedVersion = row.PackageVersion;
+                row.StagedDeleteData = deleteData;
+                row.StagedBy = user.UserName;
+                row.StagedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
         }
         else StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
         await AuditAsync("plugin.uninstall.staged", "Plugin:" + id, $"{plugin.Manifest.Version}, {(deleteData ? "delete data" : "keep data")}", true, ct);
@@ -155,12 +149,13 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
         var cancelled = StagedChanges.Cancel(catalog.PluginsPath, id);
         if (Shared && await db.PluginPackages.FindAsync([id], ct) is { StagedAction: not null } row)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await database.LockAsync(db, SharedPackages.LockName, ct);
-            await FreshAsync(row, ct);
-            row.ClearStaged();
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+            {
+                await FreshAsync(row, ct);
+                row.ClearStaged();
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
             cancelled = true;
         }
         if (!cancelled) return false;
@@ -183,21 +178,22 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     /// <summary>Keeps a new plugin's verified package for the other instances, and what this instance made of it.</summary>
     private async Task KeepSharedAsync(PluginManifest manifest, PackageInspection inspection, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await database.LockAsync(db, SharedPackages.LockName, ct);
-        var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
-        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
-        else await FreshAsync(row, ct);
-        row.ClearStaged();
-        row.PackageVersion = manifest.Version;
-        row.Content = inspection.Package;
-        row.Sha256 = PackageFormat.Sha256Hex(inspection.Package);
-        row.State = PluginPackageStates.Installed;
-        row.InstalledBy = user.UserName;
-        row.InstalledAt = DateTime.UtcNow;
-        SharedPackages.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, DateTime.UtcNow);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+        {
+            var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
+            if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
+            else await FreshAsync(row, ct);
+            row.ClearStaged();
+            row.PackageVersion = manifest.Version;
+            row.Content = inspection.Package;
+            row.Sha256 = PackageFormat.Sha256Hex(inspection.Package);
+            row.State = PluginPackageStates.Installed;
+            row.InstalledBy = user.UserName;
+            row.InstalledAt = DateTime.UtcNow;
+            SharedPackages.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, DateTime.UtcNow);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
     }
 
     /// <summary>A plugin that came in a folder (not through the database) is upgraded for every instance: its row starts here.</summary>
@@ -212,18 +208,19 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 
     private async Task StageSharedUpgradeAsync(PluginPackage row, PackageInspection inspection, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await database.LockAsync(db, SharedPackages.LockName, ct);
-        await FreshAsync(row, ct);
-        row.ClearStaged();
-        row.StagedAction = StagedChange.Upgrade;
-        row.StagedVersion = inspection.Manifest!.Version;
-        row.StagedContent = inspection.Package;
-        row.StagedSha256 = PackageFormat.Sha256Hex(inspection.Package);
-        row.StagedBy = user.UserName;
-        row.StagedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+        {
+            await FreshAsync(row, ct);
+            row.ClearStaged();
+            row.StagedAction = StagedChange.Upgrade;
+            row.StagedVersion = inspection.Manifest!.Version;
+            row.StagedContent = inspection.Package;
+            row.StagedSha256 = PackageFormat.Sha256Hex(inspection.Package);
+            row.StagedBy = user.UserName;
+            row.StagedAt = DateTime.UtcNow;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
         StagedChanges.Cancel(catalog.PluginsPath, row.PluginId); // the database's staging replaces a folder's
     }
 

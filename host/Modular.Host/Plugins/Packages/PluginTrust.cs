@@ -32,11 +32,11 @@ public sealed class PluginTrust(bool required, IReadOnlyList<TrustedPublisher> p
     public TrustedPublisher? Find(string? keyId) => keyId is null ? null : Publishers.FirstOrDefault(p => p.KeyId == keyId);
 
     /// <summary>The trust of this start: the settings' keys and the database's list (the host's tables are brought up to date first).</summary>
-    public static PluginTrust AtStart(DatabaseSettings database, PluginPackageOptions options)
+    public static async Task<PluginTrust> AtStartAsync(DatabaseSettings database, PluginPackageOptions options, CancellationToken ct = default)
     {
-        using var db = SharedPackages.Open(database);
-        db.Database.Migrate();
-        return From(options, db.PluginPublishers.AsNoTracking().ToList());
+        await using var db = SharedPackages.Open(database);
+        await db.Database.MigrateAsync(ct);
+        return From(options, await db.PluginPublishers.AsNoTracking().ToListAsync(ct));
     }
 
     public static async Task<PluginTrust> CurrentAsync(HostDbContext db, PluginPackageOptions options, CancellationToken ct = default) =>

@@ -13,9 +13,6 @@ namespace Modular.Host.Plugins.Packages;
 /// </summary>
 public static class SharedPackages
 {
-    /// <summary>The advisory lock under which rows are changed and an instance applies them at start.</summary>
-    public const string LockName = "modular:plugin-packages";
-
     public static bool Enabled(DatabaseSettings database) => database.IsPostgreSql;
 
     public static HostDbContext Open(DatabaseSettings database)
@@ -65,17 +62,19 @@ public static class SharedPackages
 
     /// <summary>
     /// At start, before any plugin loads: turns the database's state into staged changes of this folder and applies them
-    /// (<see cref="StagedChanges.ApplyAtStart"/>), under the advisory lock so that two instances starting together take
+    /// (<see cref="StagedChanges.ApplyAtStartAsync"/>), under the advisory lock so that two instances starting together take
     /// turns. The first instance to start after a change was staged applies it (runs the migrations) and marks it done;
     /// the others then only bring their folder up to date.
     /// </summary>
     /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
-    public static (List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused) ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginPackageOptions options, PluginTrust trust)
+    public static async Task<(List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused)> ApplyAtStartAsync(string pluginsPath,
+        DatabaseSettings database, PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
     {
-        using (var db = Open(database)) db.Database.Migrate(); // the packages table must exist before the plugins load
-        using var held = DatabaseLock.Acquire(database, LockName);
-        using var rows = Open(database);
-        var packages = rows.PluginPackages.OrderBy(p => p.InstalledAt).ToList();
+        await using (var db = Open(database)) await db.Database.MigrateAsync(ct); // the packages table must exist before the plugins load
+        // Rows are changed, and applied at an instance's start, under one lock.
+        await using var held = await new DatabaseLocks(database).HoldAsync(DatabaseLocks.PluginPackages, ct: ct);
+        await using var rows = Open(database);
+        var packages = await rows.PluginPackages.OrderBy(p => p.InstalledAt).ToListAsync(ct);
         var local = Local(pluginsPath);
         var applying = new Dictionary<string, PluginPackage>();
         var following = new HashSet<string>();
@@ -90,7 +89,7 @@ public static class SharedPackages
             {
                 if (row.StagedAction == StagedChange.Upgrade)
                 {
-                    var (inspection, why) = VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options, trust).GetAwaiter().GetResult();
+                    var (inspection, why) = await VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options, trust, ct);
                     if (inspection is null)
                     {
                         var message = $"升级到 {row.StagedVersion} 未进行：{why}";
@@ -98,7 +97,7 @@ public static class SharedPackages
                         Done(row, false, message, now);
                         continue;
                     }
-                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
+                    if (here is null) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
                     if (failure is null)
                     {
                         StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.FolderFiles, here?.Version, row.StagedBy, here?.Folder);
@@ -108,7 +107,7 @@ public static class SharedPackages
                 else if (row.StagedAction == StagedChange.Uninstall)
                 {
                     // Deleting the data needs the module's migrations, so the current version is unpacked first if missing.
-                    if (here is null && row.StagedDeleteData) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
+                    if (here is null && row.StagedDeleteData) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
                     if (failure is null)
                     {
                         StagedChanges.StageUninstall(pluginsPath, row.PluginId, here?.Version ?? row.PackageVersion, row.StagedDeleteData, row.StagedBy, here?.Folder);
@@ -117,11 +116,11 @@ public static class SharedPackages
                 }
                 else if (row.State == PluginPackageStates.Installed)
                 {
-                    if (here is null) failure = InstallCurrent(pluginsPath, row, options, trust, ref here);
+                    if (here is null) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
                     else if (here.Value.Version != row.PackageVersion)
                     {
                         // Another instance applied an upgrade (and its migrations) already: this one follows at its start.
-                        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust).GetAwaiter().GetResult();
+                        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust, ct);
                         if (inspection is null) failure = why;
                         else
                         {
@@ -143,7 +142,7 @@ public static class SharedPackages
             }
             if (failure is not null) refused[row.PluginId] = new(failure, row.Sha256);
         }
-        var applied = StagedChanges.ApplyAtStart(pluginsPath, database, trust)
+        var applied = (await StagedChanges.ApplyAtStartAsync(pluginsPath, database, trust, ct))
             .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
         foreach (var o in applied)
         {
@@ -161,20 +160,21 @@ public static class SharedPackages
                 Done(row, o.Success, o.Message, now);
             }
         }
-        rows.SaveChanges();
+        await rows.SaveChangesAsync(ct);
         outcomes.AddRange(applied);
         return (outcomes, refused);
     }
 
     /// <summary>Unpacks the row's current version into plugins/&lt;id&gt;/ after checking it; the reason when it was refused.</summary>
-    private static string? InstallCurrent(string pluginsPath, PluginPackage row, PluginPackageOptions options, PluginTrust trust, ref (string Folder, string Version)? here)
+    /// <returns>The reason when refused (else null), and where the plugin is now.</returns>
+    private static async Task<(string? Failure, (string Folder, string Version)? Here)> InstallCurrentAsync(string pluginsPath, PluginPackage row,
+        PluginPackageOptions options, PluginTrust trust, (string Folder, string Version)? here, CancellationToken ct)
     {
-        var (inspection, why) = VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust).GetAwaiter().GetResult();
-        if (inspection is null) return why;
-        if (Directory.Exists(Path.Combine(pluginsPath, row.PluginId))) return $"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。";
+        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust, ct);
+        if (inspection is null) return (why, here);
+        if (Directory.Exists(Path.Combine(pluginsPath, row.PluginId))) return ($"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。", here);
         WriteFolder(pluginsPath, row.PluginId, inspection.FolderFiles);
-        here = (row.PluginId, row.PackageVersion);
-        return null;
+        return (null, (row.PluginId, row.PackageVersion));
     }
 
     private static void Done(PluginPackage row, bool success, string message, DateTime at)

@@ -87,7 +87,7 @@ public static class StagedChanges
     }
 
     /// <summary>Applies every staged change; called at start before the plugins load.</summary>
-    public static List<PackageOutcome> ApplyAtStart(string pluginsPath, DatabaseSettings database, PluginTrust trust)
+    public static async Task<List<PackageOutcome>> ApplyAtStartAsync(string pluginsPath, DatabaseSettings database, PluginTrust trust, CancellationToken ct = default)
     {
         var root = Root(pluginsPath);
         if (!Directory.Exists(root)) return [];
@@ -98,7 +98,9 @@ public static class StagedChanges
             PackageOutcome outcome;
             try
             {
-                outcome = change.Action == StagedChange.Upgrade ? ApplyUpgrade(pluginsPath, change, database, trust) : ApplyUninstall(pluginsPath, change, database, trust);
+                outcome = change.Action == StagedChange.Upgrade
+                    ? await ApplyUpgradeAsync(pluginsPath, change, database, trust, ct)
+                    : await ApplyUninstallAsync(pluginsPath, change, database, trust, ct);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -126,14 +128,14 @@ public static class StagedChanges
         }
     }
 
-    private static PackageOutcome ApplyUpgrade(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust)
+    private static async Task<PackageOutcome> ApplyUpgradeAsync(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust, CancellationToken ct)
     {
         var staged = Path.Combine(Root(pluginsPath), change.Id);
         var live = Path.Combine(pluginsPath, change.Id);
         var old = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (!Directory.Exists(staged))
             return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", DateTime.UtcNow);
-        var failure = WithPlugin(staged, database, MigrateAsync, trust);
+        var failure = await WithPluginAsync(staged, database, MigrateAsync, trust, ct);
         if (failure is not null)
             return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
         var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
@@ -152,12 +154,12 @@ public static class StagedChanges
         return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", DateTime.UtcNow);
     }
 
-    private static PackageOutcome ApplyUninstall(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust)
+    private static async Task<PackageOutcome> ApplyUninstallAsync(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust, CancellationToken ct)
     {
         var live = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (change.DeleteData && Directory.Exists(live))
         {
-            var failure = WithPlugin(live, database, RevertAsync, trust);
+            var failure = await WithPluginAsync(live, database, RevertAsync, trust, ct);
             if (failure is not null)
                 return new(change.Id, change.Action, change.Version, false, $"删除模块数据失败，模块未卸载：{failure}", DateTime.UtcNow);
         }
@@ -175,10 +177,10 @@ public static class StagedChanges
     private static string? SafeFolder(string? folder) =>
         folder is { Length: > 0 } f && f == Path.GetFileName(f) && !f.StartsWith('.') ? f : null;
 
-    private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger);
+    private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct);
 
     /// <summary>Loads a plugin on its own (not into the portal) with just what its DbContexts need, and works on its database.</summary>
-    private static string? WithPlugin(string folder, DatabaseSettings database, ContextWork work, PluginTrust trust)
+    private static async Task<string?> WithPluginAsync(string folder, DatabaseSettings database, ContextWork work, PluginTrust trust, CancellationToken ct)
     {
         var plugin = PluginCatalog.ReadManifest(folder);
         if (!plugin.IsRunning) return plugin.FailureReason;
@@ -187,21 +189,22 @@ public static class StagedChanges
         IServiceCollection services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole());
         services.AddSingleton(database);
+        services.AddSingleton(new DatabaseLocks(database));
         services.AddSingleton<IModuleDatabase>(new MaintenanceDatabase(database));
         services.AddSingleton<ICurrentAgency>(new NoAgency());
         foreach (var d in registrations) services.Add(d);
-        using var provider = services.BuildServiceProvider();
+        await using var provider = services.BuildServiceProvider();
         var contexts = registrations.Where(d => d.ServiceType == typeof(ModuleDbContextRegistration))
             .Select(d => (ModuleDbContextRegistration)d.ImplementationInstance!).Where(r => r.ModuleId == plugin.Id).Select(r => r.ContextType).ToList();
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host.Plugins.StagedChanges");
-        return work(plugin.Id, contexts, provider, logger).GetAwaiter().GetResult();
+        return await work(plugin.Id, contexts, provider, logger, ct);
     }
 
-    private static Task<string?> MigrateAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger) =>
-        PluginMigrator.MigrateModuleAsync(contexts, services, logger, moduleId);
+    private static Task<string?> MigrateAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct) =>
+        PluginMigrator.MigrateModuleAsync(contexts, services, logger, moduleId, ct);
 
     /// <summary>Runs every migration down (its tables go) and drops the module's history table.</summary>
-    private static async Task<string?> RevertAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger)
+    private static async Task<string?> RevertAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct)
     {
         foreach (var type in contexts)
         {
@@ -209,11 +212,11 @@ public static class StagedChanges
             {
                 await using var scope = services.CreateAsyncScope();
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
-                await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase);
+                await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase, ct);
                 // A table name cannot be a parameter: the provider quotes the host's own name ("__migrations_<id>").
                 var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ModuleDatabase.HistoryTable(moduleId));
 #pragma warning disable EF1003 // an identifier built and quoted here, no input: nothing to inject
-                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table);
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table, ct);
 #pragma warning restore EF1003
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -3,6 +3,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Pages.Shared;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Accounts;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Modules;
 
 namespace Modular.Host.Pages.Platform.Agencies;
 

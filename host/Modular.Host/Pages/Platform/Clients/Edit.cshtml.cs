@@ -5,6 +5,7 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Oidc;
 using Modular.Host.Shell;
+using Modular.Host.Shell.Navigation;
 
 namespace Modular.Host.Pages.Platform.Clients;
 

@@ -1,6 +1,6 @@
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Accounts;
 
 /// <summary>
 /// Who may change whose rights (三员分立). An account holding a platform role (system, security or audit

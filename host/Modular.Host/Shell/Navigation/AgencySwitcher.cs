@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Navigation;
 
 public sealed record AgencyChoice(int Id, string Name);
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 using Modular.Host.Localization;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Forms;
 
 /// <summary>
 /// Checks, once for the host and every plugin, the values the pages must never be handed: a date or a <see cref="YearAttribute"/>

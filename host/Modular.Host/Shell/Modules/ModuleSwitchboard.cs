@@ -3,7 +3,7 @@ using Modular.Host.Data;
 using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Modules;
 
 /// <summary>Writes the platform's and the agency's module switches; caches of switches are dropped after each change.</summary>
 public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate, ModuleSwitchWatcher switches)

@@ -4,7 +4,7 @@ using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Accounts;
 
 /// <summary>
 /// Tells people about a change of rights that opens confidential records: when an account is given discipline

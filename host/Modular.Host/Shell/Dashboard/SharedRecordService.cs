@@ -1,7 +1,7 @@
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Dashboard;
 
 /// <summary>
 /// Other modules' records for a consumer: a source answers only while its module is on for the current agency and the

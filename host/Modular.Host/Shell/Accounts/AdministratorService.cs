@@ -5,13 +5,13 @@ using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Accounts;
 
 /// <summary>
 /// The three administrators (三员分立): each account holds at most one of the system, security and audit
 /// roles. Only the security administrator assigns them, never to their own account.
 /// </summary>
-public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text, DatabaseSettings database)
+public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text, DatabaseLocks locks)
 {
     public sealed record AdminRow(string UserId, string UserName, string DisplayName, string? Role, bool LockedOut, DateTimeOffset? LockoutEnd);
 
@@ -50,7 +50,7 @@ public sealed class AdministratorService(UserManager<PortalUser> users, HostDbCo
         string? refused = null;
         var granted = new List<string>();
         var revoked = new List<string>();
-        await MembershipService.InLockAsync(db, database, async () =>
+        await MembershipService.InLockAsync(db, locks, async () =>
         {
             var memberships = await db.AgencyMemberships.CountAsync(m => m.UserId == user.Id, ct);
             refused = AccountRights.CheckPlatformRole(actingUserId, user.Id, role, memberships);

@@ -5,7 +5,7 @@ using Modular.Host.Localization;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Accounts;
 
 /// <summary>
 /// Accounts of one agency: who belongs to it and with which roles. Used by the platform and by the agency's administrator.
@@ -13,7 +13,7 @@ namespace Modular.Host.Shell;
 /// rights, an agency keeps an administrator), is checked and saved under one lock, and is audited as a named event.
 /// </summary>
 public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> users, IText text, Auditing.AuditLog audit,
-    ICurrentUser currentUser, DatabaseSettings database, AccountNotices notices)
+    ICurrentUser currentUser, DatabaseLocks locks, AccountNotices notices)
 {
     /// <param name="NotInEffect">The account holds a platform role: the membership gives no rights and should be removed.</param>
     public sealed record AccountRow(int MembershipId, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut,
@@ -195,32 +195,23 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
 
     private Task<bool> HoldsPlatformRoleAsync(string userId, CancellationToken ct) => db.PlatformRoleHolders().AnyAsync(id => id == userId, ct);
 
-    /// <summary>The lock every change of rights is checked and saved under (memberships and platform roles alike).</summary>
-    internal const string LockName = "account-rights";
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
     /// <summary>
-    /// Runs the check and the change in one transaction, one at a time: a process lock, and on PostgreSQL an advisory
-    /// lock across instances (SQLite's transaction takes the one write lock at its start). Commits when the work says so.
+    /// Runs the check and the change in one transaction under the lock every change of rights takes (memberships and
+    /// platform roles alike); commits when the work says so.
     /// </summary>
-    internal static async Task InLockAsync(HostDbContext db, DatabaseSettings database, Func<Task<bool>> work, CancellationToken ct)
+    internal static async Task InLockAsync(HostDbContext db, DatabaseLocks locks, Func<Task<bool>> work, CancellationToken ct)
     {
-        await Gate.WaitAsync(ct);
         try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await database.LockAsync(db, LockName, ct);
-            if (await work()) await tx.CommitAsync(ct);
-            else await tx.RollbackAsync(ct);
+            await locks.InTransactionAsync(db, DatabaseLocks.AccountRights, work, ct);
         }
         finally
         {
             db.ChangeTracker.Clear();
-            Gate.Release();
         }
     }
 
-    private Task InLockAsync(Func<Task<bool>> work, CancellationToken ct) => InLockAsync(db, database, work, ct);
+    private Task InLockAsync(Func<Task<bool>> work, CancellationToken ct) => InLockAsync(db, locks, work, ct);
 
     /// <param name="Refused">The refusal's resource key: a refused change of rights is recorded too, under the event it would have been.</param>
     private sealed record RightsEvent(string Action, PortalUser User, string? What, string? Refused = null);

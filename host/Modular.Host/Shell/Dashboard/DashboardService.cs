@@ -1,7 +1,7 @@
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Dashboard;
 
 /// <summary>Collects the widgets of the modules that are on; a widget that throws is skipped, not fatal.</summary>
 public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ILogger<DashboardService> logger)

@@ -5,7 +5,7 @@ using Modular.Host.Data;
 using Modular.Host.Plugins;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Modules;
 
 /// <summary>Per-agency module settings, stored as JSON on the agency's module row; defaults from the module.</summary>
 public sealed class ModuleSettingsService(PluginCatalog catalog, HostDbContext db, ICurrentAgency agency, IMemoryCache cache, Tenancy.ModuleSwitchWatcher switches) : IModuleSettings

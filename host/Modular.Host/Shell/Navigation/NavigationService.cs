@@ -2,7 +2,7 @@ using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
-namespace Modular.Host.Shell;
+namespace Modular.Host.Shell.Navigation;
 
 public sealed record NavLink(string Text, string Url, string? Icon = null)
 {

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Auditing;
+using Modular.Host.Plugins;
+using Modular.Sdk;
+
+namespace Modular.Host.Data;
+
+public static class DataSetup
+{
+    /// <summary>The "Modular" settings and the shared database: the host's context (audited) and the one modules configure theirs with.</summary>
+    public static (ModularOptions Options, DatabaseSettings Database) AddPortalData(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var options = builder.Configuration.GetSection("Modular").Get<ModularOptions>() ?? new ModularOptions();
+        var database = options.ResolveDatabase(builder.Environment.ContentRootPath);
+        services.AddSingleton(options);
+        services.AddSingleton(database);
+        services.AddSingleton<DatabaseLocks>();
+        services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
+        services.AddSingleton<IModuleDatabase, ModuleDatabase>();
+        services.AddScoped<DemoSeeder>();
+        return (options, database);
+    }
+
+    /// <summary>The host's tables, the audit chain's key and head, the directory's tables, then each plugin's (dependency order).</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        await db.Database.MigrateAsync();
+        // WAL lets readers go on while one writer writes; the setting stays with the file.
+        if (!scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsPostgreSql)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        // The audit chain's key and head exist before anything is audited (generated at first start).
+        await app.Services.GetRequiredService<AuditWriter>().StartAsync();
+        await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
+    }
+
+    /// <summary>The demo data (Development) or just the administrators' accounts; warns about memberships that give no rights.</summary>
+    public static async Task SeedAsync(this WebApplication app, ILogger logger)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        if (app.Services.GetRequiredService<ModularOptions>().SeedDemoData) await seeder.SeedAsync();
+        else await seeder.EnsureAdministratorsAsync();
+        // Memberships of platform administrators made before the rule: not honoured, but an operator should remove them.
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        var stale = await db.AgencyMemberships.CountAsync(m => db.PlatformRoleHolders().Contains(m.UserId));
+        if (stale > 0)
+            logger.LogWarning("{Count} agency membership(s) of accounts holding a platform administrator role give no rights; remove them on Platform → agencies → accounts (marked 不生效)", stale);
+    }
+}

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Modular.Host.Data;
+using Modular.Host.Plugins.Packages;
+
+namespace Modular.Host.Plugins;
+
+/// <summary>
+/// The plugins folder made ready before the container is built: the packages' settings, the allow-list of this start,
+/// and the staged upgrades and uninstalls applied (on a shared database, also what other instances installed or staged).
+/// </summary>
+public sealed record PluginStartup(string PluginsPath, PluginPackageOptions Packages, PluginTrust Trust, StartOutcomes Outcomes)
+{
+    /// <summary>Applies what is staged, before any plugin loads: an async step of its own, ahead of the registrations.</summary>
+    public static async Task<PluginStartup> PrepareAsync(WebApplicationBuilder builder, ModularOptions options, DatabaseSettings database, CancellationToken ct = default)
+    {
+        var pluginsPath = options.ResolvePluginsPath(builder.Environment.ContentRootPath);
+        var packages = builder.Configuration.GetSection("Plugins").Get<PluginPackageOptions>() ?? new PluginPackageOptions();
+        // Installing a plugin is trusting its code: outside Development only allow-listed publishers' signed plugins run,
+        // unless the setting turns that off explicitly (warned at every start).
+        packages.RequireSignature = bool.TryParse(builder.Configuration["Plugins:RequireSignature"], out var requireSignature)
+            ? requireSignature : !builder.Environment.IsDevelopment();
+        // The allow-list of this start (settings and the security administrator's list), before any plugin code loads.
+        var trust = await PluginTrust.AtStartAsync(database, packages, ct);
+        StartOutcomes outcomes;
+        if (SharedPackages.Enabled(database))
+        {
+            // Several instances: the database says which packages this instance must have, and what is staged.
+            var (applied, refused) = await SharedPackages.ApplyAtStartAsync(pluginsPath, database, packages, trust, ct);
+            outcomes = new StartOutcomes(applied, refused);
+        }
+        else outcomes = new StartOutcomes(await StagedChanges.ApplyAtStartAsync(pluginsPath, database, trust, ct));
+        return new PluginStartup(pluginsPath, packages, trust, outcomes);
+    }
+}
+
+public static class PluginSetup
+{
+    /// <summary>Loads the plugins of the folder into the same collection (one container for all agencies), and the runtime that installs more.</summary>
+    public static PluginCatalog AddPlugins(this IServiceCollection services, PluginStartup start)
+    {
+        services.AddSingleton(start.Packages);
+        services.AddSingleton(start.Outcomes);
+        var catalog = PluginCatalog.Load(start.PluginsPath, services, start.Trust);
+        services.AddSingleton(catalog);
+        services.AddScoped<PluginMigrator>();
+        services.AddSingleton<PluginActionChanges>();
+        services.AddSingleton<IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
+        services.AddSingleton<LiveEndpointSource>();
+        services.AddSingleton<LivePlugins>();
+        services.AddScoped<PluginInstaller>();
+        services.AddScoped<PublisherAllowList>();
+        services.AddSingleton<PackageWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<PackageWatcher>());
+        return catalog;
+    }
+
+    /// <summary>Logs and audits what loaded and what did not (and what became of staged packages), and records this instance's state of shared packages.</summary>
+    public static async Task ReportPluginStartAsync(this WebApplication app, PluginCatalog catalog, ILogger logger)
+    {
+        if (!app.Services.GetRequiredService<PluginPackageOptions>().RequireSignature && !app.Environment.IsDevelopment())
+            logger.LogWarning("Plugins:RequireSignature is off outside Development: unsigned plugins and plugins of any publisher are loaded and run with the host's rights.");
+        var failures = new List<Auditing.AuditRecord>();
+        foreach (var p in catalog.All)
+        {
+            if (p.IsRunning) logger.LogInformation("Plugin {Id} {Version} loaded", p.Id, p.Manifest!.Version);
+            else
+            {
+                logger.LogWarning("Plugin in {Folder} not loaded: {Reason}", p.FolderName, p.FailureReason);
+                failures.Add(new Auditing.AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
+            }
+        }
+        var startOutcomes = app.Services.GetRequiredService<StartOutcomes>();
+        failures.AddRange(startOutcomes.ToAudit());
+        if (SharedPackages.Enabled(app.Services.GetRequiredService<DatabaseSettings>()))
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await SharedPackages.RecordStartAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), catalog,
+                app.Services.GetRequiredService<ModularOptions>().InstanceName, startOutcomes.Refused);
+        }
+        await app.Services.GetRequiredService<Auditing.AuditWriter>().AppendAsync(failures);
+    }
+
+    /// <summary>Once a plugin was installed while running, requests are served from its scope (host, earlier and new plugins).</summary>
+    public static void UseLivePluginScope(this WebApplication app)
+    {
+        var live = app.Services.GetRequiredService<LivePlugins>();
+        app.Use(async (http, next) =>
+        {
+            if (live.Scope is not { } pluginScope)
+            {
+                await next(http);
+                return;
+            }
+            await using var requestScope = pluginScope.BeginLifetimeScope();
+            var previous = http.RequestServices;
+            http.RequestServices = new Autofac.Extensions.DependencyInjection.AutofacServiceProvider(requestScope);
+            try { await next(http); }
+            finally { http.RequestServices = previous; }
+        });
+    }
+
+    /// <summary>The running plugins' static files (those at start, then those installed live).</summary>
+    public static void UseAllPluginStaticFiles(this WebApplication app, PluginCatalog catalog)
+    {
+        app.UsePluginStaticFiles(catalog);
+        var live = app.Services.GetRequiredService<LivePlugins>();
+        app.Use(async (http, next) =>
+        {
+            if (!await live.TryServeStaticAsync(http)) await next(http);
+        });
+    }
+
+    /// <summary>The running plugins' APIs (those at start, then those installed live).</summary>
+    public static void MapAllPluginEndpoints(this WebApplication app, PluginCatalog catalog, ILogger logger)
+    {
+        app.MapPluginEndpoints(catalog, logger);
+        ((IEndpointRouteBuilder)app).DataSources.Add(app.Services.GetRequiredService<LiveEndpointSource>());
+    }
+}
