@@ -58,7 +58,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks
             await work(db, key);
             return true;
         }, ct);
-        if (key is { Created: true, State: { } created }) keys.Remember(created);
+        if (key is { Created: true, State: { } state }) keys.Remember(state);
     }
 
     /// <param name="removed">Lines the caller removed from the start of the log in this transaction (the pruner).</param>

@@ -39,7 +39,7 @@ public static class ShellSetup
                 o.Conventions.Add((IPageRouteModelConvention)conventions);
                 o.Conventions.Add((IPageApplicationModelConvention)conventions);
                 // [RequirePermission] on page models and handlers answers 404, like the module gate.
-                o.Conventions.Add(new Security.PagePermissionConvention());
+                o.Conventions.Add(new Modular.Host.Security.PagePermissionConvention());
                 o.Conventions.AuthorizeFolder("/Platform", Policies.PlatformAdmin);
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);

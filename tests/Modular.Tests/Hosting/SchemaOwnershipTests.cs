@@ -7,7 +7,7 @@ using Modular.Host.Notifications;
 using Modular.Host.PartyDirectory;
 using Modular.Sdk;
 
-namespace Modular.Tests;
+namespace Modular.Tests.Hosting;
 
 /// <summary>
 /// Files and notices have contexts of their own, on tables the directory's migrations created: the directory's
