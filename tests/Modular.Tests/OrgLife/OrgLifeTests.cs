@@ -224,7 +224,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         {
             ["Input.Type"] = "BranchCommitteeMeeting", ["Input.Date"] = Today, ["Input.Place"] = "第二会议室", ["Input.Topic"] = "改过的主题", ["Input.Version"] = "0",
         });
-        Assert.Contains("其他人修改了这次会议", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
 
         var empty = await office.PostFormAsync($"/m/org-life/Meetings/Cancel/{id}", new Dictionary<string, string> { ["Reason"] = " ", ["Version"] = "1" });
         Assert.Contains("请填写取消原因。", await empty.Content.ReadAsStringAsync());

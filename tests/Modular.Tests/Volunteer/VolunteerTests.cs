@@ -150,7 +150,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         // A stale form (the version it was read at) is refused.
         form["Input.Capacity"] = "3";
         var stale = await office.PostFormAsync($"/m/volunteer/Activities/Edit?id={id}", form);
-        Assert.Contains("其他人修改了此活动", await stale.Content.ReadAsStringAsync());
+        Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         form["Input.Capacity"] = "1";
         form["Input.Version"] = Regex.Match(await office.GetStringAsync($"/m/volunteer/Activities/Edit?id={id}"), "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
         Assert.Contains("已有 2 人报名，名额不能少于 2 人。", await (await office.PostFormAsync($"/m/volunteer/Activities/Edit?id={id}", form)).Content.ReadAsStringAsync());
