@@ -9,6 +9,7 @@ namespace Modular.Sdk;
 public sealed class PeopleLookup(IDirectory directory)
 {
     private Dictionary<int, MemberInfo>? _members;
+    private Dictionary<int, MemberInfo>? _current;
     private IReadOnlyList<OrganizationInfo>? _organizations;
     private Dictionary<int, OrganizationInfo>? _organizationsById;
 
@@ -26,7 +27,7 @@ public sealed class PeopleLookup(IDirectory directory)
 
     /// <summary>Everyone still on the roster (not transferred out, not deceased), by id.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> CurrentMembersAsync(CancellationToken ct = default) =>
-        (await AllMembersAsync(ct)).Values.Where(IsOnRoster).ToDictionary(m => m.Id);
+        _current ??= (await AllMembersAsync(ct)).Values.Where(IsOnRoster).ToDictionary(m => m.Id);
 
     /// <summary>Full and probationary members still on the roster, by name: the usual choices of a member picker.</summary>
     public async Task<IReadOnlyList<MemberInfo>> PartyMembersAsync(CancellationToken ct = default) =>

@@ -35,16 +35,21 @@ public sealed class RequirePermissionPageFilter : IAsyncPageFilter, IOrderedFilt
     /// <inheritdoc />
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var required = context.HandlerInstance.GetType().GetCustomAttributes(typeof(RequirePermissionAttribute), true)
-            .Concat(context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(RequirePermissionAttribute), true) ?? [])
-            .Cast<RequirePermissionAttribute>().ToList();
-        if (required.Count > 0)
+        var required = Required(context.HandlerInstance.GetType()).Concat(context.HandlerMethod is { } h ? Required(h.MethodInfo) : []);
+        if (required.Any())
         {
             var permissions = context.HttpContext.RequestServices.GetRequiredService<IPermissionChecker>();
             if (required.Any(r => !permissions.IsGranted(r.Permission))) { context.Result = new NotFoundResult(); return; }
         }
         await next();
     }
+
+    // Read once per page model and handler (this runs on every page request); weakly keyed, so an upgraded plugin's
+    // old types can still be unloaded.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<System.Reflection.MemberInfo, RequirePermissionAttribute[]> Declared = new();
+
+    private static RequirePermissionAttribute[] Required(System.Reflection.MemberInfo member) =>
+        Declared.GetValue(member, m => m.GetCustomAttributes(typeof(RequirePermissionAttribute), true).Cast<RequirePermissionAttribute>().ToArray());
 }
 
 /// <summary>Declares the permission a module's API endpoint or group needs.</summary>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Modular.Sdk;
 
-/// <summary>For the host's shared "_Pager" partial (modules can use it too): pager links that keep the list's other query values (search, filters, sort).</summary>
+/// <summary>The pager's links (what <see cref="PagerTagHelper"/> draws), keeping the list's other query values (search, filters, sort).</summary>
 public sealed class PagerModel(HttpRequest request, int page, int pageCount, int total)
 {
     /// <summary>The page shown, from 1.</summary>
