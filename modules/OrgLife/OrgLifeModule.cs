@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Modules.OrgLife.Api;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife;
 

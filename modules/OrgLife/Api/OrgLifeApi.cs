@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Api;
 

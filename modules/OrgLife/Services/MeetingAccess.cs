@@ -1,6 +1,3 @@
-using Modular.Modules.OrgLife.Data;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Modular.Modules.Volunteer.Data;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>

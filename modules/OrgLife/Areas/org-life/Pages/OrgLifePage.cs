@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages;
 

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Pages;
 
 /// <summary>A row of the activity list (init properties, so that the database can sort by them).</summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Compliance;
 

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Talks;
 
