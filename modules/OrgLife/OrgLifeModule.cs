@@ -17,7 +17,7 @@ public sealed class OrgLifeModule : IModule
     {
         services.AddModuleDbContext<OrgLifeDbContext>(context);
         services.AddScoped<Roster>();
-        services.AddScoped<MeetingAccess>();
+        services.AddScoped<OrgLifeAccess>();
         services.AddScoped<OrgLifeSettings>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<MeetingRecorder>();

@@ -17,13 +17,13 @@ public static class OrgLifeApi
         api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync).RequirePermission(OrgLifeModule.ViewPermission);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
-        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, OrgLifeAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
             ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: true, ct));
-        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, OrgLifeAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
             ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: false, ct));
     }
 
-    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, MeetingAccess access, IPermissionChecker permissions, CancellationToken ct)
+    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, OrgLifeAccess access, IPermissionChecker permissions, CancellationToken ct)
     {
         if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.Forbid();
         if (year is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
@@ -37,7 +37,7 @@ public static class OrgLifeApi
         return Results.Ok(rows);
     }
 
-    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, MeetingAccess access, IPermissionChecker permissions, CancellationToken ct)
+    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, OrgLifeAccess access, IPermissionChecker permissions, CancellationToken ct)
     {
         if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.Forbid();
         var m = await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct))
@@ -54,13 +54,13 @@ public static class OrgLifeApi
     }
 
     /// <summary>An attachment of a meeting the caller can see, as a download.</summary>
-    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, MeetingAccess access, MeetingAttachments attachments, CancellationToken ct)
+    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, OrgLifeAccess access, MeetingAttachments attachments, CancellationToken ct)
     {
         if (!await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct)).AnyAsync(m => m.Id == id, ct)) return Results.NotFound();
         return await attachments.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
     }
 
-    private static async Task<IResult> GetComplianceAsync(int? year, MeetingAccess access, Roster roster, ComplianceService compliance, IAgencyClock clock, CancellationToken ct)
+    private static async Task<IResult> GetComplianceAsync(int? year, OrgLifeAccess access, Roster roster, ComplianceService compliance, IAgencyClock clock, CancellationToken ct)
     {
         var today = clock.Today;
         var y = year ?? today.Year;
@@ -90,7 +90,7 @@ public static class OrgLifeApi
     }
 
     /// <summary>A branch's year as a work manual (Word) or workbook (Excel): for those who keep the branch's records.</summary>
-    private static async Task<IResult> ExportAsync(int id, int y, MeetingAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int id, int y, OrgLifeAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
     {
         if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
         if (await roster.BranchAsync(id, ct) is not { } branch || !await access.CanRecordAsync(id, ct)) return Results.NotFound();

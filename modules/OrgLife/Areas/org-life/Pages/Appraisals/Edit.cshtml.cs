@@ -6,7 +6,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// A branch's appraisal: the committee enters the vote counts and grades (at most one third 优秀, none for
 /// probationary members) and publishes the results to the branch; members see them once published.
 /// </summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public List<EntryInput> Entries { get; set; } = [];
     [BindProperty] public AppraisalStage Stage { get; set; }
@@ -68,7 +68,7 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
             if (a.Entries.FirstOrDefault(e => e.Id == input.Id) is not { } entry) return NotFound();
             lines.Add(new(input.Excellent, input.Qualified, input.BasicallyQualified, input.Unqualified, input.Grade, entry.IsProbationary));
         }
-        foreach (var p in AppraisalRules.CheckForm(Stage, lines, a.Entries.Count)) ModelState.AddModelError(p.Field, text[p.Message, p.Args]);
+        ModelState.AddProblems(AppraisalRules.CheckForm(Stage, lines, a.Entries.Count), text);
         if (!ModelState.IsValid) return Page();
         db.Entry(a).Property(x => x.Version).OriginalValue = Version;
         foreach (var input in Entries)

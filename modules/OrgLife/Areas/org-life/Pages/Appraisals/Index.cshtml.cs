@@ -6,7 +6,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// 民主评议党员 of a year: branches start it (every Party member takes part), members write their
 /// self-appraisal, and once published every member of the branch sees the results.
 /// </summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster, IAgencyClock clock,
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, IAgencyClock clock,
     IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }

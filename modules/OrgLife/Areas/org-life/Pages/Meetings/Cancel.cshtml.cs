@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Cancels a planned meeting, with the reason (kept on the record).</summary>
-public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class CancelModel(OrgLifeDbContext db, OrgLifeAccess access, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long Version { get; set; }

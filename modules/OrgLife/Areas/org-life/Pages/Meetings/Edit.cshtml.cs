@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
+public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
     IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -86,8 +86,7 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         if (!await LoadAsync(Branch, ct)) return NotFound();
         if (BranchInfo is null) ModelState.AddModelError(nameof(Branch), text["Choose a branch in your care."]);
         var plan = new PlanLine(Input.Type, Input.GroupId, Input.Date, Input.Place, Input.HostMemberId, Input.Topic);
-        foreach (var p in MeetingPlanRules.Check(plan, Groups.Select(g => g.Id).ToList(), Members.Select(m => m.Id).ToList()))
-            ModelState.AddModelError("Input." + p.Field, text[p.Message, p.Args]);
+        ModelState.AddProblems(MeetingPlanRules.Check(plan, Groups.Select(g => g.Id).ToList(), Members.Select(m => m.Id).ToList()), text, "Input.");
         if (!ModelState.IsValid)
         {
             if (BranchInfo is not null && Enum.IsDefined(Input.Type)) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);

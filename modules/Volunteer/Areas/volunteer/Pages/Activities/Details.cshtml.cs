@@ -33,7 +33,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var activity = await (await ActivityQuery.VisibleAsync(db, access, member, ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var activity = await (await access.VisibleAsync(db.Activities.AsNoTracking(), ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return false;
         Activity = activity;
         CanManage = await access.CanManageAsync(activity, ct);
