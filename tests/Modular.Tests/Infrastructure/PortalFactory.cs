@@ -24,7 +24,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The server's recent warnings and errors, for failure messages.</summary>
     public ServerLog Log { get; } = new();
     /// <summary>The host's <see cref="TimeProvider"/>: from a fixed day on (<see cref="TestClock.Start"/>), moved by tests that need another.</summary>
-    public TestClock Clock { get; } = new();
+    public TestClock Clock { get; init; } = new();
     /// <summary>The portal's agency clock (its time zone over <see cref="Clock"/>): what "today" is for the pages under test.</summary>
     public IAgencyClock AgencyClock => Services.GetRequiredService<IAgencyClock>();
     /// <summary>Today in the agency's time zone (Asia/Shanghai), as the portal counts it; tests use it instead of <see cref="DateTime.Today"/>.</summary>

@@ -18,13 +18,25 @@ public sealed class TestClock : TimeProvider
     // then agree on the time, and it never goes back.
     private static readonly TimeSpan RunOffset = Start - System.GetUtcNow();
 
+    private readonly TimeSpan _start;
     private long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + RunOffset + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+    /// <summary>A clock from <see cref="Start"/> on.</summary>
+    public TestClock() : this(RunOffset) { }
+
+    private TestClock(TimeSpan start) => _start = start;
+
+    /// <summary>
+    /// The real time, for a portal that another process talks to: that process checks the times in the portal's tokens
+    /// (issued at, expires) on its own clock, which a fake date would put years off.
+    /// </summary>
+    public static TestClock RealTime() => new(TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _start + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
     /// <summary>Moves the clock by <paramref name="by"/> (forward or back); it runs on from there.</summary>
     public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 
     /// <summary>Sets the clock to <paramref name="now"/>; it runs on from there.</summary>
-    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - base.GetUtcNow() - RunOffset).Ticks);
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _offsetTicks, (now - base.GetUtcNow() - _start).Ticks);
 }
