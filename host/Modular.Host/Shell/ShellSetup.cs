@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 using Modular.Host.Localization;
 using Modular.Host.Plugins;
-using Modular.Host.Shell.Accounts;
-using Modular.Host.Shell.Dashboard;
-using Modular.Host.Shell.Forms;
-using Modular.Host.Shell.Modules;
-using Modular.Host.Shell.Navigation;
 using Modular.Plugins;
 using Modular.Sdk;
+using Modular.Host.Shell.Accounts;
+using Modular.Host.Shell.Modules;
+using Modular.Host.Shell.Navigation;
+using Modular.Host.Shell.Dashboard;
+using Modular.Host.Shell.Forms;
 
 namespace Modular.Host.Shell;
 
