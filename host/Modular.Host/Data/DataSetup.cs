@@ -16,8 +16,10 @@ public static class DataSetup
         services.AddSingleton(options);
         services.AddSingleton(database);
         services.AddSingleton<DatabaseLocks>();
+        services.AddSingleton<TimeStampInterceptor>();
+        // Stamps first, so that the audit records them.
         services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
         return (options, database);

@@ -110,10 +110,11 @@ public sealed class DemoSeeder(
             if (a.UserName == "office")
                 if (agencies.Count > 1) db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agencies[1].Id, UserId = user.Id, Roles = a.AgencyRoles! });
         }
+        var switchedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var a in agencies)
         foreach (var plugin in catalog.Running)
         {
-            db.AgencyModules.Add(new AgencyModule { AgencyId = a.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
+            db.AgencyModules.Add(new AgencyModule { AgencyId = a.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true, UpdatedAt = switchedAt });
         }
         await db.SaveChangesAsync(ct);
         await SeedDirectoriesAsync(agencies, ct);

@@ -51,10 +51,12 @@ public sealed class SdkFoundationTests
     public void The_portal_clock_follows_the_time_provider()
     {
         using var portal = new PortalFactory();
-        portal.Settings.Remove("Modular:TimeZone"); // the test portals count in the machine's zone; this one the default
         var clock = portal.Services.GetRequiredService<IAgencyClock>();
         Assert.Equal("Asia/Shanghai", clock.TimeZone.Id);
-        Assert.InRange(clock.UtcNow, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(clock.UtcNow, portal.Clock.GetUtcNow().AddMinutes(-1), portal.Clock.GetUtcNow());
+        portal.Clock.Set(new DateTimeOffset(2027, 1, 1, 0, 30, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(new DateOnly(2027, 1, 1), clock.Today);
+        Assert.Equal(new DateOnly(2027, 1, 1), portal.Today);
     }
 
     [Theory]

@@ -6,7 +6,7 @@ using Modular.Plugins;
 namespace Modular.Host.Shell.Modules;
 
 /// <summary>Writes the platform's and the agency's module switches; caches of switches are dropped after each change.</summary>
-public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate, ModuleSwitchWatcher switches)
+public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, ModuleGate gate, ModuleSwitchWatcher switches, TimeProvider clock)
 {
     /// <param name="WaitingFor">Names of modules this one depends on that are off, so it stays off too.</param>
     public sealed record Row(string ModuleId, string Name, string Version, string? Vendor, string? Description, bool Allowed, bool Enabled, bool HasSettings, IReadOnlyList<string> WaitingFor);
@@ -33,7 +33,7 @@ public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, M
         {
             var row = await GetOrAddAsync(agencyId, moduleId, ct);
             row.Allowed = allowed.Contains(moduleId);
-            row.UpdatedAt = DateTimeOffset.UtcNow;
+            row.UpdatedAt = clock.GetUtcNow();
         }
         await db.SaveChangesAsync(ct);
         switches.Changed();
@@ -46,7 +46,7 @@ public sealed class ModuleSwitchboard(HostDbContext db, PluginCatalog catalog, M
         var row = await db.AgencyModules.FirstOrDefaultAsync(m => m.AgencyId == agencyId && m.ModuleId == moduleId, ct);
         if (row is null || !row.Allowed) return false;
         row.Enabled = enabled;
-        row.UpdatedAt = DateTimeOffset.UtcNow;
+        row.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         switches.Changed();
         return true;
