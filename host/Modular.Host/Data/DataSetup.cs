@@ -20,6 +20,7 @@ public static class DataSetup
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ModuleDemoData>();
         return (options, database);
     }
 
