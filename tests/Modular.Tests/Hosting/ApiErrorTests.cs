@@ -42,6 +42,12 @@ public sealed class ApiErrorTests(ApiErrorTests.Portal portal) : IClassFixture<A
         var html = new HttpRequestMessage(HttpMethod.Get, "/m/notes/api/notes");
         html.Headers.Accept.ParseAdd("text/html");
         await ProblemAsync(await anonymous.SendAsync(html), HttpStatusCode.Unauthorized);
+        // A bearer token that is not one of the portal's: still a problem, with the bearer challenge in its header.
+        var bearer = new HttpRequestMessage(HttpMethod.Get, "/m/volunteer/api/activities");
+        bearer.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "not-a-token");
+        var refused = await anonymous.SendAsync(bearer);
+        await ProblemAsync(refused, HttpStatusCode.Unauthorized);
+        Assert.Contains(refused.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
     }
 
     [Fact]
