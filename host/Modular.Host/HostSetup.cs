@@ -1,6 +1,7 @@
 using System.Globalization;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Modular.Host.Api;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Feeds;
@@ -40,6 +41,7 @@ public static class HostSetup
         builder.AddTenancy();
         services.AddScheduledJobs();
         services.AddShell();
+        services.AddApiErrors();
         services.AddPortalLocalization();
         builder.AddPortalSecurity();
         builder.AddModularOidc();
@@ -76,6 +78,7 @@ public static class HostSetup
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiErrors();
         app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseAllPluginStaticFiles(catalog);

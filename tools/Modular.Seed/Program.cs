@@ -65,7 +65,7 @@ await AnsiConsole.Progress()
                 total += result.MemberIds.Count;
             }
             // A year of records in every module, from the module's own demo-data seeder.
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedModulesAsync(agency, default);
+            await scope.ServiceProvider.GetRequiredService<ModuleDemoData>().SeedDemoAgencyAsync(agency.Id, default);
             task.Increment(1);
         }
     });

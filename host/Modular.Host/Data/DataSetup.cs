@@ -22,6 +22,7 @@ public static class DataSetup
             .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ModuleDemoData>();
         return (options, database);
     }
 

@@ -137,3 +137,19 @@ public sealed class PluginPublisher
     [MaxLength(256)] public string? AddedBy { get; set; }
     public DateTime AddedAt { get; set; }
 }
+
+/// <summary>
+/// Demo data the host put into an agency: the row with an empty <see cref="ModuleId"/> marks an agency the demo seeding
+/// created; one row per module whose seeders ran there, so that turning the module on again seeds nothing twice.
+/// </summary>
+[Modular.Host.Auditing.NotAudited("Bookkeeping of the demo seeding, which writes its own demo-data.seed line per module and agency.")]
+public sealed class DemoDataSeed : ICreatedAt
+{
+    /// <summary>The <see cref="ModuleId"/> of the row that marks a demo agency.</summary>
+    public const string Agency = "";
+
+    public int AgencyId { get; set; }
+    [MaxLength(100)] public string ModuleId { get; set; } = Agency;
+    public DateTimeOffset SeededAt { get; set; }
+    DateTimeOffset ICreatedAt.CreatedAt { get => SeededAt; set => SeededAt = value; }
+}

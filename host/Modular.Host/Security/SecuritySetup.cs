@@ -112,7 +112,7 @@ public static class SecuritySetup
 
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
+        if (Api.ApiPaths.IsApi(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
