@@ -46,11 +46,4 @@ public static class Integrity
         var nine = day.ToDateTime(new TimeOnly(9, 0));
         return portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(nine, zone.GetUtcOffset(nine)));
     }
-
-    /// <summary>
-    /// Reads the module's own tables. SQL on purpose: the module's entity types live in the plugin's load context,
-    /// which the tests do not reference (host and directory rows go through their DbContexts, see DirectoryData).
-    /// </summary>
-    public static async Task<int> CountAsync(this PortalFactory portal, string sql, params (string, object)[] p) =>
-        int.Parse((await portal.QueryAsync(sql, p)).Single());
 }
