@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Modular.Host.Plugins;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Operations;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Modular.Host.Plugins;
+using Modular.Plugins;
 
 namespace Modular.Host.Operations;
 
