@@ -10,6 +10,7 @@ using Modular.Host.Jobs;
 using Modular.Host.Localization;
 using Modular.Host.Notifications;
 using Modular.Host.Oidc;
+using Modular.Host.Operations;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Plugins;
 using Modular.Host.Security;
@@ -32,6 +33,7 @@ public static class HostSetup
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         var services = builder.Services;
         var (options, database) = builder.AddPortalData();
+        builder.AddOperations(database);
         var plugins = await PluginStartup.PrepareAsync(builder, options, database, ct);
         services.AddAuditing();
         builder.AddPartyDirectory();
@@ -77,6 +79,7 @@ public static class HostSetup
         }
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseOperations();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseApiErrors();
         app.UseRequestSizeLimit();
