@@ -14,6 +14,7 @@ using Modular.Host.Plugins;
 using Modular.Host.Security;
 using Modular.Host.Shell;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 
 namespace Modular.Host;
 

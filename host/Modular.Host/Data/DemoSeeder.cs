@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Data;

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Tests.Infrastructure;
@@ -60,7 +61,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 Paths.CopyDirectory(Paths.PluginSource(folder), Path.Combine(PluginsDir, folder));
                 // As central IT deploys them outside Development: signed (the portal requires it there).
-                Modular.Host.Plugins.Packages.PackageFormat.SignFolder(Path.Combine(PluginsDir, folder), Packages.TestPublisher, Packages.TestPublisherName);
+                PackageFormat.SignFolder(Path.Combine(PluginsDir, folder), Packages.TestPublisher, Packages.TestPublisherName);
             }
         }
     }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 
 namespace Modular.Host.Shell.Modules;
 
