@@ -1,6 +1,7 @@
 using System.Globalization;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Modular.Host.Api;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Feeds;
@@ -9,11 +10,13 @@ using Modular.Host.Jobs;
 using Modular.Host.Localization;
 using Modular.Host.Notifications;
 using Modular.Host.Oidc;
+using Modular.Host.Operations;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Plugins;
 using Modular.Host.Security;
 using Modular.Host.Shell;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 
 namespace Modular.Host;
 
@@ -30,6 +33,7 @@ public static class HostSetup
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         var services = builder.Services;
         var (options, database) = builder.AddPortalData();
+        builder.AddOperations(database);
         var plugins = await PluginStartup.PrepareAsync(builder, options, database, ct);
         services.AddAuditing();
         builder.AddPartyDirectory();
@@ -39,6 +43,7 @@ public static class HostSetup
         builder.AddTenancy();
         services.AddScheduledJobs();
         services.AddShell();
+        services.AddApiErrors();
         services.AddPortalLocalization();
         builder.AddPortalSecurity();
         builder.AddModularOidc();
@@ -74,7 +79,9 @@ public static class HostSetup
         }
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseOperations();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseApiErrors();
         app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseAllPluginStaticFiles(catalog);

@@ -6,7 +6,8 @@ namespace Modular.Sdk.Testing;
 /// </summary>
 /// <param name="agency">The current agency: files of other agencies are never found.</param>
 /// <param name="rules">The limits; 10 MB and common office and image types when null.</param>
-public sealed class FakeFileStore(ICurrentAgency agency, FileRules? rules = null) : IFileStore
+/// <param name="clock">What stamps saved files (for example a <see cref="FakeClock"/>); the system clock when null.</param>
+public sealed class FakeFileStore(ICurrentAgency agency, FileRules? rules = null, TimeProvider? clock = null) : IFileStore
 {
     private sealed record Entry(int AgencyId, string ModuleId, StoredFileInfo Info, byte[] Content);
 
@@ -46,7 +47,7 @@ public sealed class FakeFileStore(ICurrentAgency agency, FileRules? rules = null
     {
         if (!upload.IsValid) throw new InvalidOperationException($"An upload with an error is not saved: {upload.Error}");
         var agencyId = agency.Id ?? throw new InvalidOperationException("No current agency: files belong to one.");
-        var info = new StoredFileInfo(_nextId++, ownerKey, upload.FileName, upload.ContentType, upload.Content.Length, DateTimeOffset.UtcNow);
+        var info = new StoredFileInfo(_nextId++, ownerKey, upload.FileName, upload.ContentType, upload.Content.Length, (clock ?? TimeProvider.System).GetUtcNow());
         _files.Add(new Entry(agencyId, moduleId, info, upload.Content));
         return Task.FromResult(info);
     }

@@ -3,12 +3,32 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 
-// Usage (after `dotnet publish host/Modular.Host -c Release -o /tmp/modular-release` and seeding with tools/Modular.Seed):
-//   dotnet run -c Release --project tools/Modular.Bench -- --host /tmp/modular-release --database /tmp/bench.db
-//        [--postgres "<connection string>"] --plugins tests/fixture-plugins --seconds 10 --connections 64
-//        --user bench --password Bench@2026 [--module-page /m/<id>/... (repeatable)]
-// Starts the host in Production on a free loopback port, measures the time to the first page and the memory,
-// signs in, then drives each endpoint with N concurrent connections and prints a Markdown table.
+const string Usage = """
+    Modular.Bench: load benchmark of the portal over loopback.
+
+    Usage (after `dotnet publish host/Modular.Host -c Release -o /tmp/modular-release` and seeding with tools/Modular.Seed):
+      dotnet run -c Release --project tools/Modular.Bench -- --host /tmp/modular-release --database /tmp/bench.db
+           [--postgres "<connection string>"] --plugins tests/fixture-plugins --seconds 10 --connections 64
+           --user bench --password Bench@2026 [--module-page /m/<id>/... (repeatable)]
+
+    Starts the host in Production on a free loopback port, measures the time to the first page and the memory,
+    signs in, then drives each endpoint with N concurrent connections and prints a Markdown table.
+
+      --host DIR           the published host (default /tmp/modular-release)
+      --database FILE      SQLite database seeded by Modular.Seed (default /tmp/modular-bench.db)
+      --postgres CS        run on PostgreSQL with this connection string instead
+      --plugins DIR        plugins folder (default tests/fixture-plugins)
+      --seconds N          seconds per endpoint (default 10)
+      --connections N      concurrent connections (default 64)
+      --user, --password   the account that signs in (default office / Demo@2026)
+      --module-page PATH   a module page to measure (repeatable; default /m/notes)
+      --help               this text
+    """;
+if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
+{
+    Console.WriteLine(Usage);
+    return;
+}
 var hostDir = Arg("--host", "/tmp/modular-release");
 var database = Arg("--database", "/tmp/modular-bench.db");
 var plugins = Arg("--plugins", Path.GetFullPath("tests/fixture-plugins"));

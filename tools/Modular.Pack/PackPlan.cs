@@ -1,7 +1,7 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
-using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Pack;
@@ -73,9 +73,10 @@ public sealed class PackPlan
         }
     }
 
-    /// <summary>The SDK and the host: a plugin compiled against them never ships them.</summary>
+    /// <summary>The SDK, the plugin runtime and the host: a plugin compiled against them never ships them.</summary>
     private static bool IsContract(string fileName) =>
-        fileName.StartsWith(Sdk + ".", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("Modular.Host", StringComparison.OrdinalIgnoreCase);
+        fileName.StartsWith(Sdk + ".", StringComparison.OrdinalIgnoreCase) || fileName.StartsWith("Modular.Host", StringComparison.OrdinalIgnoreCase)
+        || fileName.StartsWith("Modular.Plugins.", StringComparison.OrdinalIgnoreCase);
 
     private void CheckEntryAssembly(string folder)
     {

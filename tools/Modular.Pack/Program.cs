@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Pack;
 
 // modpack pack <plugin folder> [--out <dir>] [--key <private key .pem>] [--publisher <name>]

@@ -8,10 +8,27 @@ using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
 using Spectre.Console;
 
-// Usage: dotnet run --project tools/Modular.Seed -- --agencies 200 --members 2000 --database /tmp/bench.db
-//        (or --postgres "Host=127.0.0.1;Port=5433;Username=postgres;Database=modular_bench" instead of --database)
-// Creates (or extends) a database with that many agencies, each with about that many members in branches
-// of 20–50, using the same generator as the demo data, and each module's demo records. Data changes are not audited while seeding.
+const string Usage = """
+    Modular.Seed: bulk data for benchmarks, through the host's own seeding code.
+
+    Usage: dotnet run --project tools/Modular.Seed -- --agencies 200 --members 2000 --database /tmp/bench.db
+           (or --postgres "Host=127.0.0.1;Port=5433;Username=postgres;Database=modular_bench" instead of --database)
+
+    Creates (or extends) a database with that many agencies, each with about that many members in branches
+    of 20–50, using the same generator as the demo data, and each module's demo records. Data changes are not audited while seeding.
+
+      --agencies N       agencies to create (default 200)
+      --members N        members per agency, about (default 2000)
+      --database FILE    SQLite database file (default modular-bench.db in the temp folder)
+      --postgres CS      PostgreSQL connection string instead of --database
+      --plugins DIR      plugins whose modules are turned on for every agency (default: none)
+      --help             this text
+    """;
+if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
+{
+    Console.WriteLine(Usage);
+    return;
+}
 var agencies = Arg("--agencies", 200);
 var membersPerAgency = Arg("--members", 2000);
 var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
@@ -65,7 +82,7 @@ await AnsiConsole.Progress()
                 total += result.MemberIds.Count;
             }
             // A year of records in every module, from the module's own demo-data seeder.
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedModulesAsync(agency, default);
+            await scope.ServiceProvider.GetRequiredService<ModuleDemoData>().SeedDemoAgencyAsync(agency.Id, default);
             task.Increment(1);
         }
     });

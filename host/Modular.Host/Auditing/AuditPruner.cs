@@ -29,7 +29,7 @@ public sealed class AuditPruner(AuditWriter writer, SecurityOptions security, Ti
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"AuditPruneGate\" (\"Id\") VALUES (1)", ct);
             removed = await db.AuditEntries.Where(e => e.Id <= lastId).ExecuteDeleteAsync(ct);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditPruneGate\"", ct);
-            await AuditWriter.AppendLockedAsync(db, key, [new AuditRecord("audit.prune", "AuditLog",
+            await writer.AppendLockedAsync(db, key, [new AuditRecord("audit.prune", "AuditLog",
                 $"{removed} lines #{firstId}-#{lastId} ({from:yyyy-MM-dd HH:mm:ss} - {to:yyyy-MM-dd HH:mm:ss} UTC) older than {cutoff:yyyy-MM-dd}; anchor {anchor}",
                 true, null, "system", null, null)], removed, ct);
         }, ct);
@@ -38,7 +38,7 @@ public sealed class AuditPruner(AuditWriter writer, SecurityOptions security, Ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (security.AuditRetentionBelowBaseline)
+        if (security.AuditRetentionBelowBaseline(clock.GetUtcNow().UtcDateTime))
             logger.LogWarning("Security:AuditRetentionMonths/AuditRetentionDays asks for less than the baseline's 6 calendar months; audit lines are kept 6 months");
         using var timer = new PeriodicTimer(TimeSpan.FromDays(1), clock);
         do

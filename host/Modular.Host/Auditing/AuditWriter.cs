@@ -8,7 +8,7 @@ namespace Modular.Host.Auditing;
 /// them. A lock keeps the chain linear within this process (and a database lock across instances); the transaction
 /// keeps a line, its link and the head together.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks, AuditChainKey keys, ILogger<AuditWriter> logger)
+public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks, AuditChainKey keys, TimeProvider clock, ILogger<AuditWriter> logger)
 {
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
@@ -62,7 +62,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks
     }
 
     /// <param name="removed">Lines the caller removed from the start of the log in this transaction (the pruner).</param>
-    internal static async Task AppendLockedAsync(HostDbContext db, (AuditKeyState State, bool Created) key, IReadOnlyList<AuditRecord> records, long removed, CancellationToken ct)
+    internal async Task AppendLockedAsync(HostDbContext db, (AuditKeyState State, bool Created) key, IReadOnlyList<AuditRecord> records, long removed, CancellationToken ct)
     {
         var head = await db.AuditCheckpoints.FirstOrDefaultAsync(c => c.Id == AuditCheckpoint.HeadId, ct);
         // The last line is read only where the head does not say it already (a new database, or one from before checkpoints).
@@ -118,9 +118,9 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks
     }
 
     /// <summary>To the microsecond, as PostgreSQL keeps it, so the hash computed now verifies after a round trip.</summary>
-    private static DateTime Now()
+    private DateTime Now()
     {
-        var ticks = DateTime.UtcNow.Ticks;
+        var ticks = clock.GetUtcNow().UtcTicks;
         return new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
     }
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
-using Modular.Host.Plugins;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Data;
@@ -16,10 +16,13 @@ public static class DataSetup
         services.AddSingleton(options);
         services.AddSingleton(database);
         services.AddSingleton<DatabaseLocks>();
+        services.AddSingleton<TimeStampInterceptor>();
+        // Stamps first, so that the audit records them.
         services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<ModuleDemoData>();
         return (options, database);
     }
 
@@ -35,7 +38,8 @@ public static class DataSetup
         // The audit chain's key and head exist before anything is audited (generated at first start).
         await app.Services.GetRequiredService<AuditWriter>().StartAsync();
         await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
-        await scope.ServiceProvider.GetRequiredService<PluginMigrator>().MigrateAsync();
+        await app.Services.GetRequiredService<PluginMigrator>().MigrateAsync(app.Services.GetRequiredService<PluginCatalog>(), scope.ServiceProvider,
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<PluginMigrator>());
     }
 
     /// <summary>The demo data (Development) or just the administrators' accounts; warns about memberships that give no rights.</summary>

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Data;
 
 /// <summary>
 /// First-start data for a demo: a platform administrator and one agency with its administrator and a
-/// member, every installed module allowed and on, and each module's own demo data for that agency.
+/// member, every installed module allowed and on, and each module's own demo data for that agency
+/// (<see cref="ModuleDemoData"/>, which also seeds a module turned on there later).
 /// Runs once: it does nothing when the platform administrator already exists.
 /// </summary>
 public sealed class DemoSeeder(
@@ -18,7 +19,6 @@ public sealed class DemoSeeder(
     PluginCatalog catalog,
     IServiceProvider services,
     Oidc.ClientService clients,
-    ILogger<DemoSeeder> logger,
     ModularOptions options)
 {
     public const string DemoPassword = "Demo@2026";
@@ -110,10 +110,11 @@ public sealed class DemoSeeder(
             if (a.UserName == "office")
                 if (agencies.Count > 1) db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agencies[1].Id, UserId = user.Id, Roles = a.AgencyRoles! });
         }
+        var switchedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
         foreach (var a in agencies)
         foreach (var plugin in catalog.Running)
         {
-            db.AgencyModules.Add(new AgencyModule { AgencyId = a.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true });
+            db.AgencyModules.Add(new AgencyModule { AgencyId = a.Id, ModuleId = plugin.Id, Allowed = true, Enabled = true, UpdatedAt = switchedAt });
         }
         await db.SaveChangesAsync(ct);
         await SeedDirectoriesAsync(agencies, ct);
@@ -124,7 +125,8 @@ public sealed class DemoSeeder(
             RedirectUris = SampleClientUrl + "/signin-oidc", PostLogoutRedirectUris = SampleClientUrl + "/signout-callback-oidc",
             Scopes = ["openid", "profile", "roles", "agency", "offline_access"],
         }, ct);
-        foreach (var a in agencies) await SeedModulesAsync(a, ct);
+        var modules = services.GetRequiredService<ModuleDemoData>();
+        foreach (var a in agencies) await modules.SeedDemoAgencyAsync(a.Id, ct);
     }
 
     /// <summary>Each agency's organisation tree and roster; the demo accounts are linked to member records.</summary>
@@ -166,27 +168,6 @@ public sealed class DemoSeeder(
             var committeeTerm = await directory.Organizations.Where(o => o.Id == result.CommitteeId).Select(o => o.TermStart).SingleAsync(ct);
             directory.Posts.Add(new PartyDirectory.OrganizationPost { OrganizationId = result.CommitteeId, MemberId = committeeSecretary, Post = CommitteePost.Secretary, Since = committeeTerm });
             await directory.SaveChangesAsync(ct);
-        }
-    }
-
-    /// <summary>Each enabled module seeds its own demo data for the agency; one that fails is logged and skipped.</summary>
-    public async Task SeedModulesAsync(Agency agency, CancellationToken ct)
-    {
-        using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
-        await using var scope = services.CreateAsyncScope();
-        foreach (var seeder in scope.ServiceProvider.GetServices<IDemoDataSeeder>())
-        {
-            if (!catalog.IsRunning(seeder.ModuleId)) continue;
-            try
-            {
-                // Demo rows are many (a year of meetings): one audit line per module and agency, not one per row.
-                using (Auditing.AuditSuppression.Begin()) await seeder.SeedAsync(seed: agency.Id * 7919, ct);
-                await scope.ServiceProvider.GetRequiredService<Auditing.AuditLog>().WriteAsync("demo-data.seed", "Module:" + seeder.ModuleId, agency.ShortName, true, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Demo data of module {Module} failed for agency {Agency}", seeder.ModuleId, agency.Id);
-            }
         }
     }
 }

@@ -5,12 +5,13 @@ using Modular.Sdk;
 namespace Modular.Host.Data;
 
 [Modular.Host.Auditing.NotAudited("Accounts are audited as named events (created, roles, locked, password changed).")]
-public sealed class PortalUser : IdentityUser
+public sealed class PortalUser : IdentityUser, ICreatedAt
 {
     [MaxLength(50)] public string DisplayName { get; set; } = "";
     /// <summary>The agency chosen last; the session starts there at the next sign-in.</summary>
     public int? LastAgencyId { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>UTC; set on first save from the host's clock.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
     /// <summary>UTC; passwords older than the configured age must be changed.</summary>
     public DateTime? PasswordChangedAt { get; set; }
     /// <summary>Set for passwords given by an administrator: the owner must choose their own first.</summary>
@@ -20,7 +21,7 @@ public sealed class PortalUser : IdentityUser
 public enum AgencyStatus { Active = 0, Suspended = 1 }
 
 /// <summary>A tenant: one government agency using the portal.</summary>
-public sealed class Agency : IVersioned
+public sealed class Agency : IVersioned, ICreatedAt
 {
     public int Id { get; set; }
     [MaxLength(100)] public string Name { get; set; } = "";
@@ -28,7 +29,8 @@ public sealed class Agency : IVersioned
     /// <summary>Unique code, e.g. the unified social credit code or an internal number.</summary>
     [MaxLength(30)] public string Code { get; set; } = "";
     public AgencyStatus Status { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>UTC; set on first save from the host's clock.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
     public long Version { get; set; }
 }
 
@@ -56,7 +58,8 @@ public sealed class AgencyModule : IVersioned
     public bool Enabled { get; set; }
     /// <summary>JSON object of setting key → value; keys absent take the module's default.</summary>
     public string SettingsJson { get; set; } = "{}";
-    public DateTimeOffset UpdatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>UTC; set by whoever changes the switches or settings, from the host's clock.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 }
 
@@ -133,4 +136,20 @@ public sealed class PluginPublisher
     [MaxLength(16)] public string KeyId { get; set; } = "";
     [MaxLength(256)] public string? AddedBy { get; set; }
     public DateTime AddedAt { get; set; }
+}
+
+/// <summary>
+/// Demo data the host put into an agency: the row with an empty <see cref="ModuleId"/> marks an agency the demo seeding
+/// created; one row per module whose seeders ran there, so that turning the module on again seeds nothing twice.
+/// </summary>
+[Modular.Host.Auditing.NotAudited("Bookkeeping of the demo seeding, which writes its own demo-data.seed line per module and agency.")]
+public sealed class DemoDataSeed : ICreatedAt
+{
+    /// <summary>The <see cref="ModuleId"/> of the row that marks a demo agency.</summary>
+    public const string Agency = "";
+
+    public int AgencyId { get; set; }
+    [MaxLength(100)] public string ModuleId { get; set; } = Agency;
+    public DateTimeOffset SeededAt { get; set; }
+    DateTimeOffset ICreatedAt.CreatedAt { get => SeededAt; set => SeededAt = value; }
 }

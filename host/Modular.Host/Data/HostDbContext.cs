@@ -21,6 +21,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<PluginPackage> PluginPackages => Set<PluginPackage>();
     public DbSet<PluginInstanceState> PluginInstanceStates => Set<PluginInstanceState>();
     public DbSet<PluginPublisher> PluginPublishers => Set<PluginPublisher>();
+    public DbSet<DemoDataSeed> DemoDataSeeds => Set<DemoDataSeed>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -62,6 +63,11 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
             e.HasIndex(m => new { m.AgencyId, m.ModuleId }).IsUnique();
             e.Property(m => m.Version).IsConcurrencyToken();
             e.HasOne<Agency>().WithMany().HasForeignKey(m => m.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<DemoDataSeed>(e =>
+        {
+            e.HasKey(d => new { d.AgencyId, d.ModuleId });
+            e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

@@ -14,7 +14,7 @@ namespace Modular.Host.Feeds;
 /// locked. Anything else answers 404, so a link reveals nothing. Runs after authentication and before the module
 /// gate, which then checks the module is on for that agency as for any request.
 /// </summary>
-public sealed class FeedLinkMiddleware(RequestDelegate next)
+public sealed class FeedLinkMiddleware(RequestDelegate next, TimeProvider clock)
 {
     public const string AuthenticationType = "FeedLink";
     private static readonly TimeSpan UseResolution = TimeSpan.FromMinutes(10);
@@ -26,7 +26,7 @@ public sealed class FeedLinkMiddleware(RequestDelegate next)
             await next(context);
             return;
         }
-        var principal = await PrincipalAsync(context, db, token.ToString());
+        var principal = await PrincipalAsync(context, db, token.ToString(), clock.GetUtcNow());
         if (principal is null)
         {
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
@@ -37,7 +37,7 @@ public sealed class FeedLinkMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static async Task<ClaimsPrincipal?> PrincipalAsync(HttpContext context, HostDbContext db, string token)
+    private static async Task<ClaimsPrincipal?> PrincipalAsync(HttpContext context, HostDbContext db, string token, DateTimeOffset now)
     {
         var endpoint = context.GetEndpoint();
         var feed = endpoint?.Metadata.GetMetadata<FeedEndpointMetadata>()?.Feed;
@@ -55,9 +55,8 @@ public sealed class FeedLinkMiddleware(RequestDelegate next)
                 m.Roles, m.Agency!.Name, m.Agency.ShortName, m.User!.UserName, m.User.DisplayName, m.User.LockoutEnd,
             })
             .FirstOrDefaultAsync(ct);
-        if (member is null || member.LockoutEnd > DateTimeOffset.UtcNow) return null;
+        if (member is null || member.LockoutEnd > now) return null;
 
-        var now = DateTimeOffset.UtcNow;
         if (link.LastUsedAt is not { } used || now - used > UseResolution)
             // A plain statement: a calendar app polling its feed is not an audited change.
             await db.FeedLinks.Where(l => l.Id == link.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.LastUsedAt, now), ct);

@@ -7,7 +7,7 @@ using Modular.Sdk;
 namespace Modular.Host.Feeds;
 
 /// <summary>The SDK's <see cref="IFeedLinks"/>: makes, lists and revokes the signed-in user's links in the current agency.</summary>
-public sealed class FeedLinkService(HostDbContext db, ICurrentAgency agency, ICurrentUser user, IAuditLog audit, IHttpContextAccessor http) : IFeedLinks
+public sealed class FeedLinkService(HostDbContext db, ICurrentAgency agency, ICurrentUser user, IAuditLog audit, IHttpContextAccessor http, TimeProvider clock) : IFeedLinks
 {
     /// <summary>The query parameter that carries the secret.</summary>
     public const string TokenParameter = "token";
@@ -40,7 +40,7 @@ public sealed class FeedLinkService(HostDbContext db, ICurrentAgency agency, ICu
         var (agencyId, userId) = Owner();
         var link = await db.FeedLinks.FirstOrDefaultAsync(l => l.Id == id && l.AgencyId == agencyId && l.UserId == userId && l.RevokedAt == null, cancellationToken);
         if (link is null) return false;
-        link.RevokedAt = DateTimeOffset.UtcNow;
+        link.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         await audit.WriteAsync("feed-link.revoke", $"FeedLink#{link.Id}", $"{link.ModuleId}/{link.Feed}", cancellationToken: cancellationToken);
         return true;

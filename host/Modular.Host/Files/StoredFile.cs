@@ -4,7 +4,7 @@ using Modular.Sdk;
 namespace Modular.Host.Files;
 
 /// <summary>A file a module keeps for an agency (<see cref="IFileStore"/>): what it is and whose; the bytes are in <see cref="StoredFileData"/>.</summary>
-public sealed class StoredFile : IAgencyOwned
+public sealed class StoredFile : IAgencyOwned, Modular.Host.Data.ICreatedAt
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
@@ -13,7 +13,8 @@ public sealed class StoredFile : IAgencyOwned
     [MaxLength(200)] public string FileName { get; set; } = "";
     [MaxLength(100)] public string ContentType { get; set; } = "";
     public long Length { get; set; }
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>UTC; set on first save from the host's clock.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
     [MaxLength(450)] public string? CreatedBy { get; set; }
     public StoredFileData? Data { get; set; }
 }

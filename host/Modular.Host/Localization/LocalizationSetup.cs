@@ -36,7 +36,8 @@ public static class LocalizationSetup
             var culture = HostSetup.Cultures.FirstOrDefault(c => c.Name == name) ?? HostSetup.Cultures[0];
             http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+                // A lifetime, not a date: the browser counts it on its own clock.
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             return Results.LocalRedirect(HostSetup.IsLocalPath(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
 }

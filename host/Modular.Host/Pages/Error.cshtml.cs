@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,12 +13,16 @@ public sealed class ErrorModel : PageModel
     public bool IsNotFound { get; private set; }
     public bool Forbidden { get; private set; }
     public bool TooLarge { get; private set; }
+    /// <summary>The request's trace id, as every log line of the request carries it: the user quotes it to the help desk.</summary>
+    public string TraceId { get; private set; } = "";
 
     public void OnGet([FromQuery] int? code) => Set(code);
     public void OnPost([FromQuery] int? code) => Set(code); // never from the form: it may be what was refused
 
     private void Set(int? code)
     {
+        // Re-executed here, the failed request's Activity is still the current one.
+        TraceId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
         IsNotFound = code == 404;
         Forbidden = code == 403;
         // Refused by size before (413), or found too large while the form was read (an exception re-executes here).

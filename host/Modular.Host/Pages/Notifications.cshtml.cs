@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Notifications;
-using Modular.Host.Plugins;
 using Modular.Host.Shell;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages;

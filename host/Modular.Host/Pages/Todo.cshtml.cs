@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
-using Modular.Host.Plugins;
 using Modular.Host.Shell;
 using Modular.Host.Shell.Dashboard;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages;

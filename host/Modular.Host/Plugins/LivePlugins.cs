@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins;
@@ -15,7 +17,7 @@ namespace Modular.Host.Plugins;
 /// is then served from a scope of the newest one, which sees the host's services and every plugin's.
 /// Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
 /// </summary>
-public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
+public sealed class LivePlugins(PluginCatalog catalog, PluginCatalogLoader loader, PluginMigrator migrator, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
     LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches, ILogger<LivePlugins> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -27,16 +29,16 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
     public ILifetimeScope? Scope => _scope;
 
     /// <summary>Loads, registers and migrates the plugin in <paramref name="folder"/>; the reason in Chinese when a step fails, else null.</summary>
-    public async Task<string?> ActivateAsync(string folder, Packages.PluginTrust trust, CancellationToken ct = default)
+    public async Task<string?> ActivateAsync(string folder, PluginTrust trust, CancellationToken ct = default)
     {
         await _gate.WaitAsync(ct);
         try
         {
-            var plugin = PluginCatalog.ReadManifest(folder);
+            var plugin = PluginDescriptor.Read(folder);
             if (!plugin.IsRunning) return plugin.FailureReason;
             var missing = plugin.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
             if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
-            var registrations = PluginCatalog.TryLoad(plugin, trust);
+            var registrations = loader.TryLoad(plugin, trust);
             if (registrations is null) return plugin.FailureReason;
 
             var parent = _scope ?? root;
@@ -44,7 +46,7 @@ public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, Appl
             var services = new AutofacServiceProvider(child);
             var contexts = registrations.Where(d => d.ServiceType == typeof(ModuleDbContextRegistration))
                 .Select(d => (ModuleDbContextRegistration)d.ImplementationInstance!).Where(r => r.ModuleId == plugin.Id).Select(r => r.ContextType);
-            var failure = await PluginMigrator.MigrateModuleAsync(contexts, services, logger, plugin.Id, ct);
+            var failure = await migrator.MigrateModuleAsync(contexts, services, logger, plugin.Id, ct);
             if (failure is null)
             {
                 try

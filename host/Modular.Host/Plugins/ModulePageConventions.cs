@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Modular.Plugins;
 
 namespace Modular.Host.Plugins;
 

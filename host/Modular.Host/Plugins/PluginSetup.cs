@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Auditing;
 using Modular.Host.Data;
 using Modular.Host.Plugins.Packages;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 
 namespace Modular.Host.Plugins;
 
 /// <summary>
-/// The plugins folder made ready before the container is built: the packages' settings, the allow-list of this start,
-/// and the staged upgrades and uninstalls applied (on a shared database, also what other instances installed or staged).
+/// The plugins folder made ready before the container is built: the runtime's services (built by hand, registered as the
+/// same instances), the allow-list of this start, and the staged upgrades and uninstalls applied (on a shared database,
+/// also what other instances installed or staged).
 /// </summary>
-public sealed record PluginStartup(string PluginsPath, PluginPackageOptions Packages, PluginTrust Trust, StartOutcomes Outcomes)
+public sealed record PluginStartup(PluginRuntime Runtime, SharedPackages Shared, PluginTrust Trust, StartOutcomes Outcomes)
 {
     /// <summary>Applies what is staged, before any plugin loads: an async step of its own, ahead of the registrations.</summary>
     public static async Task<PluginStartup> PrepareAsync(WebApplicationBuilder builder, ModularOptions options, DatabaseSettings database, CancellationToken ct = default)
@@ -19,17 +24,25 @@ public sealed record PluginStartup(string PluginsPath, PluginPackageOptions Pack
         // unless the setting turns that off explicitly (warned at every start).
         packages.RequireSignature = bool.TryParse(builder.Configuration["Plugins:RequireSignature"], out var requireSignature)
             ? requireSignature : !builder.Environment.IsDevelopment();
-        // The allow-list of this start (settings and the security administrator's list), before any plugin code loads.
-        var trust = await PluginTrust.AtStartAsync(database, packages, ct);
+        // Stamps at start come from the real clock: a test's clock is registered later, into the container.
+        var time = TimeProvider.System;
+        var locks = new DatabaseLocks(database);
+        var runtime = new PluginRuntime(pluginsPath, packages, new HostPluginDatabase(database, locks), new HostPublisherStore(database),
+            [typeof(PluginStartup).Assembly], time);
+        var shared = new SharedPackages(database, locks, runtime.Packages, runtime.Staged, time);
+        // The host's tables are brought up to date first; then the allow-list of this start (settings and the security
+        // administrator's list), before any plugin code loads.
+        await using (var db = shared.Open()) await db.Database.MigrateAsync(ct);
+        var trust = await runtime.Trust.CurrentAsync(ct);
         StartOutcomes outcomes;
-        if (SharedPackages.Enabled(database))
+        if (shared.Enabled)
         {
             // Several instances: the database says which packages this instance must have, and what is staged.
-            var (applied, refused) = await SharedPackages.ApplyAtStartAsync(pluginsPath, database, packages, trust, ct);
+            var (applied, refused) = await shared.ApplyAtStartAsync(trust, ct);
             outcomes = new StartOutcomes(applied, refused);
         }
-        else outcomes = new StartOutcomes(await StagedChanges.ApplyAtStartAsync(pluginsPath, database, trust, ct));
-        return new PluginStartup(pluginsPath, packages, trust, outcomes);
+        else outcomes = new StartOutcomes(await runtime.Staged.ApplyAtStartAsync(trust, ct));
+        return new PluginStartup(runtime, shared, trust, outcomes);
     }
 }
 
@@ -38,11 +51,11 @@ public static class PluginSetup
     /// <summary>Loads the plugins of the folder into the same collection (one container for all agencies), and the runtime that installs more.</summary>
     public static PluginCatalog AddPlugins(this IServiceCollection services, PluginStartup start)
     {
-        services.AddSingleton(start.Packages);
+        start.Runtime.Register(services);
+        services.AddSingleton(start.Shared);
         services.AddSingleton(start.Outcomes);
-        var catalog = PluginCatalog.Load(start.PluginsPath, services, start.Trust);
+        var catalog = start.Runtime.Loader.Load(start.Runtime.PluginsPath, services, start.Trust);
         services.AddSingleton(catalog);
-        services.AddScoped<PluginMigrator>();
         services.AddSingleton<PluginActionChanges>();
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
         services.AddSingleton<LiveEndpointSource>();
@@ -59,26 +72,33 @@ public static class PluginSetup
     {
         if (!app.Services.GetRequiredService<PluginPackageOptions>().RequireSignature && !app.Environment.IsDevelopment())
             logger.LogWarning("Plugins:RequireSignature is off outside Development: unsigned plugins and plugins of any publisher are loaded and run with the host's rights.");
-        var failures = new List<Auditing.AuditRecord>();
+        var failures = new List<AuditRecord>();
         foreach (var p in catalog.All)
         {
             if (p.IsRunning) logger.LogInformation("Plugin {Id} {Version} loaded", p.Id, p.Manifest!.Version);
             else
             {
                 logger.LogWarning("Plugin in {Folder} not loaded: {Reason}", p.FolderName, p.FailureReason);
-                failures.Add(new Auditing.AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
+                failures.Add(new AuditRecord("plugin.failed", "Plugin:" + p.FolderName, p.FailureReason, false, null, "system", null, null));
             }
         }
         var startOutcomes = app.Services.GetRequiredService<StartOutcomes>();
-        failures.AddRange(startOutcomes.ToAudit());
-        if (SharedPackages.Enabled(app.Services.GetRequiredService<DatabaseSettings>()))
+        failures.AddRange(ToAudit(startOutcomes));
+        var shared = app.Services.GetRequiredService<SharedPackages>();
+        if (shared.Enabled)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await SharedPackages.RecordStartAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), catalog,
+            await shared.RecordStartAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), catalog,
                 app.Services.GetRequiredService<ModularOptions>().InstanceName, startOutcomes.Refused);
         }
-        await app.Services.GetRequiredService<Auditing.AuditWriter>().AppendAsync(failures);
+        await app.Services.GetRequiredService<AuditWriter>().AppendAsync(failures);
     }
+
+    /// <summary>The start's staged changes and refused shared packages, as audit events.</summary>
+    private static IEnumerable<AuditRecord> ToAudit(StartOutcomes outcomes) => outcomes.Applied.Select(o => new AuditRecord(
+        (o.Follows ? "plugin.instance." : "plugin.") + (o.Action == StagedChange.Upgrade ? (o.Success ? "upgraded" : "upgrade.failed") : (o.Success ? "uninstalled" : "uninstall.failed")),
+        "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
+        .Concat(outcomes.Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value.Reason, false, null, "system", null, null)));
 
     /// <summary>Once a plugin was installed while running, requests are served from its scope (host, earlier and new plugins).</summary>
     public static void UseLivePluginScope(this WebApplication app)

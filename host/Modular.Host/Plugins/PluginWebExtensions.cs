@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins;

@@ -20,8 +20,7 @@ public sealed class CrossSiteRequestMiddleware(RequestDelegate next)
             await next(http);
             return;
         }
-        http.Response.StatusCode = StatusCodes.Status403Forbidden;
-        await http.Response.WriteAsJsonAsync(new { error = "cross-site request refused", message = text["A request from another site was refused."] }, http.RequestAborted);
+        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["A request from another site was refused."]).ExecuteAsync(http);
     }
 
     public static bool IsRefused(HttpRequest request)

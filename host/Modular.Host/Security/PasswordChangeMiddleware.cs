@@ -12,7 +12,7 @@ public sealed class PasswordChangeMiddleware(RequestDelegate next)
         if (context.User.HasClaim(c => c.Type == PortalClaims.MustChangePassword)
             && !Allowed.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
-            if (context.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
+            if (Api.ApiPaths.IsApi(context.Request.Path))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;

@@ -23,17 +23,18 @@ public sealed class PasswordHistoryValidator(HostDbContext db, SecurityOptions s
 }
 
 /// <summary>Identity's EF store, remembering each new password hash and when it was set.</summary>
-public sealed class PortalUserStore(HostDbContext db, SecurityOptions security, IdentityErrorDescriber? describer = null)
+public sealed class PortalUserStore(HostDbContext db, SecurityOptions security, TimeProvider clock, IdentityErrorDescriber? describer = null)
     : UserStore<PortalUser, IdentityRole, HostDbContext>(db, describer)
 {
     public override async Task SetPasswordHashAsync(PortalUser user, string? passwordHash, CancellationToken cancellationToken = default)
     {
         await base.SetPasswordHashAsync(user, passwordHash, cancellationToken);
         if (passwordHash is null) return;
-        user.PasswordChangedAt = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.PasswordChangedAt = now;
         if (security.PasswordHistory <= 0) return;
         // Saved with the user by the store's next SaveChanges.
-        Context.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = passwordHash, CreatedAt = DateTime.UtcNow });
+        Context.PasswordHistory.Add(new PasswordHistoryEntry { UserId = user.Id, PasswordHash = passwordHash, CreatedAt = now });
         var old = await Context.PasswordHistory.Where(h => h.UserId == user.Id).OrderByDescending(h => h.Id)
             .Skip(security.PasswordHistory - 1).ToListAsync(cancellationToken);
         Context.PasswordHistory.RemoveRange(old);

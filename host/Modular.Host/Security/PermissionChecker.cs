@@ -1,4 +1,4 @@
-using Modular.Host.Plugins;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Security;

@@ -31,8 +31,8 @@ public sealed class SecurityOptions
         return asked < baseline ? asked : baseline;
     }
 
-    /// <summary>The configuration asks for less than the baseline (and is clamped to it): warned at start.</summary>
-    public bool AuditRetentionBelowBaseline => AuditRetentionDays is { } d ? DateTime.UtcNow.AddDays(-Math.Clamp(d, 0, 36_500)) > DateTime.UtcNow.AddMonths(-6) : AuditRetentionMonths < 6;
+    /// <summary>The configuration asks for less than the baseline at <paramref name="utcNow"/> (and is clamped to it): warned at start.</summary>
+    public bool AuditRetentionBelowBaseline(DateTime utcNow) => AuditRetentionDays is { } d ? utcNow.AddDays(-Math.Clamp(d, 0, 36_500)) > utcNow.AddMonths(-6) : AuditRetentionMonths < 6;
     public int EffectiveIdleTimeoutMinutes => Math.Clamp(IdleTimeoutMinutes, 1, 30);
 
     /// <summary>

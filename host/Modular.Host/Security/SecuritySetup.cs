@@ -93,13 +93,13 @@ public static class SecuritySetup
             // timestamp; look at the timestamp first and only then build the graph.
             var sessionCheck = TimeSpan.FromSeconds(security.SessionCheckSeconds);
             o.Events.OnValidatePrincipal = ctx =>
-                ctx.Properties.IssuedUtc is { } issued && DateTimeOffset.UtcNow - issued <= sessionCheck
+                ctx.Properties.IssuedUtc is { } issued && Now(ctx.HttpContext) - issued <= sessionCheck
                     ? Task.CompletedTask
                     : SecurityStampValidator.ValidatePrincipalAsync(ctx);
             // A new sign-in (password typed) is stamped; refreshing the session keeps the stamp it had.
             o.Events.OnSigningIn = ctx =>
             {
-                ctx.Properties.Items.TryAdd(PortalClaims.SignedInItem, DateTimeOffset.UtcNow.UtcTicks.ToString(CultureInfo.InvariantCulture));
+                ctx.Properties.Items.TryAdd(PortalClaims.SignedInItem, Now(ctx.HttpContext).UtcTicks.ToString(CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
@@ -107,9 +107,12 @@ public static class SecuritySetup
         });
     }
 
+    /// <summary>The host's clock, which the cookie handler stamps the ticket with (IssuedUtc, ExpiresUtc).</summary>
+    private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.Value?.Contains("/api", StringComparison.OrdinalIgnoreCase) == true)
+        if (Api.ApiPaths.IsApi(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;

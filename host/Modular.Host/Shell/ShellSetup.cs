@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 using Modular.Host.Localization;
 using Modular.Host.Plugins;
+using Modular.Plugins;
 using Modular.Sdk;
 using Modular.Host.Shell.Accounts;
 using Modular.Host.Shell.Modules;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
+using Modular.Plugins;
 
 namespace Modular.Host.Tenancy;
 

@@ -37,8 +37,10 @@ public sealed class PagerTagHelper(HtmlEncoder encoder) : TagHelper
         if (List is null || List.PageCount <= 1) { output.SuppressOutput(); return; }
         var pager = new PagerModel(ViewContext.HttpContext.Request, List.Page, List.PageCount, List.Total) { Fragment = Fragment };
         var e = encoder;
-        string Item(bool disabled, string url, string text) =>
-            $"<li class=\"page-item{(disabled ? " disabled" : "")}\"><a class=\"page-link\" href=\"{e.Encode(url)}\">{e.Encode(text)}</a></li>";
+        // No link where there is no page to go to (page 0 or past the last): nothing to follow, tab to or crawl.
+        string Item(bool disabled, string url, string text) => disabled
+            ? $"<li class=\"page-item disabled\"><span class=\"page-link\" aria-disabled=\"true\">{e.Encode(text)}</span></li>"
+            : $"<li class=\"page-item\"><a class=\"page-link\" href=\"{e.Encode(url)}\">{e.Encode(text)}</a></li>";
         var html = $"<nav aria-label=\"{e.Encode(Pages.Current)}\"><ul class=\"pagination flex-wrap\">"
             + Item(pager.Page <= 1, pager.UrlFor(pager.Page - 1), Previous.Current)
             + $"<li class=\"page-item disabled\"><span class=\"page-link\">{e.Encode(string.Format(PageOf.Current, pager.Page, pager.PageCount))}（{e.Encode(string.Format(InAll.Current, pager.Total))}）</span></li>"

@@ -12,7 +12,7 @@ public static class IntegrityApi
         api.MapGet("/talks", async (int? year, IntegrityDbContext db, IntegrityAccess access, TalkLog log, CancellationToken ct) =>
         {
             if (!await access.CanSeeTalksAsync(ct)) return Results.NotFound();
-            if (year is { } bad && !SaneDates.IsSaneYear(bad)) return Results.BadRequest(new { error = "年份无效。" });
+            if (year is { } bad && !SaneDates.IsSaneYear(bad)) return BadYear();
             var query = db.Talks.AsNoTracking();
             if (year is { } y) query = query.Where(t => t.Date >= new DateOnly(y, 1, 1) && t.Date <= new DateOnly(y, 12, 31));
             var talks = await query.OrderByDescending(t => t.Date).ThenByDescending(t => t.Id).Take(200)
@@ -28,7 +28,7 @@ public static class IntegrityApi
         {
             var today = clock.Today;
             var y = year ?? today.Year;
-            if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
+            if (y is < 2000 or > 2100) return BadYear();
             return Results.Ok(new { year = y, held = await WarningProgress.HeldAsync(db, y, today, ct), target = settings.GetInt(IntegrityModule.Id, IntegrityModule.WarningTargetSetting) });
         }).RequirePermission(IntegrityModule.ViewPermission);
         api.MapGet("/risks", async (IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, CancellationToken ct) =>
@@ -63,4 +63,6 @@ public static class IntegrityApi
             return await evidence.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
         });
     }
+
+    private static IResult BadYear() => Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年份无效。"] });
 }

@@ -12,8 +12,8 @@ public static class OrgLifeApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/meetings", ListMeetingsAsync);
-        api.MapGet("/meetings/{id:int}", GetMeetingAsync);
+        api.MapGet("/meetings", ListMeetingsAsync).RequirePermission(OrgLifeModule.ViewPermission);
+        api.MapGet("/meetings/{id:int}", GetMeetingAsync).RequirePermission(OrgLifeModule.ViewPermission);
         api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync).RequirePermission(OrgLifeModule.ViewPermission);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
@@ -23,10 +23,9 @@ public static class OrgLifeApi
             ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: false, ct));
     }
 
-    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, OrgLifeAccess access, IPermissionChecker permissions, CancellationToken ct)
+    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, OrgLifeAccess access, CancellationToken ct)
     {
-        if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.Forbid();
-        if (year is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
+        if (year is < 2000 or > 2100) return BadYear();
         var query = await access.VisibleAsync(db.Meetings.AsNoTracking(), ct);
         if (year is { } y) query = query.Where(m => m.Date >= new DateOnly(y, 1, 1) && m.Date <= new DateOnly(y, 12, 31));
         if (branch is { } b) query = query.Where(m => m.BranchId == b);
@@ -37,9 +36,8 @@ public static class OrgLifeApi
         return Results.Ok(rows);
     }
 
-    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, OrgLifeAccess access, IPermissionChecker permissions, CancellationToken ct)
+    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, OrgLifeAccess access, CancellationToken ct)
     {
-        if (!permissions.IsGranted(OrgLifeModule.ViewPermission)) return Results.Forbid();
         var m = await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct))
             .Include(x => x.Attendees).Include(x => x.Decisions).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Results.NotFound();
@@ -64,7 +62,7 @@ public static class OrgLifeApi
     {
         var today = clock.Today;
         var y = year ?? today.Year;
-        if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
+        if (y is < 2000 or > 2100) return BadYear();
         var branches = await access.ComplianceBranchesAsync(roster, ct);
         if (branches.Count == 0) return Results.NotFound();
         var report = await compliance.BuildAsync(y, branches, today, ct);
@@ -92,11 +90,13 @@ public static class OrgLifeApi
     /// <summary>A branch's year as a work manual (Word) or workbook (Excel): for those who keep the branch's records.</summary>
     private static async Task<IResult> ExportAsync(int id, int y, OrgLifeAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
     {
-        if (y is < 2000 or > 2100) return Results.BadRequest(new { error = "年份无效。" });
+        if (y is < 2000 or > 2100) return BadYear();
         if (await roster.BranchAsync(id, ct) is not { } branch || !await access.CanRecordAsync(id, ct)) return Results.NotFound();
         var data = await book.LoadAsync(branch, y, ct);
         return word
             ? Results.File(await book.WordAsync(data, ct), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{branch.Name}{y}年工作手册.docx")
             : Results.File(await book.ExcelAsync(data, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{branch.Name}{y}年组织生活记录.xlsx");
     }
+
+    private static IResult BadYear() => Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年份无效。"] });
 }

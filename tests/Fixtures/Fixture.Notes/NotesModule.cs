@@ -64,6 +64,8 @@ public sealed class NotesModule : IModule
             await db.SaveChangesAsync();
             return Results.NoContent();
         });
+        // A bug in an endpoint: the caller gets a 500 problem without the message or the stack trace.
+        api.MapGet("/broken", string () => throw new InvalidOperationException("Password=fixture-secret-42 leaked"));
         // Proves that the plugin runs with its own copy of a library (CsvHelper 30 here, 33 in "tasks").
         api.MapGet("/private-dependency", () => typeof(CsvHelper.CsvReader).Assembly.GetName().Version!.ToString());
         // Modules read people and organisations through the SDK, never keeping their own copy.

@@ -44,6 +44,6 @@ public sealed class AuditRetentionTests
         Assert.Equal(now.AddMonths(-6), new Modular.Host.Security.SecurityOptions { AuditRetentionMonths = 1 }.AuditRetentionCutoff(now));
         Assert.Equal(now.AddMonths(-12), new Modular.Host.Security.SecurityOptions { AuditRetentionMonths = 12 }.AuditRetentionCutoff(now));
         Assert.Equal(now.AddDays(-400), new Modular.Host.Security.SecurityOptions { AuditRetentionDays = 400 }.AuditRetentionCutoff(now));
-        Assert.True(new Modular.Host.Security.SecurityOptions { AuditRetentionDays = 180 }.AuditRetentionBelowBaseline);
+        Assert.True(new Modular.Host.Security.SecurityOptions { AuditRetentionDays = 180 }.AuditRetentionBelowBaseline(now));
     }
 }

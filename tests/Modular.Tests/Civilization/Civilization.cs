@@ -10,11 +10,12 @@ public static class Civilization
     public static string Campaign(int id) => $"/m/civilization/Campaigns/Details/{id}";
     public static string Item(int id) => $"/m/civilization/Items/Details/{id}";
 
-    public static async Task<int> NewCampaignAsync(this HttpClient office, string name = "2026年度创建市级文明单位", string title = "MunicipalCivilizedUnit")
+    public static async Task<int> NewCampaignAsync(this HttpClient office, string name = "2026年度创建市级文明单位", string title = "MunicipalCivilizedUnit",
+        string status = "InProgress", int year = 2026)
     {
         var response = await office.PostFormAsync("/m/civilization/Campaigns/Edit", new Dictionary<string, string>
         {
-            ["Input.Name"] = name, ["Input.TitleLevel"] = title, ["Input.Year"] = "2026", ["Input.Status"] = "InProgress", ["Input.Version"] = "0",
+            ["Input.Name"] = name, ["Input.TitleLevel"] = title, ["Input.Year"] = year.ToString(), ["Input.Status"] = status, ["Input.Version"] = "0",
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return int.Parse(Regex.Match(response.Headers.Location!.ToString(), @"Details/(\d+)").Groups[1].Value);

@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
+using Modular.Modules.Civilization.Domain;
 using Modular.Sdk;
 using Modular.Tests.Files;
 using Modular.Tests.Infrastructure;
+using static Modular.Tests.Infrastructure.CivilizationData;
 
 namespace Modular.Tests.Civilization;
 
@@ -18,19 +20,9 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
     private readonly Portal _portal;
     public CivilizationEvidenceTests(Portal portal) => _portal = portal;
 
-    private Task<List<string>> Q(string sql, params (string, object)[] args) => _portal.QueryAsync(sql, args);
-
-    private static Task<HttpResponseMessage> DeleteAsync(HttpClient client, int item, string entry) =>
+    private static Task<HttpResponseMessage> DeleteAsync(HttpClient client, int item, int entry) =>
         client.PostFormAsync(Civilization.Item(item), new Dictionary<string, string>(), $"{Civilization.Item(item)}?handler=DeleteEvidence&entry={entry}");
 
-    private async Task<string> LatestEntryAsync(int item) => (await Q("SELECT MAX(\"Id\") FROM civ_evidence WHERE \"ItemId\" = @i", ("i", item))).Single();
-
-    private async Task<(string Status, string Awaiting)> ItemAsync(int item)
-    {
-        var row = await Q("SELECT \"Status\" || ',' || CAST(\"AwaitingReview\" AS VARCHAR(5)) FROM civ_item WHERE \"Id\" = @i", ("i", item));
-        var parts = row.Single().Split(',');
-        return (parts[0], parts[1].ToLowerInvariant() is "1" or "true" ? "waiting" : "not waiting");
-    }
 
     [Fact]
     public async Task The_author_deletes_an_entry_and_its_files_until_the_item_is_reviewed_as_met_and_the_to_dos_follow()
@@ -43,10 +35,10 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         var item = await office.NewItemAsync(id, "开展道德讲堂活动", "4", "思想道德建设", owner, _portal.Today.AddDays(-1));
 
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "已开展两期道德讲堂。", ("签到表.png", AttachmentTests.Png), ("照片.png", AttachmentTests.Png))).StatusCode);
-        var entry = await LatestEntryAsync(item);
-        var files = await Q("SELECT \"Id\" FROM host_file WHERE \"OwnerKey\" = @k", ("k", $"evidence:{entry}"));
+        var entry = await _portal.LatestEvidenceAsync(item);
+        var files = await _portal.StoredFileIdsAsync(CivilizationData.EvidenceFilesKey(entry));
         Assert.Equal(2, files.Count);
-        Assert.Equal(("1", "waiting"), await ItemAsync(item));
+        Assert.Equal(new ItemState(ItemStatus.InProgress, AwaitingReview: true), await _portal.EvidenceStateAsync(item));
         Assert.Contains("审核佐证材料：开展道德讲堂活动", await office.GetStringAsync("/Todo"));
         Assert.DoesNotContain("文明创建事项：开展道德讲堂活动", await member.GetStringAsync("/Todo"));
 
@@ -62,26 +54,26 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         var foreign = await stranger.PostAsync($"{Civilization.Item(item)}?handler=DeleteEvidence&entry={entry}",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = strangerToken }));
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
-        Assert.Single(await Q("SELECT \"Id\" FROM civ_evidence WHERE \"Id\" = @e", ("e", int.Parse(entry))));
-        Assert.Equal(2, (await Q("SELECT \"Id\" FROM host_file WHERE \"OwnerKey\" = @k", ("k", $"evidence:{entry}"))).Count);
+        Assert.True(await _portal.EvidenceExistsAsync(entry));
+        Assert.Equal(files, await _portal.StoredFileIdsAsync(CivilizationData.EvidenceFilesKey(entry)));
 
         Assert.Equal(HttpStatusCode.Redirect, (await DeleteAsync(member, item, entry)).StatusCode);
-        Assert.Empty(await Q("SELECT \"Id\" FROM civ_evidence WHERE \"Id\" = @e", ("e", int.Parse(entry))));
-        Assert.Empty(await Q("SELECT \"Id\" FROM host_file WHERE \"OwnerKey\" = @k", ("k", $"evidence:{entry}")));
-        Assert.Equal("0", (await Q($"SELECT COUNT(*) FROM host_file_data WHERE \"Id\" IN ({string.Join(",", files)})")).Single());
+        Assert.False(await _portal.EvidenceExistsAsync(entry));
+        Assert.Empty(await _portal.StoredFileIdsAsync(CivilizationData.EvidenceFilesKey(entry)));
+        Assert.Equal(0, await _portal.StoredContentCountAsync(files));
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/m/civilization/api/items/{item}/files/{files[0]}")).StatusCode);
         // Nothing is left to review: the item is back to not started, off the office's list and on the owner's again.
-        Assert.Equal(("0", "not waiting"), await ItemAsync(item));
+        Assert.Equal(new ItemState(ItemStatus.NotStarted, AwaitingReview: false), await _portal.EvidenceStateAsync(item));
         Assert.DoesNotContain("审核佐证材料：开展道德讲堂活动", await office.GetStringAsync("/Todo"));
         Assert.Contains("文明创建事项：开展道德讲堂活动", await member.GetStringAsync("/Todo"));
         // Audited, the entry and each file, by the author.
-        Assert.Equal(["member"], await Q("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'delete' AND \"Target\" LIKE @t", ("t", $"%.Evidence#{entry}")));
+        Assert.Equal(["member"], (await _portal.AuditEntriesAsync("delete", $".Evidence#{entry}")).Select(e => e.UserName));
         foreach (var f in files)
-            Assert.Equal(["member"], await Q("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'delete' AND \"Target\" LIKE @t", ("t", $"%.StoredFile#{f}")));
+            Assert.Equal(["member"], (await _portal.AuditEntriesAsync("delete", $".StoredFile#{f}")).Select(e => e.UserName));
 
         // Once the reviewer marks the item met, the author's earlier entry stays; the office may still delete it.
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "已开展三期道德讲堂。")).StatusCode);
-        var reviewed = await LatestEntryAsync(item);
+        var reviewed = await _portal.LatestEvidenceAsync(item);
         Assert.Equal(HttpStatusCode.Redirect, (await office.ReviewAsync(item, "Met", "材料齐全。")).StatusCode);
         var ownersPage = await member.GetStringAsync(Civilization.Item(item));
         Assert.DoesNotContain("data-testid=\"delete-evidence\"", ownersPage);
@@ -91,15 +83,15 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
         Assert.Equal(HttpStatusCode.NotFound, (await DeleteAsync(member, item, reviewed)).StatusCode);
         // Evidence added after that review is the author's to take back, and the item waits for review only while it is there.
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(item, "补充一份总结。")).StatusCode);
-        var later = await LatestEntryAsync(item);
-        Assert.Equal(("2", "waiting"), await ItemAsync(item));
+        var later = await _portal.LatestEvidenceAsync(item);
+        Assert.Equal(new ItemState(ItemStatus.Met, AwaitingReview: true), await _portal.EvidenceStateAsync(item));
         Assert.Equal(HttpStatusCode.Redirect, (await DeleteAsync(member, item, later)).StatusCode);
-        Assert.Equal(("2", "not waiting"), await ItemAsync(item));
+        Assert.Equal(new ItemState(ItemStatus.Met, AwaitingReview: false), await _portal.EvidenceStateAsync(item));
         Assert.Contains("data-testid=\"delete-evidence\"", await office.GetStringAsync(Civilization.Item(item)));
         Assert.Equal(HttpStatusCode.Redirect, (await DeleteAsync(office, item, reviewed)).StatusCode);
-        Assert.Equal("0", (await Q("SELECT COUNT(*) FROM civ_evidence WHERE \"ItemId\" = @i", ("i", item))).Single());
+        Assert.Equal(0, await _portal.EvidenceCountAsync(item));
         // The reviewer's verdict is not undone by the office's clean-up.
-        Assert.Equal(("2", "not waiting"), await ItemAsync(item));
+        Assert.Equal(new ItemState(ItemStatus.Met, AwaitingReview: false), await _portal.EvidenceStateAsync(item));
     }
 
     [Fact]
@@ -145,9 +137,9 @@ public sealed class CivilizationEvidenceTests : IClassFixture<CivilizationEviden
             Assert.Equal(0, await store.DeleteAllAsync("civilization", ["evidence:rollback"], work));
             await tx.CommitAsync();
         }
-        Assert.Single(await Q("SELECT \"Id\" FROM host_file WHERE \"Id\" = @i", ("i", kept)));
-        Assert.Empty(await Q("SELECT \"Id\" FROM host_file WHERE \"Id\" = @i", ("i", gone)));
-        Assert.Empty(await Q("SELECT \"Id\" FROM \"AuditEntries\" WHERE \"Action\" = 'delete' AND \"Target\" LIKE @t", ("t", $"%.StoredFile#{kept}")));
-        Assert.Single(await Q("SELECT \"Id\" FROM \"AuditEntries\" WHERE \"Action\" = 'delete' AND \"Target\" LIKE @t", ("t", $"%.StoredFile#{gone}")));
+        Assert.True(await _portal.StoredFileExistsAsync(kept));
+        Assert.False(await _portal.StoredFileExistsAsync(gone));
+        Assert.Empty(await _portal.AuditEntriesAsync("delete", $".StoredFile#{kept}"));
+        Assert.Single(await _portal.AuditEntriesAsync("delete", $".StoredFile#{gone}"));
     }
 }

@@ -15,22 +15,16 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
     private static string Categories(int campaignId) => $"/m/civilization/Categories/{campaignId}";
     private static string EditCategory(int id) => $"/m/civilization/Categories/Edit/{id}";
 
-    private async Task<int> CategoryIdAsync(int campaignId, string name) =>
-        int.Parse((await _portal.QueryAsync("SELECT \"Id\" FROM civ_category WHERE \"CampaignId\" = @c AND \"Name\" = @n", ("c", campaignId), ("n", name))).Single());
-
-    private async Task<long> VersionAsync(int categoryId) =>
-        long.Parse((await _portal.QueryAsync("SELECT \"Version\" FROM civ_category WHERE \"Id\" = @i", ("i", categoryId))).Single());
-
     private async Task<HttpResponseMessage> MoveAsync(HttpClient client, int campaignId, int categoryId, string direction, long? version = null) =>
         await client.PostFormAsync(Categories(campaignId), new Dictionary<string, string>
         {
-            ["category"] = categoryId.ToString(), ["direction"] = direction, ["version"] = (version ?? await VersionAsync(categoryId)).ToString(),
+            ["category"] = categoryId.ToString(), ["direction"] = direction, ["version"] = (version ?? await _portal.CategoryVersionAsync(categoryId)).ToString(),
         }, $"{Categories(campaignId)}?handler=Move");
 
     private async Task<HttpResponseMessage> RenameAsync(HttpClient client, int categoryId, string name, long? version = null) =>
         await client.PostFormAsync(EditCategory(categoryId), new Dictionary<string, string>
         {
-            ["Name"] = name, ["Version"] = (version ?? await VersionAsync(categoryId)).ToString(),
+            ["Name"] = name, ["Version"] = (version ?? await _portal.CategoryVersionAsync(categoryId)).ToString(),
         });
 
     /// <summary>Where each name first appears in the text, in the order given; fails when one is missing.</summary>
@@ -56,7 +50,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var first = await office.NewItemAsync(id, "健全创建工作领导小组", "4", "组织领导");
         var second = await office.NewItemAsync(id, "建设职工书屋", "6", "文化建设");
         var third = await office.NewItemAsync(id, "办公区域整洁有序", "5", "环境建设");
-        var environment = await CategoryIdAsync(id, "环境建设");
+        var environment = await _portal.CategoryIdAsync(id, "环境建设");
         InOrder(Between(await office.GetStringAsync(Categories(id)), "data-testid=\"category-order\"", "</ol>"), "组织领导", "文化建设", "环境建设");
 
         // 环境建设 up twice: it leads; the top one cannot go higher (its button is off and a post changes nothing).
@@ -66,7 +60,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var list = await office.GetStringAsync(Categories(id));
         InOrder(Between(list, "data-testid=\"category-order\"", "</ol>"), "环境建设", "组织领导", "文化建设");
         Assert.Matches($"data-category-id=\"{environment}\"[\\s\\S]*?value=\"up\"[^>]*disabled", list);
-        Assert.Equal(["1", "2", "3"], await _portal.QueryAsync("SELECT \"Order\" FROM civ_category WHERE \"CampaignId\" = @c ORDER BY \"Order\"", ("c", id)));
+        Assert.Equal([1, 2, 3], await _portal.CategoryOrdersAsync(id));
 
         var page = await office.GetStringAsync(Civilization.Campaign(id));
         InOrder(Between(page, "<svg", "</svg>"), "环境建设", "组织领导", "文化建设");
@@ -84,9 +78,9 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var stale = await MoveAsync(office, id, environment, "down", version: 1);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Order\" FROM civ_category WHERE \"Id\" = @i", ("i", environment))).Single());
+        Assert.Equal(1, await _portal.CategoryOrderAsync(environment));
         // Each move is audited by the host, by the office.
-        Assert.Contains(await _portal.QueryAsync("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'update' AND \"Target\" LIKE @t", ("t", $"%CriteriaCategory#{environment}")), u => u == "office");
+        Assert.Contains(await _portal.AuditEntriesAsync("update", $"CriteriaCategory#{environment}"), e => e.UserName == "office");
     }
 
     [Fact]
@@ -96,7 +90,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var id = await office.NewCampaignAsync("改名测试活动");
         await office.NewItemAsync(id, "健全创建工作领导小组", "4", "组织领导");
         await office.NewItemAsync(id, "建设职工书屋", "6", "文化建设");
-        var leadership = await CategoryIdAsync(id, "组织领导");
+        var leadership = await _portal.CategoryIdAsync(id, "组织领导");
         // Another campaign's category of the same name does not count.
         var elsewhere = await office.NewCampaignAsync("另一个活动");
         await office.NewItemAsync(elsewhere, "另一个活动的事项", "2", "创建管理");
@@ -111,19 +105,19 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         await Refused(await RenameAsync(office, leadership, "  "), "请填写类别名称", "");
         await Refused(await RenameAsync(office, leadership, new string('长', 51)), "不能超过 50 个字符", new string('长', 51));
         await Refused(await RenameAsync(office, leadership, " 文化建设 "), "本创建活动已有名为“文化建设”的类别", " 文化建设 ");
-        Assert.Equal("组织领导", (await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"Id\" = @i", ("i", leadership))).Single());
+        Assert.Equal("组织领导", await _portal.CategoryNameAsync(leadership));
 
-        var version = await VersionAsync(leadership);
+        var version = await _portal.CategoryVersionAsync(leadership);
         Assert.Equal(HttpStatusCode.Redirect, (await RenameAsync(office, leadership, "创建管理")).StatusCode);
-        Assert.Equal("创建管理", (await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"Id\" = @i", ("i", leadership))).Single());
+        Assert.Equal("创建管理", await _portal.CategoryNameAsync(leadership));
         Assert.Contains("创建管理", await office.GetStringAsync(Civilization.Campaign(id)));
         // A second edit made from the same (now stale) form does not overwrite the first.
         var stale = await RenameAsync(office, leadership, "组织建设", version);
         Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
         Assert.Contains("value=\"组织建设\"", await stale.Content.ReadAsStringAsync());
-        Assert.Equal("创建管理", (await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"Id\" = @i", ("i", leadership))).Single());
-        var audit = await _portal.QueryAsync("SELECT \"Details\" FROM \"AuditEntries\" WHERE \"Action\" = 'update' AND \"UserName\" = 'office' AND \"Target\" LIKE @t", ("t", $"%CriteriaCategory#{leadership}"));
-        Assert.Contains(audit, c => c.Contains("组织领导") && c.Contains("创建管理"));
+        Assert.Equal("创建管理", await _portal.CategoryNameAsync(leadership));
+        var audit = await _portal.AuditEntriesAsync("update", $"CriteriaCategory#{leadership}");
+        Assert.Contains(audit, e => e.UserName == "office" && e.Details is { } d && d.Contains("组织领导") && d.Contains("创建管理"));
     }
 
     [Fact]
@@ -133,13 +127,13 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var id = await office.NewCampaignAsync("删除类别测试活动");
         var item = await office.NewItemAsync(id, "开展道德讲堂", "3", "思想道德");
         await office.NewItemAsync(id, "建设职工书屋", "6", "文化建设");
-        var moral = await CategoryIdAsync(id, "思想道德");
-        var culture = await CategoryIdAsync(id, "文化建设");
+        var moral = await _portal.CategoryIdAsync(id, "思想道德");
+        var culture = await _portal.CategoryIdAsync(id, "文化建设");
 
-        var refused = await office.PostFormAsync(EditCategory(moral), new Dictionary<string, string> { ["Version"] = (await VersionAsync(moral)).ToString() }, $"{EditCategory(moral)}?handler=Delete");
+        var refused = await office.PostFormAsync(EditCategory(moral), new Dictionary<string, string> { ["Version"] = (await _portal.CategoryVersionAsync(moral)).ToString() }, $"{EditCategory(moral)}?handler=Delete");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("“思想道德”下还有 1 个测评事项，不能删除", await refused.Content.ReadAsStringAsync());
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT COUNT(*) FROM civ_category WHERE \"Id\" = @i", ("i", moral))).Single());
+        Assert.True(await _portal.CategoryExistsAsync(moral));
 
         // The item's edit form offers the campaign's categories; choosing another moves it there.
         var edit = await office.GetStringAsync($"/m/civilization/Items/Edit?id={item}");
@@ -150,25 +144,25 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
             ["CampaignId"] = id.ToString(), ["Input.CategoryId"] = culture.ToString(), ["Input.Text"] = "开展道德讲堂", ["Input.Points"] = "3", ["Input.Version"] = itemVersion,
         });
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        Assert.Equal(culture.ToString(), (await _portal.QueryAsync("SELECT \"CategoryId\" FROM civ_item WHERE \"Id\" = @i", ("i", item))).Single());
+        Assert.Equal(culture, await _portal.ItemCategoryAsync(item));
         // A category of another campaign is not offered and not accepted.
         var other = await office.NewCampaignAsync("别的活动");
         await office.NewItemAsync(other, "别的活动的事项", "2", "别的类别");
-        var foreign = await CategoryIdAsync(other, "别的类别");
+        var foreign = await _portal.CategoryIdAsync(other, "别的类别");
         var wrong = await office.PostFormAsync($"/m/civilization/Items/Edit?id={item}", new Dictionary<string, string>
         {
             ["CampaignId"] = id.ToString(), ["Input.CategoryId"] = foreign.ToString(), ["Input.Text"] = "开展道德讲堂", ["Input.Points"] = "3",
-            ["Input.Version"] = (await _portal.QueryAsync("SELECT \"Version\" FROM civ_item WHERE \"Id\" = @i", ("i", item))).Single(),
+            ["Input.Version"] = await _portal.ItemVersionAsync(item),
         });
         Assert.Contains("请选择类别，或填写新的类别", await wrong.Content.ReadAsStringAsync());
-        Assert.Equal(culture.ToString(), (await _portal.QueryAsync("SELECT \"CategoryId\" FROM civ_item WHERE \"Id\" = @i", ("i", item))).Single());
+        Assert.Equal(culture, await _portal.ItemCategoryAsync(item));
 
         var page = await office.GetStringAsync(EditCategory(moral));
         Assert.Contains("data-confirm=\"确定删除类别“思想道德”吗？\"", page);
-        var removed = await office.PostFormAsync(EditCategory(moral), new Dictionary<string, string> { ["Version"] = (await VersionAsync(moral)).ToString() }, $"{EditCategory(moral)}?handler=Delete");
+        var removed = await office.PostFormAsync(EditCategory(moral), new Dictionary<string, string> { ["Version"] = (await _portal.CategoryVersionAsync(moral)).ToString() }, $"{EditCategory(moral)}?handler=Delete");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Equal("0", (await _portal.QueryAsync("SELECT COUNT(*) FROM civ_category WHERE \"Id\" = @i", ("i", moral))).Single());
-        Assert.Contains("office", await _portal.QueryAsync("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'delete' AND \"Target\" LIKE @t", ("t", $"%CriteriaCategory#{moral}")));
+        Assert.False(await _portal.CategoryExistsAsync(moral));
+        Assert.Contains(await _portal.AuditEntriesAsync("delete", $"CriteriaCategory#{moral}"), e => e.UserName == "office");
         Assert.DoesNotContain("思想道德", Between(await office.GetStringAsync(Civilization.Campaign(id)), "data-testid=\"categories\"", "</table>"));
     }
 
@@ -179,7 +173,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         var id = await office.NewCampaignAsync("权限测试活动");
         await office.NewItemAsync(id, "健全创建工作领导小组", "4", "组织领导");
         await office.NewItemAsync(id, "建设职工书屋", "6", "文化建设");
-        var leadership = await CategoryIdAsync(id, "组织领导");
+        var leadership = await _portal.CategoryIdAsync(id, "组织领导");
         Assert.Contains($"/m/civilization/Categories/{id}", await office.GetStringAsync(Civilization.Campaign(id)));
 
         var member = await _portal.SignedInAsync("member");
@@ -204,7 +198,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
             Assert.Equal(HttpStatusCode.NotFound, await Post(EditCategory(leadership), new() { ["Name"] = "改掉", ["Version"] = "1" }));
             Assert.Equal(HttpStatusCode.NotFound, await Post($"{EditCategory(leadership)}?handler=Delete", new() { ["Version"] = "1" }));
             Assert.Equal(HttpStatusCode.NotFound, await Post($"{Categories(id)}?handler=Move", new() { ["category"] = leadership.ToString(), ["direction"] = "down", ["version"] = "1" }));
-            Assert.Equal(["组织领导", "文化建设"], await _portal.QueryAsync("SELECT \"Name\" FROM civ_category WHERE \"CampaignId\" = @c ORDER BY \"Order\"", ("c", id)));
+            Assert.Equal(["组织领导", "文化建设"], await _portal.CategoryNamesAsync(id));
         }
     }
     [Fact]
@@ -236,7 +230,7 @@ public sealed class CivilizationFrameworkTests : IClassFixture<CivilizationFrame
         Assert.Equal(Enumerable.Range(1, 52).Where(n => n % 3 == 0).Select(n => n.ToString("00")).Order(), owned.Order());
         var overdue = Texts(await office.GetStringAsync($"{url}?show=overdue"));
         Assert.Equal(Enumerable.Range(1, 52).Where(n => n % 4 == 0).Select(n => n.ToString("00")).Order(), overdue.Order());
-        var category = await CategoryIdAsync(id, "乙类");
+        var category = await _portal.CategoryIdAsync(id, "乙类");
         var combined = await office.GetStringAsync($"{url}?category={category}&owner={owner}&show=overdue&status=NotStarted");
         Assert.Equal(["12", "24", "36", "48"], Texts(combined).Order());
         // Sorting keeps the filters, and the filter form keeps the sort.

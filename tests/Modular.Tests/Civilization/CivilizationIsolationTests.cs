@@ -24,8 +24,8 @@ public sealed class CivilizationIsolationTests : IClassFixture<CivilizationIsola
         var item = await office.NewItemAsync(id, "甲单位的测评事项");
         Assert.Equal(HttpStatusCode.Redirect, (await office.SubmitEvidenceAsync(item, "甲单位的佐证", ("甲.png", AttachmentTests.Png))).StatusCode);
         var file = Regex.Match(await office.GetStringAsync(Civilization.Item(item)), $@"/files/(\d+)").Groups[1].Value;
-        var practice = (await _portal.QueryAsync("SELECT MIN(\"Id\") FROM civ_practice")).Single();
-        var honour = (await _portal.QueryAsync("SELECT MIN(\"Id\") FROM civ_honour")).Single();
+        var practice = await _portal.FirstPracticeAsync();
+        var honour = await _portal.FirstHonourAsync();
 
         foreach (var path in new[] { "/m/civilization", "/m/civilization/Practice", "/m/civilization/Honours", "/", "/Todo" })
         {
@@ -59,9 +59,9 @@ public sealed class CivilizationIsolationTests : IClassFixture<CivilizationIsola
         Assert.Equal(HttpStatusCode.NotFound, await Post($"/m/civilization/Items/Edit?campaignId={id}", new() { ["CampaignId"] = id.ToString(), ["Input.NewCategory"] = "x", ["Input.Text"] = "乙单位加的", ["Input.Points"] = "1" }));
         Assert.Equal(HttpStatusCode.NotFound, await Post($"/m/civilization/Honours/Edit?id={honour}&handler=Delete", new()));
         Assert.Equal(HttpStatusCode.NotFound, await Post($"/m/civilization/Practice/Edit?id={practice}&handler=Delete", new()));
-        Assert.Equal("甲单位的创建活动", (await _portal.QueryAsync("SELECT \"Name\" FROM civ_campaign WHERE \"Id\" = @i", ("i", id))).Single());
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT COUNT(*) FROM civ_evidence WHERE \"ItemId\" = @i", ("i", item))).Single());
-        Assert.Equal("0", (await _portal.QueryAsync("SELECT COUNT(*) FROM civ_item WHERE \"Text\" LIKE '乙单位%'")).Single());
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT COUNT(*) FROM civ_honour WHERE \"Id\" = @i", ("i", int.Parse(honour)))).Single());
+        Assert.Equal("甲单位的创建活动", await _portal.CampaignNameAsync(id));
+        Assert.Equal(1, await _portal.EvidenceCountAsync(item));
+        Assert.Equal(0, await _portal.ItemsStartingWithAsync("乙单位"));
+        Assert.True(await _portal.HonourExistsAsync(honour));
     }
 }

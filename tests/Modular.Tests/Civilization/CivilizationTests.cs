@@ -16,9 +16,6 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
     private readonly Portal _portal;
     public CivilizationTests(Portal portal) => _portal = portal;
 
-    // The module's tables are counted with SQL: its entity types live in the plugin's load context, which the tests do not reference.
-    private Task<int> CountAsync(string sql, params (string, object)[] args) => _portal.QueryAsync(sql, args).ContinueWith(t => int.Parse(t.Result.Single()));
-
     [Fact]
     public async Task Demo_data_gives_a_provincial_campaign_with_a_realistic_framework_in_mixed_progress()
     {
@@ -26,11 +23,11 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var list = await office.GetStringAsync("/m/civilization");
         Assert.Contains("创建省级文明单位", list);
         var id = int.Parse(Regex.Match(list, @"/m/civilization/Campaigns/Details/(\d+)"">\d{4}年度创建省级文明单位").Groups[1].Value);
-        var items = await CountAsync("SELECT COUNT(*) FROM civ_item WHERE \"CampaignId\" = @c", ("c", id));
-        var categories = await CountAsync("SELECT COUNT(*) FROM civ_category WHERE \"CampaignId\" = @c", ("c", id));
+        var items = await _portal.ItemCountAsync(id);
+        var categories = await _portal.CategoryCountAsync(id);
         Assert.InRange(items, 30, 60);
         Assert.InRange(categories, 6, 8);
-        var statuses = await _portal.QueryAsync("SELECT DISTINCT \"Status\" FROM civ_item WHERE \"CampaignId\" = @c", ("c", id));
+        var statuses = await _portal.ItemStatusesAsync(id);
         Assert.True(statuses.Count >= 3, string.Join(",", statuses));
         var page = await office.GetStringAsync(Civilization.Campaign(id));
         Assert.Contains("<svg", page);
@@ -38,7 +35,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Matches("data-testid=\"points-met\">[1-9]", page);
         Assert.Matches("data-testid=\"overdue-count\"[^>]*>[1-9]", page);
         var dashboard = await office.GetStringAsync("/");
-        Assert.Contains("创建达标得分", dashboard);
+        Assert.Matches("^[0-9.]+ / [1-9][0-9.]*$", Html.Metric(dashboard, "文明创建", "创建达标得分"));
         Assert.Contains("市级文明单位（XX市精神文明建设委员会）", dashboard);
         var todo = await office.GetStringAsync("/Todo");
         Assert.Contains("审核佐证材料", todo);
@@ -74,11 +71,11 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
             Civilization.Row("组织领导", "每年听取2次汇报", 1.5),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, (await office.ImportAsync(id, file)).StatusCode);
-        Assert.Equal(5, await CountAsync("SELECT COUNT(*) FROM civ_item WHERE \"CampaignId\" = @c", ("c", id)));
+        Assert.Equal(5, await _portal.ItemCountAsync(id));
         // "组织领导" existed already: the new item joins it; "诚信建设" is new.
-        Assert.Equal(3, await CountAsync("SELECT COUNT(*) FROM civ_category WHERE \"CampaignId\" = @c", ("c", id)));
+        Assert.Equal(3, await _portal.CategoryCountAsync(id));
         var owner = await _portal.MemberIdAsync("李晓梅");
-        Assert.Equal(owner.ToString(), (await _portal.QueryAsync("SELECT \"OwnerMemberId\" FROM civ_item WHERE \"Text\" = '签订诚信承诺书'")).Single());
+        Assert.Equal(owner, await _portal.ItemOwnerAsync("签订诚信承诺书"));
         var api = await office.GetFromJsonAsync<System.Text.Json.JsonElement>($"/m/civilization/api/campaigns/{id}");
         Assert.Equal(12.5m, api.GetProperty("possible").GetDecimal());
         Assert.Equal(0m, api.GetProperty("met").GetDecimal());
@@ -108,8 +105,8 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Matches(@"<td[^>]*>6</td><td[^>]*>责任人</td><td[^>]*>本单位没有名为“王不在”的党员。</td>", html);
         Assert.Matches(@"<td[^>]*>7</td><td[^>]*>完成时限</td><td[^>]*>日期格式应如 2026-06-30。</td>", html);
         Assert.Matches(@"<td[^>]*>8</td><td[^>]*>测评内容</td><td[^>]*>与第 2 行的测评内容重复", html);
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_item WHERE \"CampaignId\" = @c", ("c", id)));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_category WHERE \"CampaignId\" = @c", ("c", id)));
+        Assert.Equal(0, await _portal.ItemCountAsync(id));
+        Assert.Equal(0, await _portal.CategoryCountAsync(id));
 
         var garbage = await office.ImportAsync(id, Civilization.Xlsx("not a workbook"u8.ToArray()));
         Assert.Contains("无法读取该文件", WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()));
@@ -119,7 +116,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Contains("请选择要导入的 Excel 文件。", WebUtility.HtmlDecode(await none.Content.ReadAsStringAsync()));
         var text = await office.ImportAsync(id, Civilization.Xlsx("类别,测评内容"u8.ToArray()), "体系.csv");
         Assert.Contains("无法读取该文件", WebUtility.HtmlDecode(await text.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_item WHERE \"CampaignId\" = @c", ("c", id)));
+        Assert.Equal(0, await _portal.ItemCountAsync(id));
     }
 
     [Fact]
@@ -145,7 +142,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var badFile = await member.SubmitEvidenceAsync(mine, "已开展两期道德讲堂", ("程序.exe", AttachmentTests.Png));
         Assert.Equal(HttpStatusCode.OK, badFile.StatusCode);
         Assert.Contains("已开展两期道德讲堂", await badFile.Content.ReadAsStringAsync()); // the text is kept
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_evidence WHERE \"ItemId\" = @i", ("i", mine)));
+        Assert.Equal(0, await _portal.EvidenceCountAsync(mine));
 
         Assert.Equal(HttpStatusCode.Redirect, (await member.SubmitEvidenceAsync(mine, "已开展两期道德讲堂，附签到表。", ("签到表.png", AttachmentTests.Png))).StatusCode);
         var page = await member.GetStringAsync(Civilization.Item(mine));
@@ -202,7 +199,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
     public async Task Bad_input_gets_Chinese_messages_next_to_the_fields_and_nothing_is_saved()
     {
         var office = await _portal.SignedInAsync("office");
-        var before = await CountAsync("SELECT COUNT(*) FROM civ_campaign");
+        var before = await _portal.CampaignCountAsync();
         var response = await office.PostFormAsync("/m/civilization/Campaigns/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "", ["Input.TitleLevel"] = "Other", ["Input.TitleName"] = "", ["Input.Year"] = "1999", ["Input.Status"] = "InProgress", ["Input.Version"] = "0",
@@ -212,7 +209,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Contains("请填写创建活动名称。", html);
         Assert.Contains("请填写创建目标称号。", html);
         Assert.Contains("请填写 2000 至 2100 之间的年份。", html);
-        Assert.Equal(before, await CountAsync("SELECT COUNT(*) FROM civ_campaign"));
+        Assert.Equal(before, await _portal.CampaignCountAsync());
 
         var id = await office.NewCampaignAsync("表单测试活动");
         var url = $"/m/civilization/Items/Edit?campaignId={id}";
@@ -226,7 +223,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Contains("日期格式应如 2026-06-30。", html);
         Assert.Contains("测评内容保留", html);
         Assert.Contains("value=\"abc\"", html);
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_item WHERE \"CampaignId\" = @c", ("c", id)));
+        Assert.Equal(0, await _portal.ItemCountAsync(id));
 
         var honour = await office.PostFormAsync("/m/civilization/Honours/Edit", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Year"] = "x", ["Input.Level"] = "Municipal", ["Input.IssuingBody"] = "", ["Input.Version"] = "0" });
         html = await honour.Content.ReadAsStringAsync();
@@ -244,17 +241,17 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
     public async Task Lists_search_filter_and_sort_on_the_server()
     {
         var office = await _portal.SignedInAsync("office");
-        var awarded = await office.NewCampaignAsync("筛选测试：已命名的活动");
-        await _portal.ExecAsync("UPDATE civ_campaign SET \"Status\" = 3, \"Year\" = 2024 WHERE \"Id\" = @i", ("i", awarded));
+        var awarded = await office.NewCampaignAsync("筛选测试：已命名的活动", status: "Awarded", year: 2024);
         var byStatus = await office.GetStringAsync("/m/civilization?status=Awarded");
         Assert.Contains("筛选测试：已命名的活动", byStatus);
         Assert.DoesNotContain("创建省级文明单位", byStatus);
         Assert.DoesNotContain("筛选测试：已命名的活动", await office.GetStringAsync($"/m/civilization?year={_portal.Today.Year}"));
-        Assert.Contains("筛选测试", await office.GetStringAsync("/m/civilization?q=筛选测试"));
+        // The campaign in the list's rows (the search box echoes the words always).
+        Assert.Equal(["筛选测试：已命名的活动"], Html.Texts(await office.GetStringAsync("/m/civilization?q=筛选测试"), "[data-testid=campaigns] tbody td:first-child"));
         var byYear = await office.GetStringAsync("/m/civilization?sort=year");
         Assert.True(byYear.IndexOf("筛选测试：已命名的活动", StringComparison.Ordinal) < byYear.IndexOf("创建省级文明单位", StringComparison.Ordinal));
 
-        var demo = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM civ_campaign")).Single());
+        var demo = await _portal.FirstCampaignAsync();
         var overdue = await office.GetStringAsync($"{Civilization.Campaign(demo)}?show=overdue");
         var overdueRows = Regex.Matches(overdue, "data-item-id=").Count;
         Assert.Equal(int.Parse(Regex.Match(overdue, "data-testid=\"overdue-count\"[^>]*>(\\d+)").Groups[1].Value), overdueRows);
@@ -300,7 +297,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var token = await member.TokenAsync(Civilization.Item(item));
         var post = await member.PostAsync("/m/civilization/Campaigns/Edit", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Name"] = "越权", ["Input.Year"] = "2026" }));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM civ_campaign WHERE \"Name\" = '越权'"));
+        Assert.Equal(0, await _portal.CampaignCountAsync("越权"));
     }
 
     [Fact]
@@ -309,7 +306,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         var office = await _portal.SignedInAsync("office");
         var start = _portal.LocalNow.Date.AddDays(-3).AddHours(9);
         var volunteerId = await office.CreateAsync(Volunteer.Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(1).AddHours(9), title: "文明实践志愿服务进社区"));
-        await _portal.MoveAsync(volunteerId, start, start.AddHours(3), start.AddHours(-2));
+        await _portal.MoveActivityAsync(volunteerId, start, start.AddHours(3), start.AddHours(-2));
 
         var edit = await office.GetStringAsync("/m/civilization/Practice/Edit");
         Assert.Contains("data-testid=\"link-picker\"", edit);
@@ -320,9 +317,9 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
             ["Input.LinkShown"] = "true", ["Input.LinkId"] = volunteerId.ToString(), ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "", ["Input.Date"] = "", ["Input.Version"] = "0",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var row = await _portal.QueryAsync("SELECT \"Title\" || '|' || \"LinkedKind\" || '|' || \"LinkedId\" || '|' || \"Place\" FROM civ_practice WHERE \"LinkedId\" = @v", ("v", volunteerId.ToString()));
-        Assert.Equal($"文明实践志愿服务进社区|volunteer.activity|{volunteerId}|文化路社区党群服务中心", row.Single());
-        var practiceId = int.Parse((await _portal.QueryAsync("SELECT \"Id\" FROM civ_practice WHERE \"LinkedId\" = @v", ("v", volunteerId.ToString()))).Single());
+        var practice = await _portal.PracticeLinkedToAsync(volunteerId);
+        Assert.Equal(("文明实践志愿服务进社区", "volunteer.activity", volunteerId.ToString(), "文化路社区党群服务中心"), (practice.Title, practice.LinkedKind, practice.LinkedId, practice.Place));
+        var practiceId = practice.Id;
         var list = await office.GetStringAsync("/m/civilization/Practice");
         Assert.Contains($"href=\"/m/volunteer/Activities/Details/{volunteerId}\"", list);
         // An id the source does not offer is refused next to the picker.
@@ -345,7 +342,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
                 { ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "文明实践志愿服务进社区", ["Input.Date"] = start.ToString("yyyy-MM-dd"), ["Input.Participants"] = "12", ["Input.Version"] = version },
                 $"/m/civilization/Practice/Edit?id={practiceId}");
             Assert.Equal(HttpStatusCode.Redirect, resaved.StatusCode);
-            Assert.Equal(volunteerId.ToString(), (await _portal.QueryAsync("SELECT \"LinkedId\" FROM civ_practice WHERE \"Id\" = @p", ("p", practiceId))).Single());
+            Assert.Equal(volunteerId.ToString(), (await _portal.PracticeAsync(practiceId)).LinkedId);
             Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/m/civilization/api/practice")).StatusCode);
         }
         finally
@@ -355,7 +352,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Contains($"href=\"/m/volunteer/Activities/Details/{volunteerId}\"", await office.GetStringAsync("/m/civilization/Practice"));
 
         // The source stops offering the activity (cancelled): the stored link stays selected and survives a save.
-        await _portal.ExecAsync("UPDATE vol_activity SET \"Status\" = 3 WHERE \"Id\" = @i", ("i", volunteerId));
+        await _portal.SetActivityStatusAsync(volunteerId, Modular.Modules.Volunteer.Domain.ActivityStatus.Cancelled);
         var editGone = await office.GetStringAsync($"/m/civilization/Practice/Edit?id={practiceId}");
         Assert.Matches($"<option value=\"{volunteerId}\" selected=\"selected\">[^<]*文明实践志愿服务进社区", editGone);
         var v = Regex.Match(editGone, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
@@ -363,7 +360,8 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
             { ["Input.LinkShown"] = "true", ["Input.LinkId"] = volunteerId.ToString(), ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "文明实践志愿服务进社区", ["Input.Date"] = start.ToString("yyyy-MM-dd"), ["Input.Version"] = v },
             $"/m/civilization/Practice/Edit?id={practiceId}");
         Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
-        Assert.Equal($"{volunteerId}|文明实践志愿服务进社区", (await _portal.QueryAsync("SELECT \"LinkedId\" || '|' || \"LinkedTitle\" FROM civ_practice WHERE \"Id\" = @p", ("p", practiceId))).Single());
+        var linked = await _portal.PracticeAsync(practiceId);
+        Assert.Equal((volunteerId.ToString(), "文明实践志愿服务进社区"), (linked.LinkedId, linked.LinkedTitle));
         Assert.Contains("已关联：文明实践志愿服务进社区", await office.GetStringAsync("/m/civilization/Practice"));
     }
 
@@ -372,12 +370,12 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
     {
         var gate = _portal.Services.GetRequiredService<Modular.Host.Tenancy.ModuleGate>();
         var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<Modular.Host.Shell.Dashboard.SharedRecordService>.Instance;
-        var agency = new FixedAgency(await _portal.DemoAgencyIdAsync());
+        var agency = new Modular.Sdk.Testing.FakeAgency(await _portal.DemoAgencyIdAsync());
         var on = new FakeSource("volunteer", "volunteer.fake", fail: false);
         var failing = new FakeSource("volunteer", "volunteer.failing", fail: true);
         var notRunning = new FakeSource("org-life", "org-life.meeting", fail: false);
         var guarded = new FakeSource("volunteer", "volunteer.guarded", fail: false, permission: "volunteer.secret");
-        var shared = new Modular.Host.Shell.Dashboard.SharedRecordService([on, failing, notRunning, guarded], gate, agency, new Grants("volunteer.view"), logger);
+        var shared = new Modular.Host.Shell.Dashboard.SharedRecordService([on, failing, notRunning, guarded], gate, agency, new Modular.Sdk.Testing.FakePermissions().Grant("volunteer.view"), logger);
         Assert.Equal(["volunteer.fake", "volunteer.failing"], shared.AvailableKinds().Select(k => k.Kind));
         Assert.Single(await shared.SearchAsync("volunteer.fake", new Modular.Sdk.SharedRecordQuery()));
         Assert.Equal(["1"], (await shared.GetAsync("volunteer.fake", ["1", "2"])).Keys);
@@ -387,19 +385,8 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         Assert.Empty(await shared.SearchAsync("volunteer.guarded", new Modular.Sdk.SharedRecordQuery()));
         Assert.Equal(0, notRunning.Calls + guarded.Calls);
         // Outside any agency nothing is on.
-        var none = new Modular.Host.Shell.Dashboard.SharedRecordService([on], gate, new FixedAgency(null), new Grants("volunteer.view"), logger);
+        var none = new Modular.Host.Shell.Dashboard.SharedRecordService([on], gate, new Modular.Sdk.Testing.FakeAgency(null), new Modular.Sdk.Testing.FakePermissions().Grant("volunteer.view"), logger);
         Assert.Empty(none.AvailableKinds());
-    }
-
-    private sealed class FixedAgency(int? id) : Modular.Sdk.ICurrentAgency
-    {
-        public int? Id => id;
-        public string? Name => null;
-    }
-
-    private sealed class Grants(params string[] granted) : Modular.Sdk.IPermissionChecker
-    {
-        public bool IsGranted(string permission) => granted.Contains(permission);
     }
 
     private sealed class FakeSource(string moduleId, string kind, bool fail, string? permission = null) : Modular.Sdk.ISharedRecordSource

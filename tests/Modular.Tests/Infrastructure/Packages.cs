@@ -5,9 +5,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Modular.Host.Plugins.Packages;
 using Modular.Host.Shell;
 using Modular.Host.Shell.Modules;
+using Modular.Plugins.Packages;
 
 namespace Modular.Tests.Infrastructure;
 

@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Tests.Infrastructure;
@@ -23,11 +24,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
     /// <summary>The server's recent warnings and errors, for failure messages.</summary>
     public ServerLog Log { get; } = new();
-    /// <summary>The host's <see cref="TimeProvider"/>: the real time unless a test moves it.</summary>
-    public TestClock Clock { get; } = new();
+    /// <summary>The host's <see cref="TimeProvider"/>: from a fixed day on (<see cref="TestClock.Start"/>), moved by tests that need another.</summary>
+    public TestClock Clock { get; init; } = new();
     /// <summary>The portal's agency clock (its time zone over <see cref="Clock"/>): what "today" is for the pages under test.</summary>
     public IAgencyClock AgencyClock => Services.GetRequiredService<IAgencyClock>();
-    /// <summary>Today in the agency's time zone, as the portal counts it; tests use it instead of <see cref="DateTime.Today"/>.</summary>
+    /// <summary>Today in the agency's time zone (Asia/Shanghai), as the portal counts it; tests use it instead of <see cref="DateTime.Today"/>.</summary>
     public DateOnly Today => AgencyClock.Today;
     /// <summary>The agency's wall-clock time now (as local date-time fields are entered).</summary>
     public DateTime LocalNow => AgencyClock.LocalNow;
@@ -37,9 +38,6 @@ public class PortalFactory : WebApplicationFactory<Program>
     public Dictionary<string, string> Settings { get; } = new() { ["Security:SignInPermitsPerMinute"] = "1000", ["Oidc:RequireHttps"] = "false", ["Security:SessionCheckSeconds"] = "0",
         // Two of the five demo agencies are enough for most tests (switching needs two) and start faster.
         ["Modular:DemoAgencyCount"] = "2",
-        // The agency clock counts in this machine's zone while server code on DateTime.Now remains: the two agree then,
-        // and so do Today and LocalNow with what the pages compute (take this out once everything reads the clock).
-        ["Modular:TimeZone"] = TimeZoneInfo.Local.Id,
         // The tests' publisher (index 90: a test may set its own publishers from 0 on); the copied plugin folders are signed by it.
         ["Plugins:Publishers:90:Name"] = Packages.TestPublisherName, ["Plugins:Publishers:90:PublicKey"] = Packages.TestPublisherKey };
 
@@ -60,7 +58,7 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 Paths.CopyDirectory(Paths.PluginSource(folder), Path.Combine(PluginsDir, folder));
                 // As central IT deploys them outside Development: signed (the portal requires it there).
-                Modular.Host.Plugins.Packages.PackageFormat.SignFolder(Path.Combine(PluginsDir, folder), Packages.TestPublisher, Packages.TestPublisherName);
+                PackageFormat.SignFolder(Path.Combine(PluginsDir, folder), Packages.TestPublisher, Packages.TestPublisherName);
             }
         }
     }

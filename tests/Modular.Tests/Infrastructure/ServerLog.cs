@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Modular.Tests.Infrastructure;
@@ -7,14 +8,19 @@ namespace Modular.Tests.Infrastructure;
 public sealed class ServerLog : ILoggerProvider
 {
     private const int Keep = 30;
-    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentQueue<Record> _entries = new();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     /// <summary>The kept entries, oldest first.</summary>
-    public IReadOnlyList<string> Entries => [.. _entries];
+    public IReadOnlyList<string> Entries => [.. _entries.Select(e => e.Text)];
 
-    private void Add(string entry)
+    /// <summary>The kept entries with the trace id of the request (Activity) they were logged in, if any.</summary>
+    public IReadOnlyList<Record> Records => [.. _entries];
+
+    public sealed record Record(LogLevel Level, string Category, string Text, string? TraceId);
+
+    private void Add(Record entry)
     {
         _entries.Enqueue(entry);
         while (_entries.Count > Keep) _entries.TryDequeue(out _);
@@ -32,7 +38,7 @@ public sealed class ServerLog : ILoggerProvider
             if (!IsEnabled(logLevel)) return;
             var text = $"{DateTime.Now:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}";
             if (exception is not null) text += " | " + exception.GetType().Name + ": " + exception.Message;
-            log.Add(text);
+            log.Add(new Record(logLevel, category, text, Activity.Current?.TraceId.ToHexString()));
         }
     }
 }

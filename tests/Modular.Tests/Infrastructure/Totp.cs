@@ -8,6 +8,7 @@ public static class Totp
     public static string Code(string base32Key, DateTimeOffset? at = null)
     {
         var key = FromBase32(base32Key.Replace(" ", "").ToUpperInvariant());
+        // The real time, not the portal's: Identity checks authenticator codes on the wall clock (.NET 10), as the app's phone would.
         var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
         var counter = BitConverter.GetBytes(step);
         if (BitConverter.IsLittleEndian) Array.Reverse(counter);

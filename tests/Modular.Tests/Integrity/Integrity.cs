@@ -39,13 +39,11 @@ public static class Integrity
         await db.SaveChangesAsync();
     }
 
-    public static Task<int> RunJobsAsync(this PortalFactory portal, DateOnly day) =>
-        portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeZoneInfo.Local.GetUtcOffset(day.ToDateTime(new TimeOnly(9, 0)))));
-
-    /// <summary>
-    /// Reads the module's own tables. SQL on purpose: the module's entity types live in the plugin's load context,
-    /// which the tests do not reference (host and directory rows go through their DbContexts, see DirectoryData).
-    /// </summary>
-    public static async Task<int> CountAsync(this PortalFactory portal, string sql, params (string, object)[] p) =>
-        int.Parse((await portal.QueryAsync(sql, p)).Single());
+    /// <summary>Runs the scheduled jobs as at 9:00 on <paramref name="day"/> in the agency's time zone.</summary>
+    public static Task<int> RunJobsAsync(this PortalFactory portal, DateOnly day)
+    {
+        var zone = portal.AgencyClock.TimeZone;
+        var nine = day.ToDateTime(new TimeOnly(9, 0));
+        return portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(nine, zone.GetUtcOffset(nine)));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Modules.Integrity.Domain;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Integrity;
@@ -38,7 +39,7 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 3));
         await _portal.RunJobsAsync(new DateOnly(2027, 2, 6));
         Assert.Equal(members, await NoticesAsync(demo));
-        Assert.Equal(1, await _portal.CountAsync("SELECT COUNT(*) FROM int_festival_sent WHERE \"AgencyId\" = @a", ("a", demo)));
+        Assert.Equal(1, await _portal.FestivalRemindersSentAsync(demo));
         Assert.Equal(0, await NoticesAsync(second));
 
         // The member sees it under 我的消息; the calendar page says it went out.
@@ -47,7 +48,7 @@ public sealed class IntegrityFestivalTests : IClassFixture<IntegrityFestivalTest
         Assert.Contains("已于", await (await _portal.SignedInAsync("office")).GetStringAsync("/m/integrity/Festivals?year=2027"));
 
         // A festival switched off is not reminded.
-        await _portal.ExecAsync("UPDATE int_festival SET \"Enabled\" = @off WHERE \"AgencyId\" = @a AND \"Year\" = 2027 AND \"Festival\" = 2", ("off", false), ("a", demo));
+        await _portal.SwitchFestivalOffAsync(demo, 2027, Festival.Qingming);
         await _portal.RunJobsAsync(new DateOnly(2027, 4, 4));
         Assert.Equal(members, await NoticesAsync(demo));
     }

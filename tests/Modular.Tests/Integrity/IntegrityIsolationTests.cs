@@ -21,11 +21,10 @@ public sealed class IntegrityIsolationTests : IClassFixture<IntegrityIsolationTe
         var demo = await _portal.DemoAgencyIdAsync();
         var jijian = await _portal.SignedInAsync("jijian");
         var talk = await jijian.RecordTalkAsync(_portal.Today, await _portal.MemberIdAsync("刘纪平"), await _portal.MemberIdAsync("张国强"), "本单位的谈话（隔离测试）");
-        async Task<int> First(string table) => int.Parse((await _portal.QueryAsync($"SELECT MIN(\"Id\") FROM {table} WHERE \"AgencyId\" = @a", ("a", demo))).Single());
-        var risk = await First("int_risk");
-        var warning = await First("int_warning");
-        var inspection = await First("int_inspection");
-        var item = await First("int_rectification");
+        var risk = await _portal.FirstRiskAsync(demo);
+        var warning = await _portal.FirstWarningSessionAsync(demo);
+        var inspection = await _portal.FirstInspectionAsync(demo);
+        var item = await _portal.FirstRectificationAsync(demo);
 
         await _portal.CreateAgencyAsync("GLCS", "glcs", $"{Roles.AgencyAdmin},{Roles.DisciplineInspection},{Roles.Member}", "integrity");
         var other = await _portal.SignedInAsync("glcs");
@@ -39,13 +38,13 @@ public sealed class IntegrityIsolationTests : IClassFixture<IntegrityIsolationTe
             var response = await other.GetAsync(url);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url}: {(int)response.StatusCode}");
         }
-        var version = (await _portal.QueryAsync("SELECT \"Version\" FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single();
+        var version = await _portal.RiskVersionAsync(risk);
         var post = await other.PostFormAsync("/m/integrity/Risks", new Dictionary<string, string>
         {
             ["Input.Description"] = "被篡改", ["Input.Measures"] = "被篡改", ["Input.Level"] = "Low", ["Input.Version"] = version,
         }, $"/m/integrity/Risks/Edit/{risk}");
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.NotEqual("被篡改", (await _portal.QueryAsync("SELECT \"Description\" FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single());
+        Assert.NotEqual("被篡改", await _portal.RiskDescriptionAsync(risk));
 
         foreach (var url in new[] { "/m/integrity/api/talks", "/m/integrity/api/risks", "/m/integrity/api/rectifications" })
             Assert.Equal("[]", await other.GetStringAsync(url));

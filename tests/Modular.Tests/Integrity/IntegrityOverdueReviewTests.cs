@@ -18,14 +18,14 @@ public sealed class IntegrityOverdueReviewTests : IClassFixture<IntegrityOverdue
     public async Task An_overdue_review_is_a_to_do_of_its_owner_until_confirmed()
     {
         var owner = await _portal.MemberIdAsync("张国强");
-        var risk = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM int_risk WHERE \"OwnerMemberId\" = @m", ("m", owner))).Single());
-        await _portal.ExecAsync("UPDATE int_risk SET \"NextReviewDate\" = @d WHERE \"Id\" = @id", ("d", _portal.Today.AddDays(-3)), ("id", risk));
+        var risk = (await _portal.RisksOwnedByAsync(owner)).First();
+        await _portal.SetNextReviewDateAsync(risk, _portal.Today.AddDays(-3));
         var secretary = await _portal.SignedInAsync("secretary");
         Assert.Contains("风险点复核逾期", await secretary.GetStringAsync("/Todo"));
-        var version = (await _portal.QueryAsync("SELECT \"Version\" FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single();
+        var version = await _portal.RiskVersionAsync(risk);
         var confirm = await secretary.PostFormAsync($"/m/integrity/Risks/Edit/{risk}", new Dictionary<string, string> { ["Input.Version"] = version }, $"/m/integrity/Risks/Edit/{risk}?handler=Confirm");
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.DoesNotContain("风险点复核逾期", await secretary.GetStringAsync("/Todo"));
-        Assert.Equal(Integrity.D(_portal.Today.AddYears(1)), (await _portal.QueryAsync("SELECT CAST(\"NextReviewDate\" AS TEXT) FROM int_risk WHERE \"Id\" = @id", ("id", risk))).Single());
+        Assert.Equal(_portal.Today.AddYears(1), await _portal.NextReviewDateAsync(risk));
     }
 }

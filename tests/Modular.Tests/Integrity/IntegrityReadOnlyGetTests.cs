@@ -15,15 +15,10 @@ public sealed class IntegrityReadOnlyGetTests : IClassFixture<IntegrityReadOnlyG
     private readonly Portal _portal;
     public IntegrityReadOnlyGetTests(Portal portal) => _portal = portal;
 
-    /// <summary>Rows in every table of the module, all agencies together.</summary>
     private async Task<Dictionary<string, int>> ModuleRowsAsync()
     {
-        var tables = await _portal.QueryAsync(TestDatabase.IsPostgreSql
-            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name LIKE 'int\\_%' ORDER BY table_name"
-            : "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'int\\_%' ESCAPE '\\' ORDER BY name");
-        Assert.Contains("int_festival", tables);
-        var rows = new Dictionary<string, int>();
-        foreach (var t in tables) rows[t] = await _portal.CountAsync($"SELECT COUNT(*) FROM \"{t}\"");
+        var rows = await _portal.IntegrityRowsAsync();
+        Assert.Contains("int_festival", rows.Keys);
         return rows;
     }
 
@@ -51,10 +46,9 @@ public sealed class IntegrityReadOnlyGetTests : IClassFixture<IntegrityReadOnlyG
         }, "/m/integrity/Festivals?year=2027&festival=SpringFestival&handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var festivalCount = Enum.GetValues<Modular.Modules.Integrity.Domain.Festival>().Length;
-        Assert.Equal(festivalCount, await _portal.CountAsync("SELECT COUNT(*) FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", agency)));
-        Assert.Equal(7, await _portal.CountAsync("SELECT \"DaysBefore\" FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027 AND \"Festival\" = @f",
-            ("a", agency), ("f", (int)Modular.Modules.Integrity.Domain.Festival.SpringFestival)));
-        Assert.Equal(0, await _portal.CountAsync("SELECT COUNT(*) FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" <> 2027", ("a", agency)));
+        Assert.Equal(festivalCount, await _portal.StoredFestivalCountAsync(agency, 2027));
+        Assert.Equal(7, await _portal.FestivalDaysBeforeAsync(agency, 2027, Modular.Modules.Integrity.Domain.Festival.SpringFestival));
+        Assert.Equal(0, await _portal.StoredFestivalCountAsync(agency, 2027, otherYears: true));
         // A second form still showing the defaults (Version 0) for another festival saves too; the same one again is a conflict.
         saved = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
         {
@@ -67,7 +61,6 @@ public sealed class IntegrityReadOnlyGetTests : IClassFixture<IntegrityReadOnlyG
             ["Input.Date"] = "2027-02-05", ["Input.DaysBefore"] = "3", ["Input.Text"] = "覆盖", ["Input.Enabled"] = "true", ["Input.Version"] = "0",
         }, "/m/integrity/Festivals?year=2027&festival=SpringFestival&handler=Save");
         Assert.Contains("其他人修改", await office.GetStringAsync(saved.Headers.Location!.ToString()));
-        Assert.Equal(7, await _portal.CountAsync("SELECT \"DaysBefore\" FROM int_festival WHERE \"AgencyId\" = @a AND \"Year\" = 2027 AND \"Festival\" = @f",
-            ("a", agency), ("f", (int)Modular.Modules.Integrity.Domain.Festival.SpringFestival)));
+        Assert.Equal(7, await _portal.FestivalDaysBeforeAsync(agency, 2027, Modular.Modules.Integrity.Domain.Festival.SpringFestival));
     }
 }

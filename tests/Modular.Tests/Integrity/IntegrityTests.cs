@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Modular.Modules.Integrity.Domain;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Integrity;
@@ -34,8 +35,8 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var festivals = await office.GetStringAsync("/m/integrity/Festivals?year=2027");
         Assert.Contains("2027年2月6日", festivals);
         var dashboard = await office.GetStringAsync("/");
-        Assert.Contains("今年警示教育", dashboard);
-        Assert.Contains("逾期整改事项", dashboard);
+        Assert.Matches("^[1-9][0-9]*/[0-9]+$", Html.Metric(dashboard, "廉政教育", "今年警示教育")); // held / target
+        Assert.NotEqual("0", Html.Metric(dashboard, "廉政教育", "逾期整改事项"));
         // The next festival's reminder, in the resources' Chinese (the demo calendar always has one ahead).
         Assert.Matches("节日廉洁提醒：(元旦|春节|清明节|劳动节|端午节|中秋节|国庆节)（提前 \\d+ 天）", dashboard);
         var todo = await office.GetStringAsync("/Todo");
@@ -93,7 +94,8 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         await _portal.MakeCommitteeSecretaryAsync(demo, await _portal.MemberIdAsync("李晓梅"));
         var member = await _portal.SignedInAsync("member");
         Assert.Contains("关于节日期间收受礼品", await member.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
-        Assert.Equal(1, await _portal.CountAsync("SELECT COUNT(*) FROM int_talk WHERE \"Summary\" = '不应保存' OR \"Id\" = @id", ("id", id)));
+        Assert.Equal(0, await _portal.TalkCountAsync(summary: "不应保存"));
+        Assert.Equal("提醒谈话：关于节日期间收受礼品的苗头性问题。", await _portal.TalkSummaryAsync(id));
     }
 
     [Fact]
@@ -120,7 +122,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
     {
         var jijian = await _portal.SignedInAsync("jijian");
         var me = await _portal.MemberIdAsync("刘纪平");
-        var before = await _portal.CountAsync("SELECT COUNT(*) FROM int_talk");
+        var before = await _portal.TalkCountAsync();
         var response = await jijian.PostFormAsync("/m/integrity/Talks/Edit", new Dictionary<string, string>
         {
             ["Input.Kind"] = "Reminder", ["Input.Date"] = Integrity.D(_portal.Today.AddDays(3)), ["Input.TalkerMemberId"] = me.ToString(),
@@ -131,10 +133,10 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("日期不能晚于今天", html);
         Assert.Contains("谈话人和谈话对象不能是同一人", html);
         Assert.Contains("请简要填写谈话内容", html);
-        Assert.Equal(before, await _portal.CountAsync("SELECT COUNT(*) FROM int_talk"));
+        Assert.Equal(before, await _portal.TalkCountAsync());
 
         var office = await _portal.SignedInAsync("office");
-        var inspections = await _portal.CountAsync("SELECT COUNT(*) FROM int_inspection");
+        var inspections = await _portal.InspectionCountAsync();
         response = await office.PostFormAsync("/m/integrity/Inspections/Edit", new Dictionary<string, string>
         {
             ["Input.Date"] = "2026-13-45", ["Input.Mode"] = "Open", ["Input.TargetKind"] = "Window", ["Input.Target"] = "",
@@ -149,7 +151,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请填写截止日期", html);
         Assert.Contains("请填写发现的问题，或清空这一行", html);
         Assert.Contains("窗口人员脱岗", html); // the input is kept
-        Assert.Equal(inspections, await _portal.CountAsync("SELECT COUNT(*) FROM int_inspection"));
+        Assert.Equal(inspections, await _portal.InspectionCountAsync());
 
         response = await office.PostFormAsync("/m/integrity/Festivals?year=2027", new Dictionary<string, string>
         {
@@ -165,8 +167,8 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
     public async Task Adding_an_empty_finding_names_every_missing_field_and_the_festival_page_opens_on_the_year_ahead()
     {
         var office = await _portal.SignedInAsync("office");
-        var inspection = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM int_inspection WHERE \"AgencyId\" = @a", ("a", await _portal.DemoAgencyIdAsync()))).Single());
-        var items = await _portal.CountAsync("SELECT COUNT(*) FROM int_rectification");
+        var inspection = await _portal.FirstInspectionAsync(await _portal.DemoAgencyIdAsync());
+        var items = await _portal.RectificationCountAsync();
         var response = await office.PostFormAsync($"/m/integrity/Inspections/Details/{inspection}", new Dictionary<string, string>
         {
             ["Findings[0].Finding"] = "", ["Findings[0].OwnerMemberId"] = "", ["Findings[0].Deadline"] = "",
@@ -176,7 +178,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Contains("请填写发现的问题。", html);
         Assert.Contains("请选择整改责任人。", html);
         Assert.Contains("请填写截止日期。", html);
-        Assert.Equal(items, await _portal.CountAsync("SELECT COUNT(*) FROM int_rectification"));
+        Assert.Equal(items, await _portal.RectificationCountAsync());
 
         html = await (await office.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string> { ["RoundYear"] = "", ["Deadline"] = "" },
             "/m/integrity/Risks/Review?handler=Start")).Content.ReadAsStringAsync();
@@ -202,7 +204,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
     {
         var office = await _portal.SignedInAsync("office");
         var year = _portal.Today.Year;
-        var total = await _portal.CountAsync("SELECT COUNT(*) FROM int_risk WHERE \"AgencyId\" = @a", ("a", await _portal.DemoAgencyIdAsync()));
+        var total = await _portal.RiskCountAsync(await _portal.DemoAgencyIdAsync());
         var bad = await office.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string> { ["RoundYear"] = year.ToString(), ["Deadline"] = Integrity.D(_portal.Today.AddDays(-1)) },
             "/m/integrity/Risks/Review?handler=Start");
         Assert.Contains("截止日期不能早于今天", await bad.Content.ReadAsStringAsync());
@@ -217,35 +219,35 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         // The first branch's secretary owns some points: they are in the to-do centre and on the review page.
         var secretary = await _portal.SignedInAsync("secretary");
         var secretaryId = await _portal.MemberIdAsync("张国强");
-        var mine = (await _portal.QueryAsync("SELECT \"Id\" FROM int_review WHERE \"OwnerMemberId\" = @m ORDER BY \"Id\"", ("m", secretaryId))).Select(int.Parse).ToList();
+        var mine = await _portal.ReviewsOwnedByAsync(secretaryId);
         Assert.True(mine.Count >= 1);
         Assert.Contains("复核风险点", await secretary.GetStringAsync("/Todo"));
         var confirm = await secretary.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string>(), $"/m/integrity/Risks/Review?handler=Confirm&reviewId={mine[0]}");
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Outcome\" FROM int_review WHERE \"Id\" = @id", ("id", mine[0]))).Single());
+        Assert.Equal(ReviewOutcome.Confirmed, await _portal.ReviewOutcomeAsync(mine[0]));
         // Someone else cannot answer the secretary's point.
         var other = await _portal.SignedInAsync("member");
         if (mine.Count > 1)
         {
             await other.PostFormAsync("/m/integrity/Risks/Review", new Dictionary<string, string>(), $"/m/integrity/Risks/Review?handler=Confirm&reviewId={mine[1]}");
-            Assert.Equal("0", (await _portal.QueryAsync("SELECT \"Outcome\" FROM int_review WHERE \"Id\" = @id", ("id", mine[1]))).Single());
+            Assert.Equal(ReviewOutcome.Pending, await _portal.ReviewOutcomeAsync(mine[1]));
             // The owner updates the second one on its page: the review counts as updated, the next review is a year on.
-            var riskId = int.Parse((await _portal.QueryAsync("SELECT \"RiskId\" FROM int_review WHERE \"Id\" = @id", ("id", mine[1]))).Single());
-            var version = (await _portal.QueryAsync("SELECT \"Version\" FROM int_risk WHERE \"Id\" = @id", ("id", riskId))).Single();
+            var riskId = await _portal.ReviewedRiskAsync(mine[1]);
+            var version = await _portal.RiskVersionAsync(riskId);
             var update = await secretary.PostFormAsync($"/m/integrity/Risks/Edit/{riskId}", new Dictionary<string, string>
             {
                 ["Input.Description"] = "项目验收走过场", ["Input.Level"] = "High", ["Input.Measures"] = "验收小组集体验收；纪检全程监督", ["Input.Version"] = version,
             });
             Assert.Equal(HttpStatusCode.Redirect, update.StatusCode);
-            Assert.Equal("2", (await _portal.QueryAsync("SELECT \"Outcome\" FROM int_review WHERE \"Id\" = @id", ("id", mine[1]))).Single());
-            Assert.Equal(Integrity.D(_portal.Today.AddYears(1)), (await _portal.QueryAsync("SELECT CAST(\"NextReviewDate\" AS TEXT) FROM int_risk WHERE \"Id\" = @id", ("id", riskId))).Single());
+            Assert.Equal(ReviewOutcome.Updated, await _portal.ReviewOutcomeAsync(mine[1]));
+            Assert.Equal(_portal.Today.AddYears(1), await _portal.NextReviewDateAsync(riskId));
         }
         Assert.Contains($"已复核 {Math.Min(mine.Count, 2)} / {total}", await office.GetStringAsync("/m/integrity/Risks/Review"));
         // Past the round's deadline, what is not reviewed yet is overdue in the office's to-dos and the owner's.
-        await _portal.ExecAsync("UPDATE int_review_round SET \"Deadline\" = @d WHERE \"Year\" = @y", ("d", _portal.Today.AddDays(-1)), ("y", year));
+        await _portal.SetReviewDeadlineAsync(year, _portal.Today.AddDays(-1));
         Assert.Contains($"{year} 年度复核有 {total - Math.Min(mine.Count, 2)} 个风险点逾期未复核", await office.GetStringAsync("/Todo"));
         // A member who owns no point cannot open someone else's.
-        var someRisk = (await _portal.QueryAsync("SELECT \"Id\" FROM int_risk WHERE \"OwnerMemberId\" = @m", ("m", secretaryId))).First();
+        var someRisk = (await _portal.RisksOwnedByAsync(secretaryId)).First();
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/m/integrity/Risks/Edit/{someRisk}")).StatusCode);
     }
 
@@ -261,7 +263,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
             ["Findings[1].Finding"] = "", ["Findings[2].Finding"] = "",
         });
         var inspection = await Integrity.IdFromRedirectAsync(response);
-        var item = int.Parse((await _portal.QueryAsync("SELECT \"Id\" FROM int_rectification WHERE \"InspectionId\" = @i", ("i", inspection))).Single());
+        var item = await _portal.RectificationOfAsync(inspection);
         var member = await _portal.SignedInAsync("member");
         var todo = await member.GetStringAsync("/Todo");
         Assert.Contains("整改：工作时间窗口无人值守", todo);
@@ -291,7 +293,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Equal(png, await member.GetByteArrayAsync(download));
         Assert.Equal(HttpStatusCode.NotFound, (await (await _portal.SignedInAsync("secretary")).GetAsync(download)).StatusCode);
         Assert.DoesNotContain("整改：工作时间窗口无人值守", await member.GetStringAsync("/Todo"));
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Status\" FROM int_rectification WHERE \"Id\" = @id", ("id", item))).Single());
+        Assert.Equal(RectificationStatus.Closed, await _portal.RectificationStatusAsync(item));
     }
 
     [Fact]
@@ -320,7 +322,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
             });
             var id = await Integrity.IdFromRedirectAsync(response);
             // The whole agency's Party members are expected.
-            Assert.True(await _portal.CountAsync("SELECT COUNT(*) FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", id)) > 20);
+            Assert.True(await _portal.WarningAttendeeCountAsync(id) > 20);
         }
         Assert.Equal((held + 1, 3), await ProgressAsync());
         Assert.Contains($"{held + 1}/3", await office.GetStringAsync("/"));
@@ -343,7 +345,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var stale = await jijian.PostFormAsync($"/m/integrity/Talks/Edit/{id}", Form("过时页面的修改"));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("其他人修改了这条记录", await stale.Content.ReadAsStringAsync());
-        Assert.Equal("第二次修改", (await _portal.QueryAsync("SELECT \"Summary\" FROM int_talk WHERE \"Id\" = @id", ("id", id))).Single());
+        Assert.Equal("第二次修改", await _portal.TalkSummaryAsync(id));
     }
 
     [Fact]
@@ -354,7 +356,7 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        var total = await _portal.CountAsync("SELECT COUNT(*) FROM int_risk WHERE \"AgencyId\" = @a", ("a", await _portal.DemoAgencyIdAsync()));
+        var total = await _portal.RiskCountAsync(await _portal.DemoAgencyIdAsync());
         Assert.Equal(total, rows.Count);
         Assert.Contains(rows, r => (string)r["岗位"] == "行政审批岗" && (string)r["风险等级"] == "高");
         Assert.Equal(HttpStatusCode.NotFound, (await (await _portal.SignedInAsync("member")).GetAsync("/m/integrity/api/risks.xlsx")).StatusCode);

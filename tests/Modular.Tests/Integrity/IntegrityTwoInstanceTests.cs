@@ -32,7 +32,7 @@ public sealed class IntegrityTwoInstanceTests
         await using var blocker = new Npgsql.NpgsqlConnection(a.ConnectionString);
         await blocker.OpenAsync();
         var hold = await blocker.BeginTransactionAsync();
-        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE int_festival_sent IN ACCESS EXCLUSIVE MODE", blocker, hold))
+        await using (var lockTable = new Npgsql.NpgsqlCommand($"LOCK TABLE {IntegrityData.FestivalSentTable} IN ACCESS EXCLUSIVE MODE", blocker, hold))
             await lockTable.ExecuteNonQueryAsync();
         var runA = a.RunJobsAsync(day);
         // Wait until A holds the job's advisory lock (it keeps it until the job ends).
@@ -59,6 +59,6 @@ public sealed class IntegrityTwoInstanceTests
         Assert.Equal(1, await a.RunJobsAsync(day));
         var members = await a.MembersOnTheRollAsync(demo);
         Assert.Equal(members, await a.NoticeCountAsync(demo, "节日廉洁提醒：中秋节"));
-        Assert.Equal(1, await a.CountAsync("SELECT COUNT(*) FROM int_festival_sent WHERE \"AgencyId\" = @a AND \"Year\" = 2027", ("a", demo)));
+        Assert.Equal(1, await a.FestivalRemindersSentAsync(demo, 2027));
     }
 }

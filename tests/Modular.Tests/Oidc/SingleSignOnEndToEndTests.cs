@@ -15,7 +15,8 @@ namespace Modular.Tests.Oidc;
 /// </summary>
 public sealed class SingleSignOnEndToEndTests : IDisposable
 {
-    private readonly PortalFactory _portal = new("notes");
+    // The sample client (another process) checks the tokens' times on the real clock: this portal keeps real time.
+    private readonly PortalFactory _portal = new("notes") { Clock = TestClock.RealTime() };
     private Process? _client;
     private readonly List<string> _clientLog = [];
 

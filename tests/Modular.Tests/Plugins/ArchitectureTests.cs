@@ -36,6 +36,7 @@ public sealed class ArchitectureTests
         {
             var references = ReferencedNames(file);
             Assert.DoesNotContain("Modular.Host", references);
+            Assert.DoesNotContain("Modular.Plugins", references);
             Assert.DoesNotContain(references, r => r.StartsWith("Fixture.", StringComparison.Ordinal) && r != Path.GetFileNameWithoutExtension(file));
         }
     }
@@ -44,7 +45,7 @@ public sealed class ArchitectureTests
     public void The_host_references_no_module()
     {
         var host = Path.Combine(Paths.HostProject, "Modular.Host.csproj");
-        Assert.Equal(["Modular.Sdk"], ProjectReferences(host));
+        Assert.Equal(["Modular.Sdk", "Modular.Plugins"], ProjectReferences(host));
         var references = typeof(Program).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.DoesNotContain(references, r => r.StartsWith("Fixture.", StringComparison.Ordinal) || r.StartsWith("Modular.Modules", StringComparison.Ordinal));
     }
@@ -54,6 +55,17 @@ public sealed class ArchitectureTests
     {
         var result = Types.InAssembly(typeof(Modular.Sdk.IModule).Assembly)
             .ShouldNot().HaveDependencyOnAny("Modular.Host", "Autofac", "McMaster.NETCore.Plugins", "Microsoft.EntityFrameworkCore.Sqlite")
+            .GetResult();
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_plugin_runtime_knows_the_SDK_not_the_host()
+    {
+        var runtime = Path.Combine(Paths.Root, "host", "Modular.Plugins", "Modular.Plugins.csproj");
+        Assert.Equal(["Modular.Sdk"], ProjectReferences(runtime));
+        var result = Types.InAssembly(typeof(Modular.Plugins.PluginCatalog).Assembly)
+            .ShouldNot().HaveDependencyOnAny("Modular.Host", "Autofac", "Microsoft.AspNetCore.Mvc")
             .GetResult();
         Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
     }

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
-using Modular.Host.Plugins;
+using Microsoft.EntityFrameworkCore;
+using Modular.Plugins;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;
@@ -71,7 +72,7 @@ public sealed class PluginPackageInstallTests
         var modules = WebUtility.HtmlDecode(await admin.GetStringAsync("/Platform/Modules"));
         Assert.Contains("已撤销模块“shelf”待重启的变更", modules);
         Assert.DoesNotContain("需要重启", modules);
-        Assert.Empty(Modular.Host.Plugins.Packages.StagedChanges.Pending(portal.PluginsDir));
+        Assert.Empty(portal.Services.GetRequiredService<StagedChanges>().Pending());
         Assert.Single(await portal.AuditAsync("plugin.staged.cancelled"));
         // The live plugin's own changes are audited by the host, as every module's are.
         Assert.Contains(await portal.AuditAsync("create"), l => l.StartsWith("Shelf.ShelfItem#"));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;
@@ -160,7 +160,7 @@ public sealed class PluginPackageRefusalTests : IClassFixture<PluginPackageRefus
     [Fact]
     public async Task The_package_the_refusals_are_crafted_from_passes_every_check_of_its_own()
     {
-        var inspection = await PackageInspector.InspectAsync(new MemoryStream(Packages.Zip(Packages.Files("misfit"))), new PluginPackageOptions(), new PluginTrust(false, []));
+        var inspection = await new PackageInspector(new AssemblyInspector(), new PluginPackageOptions()).InspectAsync(new MemoryStream(Packages.Zip(Packages.Files("misfit"))), new PluginTrust(false, []));
         Assert.True(inspection.IsValid, string.Join(" ", inspection.Errors));
         Assert.Equal("misfit", inspection.Manifest!.Id);
         Assert.Equal(Modular.Sdk.SdkInfo.Version, inspection.BuiltAgainst);

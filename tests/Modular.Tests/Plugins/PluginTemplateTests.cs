@@ -8,11 +8,12 @@ namespace Modular.Tests.Plugins;
 
 /// <summary>
 /// The vendor's path, end to end: the SDK packed as a NuGet package, a project made from the dotnet new template outside
-/// the repository, built and tested against that package only, packed with modpack, and installed into a running portal.
+/// the repository, built and tested against that package and the SDK's test kit only, packed with modpack, and installed into a running portal.
 /// </summary>
 public sealed class PluginTemplateTests
 {
     private static readonly string TemplateDir = Path.Combine(Paths.Root, "tools", "templates", "modular-plugin");
+    private static readonly string[] Packages = ["Modular.Sdk", "Modular.Sdk.Testing"];
 
     [Fact]
     public void The_template_pins_the_portal_s_versions()
@@ -43,10 +44,14 @@ public sealed class PluginTemplateTests
             var src = Path.Combine(work, "sdk-src");
             File.Copy(Path.Combine(Paths.Root, "Directory.Build.props"), Path.Combine(Directory.CreateDirectory(src).FullName, "Directory.Build.props"));
             File.Copy(Path.Combine(Paths.Root, "Directory.Packages.props"), Path.Combine(src, "Directory.Packages.props"));
-            CopySources(Path.Combine(Paths.Root, "host", "Modular.Sdk"), Path.Combine(src, "host", "Modular.Sdk"));
             var feed = Path.Combine(work, "feed");
-            await RunAsync(work, "dotnet", "pack", Path.Combine(src, "host", "Modular.Sdk"), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo");
-            Assert.True(File.Exists(Path.Combine(feed, $"Modular.Sdk.{version}.nupkg")));
+            // The SDK and its test kit (which the template's test project uses), both at this run's version.
+            foreach (var project in Packages)
+            {
+                CopySources(Path.Combine(Paths.Root, "host", project), Path.Combine(src, "host", project));
+                await RunAsync(work, "dotnet", "pack", Path.Combine(src, "host", project), "-c", "Release", "-o", feed, $"-p:Version={version}", "-nologo");
+                Assert.True(File.Exists(Path.Combine(feed, $"{project}.{version}.nupkg")));
+            }
 
             var hive = Path.Combine(work, "hive");
             var vendor = Path.Combine(work, "vendor");
@@ -100,8 +105,12 @@ public sealed class PluginTemplateTests
         finally
         {
             // The package cache keeps one folder per version: this run's goes.
-            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "modular.sdk", version.ToLowerInvariant());
-            if (Directory.Exists(cached)) Directory.Delete(cached, true);
+            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            foreach (var project in Packages)
+            {
+                var cached = Path.Combine(cache, project.ToLowerInvariant(), version.ToLowerInvariant());
+                if (Directory.Exists(cached)) Directory.Delete(cached, true);
+            }
         }
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;
@@ -168,7 +168,7 @@ public sealed class PluginTrustTests : IDisposable
     {
         var root = Paths.PluginSource(folder);
         var manifest = Modular.Sdk.PluginManifest.TryRead(File.ReadAllText(Path.Combine(root, "plugin.json")), out _)!;
-        var facts = AssemblyInspector.Inspect(File.ReadAllBytes(Path.Combine(root, manifest.EntryAssembly)), manifest.EntryAssembly, manifest.Id);
+        var facts = new AssemblyInspector().Inspect(File.ReadAllBytes(Path.Combine(root, manifest.EntryAssembly)), manifest.EntryAssembly, manifest.Id);
         Assert.Empty(facts.Errors);
         Assert.Equal(Modular.Sdk.SdkInfo.Version, facts.BuiltAgainst);
     }
@@ -178,8 +178,8 @@ public sealed class PluginTrustTests : IDisposable
     {
         // The SDK itself: a .NET assembly, but no class implementing IModule.
         var sdk = File.ReadAllBytes(typeof(Modular.Sdk.IModule).Assembly.Location);
-        Assert.Contains("入口程序集中没有实现 IModule 的公开类。", AssemblyInspector.Inspect(sdk, "Modular.Sdk.dll", "x").Errors);
-        Assert.Contains("入口程序集 x.dll 不是 .NET 程序集。", AssemblyInspector.Inspect("MZ not an assembly"u8.ToArray(), "x.dll", "x").Errors);
+        Assert.Contains("入口程序集中没有实现 IModule 的公开类。", new AssemblyInspector().Inspect(sdk, "Modular.Sdk.dll", "x").Errors);
+        Assert.Contains("入口程序集 x.dll 不是 .NET 程序集。", new AssemblyInspector().Inspect("MZ not an assembly"u8.ToArray(), "x.dll", "x").Errors);
     }
 
     [Fact]

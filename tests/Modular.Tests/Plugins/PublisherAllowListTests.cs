@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;
@@ -32,7 +33,7 @@ public sealed class PublisherAllowListTests
         Assert.Contains(Page, nav);
         var added = await AddAsync(security, " 某软件公司 ", Pem(vendor)); // PEM as pasted, name trimmed
         Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
-        var keyId = Modular.Host.Plugins.Packages.PackageFormat.KeyId(vendor.ExportSubjectPublicKeyInfo());
+        var keyId = PackageFormat.KeyId(vendor.ExportSubjectPublicKeyInfo());
         var list = WebUtility.HtmlDecode(await security.GetStringAsync(Page));
         Assert.Contains("某软件公司", list);
         Assert.Contains(keyId, list);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Plugins;
@@ -91,7 +92,7 @@ public sealed class SharedPackageTests
             var page = await (await a.SignedInAsync("admin")).UploadOkAsync(Packages.Pack("shelf-v2"));
             Assert.Contains("重启平台后升级", page);
             // Staged in the database, not in A's folder; both instances say a restart is needed.
-            Assert.Empty(StagedChanges.Pending(a.PluginsDir));
+            Assert.Empty(a.Services.GetRequiredService<StagedChanges>().Pending());
             Assert.Contains("下次启动时升级到 2.0.0", await ModulesPageAsync(b));
             Assert.Equal("1.0.0", (await ItemsAsync(b)).Version);
         }

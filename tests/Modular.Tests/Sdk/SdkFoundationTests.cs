@@ -51,10 +51,12 @@ public sealed class SdkFoundationTests
     public void The_portal_clock_follows_the_time_provider()
     {
         using var portal = new PortalFactory();
-        portal.Settings.Remove("Modular:TimeZone"); // the test portals count in the machine's zone; this one the default
         var clock = portal.Services.GetRequiredService<IAgencyClock>();
         Assert.Equal("Asia/Shanghai", clock.TimeZone.Id);
-        Assert.InRange(clock.UtcNow, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.InRange(clock.UtcNow, portal.Clock.GetUtcNow().AddMinutes(-1), portal.Clock.GetUtcNow());
+        portal.Clock.Set(new DateTimeOffset(2027, 1, 1, 0, 30, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(new DateOnly(2027, 1, 1), clock.Today);
+        Assert.Equal(new DateOnly(2027, 1, 1), portal.Today);
     }
 
     [Theory]
@@ -80,6 +82,34 @@ public sealed class SdkFoundationTests
         var viewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary());
         viewData.Breadcrumbs().Add("廉政教育", "/m/integrity").Add("廉政谈话");
         Assert.Equal([new Breadcrumb("廉政教育", "/m/integrity"), new Breadcrumb("廉政谈话")], viewData.Breadcrumbs().Items);
+    }
+
+    private sealed record Pages(int Page, int PageCount, int Total) : IPagedList;
+
+    private static string Pager(IPagedList list, string query)
+    {
+        var http = new DefaultHttpContext();
+        http.Request.Path = "/m/volunteer";
+        http.Request.QueryString = new QueryString(query);
+        var view = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext { HttpContext = http };
+        var helper = new PagerTagHelper(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All)) { List = list, ViewContext = view };
+        var output = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("pager", [], (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
+        helper.Process(new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext([], new Dictionary<object, object>(), "x"), output);
+        return output.Content.GetContent();
+    }
+
+    [Fact]
+    public void The_pager_keeps_the_filters_and_links_no_page_before_the_first_or_after_the_last()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        var first = Pager(new Pages(1, 3, 55), "?q=%E5%85%9A%E6%97%A5&org=2&p=1");
+        Assert.Contains("href=\"/m/volunteer?q=%E5%85%9A%E6%97%A5&amp;org=2&amp;p=2\"", first);
+        Assert.DoesNotContain("p=0", first);
+        Assert.Contains("aria-disabled=\"true\">上一页", first);
+        var last = Pager(new Pages(3, 3, 55), "?org=2&p=3");
+        Assert.Contains("href=\"/m/volunteer?org=2&amp;p=2\"", last);
+        Assert.DoesNotContain("p=4", last);
+        Assert.Equal("", Pager(new Pages(1, 1, 5), ""));
     }
 
     // A record with a concurrency stamp, as module records have.

@@ -38,16 +38,7 @@ public static class Volunteer
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, int id, string handler, Dictionary<string, string>? fields = null) =>
         client.PostFormAsync(Details(id), fields ?? [], $"{Details(id)}?handler={handler}");
 
-    // The module's own rows are read and moved with SQL: its entity types live in the plugin's load context, which the
-    // tests do not reference (host and directory rows go through their DbContexts, see DirectoryData).
-
-    /// <summary>Moves an activity in time (the tests cannot wait for a real morning).</summary>
-    public static Task MoveAsync(this PortalFactory portal, int id, DateTime start, DateTime end, DateTime deadline) =>
-        portal.ExecAsync("UPDATE vol_activity SET \"StartsAt\" = @s, \"EndsAt\" = @e, \"SignUpDeadline\" = @d WHERE \"Id\" = @id",
-            ("s", start), ("e", end), ("d", deadline), ("id", id));
-
-    public static async Task<string> StatusOfAsync(this PortalFactory portal, int activityId, int memberId) =>
-        (await portal.QueryAsync("SELECT \"Status\" FROM vol_signup WHERE \"ActivityId\" = @a AND \"MemberId\" = @m", ("a", activityId), ("m", memberId))).Single();
+    // The module's own rows are read and moved by VolunteerData (Infrastructure).
 
     public static async Task<string> MessageAsync(this HttpClient client, HttpResponseMessage redirect)
     {

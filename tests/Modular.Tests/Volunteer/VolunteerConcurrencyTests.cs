@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Modular.Modules.Volunteer.Domain;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Volunteer;
@@ -31,17 +32,17 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
         Assert.Equal(20, outcomes.Count(o => o == "Accepted"));
         Assert.Equal(80, outcomes.Count(o => o == "Waiting"));
 
-        var statuses = await _portal.QueryAsync("SELECT \"Status\" FROM vol_signup WHERE \"ActivityId\" = @a", ("a", id));
-        Assert.Equal(20, statuses.Count(s => s == "0"));
-        Assert.Equal(80, statuses.Count(s => s == "1"));
+        var statuses = await _portal.SignUpStatusesAsync(id);
+        Assert.Equal(20, statuses.Count(s => s == SignUpStatus.Accepted));
+        Assert.Equal(80, statuses.Count(s => s == SignUpStatus.Waiting));
         // Queue numbers are unique: the waiting list has one order.
-        var sequences = await _portal.QueryAsync("SELECT \"Sequence\" FROM vol_signup WHERE \"ActivityId\" = @a", ("a", id));
+        var sequences = await _portal.SignUpSequencesAsync(id);
         Assert.Equal(100, sequences.Distinct().Count());
         // Twenty give up at once: exactly the next twenty in the queue take their places.
-        var accepted = (await _portal.QueryAsync("SELECT \"MemberId\" FROM vol_signup WHERE \"ActivityId\" = @a AND \"Status\" = 0", ("a", id))).Select(int.Parse).ToList();
-        var next = (await _portal.QueryAsync("SELECT \"MemberId\" FROM vol_signup WHERE \"ActivityId\" = @a AND \"Status\" = 1 ORDER BY \"Sequence\"", ("a", id))).Select(int.Parse).Take(20).ToList();
+        var accepted = await _portal.MembersSignedUpAsync(id, SignUpStatus.Accepted);
+        var next = (await _portal.MembersSignedUpAsync(id, SignUpStatus.Waiting)).Take(20).ToList();
         await Task.WhenAll(accepted.Select(m => office.ActAsync(id, "Remove", new() { ["memberId"] = m.ToString() })));
-        var nowAccepted = (await _portal.QueryAsync("SELECT \"MemberId\" FROM vol_signup WHERE \"ActivityId\" = @a AND \"Status\" = 0", ("a", id))).Select(int.Parse).ToHashSet();
+        var nowAccepted = (await _portal.MembersSignedUpAsync(id, SignUpStatus.Accepted)).ToHashSet();
         Assert.Equal(next.ToHashSet(), nowAccepted);
     }
 
@@ -76,8 +77,8 @@ public sealed class VolunteerConcurrencyTests : IClassFixture<VolunteerConcurren
         start.Release(members.Count);
         var responses = await Task.WhenAll(tasks);
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var statuses = await a.QueryAsync("SELECT \"Status\" FROM vol_signup WHERE \"ActivityId\" = @a", ("a", id));
-        Assert.Equal(20, statuses.Count(s => s == "0"));
-        Assert.Equal(80, statuses.Count(s => s == "1"));
+        var statuses = await a.SignUpStatusesAsync(id);
+        Assert.Equal(20, statuses.Count(s => s == SignUpStatus.Accepted));
+        Assert.Equal(80, statuses.Count(s => s == SignUpStatus.Waiting));
     }
 }

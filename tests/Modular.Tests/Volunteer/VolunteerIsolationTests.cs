@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
+using Modular.Modules.Volunteer.Domain;
 using Modular.Sdk;
 using Modular.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         var other = await _portal.SignedInAsync("volb-admin");
         var office = await _portal.SignedInAsync("office");
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(2).AddHours(9), title: "甲单位的志愿活动"));
-        var partner = int.Parse((await _portal.QueryAsync("SELECT MIN(\"Id\") FROM vol_partner")).Single());
+        var partner = await _portal.FirstPartnerAsync();
         var qr = await office.GetStringAsync($"/m/volunteer/Activities/Qr/{id}");
         var checkIn = new Uri(WebUtility.HtmlDecode(Regex.Match(qr, "data-link=\"([^\"]+)\"").Groups[1].Value)).PathAndQuery;
 
@@ -55,8 +56,8 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         }
         foreach (var handler in new[] { "SignUp", "Withdraw" })
             Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync(Volunteer.Details(own), new Dictionary<string, string>(), $"{Volunteer.Details(id)}?handler={handler}")).StatusCode);
-        Assert.Empty(await _portal.QueryAsync("SELECT \"Id\" FROM vol_signup WHERE \"ActivityId\" = @a", ("a", id)));
-        Assert.Equal("1", (await _portal.QueryAsync("SELECT \"Status\" FROM vol_activity WHERE \"Id\" = @a", ("a", id))).Single());
+        Assert.Equal(0, await _portal.SignUpCountAsync(id));
+        Assert.Equal(ActivityStatus.Published, await _portal.ActivityStatusAsync(id));
     }
 
     private async Task<int> OwnOrganizerAsync()

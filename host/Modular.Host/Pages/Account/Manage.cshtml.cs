@@ -13,7 +13,7 @@ namespace Modular.Host.Pages.Account;
 
 /// <summary>The signed-in user's own security: password age and the optional TOTP second factor with recovery codes.</summary>
 public sealed class ManageModel(PortalUserManager users, SignInManager<PortalUser> signIn, AuditLog audit, IText text,
-    Modular.Sdk.IFeedLinks feeds, Modular.Sdk.ICurrentAgency agency, Plugins.PluginCatalog catalog,
+    Modular.Sdk.IFeedLinks feeds, Modular.Sdk.ICurrentAgency agency, Modular.Plugins.PluginCatalog catalog,
     PasswordReconfirmation reconfirm, PortalSignOut signOut) : PageModel
 {
     /// <summary>The user's subscription links in this agency, from every module, so one place can revoke them all.</summary>

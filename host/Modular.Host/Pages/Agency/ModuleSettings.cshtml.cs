@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
 using Modular.Host.Localization;
-using Modular.Host.Plugins;
 using Modular.Host.Shell;
 using Modular.Host.Shell.Modules;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Agency;

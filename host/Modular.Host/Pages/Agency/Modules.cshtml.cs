@@ -21,7 +21,9 @@ public sealed class ModulesModel(ModuleSwitchboard switchboard, ICurrentAgency a
     public async Task<IActionResult> OnPostToggleAsync(string moduleId, bool enable, CancellationToken ct)
     {
         if (agency.Id is not { } id) return NotFound();
-        if (!await switchboard.SetEnabledAsync(id, moduleId, enable, ct)) return NotFound();
+        var outcome = await switchboard.SwitchAsync(id, moduleId, enable, ct);
+        if (!outcome.Done) return NotFound();
+        if (outcome.DemoDataFailed.Count > 0) this.ShowError(text["The demo data of {0} could not be added; see the portal's log.", string.Join("、", outcome.DemoDataFailed)]);
         return this.RedirectWithMessage(enable ? text["The module is on."] : text["The module is off. Its records are kept."]);
     }
 }

@@ -29,7 +29,8 @@ public sealed class AuthorizeModel(
     OidcPrincipals principals,
     AuditLog audit,
     IText text,
-    IDataProtectionProvider protection) : PageModel
+    IDataProtectionProvider protection,
+    TimeProvider clock) : PageModel
 {
     private const string Scheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
     /// <summary>The request parameter that carries, protected, when a <c>prompt=login</c> request sent the user to sign in.</summary>
@@ -118,7 +119,7 @@ public sealed class AuthorizeModel(
     {
         var values = RequestValues().Where(p => p.Key != LoginTicket).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)).ToList();
         if (withTicket)
-            values.Add(KeyValuePair.Create(LoginTicket, (string?)TicketProtector().Protect(DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(10))));
+            values.Add(KeyValuePair.Create(LoginTicket, (string?)TicketProtector().Protect(clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromMinutes(10))));
         var returnUrl = Request.PathBase + Request.Path + QueryString.Create(values);
         return Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, IdentityConstants.ApplicationScheme);
     }
@@ -134,6 +135,8 @@ public sealed class AuthorizeModel(
         catch (System.Security.Cryptography.CryptographicException) { return false; } // forged, altered or expired
     }
 
+    // The note holds the host's clock, compared with the sign-in stamp (same clock); its 10 minutes are counted by
+    // data protection on its own clock, so the note's own time does not matter to them.
     private ITimeLimitedDataProtector TicketProtector() =>
         protection.CreateProtector("Modular.Oidc.PromptLogin").ToTimeLimitedDataProtector();
 

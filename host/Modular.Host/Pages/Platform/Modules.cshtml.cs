@@ -3,21 +3,22 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
 using Modular.Host.Plugins.Packages;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Platform;
 
 /// <summary>Installed modules, and central IT's installs, upgrades and uninstalls of vendor packages.</summary>
 public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, PluginInstaller installer, PluginPackageOptions packageOptions, StartOutcomes startOutcomes,
-    DatabaseSettings database, ModularOptions modular) : PageModel
+    SharedPackages shared, StagedChanges stagedChanges, PluginTrustSource trustSource, ModularOptions modular) : PageModel
 {
     /// <summary>A shared package (several instances), without its bytes.</summary>
     public sealed record SharedRow(string PluginId, string Version, string State, string? StagedAction, string? StagedVersion, bool StagedDeleteData,
         string? InstalledBy, DateTime InstalledAt, string? LastOutcome, bool LastOutcomeSuccess, DateTime? LastOutcomeAt);
 
-    public bool Shared => SharedPackages.Enabled(database);
+    public bool Shared => shared.Enabled;
     public string InstanceName => modular.InstanceName;
     public IReadOnlyList<SharedRow> SharedRows { get; private set; } = [];
     public ILookup<string, PluginInstanceState> Instances { get; private set; } = Array.Empty<PluginInstanceState>().ToLookup(s => s.PluginId);
@@ -93,7 +94,7 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Trust = await PluginTrust.CurrentAsync(db, packageOptions, ct);
+        Trust = await trustSource.CurrentAsync(ct);
         Plugins = catalog.All.OrderBy(p => p.IsRunning ? 0 : 1).ThenBy(p => p.Order).ThenBy(p => p.FolderName).ToList();
         Usage = await db.AgencyModules.AsNoTracking().Where(m => m.Allowed && m.Enabled)
             .GroupBy(m => m.ModuleId).Select(g => new { g.Key, Count = g.Count() })
@@ -107,7 +108,7 @@ public sealed class ModulesModel(PluginCatalog catalog, HostDbContext db, Plugin
                     p.LastOutcome, p.LastOutcomeSuccess, p.LastOutcomeAt)).ToListAsync(ct);
             Instances = (await db.PluginInstanceStates.AsNoTracking().OrderBy(s => s.Instance).ToListAsync(ct)).ToLookup(s => s.PluginId);
         }
-        Outcomes = StagedChanges.LastOutcomes(catalog.PluginsPath);
+        Outcomes = stagedChanges.LastOutcomes();
         if (Uninstall is not null && !Plugins.Any(p => p.FolderName == Uninstall && p.Manifest is not null)) Uninstall = null;
     }
 }

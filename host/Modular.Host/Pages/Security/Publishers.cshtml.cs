@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
 using Modular.Host.Plugins.Packages;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Pages.Security;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 
 namespace Modular.Host.Plugins.Packages;
 
@@ -11,8 +13,8 @@ namespace Modular.Host.Plugins.Packages;
 /// and brought live (its migrations already ran on the instance that accepted it, so they find nothing to do).
 /// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStartAsync"/>).
 /// </summary>
-public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, DatabaseSettings database, DatabaseLocks locks, ModularOptions options,
-    PluginPackageOptions packageOptions, AuditWriter audit, StartOutcomes start, ILogger<PackageWatcher> logger) : BackgroundService
+public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, SharedPackages shared, PluginTrustSource trustSource,
+    DatabaseLocks locks, ModularOptions options, AuditWriter audit, StartOutcomes start, TimeProvider time, ILogger<PackageWatcher> logger) : BackgroundService
 {
     private (int Rows, long Versions)? _seen;
     /// <summary>Refused here already (at start or by an earlier tick), by id and hash: not tried again until the row changes.</summary>
@@ -21,7 +23,7 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
     /// <summary>One look at the table; how many packages went live. Public so that tests drive the tick.</summary>
     public async Task<int> SyncOnceAsync(CancellationToken ct = default)
     {
-        if (!SharedPackages.Enabled(database)) return 0;
+        if (!shared.Enabled) return 0;
         await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -38,7 +40,7 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
                 if (_refused.GetValueOrDefault(w.PluginId) == w.Sha256) continue;
                 var content = await db.PluginPackages.AsNoTracking().Where(p => p.PluginId == w.PluginId).Select(p => p.Content).SingleAsync(ct);
                 var failure = await InstallAsync(w.PluginId, w.PackageVersion, content, w.Sha256, ct);
-                SharedPackages.RecordState(db, w.PluginId, options.InstanceName, failure is null ? w.PackageVersion : null, failure, DateTime.UtcNow);
+                shared.RecordState(db, w.PluginId, options.InstanceName, failure is null ? w.PackageVersion : null, failure, time.GetUtcNow().UtcDateTime);
                 await db.SaveChangesAsync(ct);
                 var target = "Plugin:" + w.PluginId;
                 if (failure is null)
@@ -61,10 +63,8 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
 
     private async Task<string?> InstallAsync(string id, string version, byte[] content, string sha256, CancellationToken ct)
     {
-        PluginTrust trust;
-        await using (var scope = scopes.CreateAsyncScope())
-            trust = await PluginTrust.CurrentAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), packageOptions, ct);
-        var (inspection, why) = await SharedPackages.VerifyAsync(content, sha256, id, version, packageOptions, trust, ct);
+        var trust = await trustSource.CurrentAsync(ct);
+        var (inspection, why) = await shared.VerifyAsync(content, sha256, id, version, trust, ct);
         if (inspection is null) return why;
         var missing = inspection.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
         if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
@@ -73,7 +73,7 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
         string? failure;
         try
         {
-            SharedPackages.WriteFolder(catalog.PluginsPath, id, inspection.FolderFiles);
+            shared.WriteFolder(id, inspection.FolderFiles);
             failure = await live.ActivateAsync(folder, trust, ct);
         }
         catch (IOException ex)
@@ -86,7 +86,7 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.SignalSeconds <= 0 || !SharedPackages.Enabled(database)) return;
+        if (options.SignalSeconds <= 0 || !shared.Enabled) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SignalSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

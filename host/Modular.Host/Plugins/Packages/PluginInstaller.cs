@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins.Packages;
@@ -15,15 +17,17 @@ public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, s
 /// then a new plugin goes live at once, while an upgrade or an uninstall is staged for the next start.
 /// Every step, refusals included, is audited.
 /// </summary>
-public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions options, LivePlugins live, AuditWriter audit,
-    ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseSettings database, DatabaseLocks locks, ModularOptions modular)
+public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector inspector, PluginTrustSource trustSource, StagedChanges stagedChanges, SharedPackages shared,
+    LivePlugins live, AuditWriter audit, ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseLocks locks,
+    ModularOptions modular, TimeProvider time)
 {
-    private bool Shared => SharedPackages.Enabled(database);
+    private bool Shared => shared.Enabled;
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<InstallResult> InstallAsync(Stream upload, string fileName, CancellationToken ct = default)
     {
-        var trust = await PluginTrust.CurrentAsync(db, options, ct);
-        var inspection = await PackageInspector.InspectAsync(upload, options, trust, ct);
+        var trust = await trustSource.CurrentAsync(ct);
+        var inspection = await inspector.InspectAsync(upload, trust, ct);
         // One install, upgrade or uninstall at a time on this instance (the package watcher takes it too).
         await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
         {
@@ -49,7 +53,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             {
                 if (row is not null && row.State == PluginPackageStates.Installed) await StageSharedUpgradeAsync(row, inspection, ct);
                 else if (Shared) await StageSharedUpgradeAsync(await NewRowAsync(existing, ct), inspection, ct);
-                else StagedChanges.StageUpgrade(catalog.PluginsPath, manifest, inspection.FolderFiles, existing.Manifest?.Version, user.UserName, existing.FolderName);
+                else stagedChanges.StageUpgrade(manifest, inspection.FolderFiles, existing.Manifest?.Version, user.UserName, existing.FolderName);
                 await AuditAsync("plugin.upgrade.staged", target, $"{existing.Manifest?.Version} → {manifest.Version}{signedBy}", true, ct);
                 return new(true, [], $"“{manifest.Name?.Current}” {manifest.Version} 已就绪，重启平台后升级（现运行 {existing.Manifest?.Version}，数据保留{signedBy}）。", RestartNeeded: true);
             }
@@ -59,13 +63,13 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 
     private async Task<InstallResult> InstallNewAsync(PluginManifest manifest, PackageInspection inspection, PluginTrust trust, string target, string signedBy, CancellationToken ct)
     {
-        var root = Directory.CreateDirectory(StagedChanges.Root(catalog.PluginsPath)).FullName;
+        var root = Directory.CreateDirectory(stagedChanges.Root).FullName;
         var incoming = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
         var folder = Path.Combine(catalog.PluginsPath, manifest.Id);
         string? failure;
         try
         {
-            StagedChanges.WriteFiles(incoming, inspection.FolderFiles);
+            stagedChanges.WriteFiles(incoming, inspection.FolderFiles);
             Directory.Move(incoming, folder);
             failure = await live.ActivateAsync(folder, trust, ct);
         }
@@ -134,19 +138,19 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
                 row.StagedVersion = row.PackageVersion;
                 row.StagedDeleteData = deleteData;
                 row.StagedBy = user.UserName;
-                row.StagedAt = DateTime.UtcNow;
+                row.StagedAt = Now;
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
         }
-        else StagedChanges.StageUninstall(catalog.PluginsPath, id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
+        else stagedChanges.StageUninstall(id, plugin.Manifest.Version, deleteData, user.UserName, plugin.FolderName);
         await AuditAsync("plugin.uninstall.staged", "Plugin:" + id, $"{plugin.Manifest.Version}, {(deleteData ? "delete data" : "keep data")}", true, ct);
         return null;
     }
 
     public async Task<bool> CancelStagedAsync(string id, CancellationToken ct = default)
     {
-        var cancelled = StagedChanges.Cancel(catalog.PluginsPath, id);
+        var cancelled = stagedChanges.Cancel(id);
         if (Shared && await db.PluginPackages.FindAsync([id], ct) is { StagedAction: not null } row)
         {
             await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
@@ -166,12 +170,12 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     /// <summary>What waits for the next start: the database's staged changes (several instances) and this folder's.</summary>
     public IReadOnlyList<StagedChange> Pending()
     {
-        var local = StagedChanges.Pending(catalog.PluginsPath);
+        var local = stagedChanges.Pending();
         if (!Shared) return local;
         var shared = db.PluginPackages.AsNoTracking().Where(p => p.StagedAction != null)
             .Select(p => new { p.PluginId, p.StagedAction, p.StagedVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy, p.StagedAt }).ToList()
             .Select(p => new StagedChange(p.PluginId, p.StagedAction!, p.StagedVersion ?? p.PackageVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy,
-                p.StagedAt ?? DateTime.UtcNow, catalog.All.FirstOrDefault(x => x.Manifest?.Id == p.PluginId)?.FolderName));
+                p.StagedAt ?? Now, catalog.All.FirstOrDefault(x => x.Manifest?.Id == p.PluginId)?.FolderName));
         return [.. shared, .. local.Where(l => shared.All(s => s.Id != l.Id))];
     }
 
@@ -189,8 +193,8 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             row.Sha256 = PackageFormat.Sha256Hex(inspection.Package);
             row.State = PluginPackageStates.Installed;
             row.InstalledBy = user.UserName;
-            row.InstalledAt = DateTime.UtcNow;
-            SharedPackages.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, DateTime.UtcNow);
+            row.InstalledAt = Now;
+            shared.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, Now);
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
@@ -200,7 +204,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
     private async Task<PluginPackage> NewRowAsync(PluginDescriptor existing, CancellationToken ct)
     {
         var row = await db.PluginPackages.FindAsync([existing.Id], ct);
-        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = existing.Id, InstalledAt = DateTime.UtcNow });
+        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = existing.Id, InstalledAt = Now });
         row.PackageVersion = existing.Manifest!.Version;
         row.State = PluginPackageStates.Installed;
         return row;
@@ -217,11 +221,11 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
             row.StagedContent = inspection.Package;
             row.StagedSha256 = PackageFormat.Sha256Hex(inspection.Package);
             row.StagedBy = user.UserName;
-            row.StagedAt = DateTime.UtcNow;
+            row.StagedAt = Now;
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
-        StagedChanges.Cancel(catalog.PluginsPath, row.PluginId); // the database's staging replaces a folder's
+        stagedChanges.Cancel(row.PluginId); // the database's staging replaces a folder's
     }
 
     /// <summary>Read again under the lock: an instance starting meanwhile may have applied what was staged.</summary>
@@ -233,17 +237,4 @@ public sealed class PluginInstaller(PluginCatalog catalog, PluginPackageOptions 
 
     private Task AuditAsync(string action, string target, string? details, bool success, CancellationToken ct) =>
         audit.AppendAsync([new AuditRecord(action, target, details, success, user.Id, user.UserName, null, http.HttpContext?.Connection.RemoteIpAddress?.ToString())], ct);
-}
-
-/// <summary>The outcomes of the staged changes applied at this start, audited once the database is ready.</summary>
-public sealed class StartOutcomes(IReadOnlyList<PackageOutcome> applied, IReadOnlyDictionary<string, RefusedPackage>? refused = null)
-{
-    public IReadOnlyList<PackageOutcome> Applied { get; } = applied;
-    /// <summary>Shared packages (database) this instance refused to unpack at start, by id.</summary>
-    public IReadOnlyDictionary<string, RefusedPackage> Refused { get; } = refused ?? new Dictionary<string, RefusedPackage>();
-
-    public IEnumerable<AuditRecord> ToAudit() => Applied.Select(o => new AuditRecord(
-        (o.Follows ? "plugin.instance." : "plugin.") + (o.Action == StagedChange.Upgrade ? (o.Success ? "upgraded" : "upgrade.failed") : (o.Success ? "uninstalled" : "uninstall.failed")),
-        "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
-        .Concat(Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value.Reason, false, null, "system", null, null)));
 }

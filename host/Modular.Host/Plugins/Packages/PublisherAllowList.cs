@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins.Packages;
@@ -11,7 +12,7 @@ namespace Modular.Host.Plugins.Packages;
 /// as its own event (<c>plugin.publisher.added</c>, <c>plugin.publisher.removed</c>). Keys from the <c>Plugins:Publishers</c>
 /// setting are shown beside them, read-only.
 /// </summary>
-public sealed class PublisherAllowList(HostDbContext db, PluginPackageOptions options, AuditWriter audit, ICurrentUser user, IHttpContextAccessor http)
+public sealed class PublisherAllowList(HostDbContext db, PluginTrustSource trustSource, AuditWriter audit, ICurrentUser user, IHttpContextAccessor http, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -19,7 +20,7 @@ public sealed class PublisherAllowList(HostDbContext db, PluginPackageOptions op
 
     public async Task<IReadOnlyList<Row>> ListAsync(CancellationToken ct = default)
     {
-        var trust = await PluginTrust.CurrentAsync(db, options, ct);
+        var trust = await trustSource.CurrentAsync(ct);
         var rows = await db.PluginPublishers.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
         return [.. trust.Publishers.Where(p => p.FromSettings).Select(p => new Row(null, p.Name, p.KeyId, true, null, null)),
             .. rows.Select(r => new Row(r.Id, r.Name, r.KeyId, false, r.AddedBy, r.AddedAt))];
@@ -34,7 +35,7 @@ public sealed class PublisherAllowList(HostDbContext db, PluginPackageOptions op
         else if (name.Length > MaxNameLength) errors["Name"] = $"发布者名称不能超过 {MaxNameLength} 个字。";
         else if (name.Any(char.IsControl)) errors["Name"] = "发布者名称含有控制字符。";
         if (!PublisherKeys.TryParse(publicKey, out var key, out var problem)) errors["PublicKey"] = problem!;
-        else if ((await PluginTrust.CurrentAsync(db, options, ct)).Find(key) is { } known)
+        else if ((await trustSource.CurrentAsync(ct)).Find(key) is { } known)
             errors["PublicKey"] = $"该公钥已在允许的发布者名单中（名为“{known.Name}”，密钥 {known.KeyId}）。";
         if (errors.Count > 0) return errors;
         var row = new PluginPublisher
@@ -43,7 +44,7 @@ public sealed class PublisherAllowList(HostDbContext db, PluginPackageOptions op
             PublicKey = Convert.ToBase64String(key),
             KeyId = PackageFormat.KeyId(key),
             AddedBy = user.UserName,
-            AddedAt = DateTime.UtcNow,
+            AddedAt = time.GetUtcNow().UtcDateTime,
         };
         db.PluginPublishers.Add(row);
         await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
-using Modular.Sdk;
+using Modular.Plugins;
+using Modular.Plugins.Packages;
 
 namespace Modular.Host.Plugins.Packages;
 
@@ -11,11 +12,12 @@ namespace Modular.Host.Plugins.Packages;
 /// The bytes are checked again on each instance before anything is unpacked: neither the row nor the folder is trusted alone.
 /// On SQLite (one instance) the plugins folder alone holds the state, as before.
 /// </summary>
-public static class SharedPackages
+public sealed class SharedPackages(DatabaseSettings database, DatabaseLocks locks, PackageInspector inspector, StagedChanges staged, TimeProvider time)
 {
-    public static bool Enabled(DatabaseSettings database) => database.IsPostgreSql;
+    public bool Enabled => database.IsPostgreSql;
 
-    public static HostDbContext Open(DatabaseSettings database)
+    /// <summary>A context of the host's own, outside the container (at start).</summary>
+    public HostDbContext Open()
     {
         var options = new DbContextOptionsBuilder<HostDbContext>();
         database.Apply(options);
@@ -23,13 +25,13 @@ public static class SharedPackages
     }
 
     /// <summary>Checks stored bytes as an upload is checked, and that they are what was accepted; the reason in Chinese, else null.</summary>
-    public static async Task<(PackageInspection? Inspection, string? Failure)> VerifyAsync(byte[]? content, string? sha256, string id, string? version,
-        PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
+    public async Task<(PackageInspection? Inspection, string? Failure)> VerifyAsync(byte[]? content, string? sha256, string id, string? version,
+        PluginTrust trust, CancellationToken ct = default)
     {
         if (content is null || content.Length == 0) return (null, "数据库中没有该模块的安装包内容。");
         if (PackageFormat.Sha256Hex(content) != sha256)
             return (null, "数据库中的安装包与接收时记录的 SHA-256 不符（已被改动），本实例拒绝安装。");
-        var inspection = await PackageInspector.InspectAsync(new MemoryStream(content), options, trust, ct);
+        var inspection = await inspector.InspectAsync(new MemoryStream(content), trust, ct);
         if (!inspection.IsValid) return (null, "数据库中的安装包未通过本实例的检查：" + string.Join(" ", inspection.Errors));
         if (inspection.Manifest!.Id != id || inspection.Manifest.Version != version)
             return (null, $"数据库中的安装包是“{inspection.Manifest.Id}” {inspection.Manifest.Version}，与记录的“{id}” {version} 不符，本实例拒绝安装。");
@@ -37,25 +39,26 @@ public static class SharedPackages
     }
 
     /// <summary>The plugins in the folder by manifest id (folder and version), unreadable ones left out.</summary>
-    private static Dictionary<string, (string Folder, string Version)> Local(string pluginsPath)
+    private Dictionary<string, (string Folder, string Version)> Local()
     {
+        var pluginsPath = staged.PluginsPath;
         var found = new Dictionary<string, (string, string)>();
         if (!Directory.Exists(pluginsPath)) return found;
         foreach (var dir in Directory.GetDirectories(pluginsPath).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
         {
-            var p = PluginCatalog.ReadManifest(dir);
+            var p = PluginDescriptor.Read(dir);
             if (p.Manifest is { } m && (!found.ContainsKey(m.Id) || p.FolderName == m.Id)) found[m.Id] = (p.FolderName, m.Version);
         }
         return found;
     }
 
     /// <summary>Writes verified files as plugins/&lt;id&gt;/ (through a temporary name, so a half-written folder never counts).</summary>
-    public static string WriteFolder(string pluginsPath, string id, IReadOnlyDictionary<string, byte[]> files)
+    public string WriteFolder(string id, IReadOnlyDictionary<string, byte[]> files)
     {
-        var root = Directory.CreateDirectory(StagedChanges.Root(pluginsPath)).FullName;
+        var root = Directory.CreateDirectory(staged.Root).FullName;
         var incoming = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
-        var folder = Path.Combine(pluginsPath, id);
-        StagedChanges.WriteFiles(incoming, files);
+        var folder = Path.Combine(staged.PluginsPath, id);
+        staged.WriteFiles(incoming, files);
         Directory.Move(incoming, folder);
         return folder;
     }
@@ -67,20 +70,19 @@ public static class SharedPackages
     /// the others then only bring their folder up to date.
     /// </summary>
     /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
-    public static async Task<(List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused)> ApplyAtStartAsync(string pluginsPath,
-        DatabaseSettings database, PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
+    public async Task<(List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused)> ApplyAtStartAsync(PluginTrust trust, CancellationToken ct = default)
     {
-        await using (var db = Open(database)) await db.Database.MigrateAsync(ct); // the packages table must exist before the plugins load
+        await using (var db = Open()) await db.Database.MigrateAsync(ct); // the packages table must exist before the plugins load
         // Rows are changed, and applied at an instance's start, under one lock.
-        await using var held = await new DatabaseLocks(database).HoldAsync(DatabaseLocks.PluginPackages, ct: ct);
-        await using var rows = Open(database);
+        await using var held = await locks.HoldAsync(DatabaseLocks.PluginPackages, ct: ct);
+        await using var rows = Open();
         var packages = await rows.PluginPackages.OrderBy(p => p.InstalledAt).ToListAsync(ct);
-        var local = Local(pluginsPath);
+        var local = Local();
         var applying = new Dictionary<string, PluginPackage>();
         var following = new HashSet<string>();
         var outcomes = new List<PackageOutcome>();
         var refused = new Dictionary<string, RefusedPackage>();
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         foreach (var row in packages)
         {
             var here = local.TryGetValue(row.PluginId, out var h) ? h : ((string Folder, string Version)?)null;
@@ -89,7 +91,7 @@ public static class SharedPackages
             {
                 if (row.StagedAction == StagedChange.Upgrade)
                 {
-                    var (inspection, why) = await VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, options, trust, ct);
+                    var (inspection, why) = await VerifyAsync(row.StagedContent, row.StagedSha256, row.PluginId, row.StagedVersion, trust, ct);
                     if (inspection is null)
                     {
                         var message = $"升级到 {row.StagedVersion} 未进行：{why}";
@@ -97,34 +99,34 @@ public static class SharedPackages
                         Done(row, false, message, now);
                         continue;
                     }
-                    if (here is null) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
+                    if (here is null) (failure, here) = await InstallCurrentAsync(row, trust, here, ct);
                     if (failure is null)
                     {
-                        StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.FolderFiles, here?.Version, row.StagedBy, here?.Folder);
+                        staged.StageUpgrade(inspection.Manifest!, inspection.FolderFiles, here?.Version, row.StagedBy, here?.Folder);
                         applying[row.PluginId] = row;
                     }
                 }
                 else if (row.StagedAction == StagedChange.Uninstall)
                 {
                     // Deleting the data needs the module's migrations, so the current version is unpacked first if missing.
-                    if (here is null && row.StagedDeleteData) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
+                    if (here is null && row.StagedDeleteData) (failure, here) = await InstallCurrentAsync(row, trust, here, ct);
                     if (failure is null)
                     {
-                        StagedChanges.StageUninstall(pluginsPath, row.PluginId, here?.Version ?? row.PackageVersion, row.StagedDeleteData, row.StagedBy, here?.Folder);
+                        staged.StageUninstall(row.PluginId, here?.Version ?? row.PackageVersion, row.StagedDeleteData, row.StagedBy, here?.Folder);
                         applying[row.PluginId] = row;
                     }
                 }
                 else if (row.State == PluginPackageStates.Installed)
                 {
-                    if (here is null) (failure, here) = await InstallCurrentAsync(pluginsPath, row, options, trust, here, ct);
+                    if (here is null) (failure, here) = await InstallCurrentAsync(row, trust, here, ct);
                     else if (here.Value.Version != row.PackageVersion)
                     {
                         // Another instance applied an upgrade (and its migrations) already: this one follows at its start.
-                        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust, ct);
+                        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, trust, ct);
                         if (inspection is null) failure = why;
                         else
                         {
-                            StagedChanges.StageUpgrade(pluginsPath, inspection.Manifest!, inspection.FolderFiles, here.Value.Version, row.InstalledBy, here.Value.Folder);
+                            staged.StageUpgrade(inspection.Manifest!, inspection.FolderFiles, here.Value.Version, row.InstalledBy, here.Value.Folder);
                             following.Add(row.PluginId);
                         }
                     }
@@ -132,7 +134,7 @@ public static class SharedPackages
                 else if (row.State == PluginPackageStates.Uninstalled && here is { } gone)
                 {
                     // Uninstalled (and its data dealt with) by another instance: only the folder goes here.
-                    StagedChanges.StageUninstall(pluginsPath, row.PluginId, gone.Version, false, row.StagedBy ?? row.InstalledBy, gone.Folder);
+                    staged.StageUninstall(row.PluginId, gone.Version, false, row.StagedBy ?? row.InstalledBy, gone.Folder);
                     following.Add(row.PluginId);
                 }
             }
@@ -142,7 +144,7 @@ public static class SharedPackages
             }
             if (failure is not null) refused[row.PluginId] = new(failure, row.Sha256);
         }
-        var applied = (await StagedChanges.ApplyAtStartAsync(pluginsPath, database, trust, ct))
+        var applied = (await staged.ApplyAtStartAsync(trust, ct))
             .Select(o => following.Contains(o.Id) ? o with { Follows = true, Message = "跟随另一实例：" + o.Message } : o).ToList();
         foreach (var o in applied)
         {
@@ -167,13 +169,13 @@ public static class SharedPackages
 
     /// <summary>Unpacks the row's current version into plugins/&lt;id&gt;/ after checking it; the reason when it was refused.</summary>
     /// <returns>The reason when refused (else null), and where the plugin is now.</returns>
-    private static async Task<(string? Failure, (string Folder, string Version)? Here)> InstallCurrentAsync(string pluginsPath, PluginPackage row,
-        PluginPackageOptions options, PluginTrust trust, (string Folder, string Version)? here, CancellationToken ct)
+    private async Task<(string? Failure, (string Folder, string Version)? Here)> InstallCurrentAsync(PluginPackage row,
+        PluginTrust trust, (string Folder, string Version)? here, CancellationToken ct)
     {
-        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, options, trust, ct);
+        var (inspection, why) = await VerifyAsync(row.Content, row.Sha256, row.PluginId, row.PackageVersion, trust, ct);
         if (inspection is null) return (why, here);
-        if (Directory.Exists(Path.Combine(pluginsPath, row.PluginId))) return ($"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。", here);
-        WriteFolder(pluginsPath, row.PluginId, inspection.FolderFiles);
+        if (Directory.Exists(Path.Combine(staged.PluginsPath, row.PluginId))) return ($"插件目录“{row.PluginId}”已存在，但其中不是该模块；请先由运维清理。", here);
+        WriteFolder(row.PluginId, inspection.FolderFiles);
         return (null, (row.PluginId, row.PackageVersion));
     }
 
@@ -186,7 +188,7 @@ public static class SharedPackages
     }
 
     /// <summary>Writes what this instance made of a package (saved by the caller).</summary>
-    public static void RecordState(HostDbContext db, string pluginId, string instance, string? runningVersion, string? failure, DateTime at)
+    public void RecordState(HostDbContext db, string pluginId, string instance, string? runningVersion, string? failure, DateTime at)
     {
         var state = db.PluginInstanceStates.Local.FirstOrDefault(s => s.PluginId == pluginId && s.Instance == instance)
             ?? db.PluginInstanceStates.Find(pluginId, instance);
@@ -197,9 +199,9 @@ public static class SharedPackages
     }
 
     /// <summary>After the start's plugins loaded and migrated: what this instance runs of every shared package, or why not.</summary>
-    public static async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
+    public async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
     {
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         await db.PluginInstanceStates.Where(s => s.Instance == instance).LoadAsync(ct);
         foreach (var row in await db.PluginPackages.AsNoTracking().Select(p => new { p.PluginId, p.State }).ToListAsync(ct))
         {
@@ -212,6 +214,3 @@ public static class SharedPackages
         await db.SaveChangesAsync(ct);
     }
 }
-
-/// <summary>A shared package an instance would not unpack: why, and the hash of the row it refused.</summary>
-public sealed record RefusedPackage(string Reason, string Sha256);

@@ -11,13 +11,13 @@ namespace Modular.Host.Shell.Accounts;
 /// The three administrators (三员分立): each account holds at most one of the system, security and audit
 /// roles. Only the security administrator assigns them, never to their own account.
 /// </summary>
-public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text, DatabaseLocks locks)
+public sealed class AdministratorService(UserManager<PortalUser> users, HostDbContext db, AuditLog audit, IText text, DatabaseLocks locks, TimeProvider clock)
 {
     public sealed record AdminRow(string UserId, string UserName, string DisplayName, string? Role, bool LockedOut, DateTimeOffset? LockoutEnd);
 
     public async Task<IReadOnlyList<AdminRow>> ListAsync(CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var roleNames = Roles.PlatformRoles.ToList();
         var holders = await (from ur in db.UserRoles
                              join r in db.Roles on ur.RoleId equals r.Id

@@ -13,7 +13,7 @@ namespace Modular.Host.Shell.Accounts;
 /// rights, an agency keeps an administrator), is checked and saved under one lock, and is audited as a named event.
 /// </summary>
 public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> users, IText text, Auditing.AuditLog audit,
-    ICurrentUser currentUser, DatabaseLocks locks, AccountNotices notices)
+    ICurrentUser currentUser, DatabaseLocks locks, AccountNotices notices, TimeProvider clock)
 {
     /// <param name="NotInEffect">The account holds a platform role: the membership gives no rights and should be removed.</param>
     public sealed record AccountRow(int MembershipId, string UserName, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut,
@@ -34,7 +34,7 @@ public sealed class MembershipService(HostDbContext db, UserManager<PortalUser> 
             var q = search.Trim();
             query = query.Where(m => m.User!.UserName!.Contains(q) || m.User.DisplayName.Contains(q));
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var paged = await PagedList<AgencyMembership>.CreateAsync(query.Include(m => m.User).OrderBy(m => m.User!.UserName), page, 20, ct);
         var ids = paged.Items.Select(m => m.UserId).ToList();
         var platform = (await db.PlatformRoleHolders().Where(id => ids.Contains(id)).ToListAsync(ct)).ToHashSet();

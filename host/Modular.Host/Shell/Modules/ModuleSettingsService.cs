@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Modular.Host.Data;
-using Modular.Host.Plugins;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Shell.Modules;

@@ -1,5 +1,6 @@
 using Modular.Host.Plugins;
 using Modular.Host.Tenancy;
+using Modular.Plugins;
 using Modular.Sdk;
 
 namespace Modular.Host.Shell.Navigation;

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Contoso.Sample.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
+using Modular.Sdk.Testing;
 
 namespace Contoso.Sample.Tests;
 
+/// <summary>The rules, resources and manifest, as plain code.</summary>
 public sealed class SampleTests
 {
     [Theory]
@@ -36,27 +37,72 @@ public sealed class SampleTests
         Assert.All(new SampleModule().GetPermissions(), p => Assert.StartsWith(SampleModule.Id + ".", p.Name));
     }
 
-    [Fact]
-    public async Task Records_stay_in_their_agency()
-    {
-        await using var connection = new SqliteConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        var options = new DbContextOptionsBuilder<SampleDbContext>().UseSqlite(connection).Options;
-        await using (var first = new SampleDbContext(options, new Agency(1)))
-        {
-            await first.Database.EnsureCreatedAsync();
-            first.Records.Add(new SampleRecord { Title = "一" });
-            await first.SaveChangesAsync();
-        }
-        await using var second = new SampleDbContext(options, new Agency(2));
-        Assert.Empty(await second.Records.ToListAsync());
-    }
-
-    private sealed record Agency(int? Id) : ICurrentAgency
-    {
-        public string? Name => null;
-    }
-
     private static string ProjectDir([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(here)!, "..", "Contoso.Sample");
+}
+
+/// <summary>
+/// The module's services without the portal, with the SDK's test kit (Modular.Sdk.Testing): the module's DbContext on
+/// in-memory SQLite for a fake agency, and the permissions the test grants.
+/// </summary>
+public sealed class SampleServiceTests : IDisposable
+{
+    private readonly InMemoryModuleDatabase<SampleDbContext> _database = new();
+    private readonly FakePermissions _permissions = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private async Task AddRecordAsync(string title)
+    {
+        await using var db = _database.CreateContext();
+        db.Records.Add(new SampleRecord { Title = title });
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<IReadOnlyList<TodoItem>> ToDoAsync()
+    {
+        await using var db = _database.CreateContext();
+        return await new SampleTodo(db, _permissions).GetItemsAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task The_to_do_asks_those_who_may_add_for_a_first_record_until_there_is_one()
+    {
+        Assert.Empty(await ToDoAsync()); // a member who may only view
+        _permissions.Grant(SampleModule.EditPermission);
+        Assert.Equal("登记第一条记录", Assert.Single(await ToDoAsync()).Title);
+
+        await AddRecordAsync("学习党章党规");
+        Assert.Empty(await ToDoAsync());
+
+        _database.Agency.Id = 2; // another agency has no record yet
+        Assert.Single(await ToDoAsync());
+    }
+
+    [Fact]
+    public async Task Records_are_saved_for_the_current_agency_and_stay_in_it()
+    {
+        await AddRecordAsync("一");
+        await using (var read = _database.CreateContext())
+        {
+            var saved = await read.Records.SingleAsync();
+            Assert.Equal(1, saved.AgencyId);
+            Assert.Equal(1, saved.Version);
+        }
+        _database.Agency.Id = 2;
+        await using var other = _database.CreateContext();
+        Assert.Empty(await other.Records.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Demo_data_is_seeded_once_per_agency()
+    {
+        for (var run = 0; run < 2; run++)
+        {
+            await using var db = _database.CreateContext();
+            await new SampleSeeder(db).SeedAsync(seed: 1, CancellationToken.None);
+        }
+        await using var read = _database.CreateContext();
+        Assert.Equal(["学习党章党规", "主题党日活动准备"], await read.Records.OrderBy(r => r.Id).Select(r => r.Title).ToListAsync());
+    }
 }

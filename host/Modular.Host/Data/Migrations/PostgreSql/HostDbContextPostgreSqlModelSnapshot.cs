@@ -404,6 +404,23 @@ namespace Modular.Host.Data.Migrations.PostgreSql
                     b.ToTable("AgencyModules");
                 });
 
+            modelBuilder.Entity("Modular.Host.Data.DemoDataSeed", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AgencyId", "ModuleId");
+
+                    b.ToTable("DemoDataSeeds");
+                });
+
             modelBuilder.Entity("Modular.Host.Data.PluginInstanceState", b =>
                 {
                     b.Property<string>("PluginId")
@@ -1014,6 +1031,15 @@ namespace Modular.Host.Data.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Modular.Host.Data.AgencyModule", b =>
+                {
+                    b.HasOne("Modular.Host.Data.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modular.Host.Data.DemoDataSeed", b =>
                 {
                     b.HasOne("Modular.Host.Data.Agency", null)
                         .WithMany()

@@ -383,6 +383,23 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.ToTable("AgencyModules");
                 });
 
+            modelBuilder.Entity("Modular.Host.Data.DemoDataSeed", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SeededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgencyId", "ModuleId");
+
+                    b.ToTable("DemoDataSeeds");
+                });
+
             modelBuilder.Entity("Modular.Host.Data.PluginInstanceState", b =>
                 {
                     b.Property<string>("PluginId")
@@ -985,6 +1002,15 @@ namespace Modular.Host.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Modular.Host.Data.AgencyModule", b =>
+                {
+                    b.HasOne("Modular.Host.Data.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modular.Host.Data.DemoDataSeed", b =>
                 {
                     b.HasOne("Modular.Host.Data.Agency", null)
                         .WithMany()

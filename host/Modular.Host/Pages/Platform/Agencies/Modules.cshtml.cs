@@ -29,7 +29,8 @@ public sealed class ModulesModel(HostDbContext db, ModuleSwitchboard switchboard
         if (await db.Agencies.FindAsync([id], ct) is null) return NotFound();
         var chosen = allowed.Where(c => c.Value).Select(c => c.ModuleId).ToHashSet();
         var offered = allowed.Select(c => c.ModuleId).ToList();
-        await switchboard.SetAllowedAsync(id, offered, chosen, ct);
+        var demoDataFailed = await switchboard.SetAllowedAsync(id, offered, chosen, ct);
+        if (demoDataFailed.Count > 0) this.ShowError(text["The demo data of {0} could not be added; see the portal's log.", string.Join("、", demoDataFailed)]);
         return this.RedirectWithMessage(text["Saved."], null, new { id });
     }
 }

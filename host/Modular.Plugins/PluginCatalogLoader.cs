@@ -3,60 +3,26 @@ using System.Runtime.CompilerServices;
 using McMaster.NETCore.Plugins;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Plugins.Packages;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins;
+namespace Modular.Plugins;
 
 /// <summary>
 /// Finds the plugins in the plugins folder, checks each manifest, its files' signature and its entry assembly's metadata
 /// before any of its code runs, orders them by dependency, loads each in its own load context and lets it register its services.
 /// A plugin that fails any step is recorded with the reason and left out; the rest go on.
 /// </summary>
-public sealed class PluginCatalog
+/// <param name="platformAssemblies">The platform's own assemblies (the host's): a plugin may not register their services. The SDK's and the runtime's are always in.</param>
+public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerable<Assembly> platformAssemblies)
 {
-    private List<PluginDescriptor> _plugins = [];
-    private readonly Lock _addLock = new();
-
-    public string PluginsPath { get; }
-    // Copy-on-write: a plugin installed while the portal runs is added without disturbing requests that enumerate.
-    public IReadOnlyList<PluginDescriptor> All => _plugins;
-    public IEnumerable<PluginDescriptor> Running => _plugins.Where(p => p.IsRunning).OrderBy(p => p.Order);
-
-    /// <summary>Adds a plugin that was loaded, registered and migrated while the portal runs (see <see cref="LivePlugins"/>).</summary>
-    public void AddLive(PluginDescriptor plugin)
-    {
-        lock (_addLock)
-        {
-            plugin.Order = _plugins.Count == 0 ? 0 : _plugins.Max(p => p.Order) + 1;
-            _plugins = [.. _plugins.Where(p => p.Folder != plugin.Folder), plugin];
-        }
-    }
-
-    private PluginCatalog(string pluginsPath) => PluginsPath = pluginsPath;
-
-    public PluginDescriptor? Find(string id) =>
-        _plugins.FirstOrDefault(p => p.Manifest is not null && p.IsRunning && p.Id == id);
-
-    public PluginDescriptor? FindByAssembly(Assembly assembly) =>
-        _plugins.FirstOrDefault(p => p.IsRunning && p.Assembly == assembly);
-
-    public bool IsRunning(string id) => Find(id) is not null;
+    private readonly HashSet<Assembly> _platform = [typeof(IModule).Assembly, typeof(PluginCatalog).Assembly, .. platformAssemblies];
 
     /// <summary>Discovers, validates, loads and registers every plugin into <paramref name="services"/>.</summary>
-    public static PluginCatalog Load(string pluginsPath, IServiceCollection services, Packages.PluginTrust trust)
+    public PluginCatalog Load(string pluginsPath, IServiceCollection services, PluginTrust trust)
     {
         var catalog = new PluginCatalog(pluginsPath);
-        if (!Directory.Exists(pluginsPath)) return catalog;
-
-        // Dot folders (".staged") hold packages waiting for the next start, never plugins.
-        foreach (var folder in Directory.GetDirectories(pluginsPath).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal))
-        {
-            catalog._plugins.Add(ReadManifest(folder));
-        }
-        catalog.RefuseDuplicates();
-        catalog.CheckSdkAndDependencies();
-        var ordered = catalog.OrderByDependencies();
-        foreach (var plugin in ordered)
+        foreach (var plugin in catalog.Discover())
         {
             if (!plugin.IsRunning) continue;
             var missing = plugin.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
@@ -65,119 +31,20 @@ public sealed class PluginCatalog
                 plugin.Fail($"依赖的模块“{missing.Id}”未能加载。");
                 continue;
             }
-            LoadAndRegister(plugin, services, trust);
+            if (TryLoad(plugin, trust) is { } scratch)
+                foreach (var d in scratch) services.Add(d);
         }
         return catalog;
     }
 
-    public static PluginDescriptor ReadManifest(string folder)
-    {
-        var plugin = new PluginDescriptor { Folder = folder };
-        var file = Path.Combine(folder, PluginManifest.FileName);
-        if (!File.Exists(file))
-        {
-            plugin.Fail("插件目录中没有 plugin.json。");
-            return plugin;
-        }
-        string json;
-        try
-        {
-            json = File.ReadAllText(file);
-        }
-        catch (IOException ex)
-        {
-            plugin.Fail($"无法读取 plugin.json：{ex.Message}");
-            return plugin;
-        }
-        var manifest = PluginManifest.TryRead(json, out var errors);
-        if (manifest is null)
-        {
-            plugin.Fail("清单无效：" + string.Join(" ", errors));
-            return plugin;
-        }
-        plugin.Manifest = manifest;
-        return plugin;
-    }
-
-    private void RefuseDuplicates()
-    {
-        // The folder named after the id wins; otherwise the first folder in ordinal order.
-        foreach (var group in _plugins.Where(p => p.Manifest is not null).GroupBy(p => p.Id).Where(g => g.Count() > 1))
-        {
-            var winner = group.OrderBy(p => p.FolderName == p.Id ? 0 : 1).ThenBy(p => p.FolderName, StringComparer.Ordinal).First();
-            foreach (var loser in group.Where(p => p != winner))
-            {
-                loser.Fail($"模块标识“{loser.Id}”与目录“{winner.FolderName}”中的插件重复。");
-            }
-        }
-    }
-
-    private void CheckSdkAndDependencies()
-    {
-        foreach (var p in _plugins.Where(p => p.IsRunning))
-        {
-            if (!p.Manifest!.ParsedSdkRange.Includes(SdkInfo.Version))
-                p.Fail($"插件要求 SDK {p.Manifest.ParsedSdkRange}，本平台提供 SDK {SdkInfo.Version}。");
-        }
-        // A dependency may fail for its own reasons: repeat until nothing changes.
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var p in _plugins.Where(p => p.IsRunning))
-            {
-                foreach (var dep in p.Manifest!.Dependencies)
-                {
-                    var target = _plugins.FirstOrDefault(x => x.Manifest is not null && x.Id == dep.Id && x.IsRunning);
-                    if (target is null)
-                    {
-                        var present = _plugins.Any(x => x.Manifest is not null && x.Id == dep.Id);
-                        p.Fail(present ? $"依赖的模块“{dep.Id}”未能加载。" : $"缺少依赖的模块“{dep.Id}”。");
-                    }
-                    else if (dep.Version is not null && !VersionRange.Parse(dep.Version).Includes(target.Manifest!.ParsedVersion))
-                    {
-                        p.Fail($"依赖的模块“{dep.Id}”版本为 {target.Manifest.Version}，不在要求的范围 {VersionRange.Parse(dep.Version)} 内。");
-                    }
-                    if (!p.IsRunning) { changed = true; break; }
-                }
-            }
-        } while (changed);
-    }
-
-    /// <summary>Kahn's algorithm; plugins caught in a cycle are refused.</summary>
-    private List<PluginDescriptor> OrderByDependencies()
-    {
-        var pending = _plugins.Where(p => p.IsRunning).ToList();
-        var ordered = new List<PluginDescriptor>();
-        var placed = new HashSet<string>();
-        while (pending.Count > 0)
-        {
-            var ready = pending.Where(p => p.Manifest!.Dependencies.All(d => placed.Contains(d.Id)))
-                .OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-            if (ready.Count == 0)
-            {
-                foreach (var p in pending) p.Fail("模块之间存在循环依赖：" + string.Join("、", pending.Select(x => x.Id)) + "。");
-                break;
-            }
-            foreach (var p in ready)
-            {
-                p.Order = ordered.Count;
-                ordered.Add(p);
-                placed.Add(p.Id);
-                pending.Remove(p);
-            }
-        }
-        return ordered;
-    }
-
-    /// <summary>SDK extension points are open to plugins; the host's and SDK's own services, and start-up filters, are not.</summary>
-    private static bool MayRegister(Type serviceType)
+    /// <summary>SDK extension points are open to plugins; the platform's own services (SDK, runtime, host), and start-up filters, are not.</summary>
+    private bool MayRegister(Type serviceType)
     {
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
             || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob) || serviceType == typeof(IMenuItemCheck)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
-        if (serviceType.Assembly == typeof(IModule).Assembly || serviceType.Assembly == typeof(PluginCatalog).Assembly) return false;
+        if (_platform.Contains(serviceType.Assembly)) return false;
         return serviceType != typeof(Microsoft.AspNetCore.Hosting.IStartupFilter);
     }
 
@@ -188,7 +55,7 @@ public sealed class PluginCatalog
     /// registered type (the SDK's Add… helpers register types; ModuleId is a constant there). A factory hides
     /// both, so it is refused.
     /// </summary>
-    internal static string? ContributionOwnerProblem(IServiceCollection registrations, string pluginId)
+    private static string? ContributionOwnerProblem(IServiceCollection registrations, string pluginId)
     {
         foreach (var d in registrations)
         {
@@ -246,18 +113,12 @@ public sealed class PluginCatalog
         : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
         : null;
 
-    private static void LoadAndRegister(PluginDescriptor plugin, IServiceCollection services, Packages.PluginTrust trust)
-    {
-        if (TryLoad(plugin, trust) is { } scratch)
-            foreach (var d in scratch) services.Add(d);
-    }
-
     /// <summary>
     /// Checks the plugin's files (signature) and its entry assembly's metadata, then loads it in its own load context and
     /// lets it register into a collection of its own, checked; null (and the plugin failed with the reason) when any step fails.
     /// No code of the plugin runs before both checks passed.
     /// </summary>
-    public static IServiceCollection? TryLoad(PluginDescriptor plugin, Packages.PluginTrust trust)
+    public IServiceCollection? TryLoad(PluginDescriptor plugin, PluginTrust trust)
     {
         var manifest = plugin.Manifest!;
         var entry = Path.Combine(plugin.Folder, manifest.EntryAssembly);
@@ -274,7 +135,7 @@ public sealed class PluginCatalog
                 return null;
             }
             plugin.Signature = signature;
-            var facts = Packages.AssemblyInspector.Inspect(File.ReadAllBytes(entry), manifest.EntryAssembly, manifest.Id);
+            var facts = assemblies.Inspect(File.ReadAllBytes(entry), manifest.EntryAssembly, manifest.Id);
             if (facts.Errors.Count > 0)
             {
                 plugin.Fail(string.Join(" ", facts.Errors));
@@ -337,26 +198,5 @@ public sealed class PluginCatalog
             plugin.Fail($"注册时出错：{inner.GetType().Name}: {inner.Message}");
             return null;
         }
-    }
-}
-
-public static class PluginCatalogFailures
-{
-    /// <summary>Fails a plugin and every running plugin that depends on it, directly or not.</summary>
-    public static void FailWithDependents(this PluginCatalog catalog, PluginDescriptor plugin, string reason)
-    {
-        plugin.Fail(reason);
-        bool changed;
-        do
-        {
-            changed = false;
-            foreach (var p in catalog.Running.ToList())
-            {
-                var broken = p.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
-                if (broken is null) continue;
-                p.Fail($"依赖的模块“{broken.Id}”未能加载。");
-                changed = true;
-            }
-        } while (changed);
     }
 }

@@ -2,7 +2,7 @@ using System.Reflection;
 using McMaster.NETCore.Plugins;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins;
+namespace Modular.Plugins;
 
 public enum PluginState
 {
@@ -42,5 +42,35 @@ public sealed class PluginDescriptor
         if (State == PluginState.Failed) return;
         State = PluginState.Failed;
         FailureReason = reason;
+    }
+
+    /// <summary>The folder's manifest read and checked (no code of it runs); a failed descriptor with the reason when it cannot be.</summary>
+    public static PluginDescriptor Read(string folder)
+    {
+        var plugin = new PluginDescriptor { Folder = folder };
+        var file = Path.Combine(folder, PluginManifest.FileName);
+        if (!File.Exists(file))
+        {
+            plugin.Fail("插件目录中没有 plugin.json。");
+            return plugin;
+        }
+        string json;
+        try
+        {
+            json = File.ReadAllText(file);
+        }
+        catch (IOException ex)
+        {
+            plugin.Fail($"无法读取 plugin.json：{ex.Message}");
+            return plugin;
+        }
+        var manifest = PluginManifest.TryRead(json, out var errors);
+        if (manifest is null)
+        {
+            plugin.Fail("清单无效：" + string.Join(" ", errors));
+            return plugin;
+        }
+        plugin.Manifest = manifest;
+        return plugin;
     }
 }

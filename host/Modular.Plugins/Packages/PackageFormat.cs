@@ -4,13 +4,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>
 /// The one file a vendor delivers (<c>&lt;id&gt;-&lt;version&gt;.modpkg</c>): a zip with <c>plugin.json</c> at its root,
 /// <c>package.sha256</c> listing the SHA-256 of every other file (sha256sum's format, sorted by path), and optionally
 /// <c>package.sig</c>, the publisher's ECDSA P-256 signature over the bytes of <c>package.sha256</c>.
-/// Shared as source by the host (which checks) and tools/Modular.Pack (which packs).
+/// Shared as source by the plugin runtime (which checks) and tools/Modular.Pack (which packs).
 /// </summary>
 public static class PackageFormat
 {

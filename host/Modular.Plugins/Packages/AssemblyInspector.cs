@@ -4,7 +4,7 @@ using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>What a plugin's entry assembly says about itself, read from its metadata without loading it.</summary>
 public sealed class AssemblyFacts
@@ -21,7 +21,7 @@ public sealed class AssemblyFacts
 /// returns (and a source's <c>Kind</c>) when that is a constant in its IL. What only running code can tell (which of them
 /// it registers, by type or by factory, its DbContexts' ids, its permissions) is checked when it registers.
 /// </summary>
-public static class AssemblyInspector
+public sealed class AssemblyInspector
 {
     private const string Sdk = "Modular.Sdk";
 
@@ -35,7 +35,7 @@ public static class AssemblyInspector
         [nameof(IMenuItemCheck)] = "菜单显示条件",
     };
 
-    public static AssemblyFacts Inspect(byte[] assembly, string entryName, string pluginId)
+    public AssemblyFacts Inspect(byte[] assembly, string entryName, string pluginId)
     {
         var facts = new AssemblyFacts();
         try

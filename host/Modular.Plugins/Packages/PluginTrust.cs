@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Modular.Host.Data;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>A publisher key the platform trusts: from the security administrator's list (database) or from the <c>Plugins:Publishers</c> setting.</summary>
 public sealed record TrustedPublisher(string Name, byte[] PublicKey, bool FromSettings)
@@ -31,23 +29,13 @@ public sealed class PluginTrust(bool required, IReadOnlyList<TrustedPublisher> p
     public TrustedPublisher? Find(byte[] key) => Publishers.FirstOrDefault(p => p.PublicKey.AsSpan().SequenceEqual(key));
     public TrustedPublisher? Find(string? keyId) => keyId is null ? null : Publishers.FirstOrDefault(p => p.KeyId == keyId);
 
-    /// <summary>The trust of this start: the settings' keys and the database's list (the host's tables are brought up to date first).</summary>
-    public static async Task<PluginTrust> AtStartAsync(DatabaseSettings database, PluginPackageOptions options, CancellationToken ct = default)
-    {
-        await using var db = SharedPackages.Open(database);
-        await db.Database.MigrateAsync(ct);
-        return From(options, await db.PluginPublishers.AsNoTracking().ToListAsync(ct));
-    }
-
-    public static async Task<PluginTrust> CurrentAsync(HostDbContext db, PluginPackageOptions options, CancellationToken ct = default) =>
-        From(options, await db.PluginPublishers.AsNoTracking().ToListAsync(ct));
-
-    private static PluginTrust From(PluginPackageOptions options, IEnumerable<PluginPublisher> rows)
+    /// <summary>The settings' keys, then the stored list's (a key in both counts once, as the settings').</summary>
+    public static PluginTrust From(PluginPackageOptions options, IEnumerable<PublisherKey> stored)
     {
         var list = new List<TrustedPublisher>();
         foreach (var p in options.Publishers)
             if (PublisherKeys.TryParse(p.PublicKey, out var key, out _)) list.Add(new(p.Name, key, true));
-        foreach (var r in rows)
+        foreach (var r in stored)
             if (PublisherKeys.TryParse(r.PublicKey, out var key, out _) && list.All(t => !t.PublicKey.AsSpan().SequenceEqual(key))) list.Add(new(r.Name, key, false));
         return new(options.RequireSignature, list);
     }

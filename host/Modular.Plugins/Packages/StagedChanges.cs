@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage;
-using Modular.Host.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <param name="Folder">The plugin's folder under plugins/ when it is not named after its id.</param>
 public sealed record StagedChange(string Id, string Action, string Version, string? FromVersion, bool DeleteData, string? By, DateTime At, string? Folder = null)
@@ -24,48 +25,52 @@ public sealed record PackageOutcome(string Id, string Action, string Version, bo
 /// and are applied at the next start, before any plugin loads. An upgrade first runs the new version's migrations;
 /// only when they succeed does the new folder replace the old one, so a failure leaves the old version in place and running.
 /// </summary>
-public static class StagedChanges
+/// <param name="pluginsPath">The plugins folder; the staged changes wait in its <c>.staged</c> folder.</param>
+public sealed class StagedChanges(string pluginsPath, IPluginDatabase database, PluginCatalogLoader loader, PluginMigrator migrator, TimeProvider time)
 {
     public const string FolderName = ".staged";
     private const string OutcomesFile = "outcomes.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static string Root(string pluginsPath) => Path.Combine(pluginsPath, FolderName);
+    public string PluginsPath => pluginsPath;
+    public string Root => Path.Combine(pluginsPath, FolderName);
 
-    public static IReadOnlyList<StagedChange> Pending(string pluginsPath)
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public IReadOnlyList<StagedChange> Pending()
     {
-        var root = Root(pluginsPath);
+        var root = Root;
         if (!Directory.Exists(root)) return [];
         return Directory.GetFiles(root, "*.json").Where(f => Path.GetFileName(f) != OutcomesFile)
             .Select(f => Read<StagedChange>(f)).OfType<StagedChange>().OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
-    public static IReadOnlyList<PackageOutcome> LastOutcomes(string pluginsPath) =>
-        Read<List<PackageOutcome>>(Path.Combine(Root(pluginsPath), OutcomesFile)) ?? [];
+    public IReadOnlyList<PackageOutcome> LastOutcomes() =>
+        Read<List<PackageOutcome>>(Path.Combine(Root, OutcomesFile)) ?? [];
 
     /// <summary>Writes the new version's files beside the running one; replaces an upgrade staged before.</summary>
-    public static void StageUpgrade(string pluginsPath, PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files, string? fromVersion, string? by, string? folder = null)
+    public void StageUpgrade(PluginManifest manifest, IReadOnlyDictionary<string, byte[]> files, string? fromVersion, string? by, string? folder = null)
     {
-        var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
-        Cancel(pluginsPath, manifest.Id);
+        var root = Directory.CreateDirectory(Root).FullName;
+        Cancel(manifest.Id);
         // Written under a temporary name and renamed, so a half-written folder never counts as staged.
         var temp = Path.Combine(root, ".incoming-" + Guid.NewGuid().ToString("N"));
         WriteFiles(temp, files);
         Directory.Move(temp, Path.Combine(root, manifest.Id));
-        Write(Path.Combine(root, manifest.Id + ".json"), new StagedChange(manifest.Id, StagedChange.Upgrade, manifest.Version, fromVersion, false, by, DateTime.UtcNow, folder));
+        Write(Path.Combine(root, manifest.Id + ".json"), new StagedChange(manifest.Id, StagedChange.Upgrade, manifest.Version, fromVersion, false, by, Now, folder));
     }
 
-    public static void StageUninstall(string pluginsPath, string id, string version, bool deleteData, string? by, string? folder = null)
+    public void StageUninstall(string id, string version, bool deleteData, string? by, string? folder = null)
     {
-        var root = Directory.CreateDirectory(Root(pluginsPath)).FullName;
-        Cancel(pluginsPath, id);
-        Write(Path.Combine(root, id + ".json"), new StagedChange(id, StagedChange.Uninstall, version, version, deleteData, by, DateTime.UtcNow, folder));
+        var root = Directory.CreateDirectory(Root).FullName;
+        Cancel(id);
+        Write(Path.Combine(root, id + ".json"), new StagedChange(id, StagedChange.Uninstall, version, version, deleteData, by, Now, folder));
     }
 
     /// <summary>Forgets a staged change; true when there was one.</summary>
-    public static bool Cancel(string pluginsPath, string id)
+    public bool Cancel(string id)
     {
-        var root = Root(pluginsPath);
+        var root = Root;
         var marker = Path.Combine(root, id + ".json");
         var had = File.Exists(marker);
         File.Delete(marker);
@@ -74,7 +79,7 @@ public static class StagedChanges
     }
 
     /// <summary>Writes package files into a new folder (paths were checked by <see cref="PackageInspector"/>).</summary>
-    public static void WriteFiles(string folder, IReadOnlyDictionary<string, byte[]> files)
+    public void WriteFiles(string folder, IReadOnlyDictionary<string, byte[]> files)
     {
         var full = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
         foreach (var (path, content) in files)
@@ -87,25 +92,25 @@ public static class StagedChanges
     }
 
     /// <summary>Applies every staged change; called at start before the plugins load.</summary>
-    public static async Task<List<PackageOutcome>> ApplyAtStartAsync(string pluginsPath, DatabaseSettings database, PluginTrust trust, CancellationToken ct = default)
+    public async Task<List<PackageOutcome>> ApplyAtStartAsync(PluginTrust trust, CancellationToken ct = default)
     {
-        var root = Root(pluginsPath);
+        var root = Root;
         if (!Directory.Exists(root)) return [];
-        Recover(pluginsPath);
+        Recover();
         var outcomes = new List<PackageOutcome>();
-        foreach (var change in Pending(pluginsPath))
+        foreach (var change in Pending())
         {
             PackageOutcome outcome;
             try
             {
                 outcome = change.Action == StagedChange.Upgrade
-                    ? await ApplyUpgradeAsync(pluginsPath, change, database, trust, ct)
-                    : await ApplyUninstallAsync(pluginsPath, change, database, trust, ct);
+                    ? await ApplyUpgradeAsync(change, trust, ct)
+                    : await ApplyUninstallAsync(change, trust, ct);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The portal starts all the same, with what is in the plugins folder.
-                outcome = new(change.Id, change.Action, change.Version, false, $"变更未能完成（{ex.Message}）。", DateTime.UtcNow);
+                outcome = new(change.Id, change.Action, change.Version, false, $"变更未能完成（{ex.Message}）。", Now);
             }
             outcomes.Add(outcome);
             File.Delete(Path.Combine(root, change.Id + ".json"));
@@ -117,9 +122,9 @@ public static class StagedChanges
     }
 
     /// <summary>A start that stopped between the two renames of an upgrade: put the old version back, or finish.</summary>
-    private static void Recover(string pluginsPath)
+    private void Recover()
     {
-        foreach (var previous in Directory.GetDirectories(Root(pluginsPath), ".previous-*"))
+        foreach (var previous in Directory.GetDirectories(Root, ".previous-*"))
         {
             var id = Path.GetFileName(previous)[".previous-".Length..];
             var live = Path.Combine(pluginsPath, id);
@@ -128,17 +133,17 @@ public static class StagedChanges
         }
     }
 
-    private static async Task<PackageOutcome> ApplyUpgradeAsync(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust, CancellationToken ct)
+    private async Task<PackageOutcome> ApplyUpgradeAsync(StagedChange change, PluginTrust trust, CancellationToken ct)
     {
-        var staged = Path.Combine(Root(pluginsPath), change.Id);
+        var staged = Path.Combine(Root, change.Id);
         var live = Path.Combine(pluginsPath, change.Id);
         var old = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (!Directory.Exists(staged))
-            return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", DateTime.UtcNow);
-        var failure = await WithPluginAsync(staged, database, MigrateAsync, trust, ct);
+            return new(change.Id, change.Action, change.Version, false, "待升级的文件不见了，升级未进行。", Now);
+        var failure = await WithPluginAsync(staged, MigrateAsync, trust, ct);
         if (failure is not null)
-            return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", DateTime.UtcNow);
-        var previous = Path.Combine(Root(pluginsPath), ".previous-" + change.Id);
+            return new(change.Id, change.Action, change.Version, false, $"升级到 {change.Version} 失败，仍运行 {change.FromVersion}：{failure}", Now);
+        var previous = Path.Combine(Root, ".previous-" + change.Id);
         if (Directory.Exists(old)) Directory.Move(old, previous);
         if (old != live && Directory.Exists(live)) Directory.Delete(live, true); // not a plugin of this id (refused at upload otherwise)
         try
@@ -151,26 +156,26 @@ public static class StagedChanges
             throw;
         }
         if (Directory.Exists(previous)) Directory.Delete(previous, true);
-        return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", DateTime.UtcNow);
+        return new(change.Id, change.Action, change.Version, true, $"已从 {change.FromVersion} 升级到 {change.Version}。", Now);
     }
 
-    private static async Task<PackageOutcome> ApplyUninstallAsync(string pluginsPath, StagedChange change, DatabaseSettings database, PluginTrust trust, CancellationToken ct)
+    private async Task<PackageOutcome> ApplyUninstallAsync(StagedChange change, PluginTrust trust, CancellationToken ct)
     {
         var live = Path.Combine(pluginsPath, SafeFolder(change.Folder) ?? change.Id);
         if (change.DeleteData && Directory.Exists(live))
         {
-            var failure = await WithPluginAsync(live, database, RevertAsync, trust, ct);
+            var failure = await WithPluginAsync(live, RevertAsync, trust, ct);
             if (failure is not null)
-                return new(change.Id, change.Action, change.Version, false, $"删除模块数据失败，模块未卸载：{failure}", DateTime.UtcNow);
+                return new(change.Id, change.Action, change.Version, false, $"删除模块数据失败，模块未卸载：{failure}", Now);
         }
         if (Directory.Exists(live))
         {
             // Renamed first so that a half-deleted folder is never taken for a plugin.
-            var trash = Path.Combine(Root(pluginsPath), ".removed-" + Guid.NewGuid().ToString("N"));
+            var trash = Path.Combine(Root, ".removed-" + Guid.NewGuid().ToString("N"));
             Directory.Move(live, trash);
             Directory.Delete(trash, true);
         }
-        return new(change.Id, change.Action, change.Version, true, change.DeleteData ? "已卸载，模块数据已删除。" : "已卸载，模块数据已保留。", DateTime.UtcNow);
+        return new(change.Id, change.Action, change.Version, true, change.DeleteData ? "已卸载，模块数据已删除。" : "已卸载，模块数据已保留。", Now);
     }
 
     /// <summary>A folder name from a staged file, only if it is a plain name under plugins/.</summary>
@@ -180,31 +185,29 @@ public static class StagedChanges
     private delegate Task<string?> ContextWork(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct);
 
     /// <summary>Loads a plugin on its own (not into the portal) with just what its DbContexts need, and works on its database.</summary>
-    private static async Task<string?> WithPluginAsync(string folder, DatabaseSettings database, ContextWork work, PluginTrust trust, CancellationToken ct)
+    private async Task<string?> WithPluginAsync(string folder, ContextWork work, PluginTrust trust, CancellationToken ct)
     {
-        var plugin = PluginCatalog.ReadManifest(folder);
+        var plugin = PluginDescriptor.Read(folder);
         if (!plugin.IsRunning) return plugin.FailureReason;
-        var registrations = PluginCatalog.TryLoad(plugin, trust);
+        var registrations = loader.TryLoad(plugin, trust);
         if (registrations is null) return plugin.FailureReason;
         IServiceCollection services = new ServiceCollection();
         services.AddLogging(b => b.AddConsole());
-        services.AddSingleton(database);
-        services.AddSingleton(new DatabaseLocks(database));
         services.AddSingleton<IModuleDatabase>(new MaintenanceDatabase(database));
         services.AddSingleton<ICurrentAgency>(new NoAgency());
         foreach (var d in registrations) services.Add(d);
         await using var provider = services.BuildServiceProvider();
         var contexts = registrations.Where(d => d.ServiceType == typeof(ModuleDbContextRegistration))
             .Select(d => (ModuleDbContextRegistration)d.ImplementationInstance!).Where(r => r.ModuleId == plugin.Id).Select(r => r.ContextType).ToList();
-        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host.Plugins.StagedChanges");
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Plugins.StagedChanges");
         return await work(plugin.Id, contexts, provider, logger, ct);
     }
 
-    private static Task<string?> MigrateAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct) =>
-        PluginMigrator.MigrateModuleAsync(contexts, services, logger, moduleId, ct);
+    private Task<string?> MigrateAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct) =>
+        migrator.MigrateModuleAsync(contexts, services, logger, moduleId, ct);
 
     /// <summary>Runs every migration down (its tables go) and drops the module's history table.</summary>
-    private static async Task<string?> RevertAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct)
+    private async Task<string?> RevertAsync(string moduleId, IReadOnlyList<Type> contexts, IServiceProvider services, ILogger logger, CancellationToken ct)
     {
         foreach (var type in contexts)
         {
@@ -214,7 +217,7 @@ public static class StagedChanges
                 var db = (DbContext)scope.ServiceProvider.GetRequiredService(type);
                 await db.GetService<IMigrator>().MigrateAsync(Migration.InitialDatabase, ct);
                 // A table name cannot be a parameter: the provider quotes the host's own name ("__migrations_<id>").
-                var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(ModuleDatabase.HistoryTable(moduleId));
+                var table = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(database.HistoryTable(moduleId));
 #pragma warning disable EF1003 // an identifier built and quoted here, no input: nothing to inject
                 await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + table, ct);
 #pragma warning restore EF1003
@@ -242,10 +245,10 @@ public static class StagedChanges
     }
 
     /// <summary>The module's own history table and migrations, without the audit of data changes (none are made here).</summary>
-    private sealed class MaintenanceDatabase(DatabaseSettings settings) : IModuleDatabase
+    private sealed class MaintenanceDatabase(IPluginDatabase database) : IModuleDatabase
     {
         public void Configure(DbContextOptionsBuilder options, string moduleId, System.Reflection.Assembly migrationsAssembly) =>
-            settings.Apply(options, ModuleDatabase.HistoryTable(moduleId));
+            database.ConfigureMaintenance(options, moduleId);
     }
 
     private sealed class NoAgency : ICurrentAgency

@@ -1,4 +1,4 @@
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>Settings section <c>Plugins</c>: what an uploaded package may be, and whose signature the platform trusts.</summary>
 public sealed class PluginPackageOptions

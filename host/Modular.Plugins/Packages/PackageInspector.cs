@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>What an uploaded package holds, and every reason to refuse it found from its bytes alone.</summary>
 public sealed class PackageInspection
@@ -41,9 +41,9 @@ public sealed class PackageInspection
 /// Checks a package before any of its code runs: a well-formed zip, safe paths, size and ratio limits, a valid manifest,
 /// SDK compatibility, SHA-256 of every file, the signature. Nothing is written anywhere.
 /// </summary>
-public static class PackageInspector
+public sealed class PackageInspector(AssemblyInspector assemblies, PluginPackageOptions options)
 {
-    public static async Task<PackageInspection> InspectAsync(Stream upload, PluginPackageOptions options, PluginTrust trust, CancellationToken ct = default)
+    public async Task<PackageInspection> InspectAsync(Stream upload, PluginTrust trust, CancellationToken ct = default)
     {
         var result = new PackageInspection();
         var buffer = new MemoryStream();
@@ -72,7 +72,7 @@ public static class PackageInspector
         }
         using (zip)
         {
-            Unpack(zip, options, result);
+            Unpack(zip, result);
         }
         if (!result.IsValid) return result;
         CheckHashes(result, out var hashList);
@@ -82,7 +82,7 @@ public static class PackageInspector
     }
 
     /// <summary>Reads every entry into memory after checking its path and sizes; stops at the first unsafe entry.</summary>
-    private static void Unpack(ZipArchive zip, PluginPackageOptions options, PackageInspection result)
+    private void Unpack(ZipArchive zip, PackageInspection result)
     {
         if (zip.Entries.Count > options.MaxEntries)
         {
@@ -190,7 +190,7 @@ public static class PackageInspector
             result.Errors.Add($"哈希清单列出的文件“{Printable(path)}”不在安装包中。");
     }
 
-    private static void CheckManifest(PackageInspection result)
+    private void CheckManifest(PackageInspection result)
     {
         if (!result.Files.TryGetValue(PluginManifest.FileName, out var json))
         {
@@ -213,7 +213,7 @@ public static class PackageInspector
             result.Errors.Add($"安装包中没有入口程序集 {manifest.EntryAssembly}。");
             return;
         }
-        var facts = AssemblyInspector.Inspect(entry, manifest.EntryAssembly, manifest.Id);
+        var facts = assemblies.Inspect(entry, manifest.EntryAssembly, manifest.Id);
         result.BuiltAgainst = facts.BuiltAgainst;
         result.Errors.AddRange(facts.Errors);
     }

@@ -1,13 +1,17 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins;
+namespace Modular.Plugins;
 
 /// <summary>Applies each running plugin's migrations in dependency order; a failure takes that plugin (and its dependents) out.</summary>
-public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbContextRegistration> contexts, IServiceProvider services, ILogger<PluginMigrator> logger)
+public sealed class PluginMigrator(IPluginDatabase database)
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <summary>Migrates every running plugin of <paramref name="catalog"/>, its contexts resolved from <paramref name="services"/>.</summary>
+    public async Task MigrateAsync(PluginCatalog catalog, IServiceProvider services, ILogger logger, CancellationToken cancellationToken = default)
     {
+        var contexts = services.GetServices<ModuleDbContextRegistration>().ToList();
         foreach (var plugin in catalog.Running.ToList())
         {
             if (!plugin.IsRunning) continue; // a dependency failed meanwhile
@@ -17,12 +21,11 @@ public sealed class PluginMigrator(PluginCatalog catalog, IEnumerable<ModuleDbCo
     }
 
     /// <summary>Migrates one module's contexts, each in a scope of <paramref name="services"/>; the reason in Chinese when one fails, else null.</summary>
-    public static async Task<string?> MigrateModuleAsync(IEnumerable<Type> contextTypes, IServiceProvider services, ILogger logger, string moduleId, CancellationToken cancellationToken = default)
+    public async Task<string?> MigrateModuleAsync(IEnumerable<Type> contextTypes, IServiceProvider services, ILogger logger, string moduleId, CancellationToken cancellationToken = default)
     {
         // Instances on one PostgreSQL database that start or install together: the first migrates, the others wait
         // and then find nothing left to do.
-        var locks = services.GetService<Data.DatabaseLocks>();
-        await using var migrating = locks is null ? null : await locks.HoldAsync(Data.DatabaseLocks.Migrations(moduleId), ct: cancellationToken);
+        await using var migrating = await database.HoldMigrationsAsync(moduleId, cancellationToken);
         foreach (var contextType in contextTypes)
         {
             try

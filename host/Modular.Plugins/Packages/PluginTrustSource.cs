@@ -1,0 +1,15 @@
+namespace Modular.Plugins.Packages;
+
+/// <summary>The security administrator's list of trusted publishers, as the host keeps it.</summary>
+public interface IPublisherStore
+{
+    /// <summary>Every publisher on the list (name and public key as stored); the settings' keys are not among them.</summary>
+    Task<IReadOnlyList<PublisherKey>> ListAsync(CancellationToken ct = default);
+}
+
+/// <summary>Whose signature counts now: the settings' keys and the security administrator's list, read when asked (it changes while the portal runs).</summary>
+public sealed class PluginTrustSource(PluginPackageOptions options, IPublisherStore publishers)
+{
+    public async Task<PluginTrust> CurrentAsync(CancellationToken ct = default) =>
+        PluginTrust.From(options, await publishers.ListAsync(ct));
+}
