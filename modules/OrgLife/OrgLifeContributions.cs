@@ -1,7 +1,3 @@
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife;
 
 /// <summary>The dashboard card: what is overdue, what comes next.</summary>

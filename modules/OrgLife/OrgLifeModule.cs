@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Modules.OrgLife.Api;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife;
 
@@ -20,7 +17,7 @@ public sealed class OrgLifeModule : IModule
     {
         services.AddModuleDbContext<OrgLifeDbContext>(context);
         services.AddScoped<Roster>();
-        services.AddScoped<MeetingAccess>();
+        services.AddScoped<OrgLifeAccess>();
         services.AddScoped<OrgLifeSettings>();
         services.AddScoped<MeetingPlanner>();
         services.AddScoped<MeetingRecorder>();

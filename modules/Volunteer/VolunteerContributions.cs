@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer;
 
 /// <summary>Dashboard card: upcoming activities that still have free places.</summary>

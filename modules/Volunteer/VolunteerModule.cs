@@ -1,9 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Routing;
 using Modular.Modules.Volunteer.Api;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer;
 

@@ -11,8 +11,6 @@ public static class ItemRules
 {
     public const int MaxEvidence = 4000, MaxComment = 1000;
 
-    public sealed record Problem(string Field, string Message, params object[] Args);
-
     /// <summary>Where an item stands: its status and whether evidence waits for the reviewer.</summary>
     public sealed record State(ItemStatus Status, bool AwaitingReview);
 

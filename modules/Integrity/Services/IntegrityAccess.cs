@@ -33,6 +33,13 @@ public sealed class IntegrityAccess(ICurrentMember me, PeopleLookup people, IDir
         return allowed;
     }
 
+    /// <summary>
+    /// For the menu, asked on every page for everyone without the talks role. Most hold no post at all, which their data
+    /// scope (kept per request, and read for the menu anyway) tells without a query; only post holders get the full check.
+    /// </summary>
+    public async Task<bool> ShowsTalksMenuAsync(CancellationToken ct = default) =>
+        await me.GetScopeAsync(ct) is not { AgencyWide: false, OrganizationIds.Count: 0 } && await CanSeeTalksAsync(ct);
+
     /// <summary>The office and discipline inspection see every rectification item; a member their own.</summary>
     public async Task<bool> CanSeeAsync(Data.Rectification item, CancellationToken ct) =>
         CanView && (IsManager || await me.IdAsync(ct) == item.OwnerMemberId);

@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Api;
 
@@ -22,13 +17,13 @@ public static class OrgLifeApi
         api.MapGet("/meetings/{id:int}/attachments/{file:int}", DownloadAttachmentAsync).RequirePermission(OrgLifeModule.ViewPermission);
         api.MapGet("/compliance", GetComplianceAsync);
         api.MapGet("/" + CalendarFeed, GetCalendarAsync).AsFeed(CalendarFeed);
-        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+        api.MapGet("/branches/{id:int}/manual.docx", (int id, int? year, OrgLifeAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
             ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: true, ct));
-        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, MeetingAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
+        api.MapGet("/branches/{id:int}/records.xlsx", (int id, int? year, OrgLifeAccess access, Roster roster, BranchYearBook book, IAgencyClock clock, CancellationToken ct) =>
             ExportAsync(id, year ?? clock.Today.Year, access, roster, book, word: false, ct));
     }
 
-    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, MeetingAccess access, CancellationToken ct)
+    private static async Task<IResult> ListMeetingsAsync(int? year, int? branch, MeetingType? type, OrgLifeDbContext db, OrgLifeAccess access, CancellationToken ct)
     {
         if (year is < 2000 or > 2100) return BadYear();
         var query = await access.VisibleAsync(db.Meetings.AsNoTracking(), ct);
@@ -41,7 +36,7 @@ public static class OrgLifeApi
         return Results.Ok(rows);
     }
 
-    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, MeetingAccess access, CancellationToken ct)
+    private static async Task<IResult> GetMeetingAsync(int id, OrgLifeDbContext db, OrgLifeAccess access, CancellationToken ct)
     {
         var m = await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct))
             .Include(x => x.Attendees).Include(x => x.Decisions).FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -57,13 +52,13 @@ public static class OrgLifeApi
     }
 
     /// <summary>An attachment of a meeting the caller can see, as a download.</summary>
-    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, MeetingAccess access, MeetingAttachments attachments, CancellationToken ct)
+    private static async Task<IResult> DownloadAttachmentAsync(int id, int file, OrgLifeDbContext db, OrgLifeAccess access, MeetingAttachments attachments, CancellationToken ct)
     {
         if (!await (await access.VisibleAsync(db.Meetings.AsNoTracking(), ct)).AnyAsync(m => m.Id == id, ct)) return Results.NotFound();
         return await attachments.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound();
     }
 
-    private static async Task<IResult> GetComplianceAsync(int? year, MeetingAccess access, Roster roster, ComplianceService compliance, IAgencyClock clock, CancellationToken ct)
+    private static async Task<IResult> GetComplianceAsync(int? year, OrgLifeAccess access, Roster roster, ComplianceService compliance, IAgencyClock clock, CancellationToken ct)
     {
         var today = clock.Today;
         var y = year ?? today.Year;
@@ -93,7 +88,7 @@ public static class OrgLifeApi
     }
 
     /// <summary>A branch's year as a work manual (Word) or workbook (Excel): for those who keep the branch's records.</summary>
-    private static async Task<IResult> ExportAsync(int id, int y, MeetingAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(int id, int y, OrgLifeAccess access, Roster roster, BranchYearBook book, bool word, CancellationToken ct)
     {
         if (y is < 2000 or > 2100) return BadYear();
         if (await roster.BranchAsync(id, ct) is not { } branch || !await access.CanRecordAsync(id, ct)) return Results.NotFound();

@@ -11,14 +11,8 @@ public sealed record DecisionLine(string? Subject, int? For, int? Against, int? 
 /// <summary>Someone on the meeting's attendance list, as the vote rules see them.</summary>
 public sealed record ExpectedAttendee(int MemberId, bool CanVote, bool IsCommitteeMember);
 
-/// <summary>
-/// A problem with the record form: the field (<c>Rows[2].LeaveReason</c>, <c>Minutes</c>; empty for the whole form)
-/// and an English message key with its arguments, localised by the page.
-/// </summary>
-public sealed record RecordProblem(string Field, string Message, params object[] Args);
-
 /// <summary>The record as checked: one attendance line per expected attendee, the votes, the minutes, and what is wrong.</summary>
-public sealed record CheckedRecord(IReadOnlyList<AttendanceLine> Attendance, IReadOnlyList<VoteFact> Votes, string? Minutes, IReadOnlyList<RecordProblem> Problems)
+public sealed record CheckedRecord(IReadOnlyList<AttendanceLine> Attendance, IReadOnlyList<VoteFact> Votes, string? Minutes, IReadOnlyList<Problem> Problems)
 {
     public bool IsValid => Problems.Count == 0;
 }
@@ -39,7 +33,7 @@ public static class MeetingRecordRules
     public static CheckedRecord Check(MeetingType type, DateOnly date, IReadOnlyList<ExpectedAttendee> expected,
         IReadOnlyList<AttendanceLine> rows, IReadOnlyList<DecisionLine> decisions, string? minutes, DateOnly today)
     {
-        var problems = new List<RecordProblem>();
+        var problems = new List<Problem>();
         if (date > today) problems.Add(new("", "The meeting's date is still to come: it can be recorded on or after the day."));
         // Lines of people not expected are ignored; a member sent twice counts once.
         var lines = rows.Where(r => expected.Any(a => a.MemberId == r.MemberId)).GroupBy(r => r.MemberId).Select(g => g.First()).ToList();

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required);

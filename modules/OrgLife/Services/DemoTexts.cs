@@ -1,5 +1,3 @@
-using Modular.Modules.OrgLife.Domain;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>Chinese topics, places and minutes for demo data, written for this domain (no lorem).</summary>

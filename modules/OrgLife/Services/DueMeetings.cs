@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>A meeting or a period that asks for someone's attention.</summary>
@@ -15,7 +9,7 @@ public sealed record DueItem(string Title, string Url, DateOnly? Due, bool Overd
 /// a branch's records, the overdue and current periods of their branches and planned meetings not yet
 /// recorded; for everyone, the meetings they are expected at in the coming days.
 /// </summary>
-public sealed class DueMeetings(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster, ComplianceService compliance,
+public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, ComplianceService compliance,
     OrgLifeSettings settings, IAgencyClock clock)
 {
     /// <summary>Branches whose records the user keeps; the Party office keeps all.</summary>

@@ -1,5 +1,3 @@
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>A held meeting's optional photos and scans, kept in the portal's file store under the meeting's key.</summary>

@@ -2,9 +2,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
 
 namespace Modular.Modules.OrgLife.Services;
 

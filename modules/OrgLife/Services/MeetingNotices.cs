@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>Tells the expected attendees when a meeting is planned or cancelled (the portal's 消息).</summary>

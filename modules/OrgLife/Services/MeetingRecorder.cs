@@ -1,8 +1,3 @@
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>Checks a meeting's record (<see cref="MeetingRecordRules"/>) and makes the meeting held with it; the page saves.</summary>

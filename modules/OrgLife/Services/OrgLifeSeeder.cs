@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>

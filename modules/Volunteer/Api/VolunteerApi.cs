@@ -1,11 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Api;
 

@@ -1,6 +1,3 @@
-using Modular.Modules.Volunteer.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Data;
 
 /// <summary>A paired community (结对社区) or assisted village (帮扶联系村) of the agency.</summary>

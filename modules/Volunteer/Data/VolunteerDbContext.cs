@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Data;
 
 public class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options, ICurrentAgency agency) : ModuleDbContext(options, agency)

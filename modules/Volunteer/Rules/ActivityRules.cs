@@ -9,10 +9,11 @@ public static class ActivityRules
 
     public sealed record Input(string? Title, string? Place, DateTime? StartsAt, DateTime? EndsAt, int? Capacity, DateTime? SignUpDeadline, int? OrganizerMemberId);
 
-    public sealed record Problem(string Field, string Message, object[] Args)
-    {
-        public Problem(string field, string message) : this(field, message, []) { }
-    }
+    /// <summary>What the form offers to choose from, and whether the user organises for the whole agency.</summary>
+    public sealed record Choices(IReadOnlyCollection<int> Organizers, IReadOnlyCollection<int> Organizations, IReadOnlyCollection<int> Partners, bool AgencyWide);
+
+    /// <summary>The organiser and organisation the activity has now (kept even when no longer offered).</summary>
+    public sealed record Stored(int Organizer, int? Organization);
 
     /// <param name="acceptedCount">People who already hold a place (the capacity cannot drop below it).</param>
     public static List<Problem> Validate(Input input, int acceptedCount = 0)
@@ -30,6 +31,24 @@ public static class ActivityRules
         if (input.SignUpDeadline is null) problems.Add(new("SignUpDeadline", "Please enter the sign-up deadline."));
         else if (input.StartsAt is { } start && input.SignUpDeadline > start) problems.Add(new("SignUpDeadline", "Sign-up must close no later than the activity starts."));
         if (input.OrganizerMemberId is null) problems.Add(new("OrganizerMemberId", "Please choose the organiser."));
+        return problems;
+    }
+
+    /// <summary>
+    /// The organiser, organisation and partner must be among the choices; what the activity already has stays allowed.
+    /// Only the agency-wide organiser (or an activity that has none already) may leave the organisation empty.
+    /// </summary>
+    /// <param name="stored">The activity as stored; null for a new one.</param>
+    public static List<Problem> CheckChoices(int? organizer, int? organization, int? partner, Choices choices, Stored? stored)
+    {
+        var problems = new List<Problem>();
+        if (organizer is { } o && !choices.Organizers.Contains(o) && o != stored?.Organizer)
+            problems.Add(new("OrganizerMemberId", "Choose the organiser from the list."));
+        var organizationAllowed = organization is { } org
+            ? choices.Organizations.Contains(org) || org == stored?.Organization
+            : choices.AgencyWide || stored is { Organization: null };
+        if (!organizationAllowed) problems.Add(new("OrganizationId", "Choose an organisation you organise for."));
+        if (partner is { } p && !choices.Partners.Contains(p)) problems.Add(new("PartnerId", "Choose a partner from the list."));
         return problems;
     }
 

@@ -1,10 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Sdk;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>The fields of the activity form.</summary>
@@ -50,7 +43,7 @@ public sealed class ActivityForm
 
 public enum EditOutcome { Saved, NotFound, NotEditable, Stale, Invalid }
 
-public sealed record EditResult(EditOutcome Outcome, int? Id = null, IReadOnlyList<ActivityRules.Problem>? Problems = null);
+public sealed record EditResult(EditOutcome Outcome, int? Id = null, IReadOnlyList<Problem>? Problems = null);
 
 /// <summary>Creating, editing and moving activities through their states; changes that touch places hold the places lock.</summary>
 public sealed class ActivityEditor(VolunteerDbContext db, Places places, IAgencyClock clock, IStringLocalizer<VolunteerModule> T)

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>Offers published and finished activities to other modules (civilization creation links them instead of re-entering them).</summary>

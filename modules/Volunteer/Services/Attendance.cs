@@ -1,10 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Services;
 

@@ -1,5 +1,3 @@
-using Modular.Modules.Volunteer.Domain;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>Chinese text for demo data, written from the agencies' own work plans (shared/seeds): no lorem.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>A member's volunteer record: what they served in and the hours credited, by year.</summary>

@@ -1,10 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Sdk;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
 
 namespace Modular.Modules.Volunteer.Services;
 

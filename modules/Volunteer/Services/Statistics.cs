@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>Activities, participants and hours per month and per branch, for the organisations the user may see.</summary>

@@ -1,6 +1,3 @@
-using Modular.Modules.Volunteer.Data;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>
@@ -22,6 +19,16 @@ public sealed class VolunteerAccess(ICurrentMember member, PeopleLookup people, 
         var scope = await member.GetScopeAsync(ct);
         var all = await people.OrganizationsAsync(ct);
         return all.Where(o => o.Kind != OrganizationKind.PartyGroup && (IsManager || scope.CanSeeOrganization(o.Id))).ToList();
+    }
+
+    /// <summary>The activities the user may see: drafts only for those who run them.</summary>
+    public async Task<IQueryable<Activity>> VisibleAsync(IQueryable<Activity> activities, CancellationToken ct = default)
+    {
+        if (IsManager) return activities;
+        var me = (await member.GetAsync(ct))?.Id ?? -1;
+        var orgs = (await member.GetScopeAsync(ct)).OrganizationIds.ToList();
+        return activities.Where(a => a.Status != ActivityStatus.Draft || a.OrganizerMemberId == me
+            || (a.OrganizationId != null && orgs.Contains(a.OrganizationId.Value)));
     }
 
     /// <summary>May edit, publish, check people in and out and adjust hours of this activity.</summary>

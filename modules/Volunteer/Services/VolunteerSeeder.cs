@@ -1,9 +1,4 @@
 using Bogus;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Services;
 

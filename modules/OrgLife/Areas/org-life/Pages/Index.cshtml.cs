@@ -1,14 +1,9 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages;
 
 /// <summary>The module's home: what is due for me, my coming meetings, and my attendance this year.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, DueMeetings due, MeetingAccess access, ICurrentMember member, Roster roster, IAgencyClock clock) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, DueMeetings due, OrgLifeAccess access, ICurrentMember member, Roster roster, IAgencyClock clock) : PageModel
 {
     public IReadOnlyList<DueItem> Items { get; private set; } = [];
     public IReadOnlyList<Meeting> Upcoming { get; private set; } = [];

@@ -1,15 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages;
 
 /// <summary>Each branch's fixed theme Party day (主题党日固定日); the agency's default applies where none is set.</summary>
-public sealed class SchedulesModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, OrgLifeSettings settings, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class SchedulesModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, OrgLifeSettings settings, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     public IReadOnlyList<(OrganizationInfo Branch, int Day, bool Own)> Rows { get; private set; } = [];
     public int AgencyDay => settings.AgencyThemeDay;

@@ -1,9 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
-
 namespace Modular.Modules.Volunteer.Pages;
 
 /// <summary>A row of the activity list (init properties, so that the database can sort by them).</summary>
@@ -25,18 +19,9 @@ public sealed record ActivityRow
     public SignUpStatus? Mine { get; init; }
 }
 
-/// <summary>The activities a user may see: drafts only for those who run them.</summary>
+/// <summary>The activity list's rows, counted by the database.</summary>
 public static class ActivityQuery
 {
-    public static async Task<IQueryable<Activity>> VisibleAsync(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, CancellationToken ct)
-    {
-        if (access.IsManager) return db.Activities.AsNoTracking();
-        var me = (await member.GetAsync(ct))?.Id ?? -1;
-        var orgs = (await member.GetScopeAsync(ct)).OrganizationIds.ToList();
-        return db.Activities.AsNoTracking().Where(a => a.Status != ActivityStatus.Draft || a.OrganizerMemberId == me
-            || (a.OrganizationId != null && orgs.Contains(a.OrganizationId.Value)));
-    }
-
     public static IQueryable<ActivityRow> Rows(VolunteerDbContext db, IQueryable<Activity> activities, int? memberId) =>
         activities.Select(a => new ActivityRow
         {

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages;
 
@@ -30,7 +25,7 @@ public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, IC
         Organizations = await people.OrganizationsByIdAsync(ct);
         var me = (await member.GetAsync(ct))?.Id;
         var now = clock.LocalNow;
-        var query = await ActivityQuery.VisibleAsync(db, access, member, ct);
+        var query = await access.VisibleAsync(db.Activities.AsNoTracking(), ct);
         query = Show switch
         {
             "past" => query.Where(a => a.EndsAt < now),

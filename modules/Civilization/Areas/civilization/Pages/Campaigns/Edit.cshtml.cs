@@ -46,18 +46,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         StoredName = campaign?.Name;
         Leaders = await access.ChoicesAsync(ct);
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        var name = Input.Name?.Trim();
-        if (string.IsNullOrEmpty(name)) ModelState.AddModelError("Input.Name", T["Enter the campaign's name."]);
-        else if (name.Length > 100) ModelState.AddModelError("Input.Name", T["At most {0} characters.", 100]);
-        if (!Enum.IsDefined(Input.TitleLevel)) ModelState.AddModelError("Input.TitleLevel", T["Choose the title from the list."]);
-        var titleName = Input.TitleName?.Trim();
-        if (Input.TitleLevel == TitleLevel.Other && string.IsNullOrEmpty(titleName)) ModelState.AddModelError("Input.TitleName", T["Enter the title sought."]);
-        else if (titleName is { Length: > 50 }) ModelState.AddModelError("Input.TitleName", T["At most {0} characters.", 50]);
-        if (Input.Year is not (>= 2000 and <= 2100)) ModelState.AddModelError("Input.Year", T["Enter a year between 2000 and 2100."]);
-        if (!Enum.IsDefined(Input.Status)) ModelState.AddModelError("Input.Status", T["Choose the status from the list."]);
-        if (Input.LeaderMemberId is { } leader && Leaders.All(m => m.Id != leader) && leader != campaign?.LeaderMemberId)
-            ModelState.AddModelError("Input.LeaderMemberId", T["Choose the leader from the list."]);
-        if (Input.Note is { Length: > 2000 }) ModelState.AddModelError("Input.Note", T["At most {0} characters.", 2000]);
+        ModelState.AddProblems(CampaignRules.Check(new(Input.Name, Input.TitleLevel, Input.TitleName, Input.Year, Input.Status, Input.LeaderMemberId, Input.Note),
+            Leaders.Select(m => m.Id).ToList(), campaign?.LeaderMemberId), T, "Input.");
         if (!ModelState.IsValid) return Page();
         if (campaign is null) { campaign = new Campaign(); db.Campaigns.Add(campaign); }
         else if (campaign.Version != Input.Version)
@@ -66,9 +56,9 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
             return Page();
         }
         else db.Entry(campaign).Property(c => c.Version).OriginalValue = Input.Version;
-        campaign.Name = name!;
+        campaign.Name = Input.Name!.Trim();
         campaign.TitleLevel = Input.TitleLevel;
-        campaign.TitleName = Input.TitleLevel == TitleLevel.Other ? titleName : null;
+        campaign.TitleName = Input.TitleLevel == TitleLevel.Other ? Input.TitleName?.Trim() : null;
         campaign.Year = Input.Year!.Value;
         campaign.Status = Input.Status;
         campaign.LeaderMemberId = Input.LeaderMemberId;

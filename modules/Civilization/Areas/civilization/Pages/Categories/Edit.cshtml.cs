@@ -43,17 +43,7 @@ public sealed class EditModel(CivilizationDbContext db, IStringLocalizer<Civiliz
         if (!ModelState.IsValid) return Page();
         db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
         Category.Name = name!;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A stale stamp, or the same name saved at the same moment by someone else (the unique index).
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
-            return Page();
-        }
+        if (!await SavedAsync(ct)) return Page();
         return this.RedirectWithMessage(T["Saved."], "Index", new { campaignId = Campaign.Id });
     }
 
@@ -74,17 +64,26 @@ public sealed class EditModel(CivilizationDbContext db, IStringLocalizer<Civiliz
         }
         db.Entry(Category).Property(c => c.Version).OriginalValue = Version;
         db.Categories.Remove(Category);
+        if (!await SavedAsync(ct)) return Page();
+        return this.RedirectWithMessage(T["Category removed: {0}.", Category.Name], "Index", new { campaignId = Campaign.Id });
+    }
+
+    /// <summary>
+    /// Saves; when someone else got there first (a stale stamp, the same name saved at the same moment (the unique
+    /// index), an item added to the category meanwhile (the foreign key)), shows the portal's one message instead.
+    /// </summary>
+    private async Task<bool> SavedAsync(CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
         catch (DbUpdateException)
         {
-            // An item added to the category meanwhile (the foreign key refuses), or a stale stamp.
             db.ChangeTracker.Clear();
             ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
-            return Page();
+            return false;
         }
-        return this.RedirectWithMessage(T["Category removed: {0}.", Category.Name], "Index", new { campaignId = Campaign.Id });
     }
 }

@@ -50,15 +50,7 @@ public sealed class EditModel(CivilizationDbContext db, IAgencyClock clock, IStr
     {
         if (!await LoadAsync(true, ct)) return NotFound();
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        var title = Input.Title?.Trim();
-        var body = Input.IssuingBody?.Trim();
-        if (string.IsNullOrEmpty(title)) ModelState.AddModelError("Input.Title", T["Enter the title won."]);
-        else if (title.Length > 100) ModelState.AddModelError("Input.Title", T["At most {0} characters.", 100]);
-        if (Input.Year is not (>= 2000 and <= 2100)) ModelState.AddModelError("Input.Year", T["Enter a year between 2000 and 2100."]);
-        if (!Enum.IsDefined(Input.Level)) ModelState.AddModelError("Input.Level", T["Choose the level from the list."]);
-        if (string.IsNullOrEmpty(body)) ModelState.AddModelError("Input.IssuingBody", T["Enter the issuing body."]);
-        else if (body.Length > 100) ModelState.AddModelError("Input.IssuingBody", T["At most {0} characters.", 100]);
-        if (Input.CampaignId is { } c && Campaigns.All(x => x.Id != c)) ModelState.AddModelError("Input.CampaignId", T["Choose the campaign from the list."]);
+        ModelState.AddProblems(HonourRules.Check(new(Input.Title, Input.Year, Input.Level, Input.IssuingBody, Input.CampaignId), Campaigns.Select(c => c.Id).ToList()), T, "Input.");
         if (!ModelState.IsValid) return Page();
         var honour = _existing ?? new Honour();
         if (_existing is null) db.Honours.Add(honour);
@@ -68,10 +60,10 @@ public sealed class EditModel(CivilizationDbContext db, IAgencyClock clock, IStr
             return Page();
         }
         else db.Entry(honour).Property(h => h.Version).OriginalValue = Input.Version;
-        honour.Title = title!;
+        honour.Title = Input.Title!.Trim();
         honour.Year = Input.Year!.Value;
         honour.Level = Input.Level;
-        honour.IssuingBody = body!;
+        honour.IssuingBody = Input.IssuingBody!.Trim();
         honour.CampaignId = Input.CampaignId;
         if (!await this.TrySaveAsync(db, ct)) return Page();
         return this.RedirectWithMessage(T["Saved."], "Index");

@@ -58,7 +58,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         if (!await LoadAsync(ct) || !CanSubmit) return NotFound();
         ModelState.Clear();
         var text = EvidenceText?.Trim();
-        AddProblems(ItemRules.CheckEvidence(text));
+        ModelState.AddProblems(ItemRules.CheckEvidence(text), T);
         // Files are checked before anything is saved.
         var uploads = await files.ReadAsync(Files, ModelState, nameof(Files), ct);
         if (!ModelState.IsValid) return Page();
@@ -92,16 +92,10 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
         if (!await LoadAsync(ct) || !CanReview) return NotFound();
         ModelState.Clear();
         var comment = ReviewComment?.Trim();
-        AddProblems(ItemRules.CheckReview(ReviewStatus, comment, stale: version != Item.Version));
+        ModelState.AddProblems(ItemRules.CheckReview(ReviewStatus, comment, stale: version != Item.Version), T);
         if (!ModelState.IsValid) return Page();
         await evidence.ReviewAsync(Item.Id, version, ReviewStatus, comment, ct);
         if (!await this.TrySaveAsync(db, ct)) return Page();
         return this.RedirectWithMessage(T["Review saved."], "Details", new { id = Id });
-    }
-
-    private void AddProblems(IEnumerable<ItemRules.Problem> problems)
-    {
-        foreach (var p in problems)
-            ModelState.AddModelError(p.Field, p.Message == ItemRules.Stale ? PageOutcomes.ChangedByOthers.Current : T[p.Message, p.Args]);
     }
 }

@@ -61,25 +61,11 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (await LoadAsync(true, ct) is not { } item) return NotFound();
         var dueUnreadable = ModelState["Input.DueDate"] is { Errors.Count: > 0 };
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var checkedForm = CriterionRules.Check(new(Input.CategoryId, Input.NewCategory, Input.Code, Input.Text, Input.Points, Input.OwnerMemberId, Input.DueDate, dueUnreadable),
+            Categories.Select(c => c.Id).ToList(), Owners.Select(m => m.Id).ToList(), item.OwnerMemberId);
+        ModelState.AddProblems(checkedForm.Problems, T, "Input.");
         var newCategory = Input.NewCategory?.Trim();
-        if (string.IsNullOrEmpty(newCategory))
-        {
-            if (Input.CategoryId is not { } cat || Categories.All(c => c.Id != cat)) ModelState.AddModelError("Input.CategoryId", T["Choose a category or enter a new one."]);
-        }
-        else if (newCategory.Length > FrameworkSheet.MaxCategoryLength) ModelState.AddModelError("Input.NewCategory", T["At most {0} characters.", FrameworkSheet.MaxCategoryLength]);
-        var text = Input.Text?.Trim();
-        if (string.IsNullOrEmpty(text)) ModelState.AddModelError("Input.Text", T["Enter the criterion."]);
-        else if (text.Length > FrameworkSheet.MaxTextLength) ModelState.AddModelError("Input.Text", T["At most {0} characters.", FrameworkSheet.MaxTextLength]);
         var code = Input.Code?.Trim();
-        if (code is { Length: > FrameworkSheet.MaxCodeLength }) ModelState.AddModelError("Input.Code", T["At most {0} characters.", FrameworkSheet.MaxCodeLength]);
-        decimal points = 0;
-        if (string.IsNullOrWhiteSpace(Input.Points)) ModelState.AddModelError("Input.Points", T["Enter the points."]);
-        else if (!decimal.TryParse(Input.Points.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out points) || decimal.Round(points, 1) != points)
-            ModelState.AddModelError("Input.Points", T["Points must be a number with at most one decimal, e.g. 2 or 1.5."]);
-        else if (points <= 0 || points > FrameworkSheet.MaxPoints) ModelState.AddModelError("Input.Points", T["Points must be more than 0 and at most {0}.", FrameworkSheet.MaxPoints]);
-        if (Input.OwnerMemberId is { } owner && Owners.All(m => m.Id != owner) && owner != item.OwnerMemberId)
-            ModelState.AddModelError("Input.OwnerMemberId", T["Choose the owner from the list."]);
-        if (dueUnreadable || Input.DueDate is { Year: < 2000 or > 2100 }) ModelState.AddModelError("Input.DueDate", T["The date must look like 2026-06-30."]);
         if (!ModelState.IsValid) return Page();
         if (Id is not null && item.Version != Input.Version)
         {
@@ -102,8 +88,8 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         else db.Entry(item).Property(i => i.Version).OriginalValue = Input.Version;
         item.CategoryId = categoryId;
         item.Code = string.IsNullOrEmpty(code) ? null : code;
-        item.Text = text!;
-        item.Points = points;
+        item.Text = Input.Text!.Trim();
+        item.Points = checkedForm.Points;
         item.OwnerMemberId = Input.OwnerMemberId;
         item.DueDate = Input.DueDate;
         if (!await this.TrySaveAsync(db, ct)) return Page();

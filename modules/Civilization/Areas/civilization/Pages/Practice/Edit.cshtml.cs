@@ -75,25 +75,12 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
             link = Choices.FirstOrDefault(c => c.Id == linkId) ?? (await shared.GetAsync(VolunteerActivity, [linkId], ct)).GetValueOrDefault(linkId);
             // A linked activity the source no longer offers (cancelled, say) keeps its stored snapshot.
             if (link is null && KeepsStoredLink(linkId)) link = new SharedRecord(VolunteerActivity, linkId, Existing!.LinkedTitle ?? "", Existing.LinkedDate ?? Existing.Date);
-            if (link is null) ModelState.AddModelError("Input.LinkId", T["Choose the volunteer activity from the list."]);
         }
-        // Enter once: what the linked record already says fills the empty fields.
-        var title = (string.IsNullOrWhiteSpace(Input.Title) ? link?.Title : Input.Title)?.Trim();
-        var date = Input.Date ?? (dateUnreadable ? null : link?.Date);
-        var place = (string.IsNullOrWhiteSpace(Input.Place) ? link?.Place : Input.Place)?.Trim();
-        if (!Enum.IsDefined(Input.Kind)) ModelState.AddModelError("Input.Kind", T["Choose the kind from the list."]);
-        if (string.IsNullOrEmpty(title)) ModelState.AddModelError("Input.Title", T["Enter the activity's title, or link a volunteer activity."]);
-        else if (title.Length > 100) ModelState.AddModelError("Input.Title", T["At most {0} characters.", 100]);
-        if (dateUnreadable || date is null) ModelState.AddModelError("Input.Date", T["Enter the date, e.g. 2026-06-30."]);
-        else if (date.Value.Year is < 2000 or > 2100) ModelState.AddModelError("Input.Date", T["The date must look like 2026-06-30."]);
-        if (place is { Length: > 200 }) ModelState.AddModelError("Input.Place", T["At most {0} characters.", 200]);
-        if (Input.Summary is { Length: > 2000 }) ModelState.AddModelError("Input.Summary", T["At most {0} characters.", 2000]);
-        int? participants = null;
-        if (!string.IsNullOrWhiteSpace(Input.Participants))
-        {
-            if (!int.TryParse(Input.Participants.Trim(), out var n) || n < 0 || n > 100000) ModelState.AddModelError("Input.Participants", T["Enter a whole number of people, e.g. 30."]);
-            else participants = n;
-        }
+        var typed = new PracticeLine(Input.Kind, Input.Title, Input.Date, dateUnreadable, Input.Place, Input.Summary, Input.Participants);
+        var filled = PracticeRules.Filled(typed, link?.Title, link?.Date, link?.Place);
+        var linkRefused = Choices is not null && Input.LinkShown && !string.IsNullOrEmpty(linkId) && link is null;
+        var checkedForm = PracticeRules.Check(filled, linkRefused);
+        ModelState.AddProblems(checkedForm.Problems, T, "Input.");
         if (!ModelState.IsValid) return Page();
         var activity = Existing ?? new PracticeActivity();
         if (Existing is null) db.PracticeActivities.Add(activity);
@@ -104,11 +91,11 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
         }
         else db.Entry(activity).Property(p => p.Version).OriginalValue = Input.Version;
         activity.Kind = Input.Kind;
-        activity.Title = title!;
-        activity.Date = date!.Value;
-        activity.Place = string.IsNullOrEmpty(place) ? null : place;
+        activity.Title = filled.Title!;
+        activity.Date = filled.Date!.Value;
+        activity.Place = string.IsNullOrEmpty(filled.Place) ? null : filled.Place;
         activity.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
-        activity.Participants = participants;
+        activity.Participants = checkedForm.Participants;
         // Without the picker (the volunteer module off) an existing link is kept as it is.
         if (Choices is not null && Input.LinkShown)
         {

@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Appraisals;
 
@@ -14,7 +6,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// A branch's appraisal: the committee enters the vote counts and grades (at most one third 优秀, none for
 /// probationary members) and publishes the results to the branch; members see them once published.
 /// </summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public List<EntryInput> Entries { get; set; } = [];
     [BindProperty] public AppraisalStage Stage { get; set; }
@@ -69,23 +61,14 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         if (!Keeps) return NotFound();
         var a = Appraisal;
         if (a.Stage == AppraisalStage.Published) return RedirectToPage(new { id });
-        if (!Enum.IsDefined(Stage)) ModelState.AddModelError(nameof(Stage), text["Choose a stage."]);
-        var grades = new List<(AppraisalGrade?, bool)>();
-        for (var i = 0; i < Entries.Count; i++)
+        var lines = new List<AppraisalLine>();
+        foreach (var input in Entries)
         {
-            var input = Entries[i];
-            var entry = a.Entries.FirstOrDefault(e => e.Id == input.Id);
-            if (entry is null) return NotFound();
-            if (new[] { input.Excellent, input.Qualified, input.BasicallyQualified, input.Unqualified }.Any(v => v is < 0 or > 500))
-                ModelState.AddModelError($"Entries[{i}].Excellent", text["Vote counts are whole numbers from 0 to 500."]);
-            if (input.Grade is { } g && !Enum.IsDefined(g)) ModelState.AddModelError($"Entries[{i}].Grade", text["Choose a grade."]);
-            if (entry.IsProbationary && input.Grade is not null) ModelState.AddModelError($"Entries[{i}].Grade", AppraisalRules.Check([(input.Grade, true)])!);
-            grades.Add((input.Grade, entry.IsProbationary));
+            // Only the members in this appraisal can be on the form.
+            if (a.Entries.FirstOrDefault(e => e.Id == input.Id) is not { } entry) return NotFound();
+            lines.Add(new(input.Excellent, input.Qualified, input.BasicallyQualified, input.Unqualified, input.Grade, entry.IsProbationary));
         }
-        // Only the grades of members in this appraisal count (a forged row would have failed above).
-        if (grades.Count != a.Entries.Count) ModelState.AddModelError("", text["Every participant must be on the form."]);
-        var rule = Stage == AppraisalStage.Published ? AppraisalRules.CheckComplete(grades) : AppraisalRules.Check(grades);
-        if (rule is not null) ModelState.AddModelError("", rule);
+        ModelState.AddProblems(AppraisalRules.CheckForm(Stage, lines, a.Entries.Count), text);
         if (!ModelState.IsValid) return Page();
         db.Entry(a).Property(x => x.Version).OriginalValue = Version;
         foreach (var input in Entries)

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Appraisals;
 
@@ -13,7 +6,7 @@ namespace Modular.Modules.OrgLife.Pages.Appraisals;
 /// 民主评议党员 of a year: branches start it (every Party member takes part), members write their
 /// self-appraisal, and once published every member of the branch sees the results.
 /// </summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster, IAgencyClock clock,
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, IAgencyClock clock,
     IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }

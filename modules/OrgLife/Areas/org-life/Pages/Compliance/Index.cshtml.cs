@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Compliance;
 
@@ -10,7 +6,7 @@ namespace Modular.Modules.OrgLife.Pages.Compliance;
 /// Branches × types (or, for one type, branches × its periods): held, due, overdue, computed from the
 /// meeting records alone; the agency's roll-up and a chart of the year.
 /// </summary>
-public sealed class IndexModel(MeetingAccess access, ICurrentMember member, Roster roster, ComplianceService compliance, IAgencyClock clock) : PageModel
+public sealed class IndexModel(OrgLifeAccess access, ICurrentMember member, Roster roster, ComplianceService compliance, IAgencyClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true), Modular.Sdk.Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }

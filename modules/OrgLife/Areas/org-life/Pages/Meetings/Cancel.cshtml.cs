@@ -1,16 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Cancels a planned meeting, with the reason (kept on the record).</summary>
-public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class CancelModel(OrgLifeDbContext db, OrgLifeAccess access, MeetingNotices notices, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public long Version { get; set; }
@@ -36,8 +29,7 @@ public sealed class CancelModel(OrgLifeDbContext db, MeetingAccess access, Meeti
         if (await FindAsync(id, ct) is not { } m) return NotFound();
         if (m.Status != MeetingStatus.Planned) return RedirectToPage("Details", new { id });
         Meeting = m;
-        if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), text["Enter why the meeting is cancelled."]);
-        else if (Reason.Trim().Length > 500) ModelState.AddModelError(nameof(Reason), text["The reason can be at most 500 characters."]);
+        if (MeetingPlanRules.CancelReasonProblem(Reason) is { } problem) ModelState.AddModelError(nameof(Reason), text[problem]);
         if (!ModelState.IsValid) return Page();
         db.Entry(m).Property(x => x.Version).OriginalValue = Version;
         m.Status = MeetingStatus.Cancelled;

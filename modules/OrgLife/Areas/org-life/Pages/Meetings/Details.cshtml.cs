@@ -1,15 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>A meeting's plan or record, with the quorum and vote warnings of a held meeting.</summary>
-public sealed class DetailsModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingAttachments attachments) : PageModel
+public sealed class DetailsModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingAttachments attachments) : PageModel
 {
     public Meeting Meeting { get; private set; } = new();
     public bool CanRecord { get; private set; }

@@ -1,16 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
-public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
+public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
     IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
@@ -92,7 +85,8 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         }
         if (!await LoadAsync(Branch, ct)) return NotFound();
         if (BranchInfo is null) ModelState.AddModelError(nameof(Branch), text["Choose a branch in your care."]);
-        Validate();
+        var plan = new PlanLine(Input.Type, Input.GroupId, Input.Date, Input.Place, Input.HostMemberId, Input.Topic);
+        ModelState.AddProblems(MeetingPlanRules.Check(plan, Groups.Select(g => g.Id).ToList(), Members.Select(m => m.Id).ToList()), text, "Input.");
         if (!ModelState.IsValid)
         {
             if (BranchInfo is not null && Enum.IsDefined(Input.Type)) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);
@@ -117,22 +111,5 @@ public sealed class EditModel(OrgLifeDbContext db, MeetingAccess access, Roster 
         }
         if (planned) await notices.PlannedAsync(meeting, Url.Page("Details", new { id = meeting.Id }), ct);
         return this.RedirectWithMessage(text["Saved."], "Details", new { id = meeting.Id });
-    }
-
-    private void Validate()
-    {
-        if (!Enum.IsDefined(Input.Type)) ModelState.AddModelError("Input.Type", text["Choose a meeting type."]);
-        if (Input.Type == MeetingType.PartyGroupMeeting)
-        {
-            if (Input.GroupId is null) ModelState.AddModelError("Input.GroupId", text["Choose the Party group."]);
-            else if (Groups.All(g => g.Id != Input.GroupId)) ModelState.AddModelError("Input.GroupId", text["The Party group must belong to the branch."]);
-        }
-        if (Input.Date is not { } date) ModelState.AddModelError("Input.Date", text["Enter the date."]);
-        else if (date.Year is < 2000 or > 2100) ModelState.AddModelError("Input.Date", text["Enter a date between 2000 and 2100."]);
-        if (string.IsNullOrWhiteSpace(Input.Place)) ModelState.AddModelError("Input.Place", text["Enter the place."]);
-        else if (Input.Place.Trim().Length > 100) ModelState.AddModelError("Input.Place", text["The place can be at most 100 characters."]);
-        if (string.IsNullOrWhiteSpace(Input.Topic)) ModelState.AddModelError("Input.Topic", text["Enter the topic."]);
-        else if (Input.Topic.Trim().Length > 200) ModelState.AddModelError("Input.Topic", text["The topic can be at most 200 characters."]);
-        if (Input.HostMemberId is { } host && Members.All(m => m.Id != host)) ModelState.AddModelError("Input.HostMemberId", text["The host must be a Party member of the branch."]);
     }
 }

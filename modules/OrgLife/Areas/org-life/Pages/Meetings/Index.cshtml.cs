@@ -1,15 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>The meetings the user may see: search, filters, sorting, server-side paging.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, ICurrentMember member, Roster roster) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }

@@ -1,18 +1,10 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Domain;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Records a meeting as held: attendance (present, on leave with a reason, absent), minutes, the votes and optional attachments.</summary>
-public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, PeopleLookup people, MeetingRecorder recorder, MeetingAttachments attachments,
+public sealed class RecordModel(OrgLifeDbContext db, OrgLifeAccess access, PeopleLookup people, MeetingRecorder recorder, MeetingAttachments attachments,
     IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     public const int BlankDecisions = 2;
@@ -79,7 +71,7 @@ public sealed class RecordModel(OrgLifeDbContext db, MeetingAccess access, Peopl
         var record = recorder.Check(meeting,
             Rows.Select(r => new AttendanceLine(r.MemberId, r.Attendance, r.LeaveReason)).ToList(),
             Decisions.Select(d => new DecisionLine(d.Subject, d.For, d.Against, d.Abstain)).ToList(), Minutes);
-        foreach (var p in record.Problems) ModelState.AddModelError(p.Field, text[p.Message, p.Args]);
+        ModelState.AddProblems(record.Problems, text);
         var uploads = await attachments.ReadAsync(Attachments, ModelState, nameof(Attachments), ct);
         if (!ModelState.IsValid)
         {

@@ -1,16 +1,9 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.OrgLife.Data;
-using Modular.Modules.OrgLife.Rules;
-using Modular.Modules.OrgLife.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Pages.Talks;
 
 /// <summary>谈心谈话 of a branch and year: record a talk, and see which committee–committee and committee–member pairs have not talked yet.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, MeetingAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }

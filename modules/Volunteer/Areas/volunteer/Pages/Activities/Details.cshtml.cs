@@ -1,13 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages.Activities;
 
@@ -33,15 +25,15 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public string OrganizationName { get; private set; } = "";
     public Partner? Partner { get; private set; }
     public IReadOnlyList<MemberInfo> Addable { get; private set; } = [];
-    public DateTime Now => clock.LocalNow;
-    public bool SignUpOpen => SignUpRules.IsOpen(Activity.Status, Activity.SignUpDeadline, Now);
-    public bool MayCancelMine => Mine is not null && Activity.Status == ActivityStatus.Published && SignUpRules.MayCancel(Mine.Status, Activity.SignUpDeadline, Now);
-    public bool OrganizerMayAdd => SignUpRules.OrganizerMayAdd(Activity.Status, Activity.EndsAt, Now);
+    public bool SignUpOpen => SignUpRules.IsOpen(Activity.Status, Activity.SignUpDeadline, clock.LocalNow);
+    public bool MayCancelMine => Mine is not null && Activity.Status == ActivityStatus.Published && SignUpRules.MayCancel(Mine.Status, Activity.SignUpDeadline, clock.LocalNow);
+    public bool OrganizerMayAdd => SignUpRules.OrganizerMayAdd(Activity.Status, Activity.EndsAt, clock.LocalNow);
+    public bool MayFinish => ActivityRules.CanFinish(Activity.Status, Activity.StartsAt, clock.LocalNow);
     public bool AttendanceOpen => Activity.Status is ActivityStatus.Published or ActivityStatus.Finished;
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var activity = await (await ActivityQuery.VisibleAsync(db, access, member, ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
+        var activity = await (await access.VisibleAsync(db.Activities.AsNoTracking(), ct)).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (activity is null) return false;
         Activity = activity;
         CanManage = await access.CanManageAsync(activity, ct);
@@ -81,15 +73,15 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public async Task<IActionResult> OnPostSignUpAsync(int id, CancellationToken ct)
     {
-        if (await member.GetAsync(ct) is not { } me) return Fail(id, T["Your account is not linked to a member record; ask the Party office."]);
+        if (await member.GetAsync(ct) is not { } me) return this.Fail(id, T["Your account is not linked to a member record; ask the Party office."]);
         var r = await places.SignUpAsync(id, me.Id, byOrganizer: false, ct);
         return r.Outcome switch
         {
             PlaceOutcome.NotFound => NotFound(),
-            PlaceOutcome.Accepted => Done(id, T["You are signed up."]),
-            PlaceOutcome.Waiting => Done(id, T["All places are taken: you are number {0} on the waiting list and will be told when a place comes free.", r.Position!]),
-            PlaceOutcome.AlreadySignedUp => Done(id, T["You are already signed up."]),
-            _ => Fail(id, T["Sign-up for this activity has closed."]),
+            PlaceOutcome.Accepted => this.Done(id, T["You are signed up."]),
+            PlaceOutcome.Waiting => this.Done(id, T["All places are taken: you are number {0} on the waiting list and will be told when a place comes free.", r.Position!]),
+            PlaceOutcome.AlreadySignedUp => this.Done(id, T["You are already signed up."]),
+            _ => this.Fail(id, T["Sign-up for this activity has closed."]),
         };
     }
 
@@ -100,9 +92,9 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         return r.Outcome switch
         {
             PlaceOutcome.NotFound => NotFound(),
-            PlaceOutcome.Cancelled => Done(id, T["Your sign-up is cancelled."]),
-            PlaceOutcome.NotSignedUp => Done(id, T["You are not signed up."]),
-            _ => Fail(id, T["Sign-up has closed: ask the organiser if you cannot come."]),
+            PlaceOutcome.Cancelled => this.Done(id, T["Your sign-up is cancelled."]),
+            PlaceOutcome.NotSignedUp => this.Done(id, T["You are not signed up."]),
+            _ => this.Fail(id, T["Sign-up has closed: ask the organiser if you cannot come."]),
         };
     }
 
@@ -115,16 +107,16 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     }
 
     public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken ct) =>
-        await GuardAsync(id, ct) ?? (await editor.PublishAsync(id, ct) ? Done(id, T["Published: members can sign up now."]) : Fail(id, T["Only a draft can be published."]));
+        await GuardAsync(id, ct) ?? (await editor.PublishAsync(id, ct) ? this.Done(id, T["Published: members can sign up now."]) : this.Fail(id, T["Only a draft can be published."]));
 
     public async Task<IActionResult> OnPostFinishAsync(int id, CancellationToken ct) =>
-        await GuardAsync(id, ct) ?? (await attendance.FinishAsync(id, ct) ? Done(id, T["The activity is finished; everyone still checked in was checked out at its end."]) : Fail(id, T["Only a published activity that has started can be finished."]));
+        await GuardAsync(id, ct) ?? (await attendance.FinishAsync(id, ct) ? this.Done(id, T["The activity is finished; everyone still checked in was checked out at its end."]) : this.Fail(id, T["Only a published activity that has started can be finished."]));
 
     public async Task<IActionResult> OnPostCancelActivityAsync(int id, string? reason, CancellationToken ct)
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
-        if (string.IsNullOrWhiteSpace(reason)) return Fail(id, T["Please give the reason for cancelling: it is sent to everyone signed up."]);
-        return await editor.CancelAsync(id, reason, ct) ? Done(id, T["The activity is cancelled; everyone signed up has been told."]) : Fail(id, T["This activity can no longer be cancelled."]);
+        if (string.IsNullOrWhiteSpace(reason)) return this.Fail(id, T["Please give the reason for cancelling: it is sent to everyone signed up."]);
+        return await editor.CancelAsync(id, reason, ct) ? this.Done(id, T["The activity is cancelled; everyone signed up has been told."]) : this.Fail(id, T["This activity can no longer be cancelled."]);
     }
 
     public async Task<IActionResult> OnPostTapAsync(int id, int memberId, CancellationToken ct)
@@ -133,11 +125,11 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         var name = await people.NameAsync(memberId, ct);
         return await attendance.TapAsync(id, memberId, ct) switch
         {
-            AttendanceOutcome.CheckedIn => Done(id, T["{0} checked in.", name]),
-            AttendanceOutcome.CheckedOut => Done(id, T["{0} checked out.", name]),
-            AttendanceOutcome.AlreadyDone => Done(id, T["{0} has already checked out.", name]),
-            AttendanceOutcome.NotOpen => Fail(id, T["Check-in opens when the activity is published."]),
-            _ => Fail(id, T["{0} has no place in this activity.", name]),
+            AttendanceOutcome.CheckedIn => this.Done(id, T["{0} checked in.", name]),
+            AttendanceOutcome.CheckedOut => this.Done(id, T["{0} checked out.", name]),
+            AttendanceOutcome.AlreadyDone => this.Done(id, T["{0} has already checked out.", name]),
+            AttendanceOutcome.NotOpen => this.Fail(id, T["Check-in opens when the activity is published."]),
+            _ => this.Fail(id, T["{0} has no place in this activity.", name]),
         };
     }
 
@@ -146,21 +138,21 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         if (await GuardAsync(id, ct) is { } denied) return denied;
         decimal? value = decimal.TryParse(hours, NumberStyles.Number, CultureInfo.InvariantCulture, out var h) ? h : null;
         var problem = await attendance.AdjustAsync(id, memberId, value, reason, ct);
-        return problem is null ? Done(id, T["Hours of {0} adjusted.", await people.NameAsync(memberId, ct)]) : Fail(id, T[problem]);
+        return problem is null ? this.Done(id, T["Hours of {0} adjusted.", await people.NameAsync(memberId, ct)]) : this.Fail(id, T[problem]);
     }
 
     public async Task<IActionResult> OnPostAddAsync(int id, int? memberId, CancellationToken ct)
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
-        if (memberId is not { } mid || !await people.ExistsAsync(mid, ct)) return Fail(id, T["Choose the person to add."]);
+        if (memberId is not { } mid || !await people.ExistsAsync(mid, ct)) return this.Fail(id, T["Choose the person to add."]);
         var name = await people.NameAsync(mid, ct);
         var r = await places.SignUpAsync(id, mid, byOrganizer: true, ct);
         return r.Outcome switch
         {
-            PlaceOutcome.Accepted => Done(id, T["{0} added.", name]),
-            PlaceOutcome.Waiting => Done(id, T["All places are taken: {0} is number {1} on the waiting list.", name, r.Position!]),
-            PlaceOutcome.AlreadySignedUp => Done(id, T["{0} is already signed up.", name]),
-            _ => Fail(id, T["People can be added only to a published activity before it ends."]),
+            PlaceOutcome.Accepted => this.Done(id, T["{0} added.", name]),
+            PlaceOutcome.Waiting => this.Done(id, T["All places are taken: {0} is number {1} on the waiting list.", name, r.Position!]),
+            PlaceOutcome.AlreadySignedUp => this.Done(id, T["{0} is already signed up.", name]),
+            _ => this.Fail(id, T["People can be added only to a published activity before it ends."]),
         };
     }
 
@@ -168,10 +160,6 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
         var r = await places.CancelAsync(id, memberId, byOrganizer: true, ct);
-        return r.Outcome == PlaceOutcome.Cancelled ? Done(id, T["{0} removed; the first on the waiting list takes the place.", await people.NameAsync(memberId, ct)]) : Fail(id, T["This sign-up can no longer be removed."]);
+        return r.Outcome == PlaceOutcome.Cancelled ? this.Done(id, T["{0} removed; the first on the waiting list takes the place.", await people.NameAsync(memberId, ct)]) : this.Fail(id, T["This sign-up can no longer be removed."]);
     }
-
-    private RedirectToPageResult Done(int id, string message) => this.RedirectWithMessage(message, "Details", new { id });
-
-    private RedirectToPageResult Fail(int id, string message) => this.RedirectWithError(message, "Details", new { id });
 }

@@ -1,11 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Rules;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages.Activities;
 
@@ -68,15 +61,9 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
         await LoadChoicesAsync(ct);
         // Model binding reports unreadable dates and numbers; the rules below give one clear message per field.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        if (Input.OrganizerMemberId is { } organizer && Organizers.All(m => m.Id != organizer) && organizer != existing?.OrganizerMemberId)
-            ModelState.AddModelError("Input.OrganizerMemberId", T["Choose the organiser from the list."]);
-        var organizationAllowed = Input.OrganizationId is { } org
-            ? Organizations.Any(o => o.Id == org) || org == existing?.OrganizationId
-            : access.IsManager || (existing is not null && existing.OrganizationId is null);
-        if (!organizationAllowed)
-            ModelState.AddModelError("Input.OrganizationId", T["Choose an organisation you organise for."]);
-        if (Input.PartnerId is { } partner && Partners.All(p => p.Id != partner))
-            ModelState.AddModelError("Input.PartnerId", T["Choose a partner from the list."]);
+        var choices = new ActivityRules.Choices(Organizers.Select(m => m.Id).ToList(), Organizations.Select(o => o.Id).ToList(), Partners.Select(p => p.Id).ToList(), access.IsManager);
+        AddProblems(ActivityRules.CheckChoices(Input.OrganizerMemberId, Input.OrganizationId, Input.PartnerId, choices,
+            existing is null ? null : new ActivityRules.Stored(existing.OrganizerMemberId, existing.OrganizationId)));
         if (!ModelState.IsValid)
         {
             AddProblems(ActivityRules.Validate(Input.ToRules()));
@@ -100,7 +87,7 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
         }
     }
 
-    private void AddProblems(IEnumerable<ActivityRules.Problem> problems)
+    private void AddProblems(IEnumerable<Problem> problems)
     {
         foreach (var p in problems)
             if (ModelState["Input." + p.Field] is not { Errors.Count: > 0 })

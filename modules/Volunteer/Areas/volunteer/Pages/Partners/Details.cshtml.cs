@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Domain;
-using Modular.Modules.Volunteer.Rules;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages.Partners;
 
@@ -48,14 +40,14 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     {
         if (!await access.CanOrganizeAsync(ct)) return NotFound();
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem) return Fail(id, T[problem]);
+        if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem) return this.Fail(id, T[problem]);
         db.PartnerLog.Add(new PartnerLogEntry
         {
             PartnerId = id, Date = date!.Value, Title = title!.Trim(), Content = PartnerRules.Optional(content, PartnerRules.MaxLogContent),
             AuthorMemberId = await member.IdAsync(ct),
         });
         await db.SaveChangesAsync(ct);
-        return Done(id, T["Added to the log."]);
+        return this.Done(id, T["Added to the log."]);
     }
 
     [RequirePermission(VolunteerModule.ManagePermission)]
@@ -65,21 +57,21 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         if (entry is null) return NotFound();
         db.PartnerLog.Remove(entry);
         await db.SaveChangesAsync(ct);
-        return Done(id, T["Log entry deleted."]);
+        return this.Done(id, T["Log entry deleted."]);
     }
 
     [RequirePermission(VolunteerModule.ManagePermission)]
     public async Task<IActionResult> OnPostContactAsync(int id, string? name, string? title, string? phone, CancellationToken ct)
     {
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        if (PartnerRules.ContactProblem(name, phone) is { } problem) return Fail(id, T[problem]);
+        if (PartnerRules.ContactProblem(name, phone) is { } problem) return this.Fail(id, T[problem]);
         phone = phone?.Trim();
         db.PartnerContacts.Add(new PartnerContact
         {
             PartnerId = id, Name = name!.Trim(), Title = PartnerRules.Optional(title, PartnerRules.MaxContactTitle), Phone = string.IsNullOrEmpty(phone) ? null : phone,
         });
         await db.SaveChangesAsync(ct);
-        return Done(id, T["Contact added."]);
+        return this.Done(id, T["Contact added."]);
     }
 
     [RequirePermission(VolunteerModule.ManagePermission)]
@@ -89,10 +81,6 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         if (contact is null) return NotFound();
         db.PartnerContacts.Remove(contact);
         await db.SaveChangesAsync(ct);
-        return Done(id, T["Contact removed."]);
+        return this.Done(id, T["Contact removed."]);
     }
-
-    private RedirectToPageResult Done(int id, string message) => this.RedirectWithMessage(message, "Details", new { id });
-
-    private RedirectToPageResult Fail(int id, string message) => this.RedirectWithError(message, "Details", new { id });
 }

@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Modular.Modules.Volunteer.Data;
-using Modular.Modules.Volunteer.Services;
-using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Pages.Record;
 
 /// <summary>Whose record a page shows: one's own, or (Party office, committee members for their organisations) a member's.</summary>
 [RequirePermission(VolunteerModule.ViewPermission)]
-public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock) : PageModel
+public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Member { get; set; }
     [BindProperty(SupportsGet = true), Year] public int? Year { get; set; }
@@ -17,7 +13,6 @@ public abstract class RecordPage(VolunteerDbContext db, VolunteerAccess access, 
     public List<MemberRecord.Line> Lines { get; private set; } = [];
     public List<MemberRecord.Year> Years { get; private set; } = [];
     public bool IsOwn { get; private set; }
-    protected DateTime Now => clock.LocalNow;
 
     /// <returns>False when the user may not see the record asked for.</returns>
     protected async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,6 +1,3 @@
-using Modular.Modules.OrgLife.Data;
-using Modular.Sdk;
-
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>
@@ -8,7 +5,7 @@ namespace Modular.Modules.OrgLife.Services;
 /// branch; a secretary or committee member their branch (and its groups); a member only the meetings
 /// they are expected at, read-only.
 /// </summary>
-public sealed class MeetingAccess(ICurrentMember member, IPermissionChecker permissions, PeopleLookup people)
+public sealed class OrgLifeAccess(ICurrentMember member, IPermissionChecker permissions, PeopleLookup people)
 {
     private Task<DataScope> ScopeAsync(CancellationToken ct) => member.GetScopeAsync(ct);
 

@@ -1,9 +1,0 @@
-// The namespaces nearly every file of the module uses, named once.
-global using Microsoft.AspNetCore.Mvc;
-global using Microsoft.EntityFrameworkCore;
-global using Microsoft.Extensions.Localization;
-global using Modular.Sdk;
-global using Modular.Modules.Integrity.Data;
-global using Modular.Modules.Integrity.Domain;
-global using Modular.Modules.Integrity.Rules;
-global using Modular.Modules.Integrity.Services;
