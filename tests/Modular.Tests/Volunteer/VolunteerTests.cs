@@ -86,8 +86,13 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("李晓梅", certificate);
 
         // Adjusted by the organiser, with a reason, audited.
-        var bad = await office.MessageAsync(await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3", ["reason"] = "" }));
-        Assert.Contains("请填写调整原因。", bad);
+        // Refused in place: the message next to that person's reason, the typed hours kept, nothing changed.
+        var bad = await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3", ["reason"] = "" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var refused = Html.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("请填写调整原因。", refused.QuerySelector($"[data-valmsg-for=reason-{memberId}]")!.TextContent);
+        Assert.Equal("3", refused.QuerySelector($"#hours-{memberId}")!.GetAttribute("value"));
+        Assert.Empty(await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "volunteer.hours-adjusted" && e.Target == $"Activity#{id}/Member#{memberId}").ToListAsync()));
         var good = await office.MessageAsync(await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3.5", ["reason"] = "活动结束后协助整理场地" }));
         Assert.Contains("已调整 李晓梅 的服务时长。", good);
         Assert.StartsWith("3.5", HoursOnRecord(await member.GetStringAsync("/m/volunteer/Record"))); // with the reason below
@@ -164,7 +169,9 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var member = await _portal.SignedInAsync("member");
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), Tomorrow9, title: "取消通知测试"));
         await member.ActAsync(id, "SignUp");
-        Assert.Contains("请填写取消原因", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "" })));
+        var refused = await office.ActAsync(id, "CancelActivity", new() { ["reason"] = " " });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写取消原因", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=reason]")!.TextContent);
         Assert.Contains("已通知所有报名的人", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "暴雨预警" })));
         var inbox = await member.GetStringAsync("/Notifications");
         Assert.Contains("活动已取消：取消通知测试", inbox);
