@@ -63,6 +63,7 @@ public static class HostSetup
         foreach (var warning in app.Services.GetRequiredService<SecurityBaselineWarnings>().Warnings)
             logger.LogWarning("{Warning}", warning);
         await app.MigrateDatabaseAsync();
+        await app.EnsureOidcKeysAsync();
         await app.SeedAsync(logger);
         await app.ReportPluginStartAsync(catalog, logger);
         app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);

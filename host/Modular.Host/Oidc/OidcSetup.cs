@@ -53,6 +53,12 @@ public static class OidcSetup
         }
     }
 
+    /// <summary>Creates the database key ring's keys before the first request, when the keys come from the database.</summary>
+    public static async Task EnsureOidcKeysAsync(this WebApplication app)
+    {
+        if (app.Services.GetService<KeyRingRefresh>() is { } refresh) await refresh.EnsureKeysAsync();
+    }
+
     /// <summary>The endpoints, flows, scopes, token lifetimes and keys of the portal's OpenID Connect server.</summary>
     private static void ConfigureServer(OpenIddictServerBuilder o, OidcSettings settings, IWebHostEnvironment environment)
     {
@@ -97,30 +103,52 @@ public static class OidcSetup
         X509CertificateLoader.LoadPkcs12FromFile(Path.Combine(contentRoot, setting.Path), setting.Password, X509KeyStorageFlags.EphemeralKeySet);
 
     /// <summary>
-    /// Has OpenIddict's options built again every few hours, so that the key ring is read again: a successor
-    /// (created by this or another instance) is published and, when due, signs, without a restart.
+    /// Every few hours makes sure the key ring has its keys (a successor created by this or another instance is
+    /// published and, when due, signs), then has OpenIddict's options built again so that they read it, without a
+    /// restart. The database work is awaited here, so building the options only reads keys that exist.
     /// </summary>
     public sealed class KeyRingRefresh : IOptionsChangeTokenSource<OpenIddictServerOptions>,
         IOptionsChangeTokenSource<OpenIddict.Validation.OpenIddictValidationOptions>, IDisposable
     {
         private CancellationTokenSource _changed = new();
+        private readonly IServiceScopeFactory _scopes;
+        private readonly ILogger<KeyRingRefresh> _logger;
         private readonly ITimer _timer;
 
-        public KeyRingRefresh(OidcSettings settings, TimeProvider clock)
+        public KeyRingRefresh(OidcSettings settings, TimeProvider clock, IServiceScopeFactory scopes, ILogger<KeyRingRefresh> logger)
         {
+            _scopes = scopes;
+            _logger = logger;
             var every = TimeSpan.FromHours(Math.Max(1, settings.KeyRefreshHours));
-            _timer = clock.CreateTimer(_ => Refresh(), null, every, every);
+            _timer = clock.CreateTimer(_ => _ = RefreshAsync(), null, every, every);
         }
 
         public string Name => Options.DefaultName;
 
         public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
-        public void Refresh()
+        /// <summary>Creates the keys that are due, then has the options read the ring again.</summary>
+        public async Task RefreshAsync(CancellationToken ct = default)
         {
+            try
+            {
+                await EnsureKeysAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The keys in use stay valid; the next refresh tries again.
+                _logger.LogError(e, "The OIDC key ring could not be renewed.");
+            }
             var old = Interlocked.Exchange(ref _changed, new CancellationTokenSource());
             old.Cancel();
             old.Dispose();
+        }
+
+        /// <summary>Makes sure a current key and, when due, its successor exist (at start, before the first request).</summary>
+        public async Task EnsureKeysAsync(CancellationToken ct = default)
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OidcKeyRing>().EnsureAsync(ct);
         }
 
         public void Dispose()
@@ -130,14 +158,16 @@ public static class OidcSetup
         }
     }
 
-    /// <summary>Adds the database key ring to OpenIddict whenever its options are built (first after migrations).</summary>
+    /// <summary>
+    /// Adds the database key ring to OpenIddict whenever its options are built. The keys were made beforehand
+    /// (<see cref="KeyRingRefresh.EnsureKeysAsync"/> at start and at each refresh); this only reads them.
+    /// </summary>
     private sealed class DatabaseKeys(IServiceScopeFactory scopes) : IConfigureOptions<OpenIddictServerOptions>
     {
         public void Configure(OpenIddictServerOptions options)
         {
             using var scope = scopes.CreateScope();
             var ring = scope.ServiceProvider.GetRequiredService<OidcKeyRing>();
-            ring.EnsureAsync().GetAwaiter().GetResult();
             foreach (var certificate in ring.Load(OidcKeyRing.Signing))
                 options.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256));
             foreach (var certificate in ring.Load(OidcKeyRing.Encryption))

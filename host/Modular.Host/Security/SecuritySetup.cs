@@ -115,6 +115,10 @@ public static class SecuritySetup
         if (Api.ApiPaths.IsApi(ctx.Request.Path))
         {
             ctx.Response.StatusCode = status;
+            // A 401 names how to authenticate (RFC 9110); a bearer token that was sent was not accepted (RFC 6750).
+            if (status == StatusCodes.Status401Unauthorized)
+                ctx.Response.Headers.WWWAuthenticate = ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? "Bearer error=\"invalid_token\"" : "Bearer";
             return Task.CompletedTask;
         }
         ctx.Response.Redirect(ctx.RedirectUri);

@@ -44,6 +44,6 @@ public static class Integrity
     {
         var zone = portal.AgencyClock.TimeZone;
         var nine = day.ToDateTime(new TimeOnly(9, 0));
-        return portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(nine, zone.GetUtcOffset(nine)));
+        return portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(new DateTimeOffset(nine, zone.GetUtcOffset(nine)).ToUniversalTime()); // as the host's clock gives it (PostgreSQL stores UTC only)
     }
 }

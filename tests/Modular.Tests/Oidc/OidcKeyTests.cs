@@ -90,7 +90,7 @@ public sealed class OidcKeyTests
         async Task<int> PublishedAsync() => (await http.GetFromJsonAsync<JsonElement>("/.well-known/jwks")).GetProperty("keys").GetArrayLength();
         Assert.Equal(1, await PublishedAsync());
 
-        portal.Services.GetRequiredService<OidcSetup.KeyRingRefresh>().Refresh(); // what the timer does every few hours
+        await portal.Services.GetRequiredService<OidcSetup.KeyRingRefresh>().RefreshAsync(); // what the timer does every few hours
         Assert.Equal(2, await PublishedAsync());
         Assert.Equal(2, await portal.WithDbAsync(db => db.OidcKeys.CountAsync(k => k.Use == OidcKeyRing.Signing)));
         // Sign-in and tokens go on working with the rebuilt options.

@@ -206,7 +206,7 @@ public sealed partial class SignInHardeningTests : IClassFixture<SignInHardening
         evilDelete.Headers.Add("Origin", "https://evil.example");
         var refused = await office.SendAsync(evilDelete);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Contains("cross-site", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("已拒绝来自其他网站的请求", await refused.Content.ReadAsStringAsync());
         // Without Origin, the browser's fetch metadata or the referrer tell the same.
         var fetchMeta = new HttpRequestMessage(HttpMethod.Delete, $"/m/notes/api/notes/{note}");
         fetchMeta.Headers.Add("Sec-Fetch-Site", "cross-site");
