@@ -24,6 +24,17 @@ public interface IAgencyClock
 
     /// <summary>The agency's date at <paramref name="instant"/>.</summary>
     DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime);
+
+    /// <summary>The agency's wall-clock time at <paramref name="instant"/>, for showing stamps (never the server machine's zone).</summary>
+    DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+
+    /// <summary>
+    /// The agency's wall-clock time at a UTC stamp stored as <see cref="DateTime"/> (databases hand these back with
+    /// <see cref="DateTimeKind.Unspecified"/>, which the implicit conversion to <see cref="DateTimeOffset"/> would take
+    /// as the server machine's time).
+    /// </summary>
+    DateTimeOffset ToLocal(DateTime utc) => ToLocal(new DateTimeOffset(
+        utc.Kind == DateTimeKind.Local ? utc.ToUniversalTime() : DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 }
 
 /// <summary>The <see cref="IAgencyClock"/> over a <see cref="TimeProvider"/> and a time zone.</summary>

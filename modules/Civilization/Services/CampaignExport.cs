@@ -52,7 +52,7 @@ public sealed class CampaignExport(CivilizationDbContext db, Framework framework
             evidenceRows.Add(new()
             {
                 ["类别"] = names.GetValueOrDefault(item.CategoryId), ["序号"] = item.Code, ["测评内容"] = item.Text,
-                ["提交人"] = await people.NameAsync(e.SubmittedByMemberId, ct, missing: ""), ["提交时间"] = e.SubmittedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm"),
+                ["提交人"] = await people.NameAsync(e.SubmittedByMemberId, ct, missing: ""), ["提交时间"] = clock.ToLocal(e.SubmittedAt).ToString("yyyy-MM-dd HH:mm"),
                 ["佐证说明"] = e.Text, ["附件"] = string.Join("；", attached.Select(f => f.FileName)),
             });
         }

@@ -121,7 +121,7 @@ public sealed class FeedLinkTests : IClassFixture<FeedLinkTests.Portal>
 
         // Listed for its member with when it was last used; revoked, it answers 404.
         var page = await member.GetStringAsync("/m/org-life/Calendar");
-        Assert.Contains(stored.LastUsedAt!.Value.ToLocalTime().ToString("yyyy-MM-dd HH:mm"), Html.Texts(page, "tbody td:nth-child(2)")); // last used
+        Assert.Contains(_portal.AgencyClock.ToLocal(stored.LastUsedAt!.Value).ToString("yyyy-MM-dd HH:mm"), Html.Texts(page, "tbody td:nth-child(2)")); // last used
         Assert.DoesNotContain(token, page);
         var revoke = await member.PostFormAsync("/m/org-life/Calendar", new Dictionary<string, string>(), $"/m/org-life/Calendar?handler=Revoke&id={stored.Id}");
         Assert.Equal(HttpStatusCode.Redirect, revoke.StatusCode);

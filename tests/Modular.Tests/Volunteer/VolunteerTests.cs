@@ -86,8 +86,13 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("李晓梅", certificate);
 
         // Adjusted by the organiser, with a reason, audited.
-        var bad = await office.MessageAsync(await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3", ["reason"] = "" }));
-        Assert.Contains("请填写调整原因。", bad);
+        // Refused in place: the message next to that person's reason, the typed hours kept, nothing changed.
+        var bad = await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3", ["reason"] = "" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var refused = Html.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Contains("请填写调整原因。", refused.QuerySelector($"[data-valmsg-for=reason-{memberId}]")!.TextContent);
+        Assert.Equal("3", refused.QuerySelector($"#hours-{memberId}")!.GetAttribute("value"));
+        Assert.Empty(await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "volunteer.hours-adjusted" && e.Target == $"Activity#{id}/Member#{memberId}").ToListAsync()));
         var good = await office.MessageAsync(await office.ActAsync(id, "Adjust", new() { ["memberId"] = memberId.ToString(), ["hours"] = "3.5", ["reason"] = "活动结束后协助整理场地" }));
         Assert.Contains("已调整 李晓梅 的服务时长。", good);
         Assert.StartsWith("3.5", HoursOnRecord(await member.GetStringAsync("/m/volunteer/Record"))); // with the reason below
@@ -164,7 +169,9 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var member = await _portal.SignedInAsync("member");
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), Tomorrow9, title: "取消通知测试"));
         await member.ActAsync(id, "SignUp");
-        Assert.Contains("请填写取消原因", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "" })));
+        var refused = await office.ActAsync(id, "CancelActivity", new() { ["reason"] = " " });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("请填写取消原因", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for=reason]")!.TextContent);
         Assert.Contains("已通知所有报名的人", await office.MessageAsync(await office.ActAsync(id, "CancelActivity", new() { ["reason"] = "暴雨预警" })));
         var inbox = await member.GetStringAsync("/Notifications");
         Assert.Contains("活动已取消：取消通知测试", inbox);
@@ -258,7 +265,15 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var url = created.Headers.Location!.ToString();
         var id = int.Parse(Regex.Match(url, @"Details/(\d+)").Groups[1].Value);
         var act = $"/m/volunteer/Partners/Details/{id}";
-        Assert.Contains("请输入以 1 开头的 11 位手机号码", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["name"] = "赵书记", ["phone"] = "12345" }, act + "?handler=Contact")));
+        // Refused, the page comes back with the message next to the phone and what was typed kept; nothing is saved.
+        var badPhone = await office.PostFormAsync(act, new Dictionary<string, string> { ["name"] = "赵书记", ["title"] = "党委书记", ["phone"] = "abc" }, act + "?handler=Contact");
+        Assert.Equal(HttpStatusCode.OK, badPhone.StatusCode);
+        var refused = Html.Parse(await badPhone.Content.ReadAsStringAsync());
+        Assert.Contains("请输入以 1 开头的 11 位手机号码", refused.QuerySelector("[data-valmsg-for=phone]")!.TextContent);
+        Assert.Equal("赵书记", refused.QuerySelector("#contact-name")!.GetAttribute("value"));
+        Assert.Equal("党委书记", refused.QuerySelector("#contact-title")!.GetAttribute("value"));
+        Assert.Equal("abc", refused.QuerySelector("#contact-phone")!.GetAttribute("value"));
+        Assert.Empty(refused.QuerySelectorAll("table tbody tr"));
         Assert.Contains("已添加联系人。", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["name"] = "赵书记", ["title"] = "党委书记", ["phone"] = "13812341027" }, act + "?handler=Contact")));
         Assert.Contains("13812341027", await office.GetStringAsync(act));
         var member = await _portal.SignedInAsync("member");
@@ -266,9 +281,20 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("138****1027", seen);
         Assert.DoesNotContain("13812341027", seen);
         var future = _portal.LocalNow.AddDays(3).ToString("yyyy-MM-dd");
-        Assert.Contains("日期不能晚于今天", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = future, ["title"] = "联席会议" }, act + "?handler=Log")));
+        var badLog = await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = future, ["title"] = "联席会议", ["content"] = "会议纪要" }, act + "?handler=Log");
+        Assert.Equal(HttpStatusCode.OK, badLog.StatusCode);
+        refused = Html.Parse(await badLog.Content.ReadAsStringAsync());
+        Assert.Contains("日期不能晚于今天", refused.QuerySelector("[data-valmsg-for=date]")!.TextContent);
+        Assert.Equal(future, refused.QuerySelector("#log-date")!.GetAttribute("value"));
+        Assert.Equal("联席会议", refused.QuerySelector("#log-title")!.GetAttribute("value"));
+        Assert.Equal("会议纪要", refused.QuerySelector("#log-content")!.TextContent);
+        Assert.DoesNotContain(refused.QuerySelectorAll(".partner-log li"), li => li.TextContent.Contains("联席会议"));
         Assert.Contains("已记入共建记录。", await office.MessageAsync(await office.PostFormAsync(act, new Dictionary<string, string> { ["date"] = "2026-01-10", ["title"] = "党建联建联席会议" }, act + "?handler=Log")));
         Assert.Contains("党建联建联席会议", await member.GetStringAsync(act));
+        // The breadcrumb goes through the partners' list: 首页 / 志愿服务 / 结对共建 / partner.
+        var crumbs = Html.Parse(await office.GetStringAsync(act)).QuerySelectorAll(".breadcrumb-item").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(new[] { "志愿服务", "结对共建", "测试结对社区" }, crumbs.Skip(1));
+        Assert.Contains(Html.Parse(await office.GetStringAsync(act)).QuerySelectorAll(".breadcrumb-item a"), a => a.TextContent == "结对共建" && a.GetAttribute("href") == "/m/volunteer/Partners");
         Assert.Equal(HttpStatusCode.NotFound, (await member.PostFormAsync(act, new Dictionary<string, string> { ["name"] = "钱主任" }, act + "?handler=Contact")).StatusCode);
     }
 }

@@ -30,6 +30,12 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public bool OrganizerMayAdd => SignUpRules.OrganizerMayAdd(Activity.Status, Activity.EndsAt, clock.LocalNow);
     public bool MayFinish => ActivityRules.CanFinish(Activity.Status, Activity.StartsAt, clock.LocalNow);
     public bool AttendanceOpen => Activity.Status is ActivityStatus.Published or ActivityStatus.Finished;
+    /// <summary>The person whose refused hours adjustment is shown again, with what was typed.</summary>
+    public int? AdjustMemberId { get; private set; }
+    public string? AdjustHours { get; private set; }
+    public string? AdjustReason { get; private set; }
+    /// <summary>A refused cancellation keeps its form open.</summary>
+    public bool CancelRefused { get; private set; }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
@@ -69,6 +75,13 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         return Page();
+    }
+
+    /// <summary>The page again with <paramref name="problem"/> next to <paramref name="field"/> and what was typed kept.</summary>
+    private async Task<IActionResult> RefuseAsync(int id, string field, string problem, CancellationToken ct)
+    {
+        ModelState.AddModelError(field, T[problem]);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostSignUpAsync(int id, CancellationToken ct)
@@ -115,7 +128,11 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public async Task<IActionResult> OnPostCancelActivityAsync(int id, string? reason, CancellationToken ct)
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
-        if (string.IsNullOrWhiteSpace(reason)) return this.Fail(id, T["Please give the reason for cancelling: it is sent to everyone signed up."]);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            CancelRefused = true;
+            return await RefuseAsync(id, "reason", "Please give the reason for cancelling: it is sent to everyone signed up.", ct);
+        }
         return await editor.CancelAsync(id, reason, ct) ? this.Done(id, T["The activity is cancelled; everyone signed up has been told."]) : this.Fail(id, T["This activity can no longer be cancelled."]);
     }
 
@@ -137,6 +154,13 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     {
         if (await GuardAsync(id, ct) is { } denied) return denied;
         decimal? value = decimal.TryParse(hours, NumberStyles.Number, CultureInfo.InvariantCulture, out var h) ? h : null;
+        if (HoursRules.ValidateAdjustment(value, reason) is { } invalid)
+        {
+            (AdjustMemberId, AdjustHours, AdjustReason) = (memberId, hours, reason);
+            // The hours alone passing, the reason is what is wrong.
+            var field = HoursRules.ValidateAdjustment(value, "-") is null ? $"reason-{memberId}" : $"hours-{memberId}";
+            return await RefuseAsync(id, field, invalid, ct);
+        }
         var problem = await attendance.AdjustAsync(id, memberId, value, reason, ct);
         return problem is null ? this.Done(id, T["Hours of {0} adjusted.", await people.NameAsync(memberId, ct)]) : this.Fail(id, T[problem]);
     }

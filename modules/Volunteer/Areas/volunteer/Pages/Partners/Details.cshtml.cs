@@ -19,10 +19,20 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
 
     public string Phone(PartnerContact c) => CanEdit ? c.Phone ?? "" : Mask.Phone(c.Phone);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    /// <summary>What was typed into the contact and log forms, shown again when it is refused.</summary>
+    public string? ContactName { get; private set; }
+    public string? ContactTitle { get; private set; }
+    public string? ContactPhone { get; private set; }
+    public DateOnly? LogDate { get; private set; }
+    public string? LogTitle { get; private set; }
+    public string? LogContent { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var partner = await db.Partners.AsNoTracking().Include(p => p.Contacts).FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (partner is null) return NotFound();
+        if (partner is null) return false;
         Partner = partner;
         CanLog = await access.CanOrganizeAsync(ct);
         var entries = await db.PartnerLog.AsNoTracking().Where(l => l.PartnerId == id).OrderByDescending(l => l.Date).Take(100).ToListAsync(ct);
@@ -33,14 +43,25 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
             .OrderByDescending(l => l.Date).ToList();
         if (CanEdit && partner.Contacts.Any(c => c.Phone is not null))
             await audit.WriteAsync("volunteer.view-contact-phones", $"Partner#{id}", null, true, ct);
-        return Page();
+        return true;
+    }
+
+    /// <summary>The page again with <paramref name="problem"/> next to <paramref name="field"/> and what was typed kept.</summary>
+    private async Task<IActionResult> RefuseAsync(int id, string field, string problem, CancellationToken ct)
+    {
+        ModelState.AddModelError(field, T[problem]);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostLogAsync(int id, DateOnly? date, string? title, string? content, CancellationToken ct)
     {
         if (!await access.CanOrganizeAsync(ct)) return NotFound();
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem) return this.Fail(id, T[problem]);
+        if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem)
+        {
+            (LogDate, LogTitle, LogContent) = (date, title, content);
+            return await RefuseAsync(id, date is null || date > clock.Today ? "date" : "title", problem, ct);
+        }
         db.PartnerLog.Add(new PartnerLogEntry
         {
             PartnerId = id, Date = date!.Value, Title = title!.Trim(), Content = PartnerRules.Optional(content, PartnerRules.MaxLogContent),
@@ -64,7 +85,12 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     public async Task<IActionResult> OnPostContactAsync(int id, string? name, string? title, string? phone, CancellationToken ct)
     {
         if (!await db.Partners.AnyAsync(p => p.Id == id, ct)) return NotFound();
-        if (PartnerRules.ContactProblem(name, phone) is { } problem) return this.Fail(id, T[problem]);
+        if (PartnerRules.ContactProblem(name, phone) is { } problem)
+        {
+            (ContactName, ContactTitle, ContactPhone) = (name, title, phone);
+            // The name alone passing, the phone is what is wrong.
+            return await RefuseAsync(id, PartnerRules.ContactProblem(name, null) is null ? "phone" : "name", problem, ct);
+        }
         phone = phone?.Trim();
         db.PartnerContacts.Add(new PartnerContact
         {
