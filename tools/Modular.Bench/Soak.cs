@@ -32,6 +32,7 @@ sealed class Soak(string baseUrl, Process host, int seconds, int users, int agen
         // One round each before measuring, so that first-use compilation and caches are not counted as growth.
         await Task.WhenAll(sessions.Where(s => s.Client is not null).Select(s => RoundAsync(s.Person, s.Client!, new Random(s.Person.UserName.Length))));
         latencies.Clear();
+        refused = 0;
         host.Refresh();
         var before = host.WorkingSet64;
         var samples = new List<(double At, long Bytes)>();
