@@ -27,6 +27,8 @@ public static class OpenApiSetup
     public static string? ModuleOf(ApiDescription description) =>
         description.ActionDescriptor.EndpointMetadata.OfType<ModuleEndpointMetadata>().FirstOrDefault()?.ModuleId;
 
+    private static string? ModuleIdOf(string path) => ModulePaths.ModuleId(new PathString(path));
+
     /// <summary>The permissions an endpoint declares (<c>.RequirePermission</c>).</summary>
     public static IReadOnlyList<string> PermissionsOf(ApiDescription description) =>
         description.ActionDescriptor.EndpointMetadata.OfType<RequirePermissionAttribute>().Select(p => p.Permission).Distinct().ToList();
@@ -74,11 +76,15 @@ public static class OpenApiSetup
                         },
                     },
                 };
+                // Endpoints of a plugin that failed stay mapped (behind the gate): not part of the portal's API.
+                var catalog = context.ApplicationServices.GetRequiredService<Modular.Plugins.PluginCatalog>();
+                foreach (var path in document.Paths.Keys.Where(p => ModuleIdOf(p) is { } id && !catalog.IsRunning(id)).ToList())
+                    document.Paths.Remove(path);
                 // One tag per module that has operations, named by its id and described by its name.
                 var used = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).SelectMany(op => op.Tags ?? Enumerable.Empty<OpenApiTagReference>()).Select(t => t.Name).ToHashSet();
                 document.Tags = new HashSet<OpenApiTag>();
                 if (used.Contains(HostTag)) document.Tags.Add(new OpenApiTag { Name = HostTag, Description = "The portal itself" });
-                foreach (var plugin in context.ApplicationServices.GetRequiredService<Modular.Plugins.PluginCatalog>().Running.Where(p => used.Contains(p.Id)))
+                foreach (var plugin in catalog.Running.Where(p => used.Contains(p.Id)))
                     document.Tags.Add(new OpenApiTag { Name = plugin.Id, Description = plugin.Name.Zh });
                 return Task.CompletedTask;
             });

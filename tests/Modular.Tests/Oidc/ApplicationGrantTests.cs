@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.Oidc;
 using Modular.Tests.Infrastructure;
@@ -89,7 +90,7 @@ public sealed class ApplicationGrantTests : IClassFixture<ApplicationGrantTests.
     }
 
     [Fact]
-    public async Task Write_permission_granted_lets_the_application_write()
+    public async Task Write_permission_granted_lets_the_application_write_as_itself_until_the_agency_is_no_longer_served()
     {
         var demo = await _portal.DemoAgencyIdAsync();
         var note = await _portal.AddNoteAsync(demo, "待改名的笔记");
@@ -97,6 +98,19 @@ public sealed class ApplicationGrantTests : IClassFixture<ApplicationGrantTests.
         await _portal.GrantAsync("writer", demo, "notes.view", "notes.edit");
         var api = await BearerAsync("writer", secret, demo);
         Assert.Equal(HttpStatusCode.NoContent, (await api.PutAsJsonAsync($"/m/notes/api/notes/{note}", new { title = "已改名" })).StatusCode);
+        // The change is audited under the application's name.
+        Assert.NotEmpty(await _portal.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == "writer" && a.AgencyId == demo).Select(a => a.Action).ToListAsync()));
+
+        // The platform narrows the client to another agency: its grants in the demo agency stop at the next request.
+        var other = await _portal.CreateAgencyAsync("AG5", "ag5-admin", "agency-admin,member", "notes");
+        await using (var scope = _portal.Services.CreateAsyncScope())
+        {
+            var clients = scope.ServiceProvider.GetRequiredService<ClientService>();
+            var form = (await clients.LoadAsync("writer", default))!;
+            form.Agencies = [other];
+            await clients.UpdateAsync(form, default);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/m/notes/api/notes")).StatusCode);
     }
 
     [Fact]
