@@ -4,7 +4,10 @@ using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Sdk;
 
-/// <summary>Every first-party module ships English beside Chinese: its en.json translates every key of its zh-CN.json.</summary>
+/// <summary>
+/// Every first-party module, and the host itself, ships English beside Chinese: its en.json translates every key of its
+/// zh-CN.json. The localizer shows the key when en.json lacks it, so a missing entry would show a terse key, or Chinese.
+/// </summary>
 public sealed partial class ModuleResourceTests
 {
     private static List<string> WithChinese() => Directory.GetDirectories(Path.Combine(Paths.Root, "modules"))
@@ -17,18 +20,25 @@ public sealed partial class ModuleResourceTests
 
     [Theory]
     [MemberData(nameof(Modules))]
-    public void English_has_every_key_of_Chinese_with_the_same_placeholders_and_no_Chinese_text(string module)
+    public void English_has_every_key_of_Chinese_with_the_same_placeholders_and_no_Chinese_text(string module) =>
+        Check(Path.Combine(Paths.Root, "modules", module, "Resources"));
+
+    [Fact]
+    public void The_hosts_English_has_every_key_of_its_Chinese_with_the_same_placeholders_and_no_Chinese_text() =>
+        Check(Path.Combine(Paths.Root, "host", "Modular.Host", "Resources"));
+
+    private static void Check(string resources)
     {
-        var zh = Read(module, "zh-CN.json");
-        var en = Read(module, "en.json");
+        var zh = Read(Path.Combine(resources, "zh-CN.json"));
+        var en = Read(Path.Combine(resources, "en.json"));
         Assert.Empty(zh.Keys.Except(en.Keys).Order());
         Assert.Empty(en.Keys.Except(zh.Keys).Order());
         Assert.Empty(en.Where(e => Placeholders(e.Key) != Placeholders(e.Value)).Select(e => e.Key));
         Assert.Empty(en.Where(e => Han().IsMatch(e.Value)).Select(e => e.Key));
     }
 
-    private static Dictionary<string, string> Read(string module, string file) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(Paths.Root, "modules", module, "Resources", file)))!;
+    private static Dictionary<string, string> Read(string path) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(path))!;
 
     private static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Distinct().Order());
 
