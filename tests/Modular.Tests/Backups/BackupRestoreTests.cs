@@ -1,12 +1,7 @@
 using System.IO.Compression;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Host.Auditing;
-using Modular.Host.Tenancy;
-using Modular.Sdk;
 using Modular.Tests.Files;
 using Modular.Tests.Infrastructure;
-using static Modular.Tests.Backups.BackupCommandRunner;
+using static Modular.Tests.Backups.BackupTestKit;
 
 namespace Modular.Tests.Backups;
 
@@ -75,19 +70,8 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.All(Enumerable.Range(0, 5), i => Assert.Contains($"备份前的笔记 {i}", notes));
         Assert.Contains("备份中的笔记 0", notes);
         Assert.Equal(sourceId, await PortalIdAsync(restored));
-        using (AgencyScope.Use(agency))
-        await using (var scope = restored.Services.CreateAsyncScope())
-        {
-            var file2 = await scope.ServiceProvider.GetRequiredService<IFileStore>().OpenAsync("notes", stored.Id);
-            Assert.NotNull(file2);
-            Assert.Equal(UploadContentTests.Png, file2.Content);
-        }
-        await using (var scope = restored.Services.CreateAsyncScope())
-        {
-            var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
-            Assert.True(report.Intact, $"broken at {report.BrokenAt}");
-            Assert.True(report.Checked > 5);
-        }
+        Assert.Equal(UploadContentTests.Png, await ReadFileAsync(restored, agency, stored.Id));
+        await AssertChainIntactAsync(restored);
         // Signed in on the restored portal with the backup's accounts and keys.
         var admin = await restored.SignedInAsync("admin");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/Platform/Backups")).StatusCode);
@@ -181,22 +165,10 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Contains("--from", output);
     }
 
-    private static async Task<StoredFileInfo> SaveFileAsync(PortalFactory portal, int agency)
-    {
-        using var _ = AgencyScope.Use(agency);
-        await using var scope = portal.Services.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<IFileStore>();
-        var upload = await store.ReadAsync("签到表.png", new MemoryStream(UploadContentTests.Png));
-        return await store.SaveAsync("notes", "note:1", upload);
-    }
-
     private static async Task<List<string>> NotesAsync(PortalFactory portal)
     {
         return await portal.QueryAsync("SELECT \"Title\" FROM notes_note");
     }
-
-    private static Task<string> PortalIdAsync(PortalFactory portal) =>
-        portal.WithDbAsync(db => db.PortalIdentities.Select(p => p.PortalId).SingleAsync());
 
     public void Dispose()
     {

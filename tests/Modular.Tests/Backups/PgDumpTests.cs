@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Modular.Host.Auditing;
-using Modular.Host.Tenancy;
-using Modular.Sdk;
 using Modular.Tests.Files;
 using Modular.Tests.Infrastructure;
 using Npgsql;
+using static Modular.Tests.Backups.BackupTestKit;
 
 namespace Modular.Tests.Backups;
 
@@ -34,14 +31,8 @@ public sealed class PgDumpTests : IDisposable
         using var source = new PortalFactory("notes");
         var agency = await source.DemoAgencyIdAsync();
         for (var i = 0; i < 5; i++) await source.AddNoteAsync(agency, $"转储前的笔记 {i}");
-        StoredFileInfo stored;
-        using (AgencyScope.Use(agency))
-        await using (var scope = source.Services.CreateAsyncScope())
-        {
-            var store = scope.ServiceProvider.GetRequiredService<IFileStore>();
-            stored = await store.SaveAsync("notes", "note:1", await store.ReadAsync("签到表.png", new MemoryStream(UploadContentTests.Png)));
-        }
-        var portalId = await source.WithDbAsync(db => db.PortalIdentities.Select(p => p.PortalId).SingleAsync());
+        var stored = await SaveFileAsync(source, agency);
+        var portalId = await PortalIdAsync(source);
         var auditLines = await source.WithDbAsync(db => db.AuditEntries.CountAsync());
 
         var dump = Path.Combine(_dir, "modular.dump");
@@ -59,18 +50,12 @@ public sealed class PgDumpTests : IDisposable
         await RunAsync("pg_restore", to, ["--no-owner", "--exit-on-error", $"--dbname={to.Database}", dump]);
 
         // The host starts on the restored database: same portal, notes, file and an intact chain.
-        Assert.Equal(portalId, await restored.WithDbAsync(db => db.PortalIdentities.Select(p => p.PortalId).SingleAsync()));
+        Assert.Equal(portalId, await PortalIdAsync(restored));
         var notes = await restored.QueryAsync("SELECT \"Title\" FROM notes_note");
         Assert.All(Enumerable.Range(0, 5), i => Assert.Contains($"转储前的笔记 {i}", notes));
         Assert.True(await restored.WithDbAsync(db => db.AuditEntries.CountAsync()) >= auditLines);
-        using (AgencyScope.Use(agency))
-        await using (var scope = restored.Services.CreateAsyncScope())
-            Assert.Equal(UploadContentTests.Png, (await scope.ServiceProvider.GetRequiredService<IFileStore>().OpenAsync("notes", stored.Id))?.Content);
-        await using (var scope = restored.Services.CreateAsyncScope())
-        {
-            var report = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None);
-            Assert.True(report.Intact, $"broken at {report.BrokenAt}");
-        }
+        Assert.Equal(UploadContentTests.Png, await ReadFileAsync(restored, agency, stored.Id));
+        await AssertChainIntactAsync(restored);
         var admin = await restored.SignedInAsync("admin");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/Platform/Backups")).StatusCode);
     }
