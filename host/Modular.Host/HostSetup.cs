@@ -46,6 +46,7 @@ public static class HostSetup
         services.AddScheduledJobs();
         services.AddShell();
         services.AddApiErrors();
+        services.AddPortalOpenApi();
         services.AddPortalLocalization();
         builder.AddPortalSecurity();
         builder.AddModularOidc();
@@ -96,6 +97,7 @@ public static class HostSetup
         app.UseAuthentication();
         app.UseMiddleware<FeedLinkMiddleware>();
         app.UseMiddleware<PasswordChangeMiddleware>();
+        app.UseMiddleware<ApplicationCallerMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
 
@@ -104,6 +106,7 @@ public static class HostSetup
         app.MapCultureSwitch();
         app.MapRazorPages();
         app.MapOidcEndpoints();
+        app.MapPortalOpenApi();
         app.MapAllPluginEndpoints(catalog, logger);
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
