@@ -3,6 +3,7 @@ using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Modular.Host.Api;
 using Modular.Host.Auditing;
+using Modular.Host.Backups;
 using Modular.Host.Data;
 using Modular.Host.Feeds;
 using Modular.Host.Files;
@@ -34,6 +35,7 @@ public static class HostSetup
         var services = builder.Services;
         var (options, database) = builder.AddPortalData();
         builder.AddOperations(database);
+        builder.AddBackups(database);
         var plugins = await PluginStartup.PrepareAsync(builder, options, database, ct);
         services.AddAuditing();
         builder.AddPartyDirectory();
@@ -64,6 +66,7 @@ public static class HostSetup
         foreach (var warning in app.Services.GetRequiredService<SecurityBaselineWarnings>().Warnings)
             logger.LogWarning("{Warning}", warning);
         await app.MigrateDatabaseAsync();
+        await app.InitializeBackupsAsync(logger);
         await app.EnsureOidcKeysAsync();
         await app.SeedAsync(logger);
         await app.ReportPluginStartAsync(catalog, logger);

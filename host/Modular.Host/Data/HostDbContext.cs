@@ -22,6 +22,7 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<PluginInstanceState> PluginInstanceStates => Set<PluginInstanceState>();
     public DbSet<PluginPublisher> PluginPublishers => Set<PluginPublisher>();
     public DbSet<DemoDataSeed> DemoDataSeeds => Set<DemoDataSeed>();
+    public DbSet<Backups.PortalIdentity> PortalIdentities => Set<Backups.PortalIdentity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,6 +69,11 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
         {
             e.HasKey(d => new { d.AgencyId, d.ModuleId });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Backups.PortalIdentity>(e =>
+        {
+            e.ToTable("PortalIdentity");
+            e.Property(p => p.Id).ValueGeneratedNever();
         });
     }
 

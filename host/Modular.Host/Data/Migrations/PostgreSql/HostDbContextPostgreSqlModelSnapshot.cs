@@ -291,6 +291,24 @@ namespace Modular.Host.Data.Migrations.PostgreSql
                     b.ToTable("AuditKeys");
                 });
 
+            modelBuilder.Entity("Modular.Host.Backups.PortalIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PortalId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalIdentity", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.Data.Agency", b =>
                 {
                     b.Property<int>("Id")

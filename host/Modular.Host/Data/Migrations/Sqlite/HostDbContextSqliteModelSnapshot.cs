@@ -276,6 +276,24 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.ToTable("AuditKeys");
                 });
 
+            modelBuilder.Entity("Modular.Host.Backups.PortalIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortalId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PortalIdentity", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.Data.Agency", b =>
                 {
                     b.Property<int>("Id")
