@@ -65,6 +65,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
                 new(text["Agencies"], "/Platform/Agencies"),
                 new(text["Installed modules"], "/Platform/Modules"),
                 new(text["Single sign-on applications"], "/Platform/Clients"),
+                new(text["Platform status"], "/Platform/Status"),
             ]));
         }
         if (user.IsInPlatformRole(Roles.SecurityAdmin))
