@@ -176,6 +176,10 @@ public sealed class TelemetryTests : IClassFixture<TelemetryTests.Portal>
     }
 
     [Fact]
+    public void Without_an_otlp_endpoint_no_spans_are_recorded() =>
+        Assert.Null(_portal.Services.GetService<OpenTelemetry.Trace.TracerProvider>());
+
+    [Fact]
     public void Plugin_states_are_observed_from_the_catalog()
     {
         using var plugins = new MetricCollector<int>(Meters, HostMetrics.MeterName, "modular.plugins");
