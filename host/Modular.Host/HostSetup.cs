@@ -45,6 +45,7 @@ public static class HostSetup
         services.AddScheduledJobs();
         services.AddShell();
         services.AddApiErrors();
+        services.AddPortalOpenApi();
         services.AddPortalLocalization();
         builder.AddPortalSecurity();
         builder.AddModularOidc();
@@ -95,6 +96,7 @@ public static class HostSetup
         app.UseAuthentication();
         app.UseMiddleware<FeedLinkMiddleware>();
         app.UseMiddleware<PasswordChangeMiddleware>();
+        app.UseMiddleware<ApplicationCallerMiddleware>();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthorization();
 
@@ -103,6 +105,7 @@ public static class HostSetup
         app.MapCultureSwitch();
         app.MapRazorPages();
         app.MapOidcEndpoints();
+        app.MapPortalOpenApi();
         app.MapAllPluginEndpoints(catalog, logger);
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

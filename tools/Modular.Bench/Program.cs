@@ -22,6 +22,9 @@ const string Usage = """
       --connections N      concurrent connections (default 64)
       --user, --password   the account that signs in (default office / Demo@2026)
       --module-page PATH   a module page to measure (repeatable; default /m/notes)
+      --soak N             soak mode instead: N seconds of simulated people of mixed roles (needs the first-party
+                           modules, --plugins plugins, and accounts from `Modular.Seed --accounts`); exits 1 on any error
+      --users N            people in the soak (default 200), spread over --agencies N agencies (default 10)
       --help               this text
     """;
 if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
@@ -29,7 +32,7 @@ if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
     Console.WriteLine(Usage);
     return;
 }
-var hostDir = Arg("--host", "/tmp/modular-release");
+var hostDir = Path.GetFullPath(Arg("--host", "/tmp/modular-release"));
 var database = Arg("--database", "/tmp/modular-bench.db");
 var plugins = Arg("--plugins", Path.GetFullPath("tests/fixture-plugins"));
 var seconds = int.Parse(Arg("--seconds", "10"));
@@ -79,6 +82,17 @@ try
         await Task.Delay(50);
     }
     if (startup == default) throw new InvalidOperationException("The host did not start.");
+
+    var soakSeconds = int.Parse(Arg("--soak", "0"));
+    if (soakSeconds > 0)
+    {
+        var soak = new Soak(baseUrl, host, soakSeconds, int.Parse(Arg("--users", "200")), int.Parse(Arg("--agencies", "10")), Arg("--password", "Bench@2026"));
+        var (soakReport, soakErrors) = await soak.RunAsync();
+        Console.WriteLine($"Start-up to the first served page: {startup.TotalSeconds:F1} s.");
+        Console.WriteLine(soakReport);
+        Environment.ExitCode = soakErrors == 0 ? 0 : 1;
+        return;
+    }
 
     var cookies = new CookieContainer();
     using var handler = new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = connections * 2 };

@@ -22,6 +22,9 @@ const string Usage = """
       --database FILE    SQLite database file (default modular-bench.db in the temp folder)
       --postgres CS      PostgreSQL connection string instead of --database
       --plugins DIR      plugins whose modules are turned on for every agency (default: none)
+      --accounts N       sign-in accounts per agency for the soak run of Modular.Bench (default 0): about 10 % the
+                         Party office, 15 % branch secretaries, the rest members, each linked to a member of the
+                         directory; names a01-office1, a01-sec1, a01-m01 …, password Bench@2026
       --help             this text
     """;
 if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
@@ -34,6 +37,7 @@ var membersPerAgency = Arg("--members", 2000);
 var database = ArgText("--database", Path.Combine(Path.GetTempPath(), "modular-bench.db"));
 // Plugins whose modules are turned on for every seeded agency (e.g. tests/fixture-plugins).
 var plugins = ArgText("--plugins", Path.Combine(Path.GetTempPath(), "modular-seed-no-plugins"));
+var accountsPerAgency = Arg("--accounts", 0, allowZero: true);
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
 var postgres = ArgText("--postgres", null);
@@ -80,6 +84,7 @@ await AnsiConsole.Progress()
                     Enumerable.Range(1, branchesPerAgency).Select(b => $"第{b}党支部").ToList(), [], false);
                 var result = await demo.SeedAsync(plan, seed: 1000 + i, today);
                 total += result.MemberIds.Count;
+                if (accountsPerAgency > 0) await SoakAccounts.CreateAsync(inner.ServiceProvider, agency.Id, i + 1, accountsPerAgency, result);
             }
             // A year of records in every module, from the module's own demo-data seeder.
             await scope.ServiceProvider.GetRequiredService<ModuleDemoData>().SeedDemoAgencyAsync(agency.Id, default);
@@ -101,7 +106,8 @@ static async Task EnsureBenchAccountAsync(IServiceProvider services, int agencyI
     await db.SaveChangesAsync();
 }
 
-int Arg(string name, int fallback) => int.TryParse(ArgText(name, null), out var v) && v > 0 ? v : fallback;
+int Arg(string name, int fallback, bool allowZero = false) =>
+    int.TryParse(ArgText(name, null), out var v) && (v > 0 || allowZero && v == 0) ? v : fallback;
 string? ArgText(string name, string? fallback)
 {
     var i = Array.IndexOf(args, name);

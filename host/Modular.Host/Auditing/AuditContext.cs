@@ -13,8 +13,9 @@ public sealed class AuditContext(IHttpContextAccessor http)
         var user = context?.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
         return new AuditRecord(action, target, details, success,
-            signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) : null,
-            signedIn ? user!.FindFirstValue(ClaimTypes.Name) : null,
+            // Sessions carry the framework's claim types; access tokens (an application's too) OpenID Connect's.
+            signedIn ? user!.FindFirstValue(ClaimTypes.NameIdentifier) ?? user!.FindFirstValue("sub") : null,
+            signedIn ? user!.FindFirstValue(ClaimTypes.Name) ?? user!.FindFirstValue("name") : null,
             AgencyScope.Override?.Id ?? CurrentAgency.ReadId(user),
             context?.Connection.RemoteIpAddress?.ToString());
     }

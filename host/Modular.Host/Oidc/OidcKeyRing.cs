@@ -21,6 +21,9 @@ public sealed class OidcKeyRing(HostDbContext db, IDataProtectionProvider protec
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Data protection writes its own first key to the database on first use: let it do so before the lock's
+        // transaction below holds SQLite's only writer, or it waits for us and fails with "database is locked".
+        Protector.Protect([0]);
         // Instances starting together must agree on one key per use, so they decide one at a time.
         await locks.InTransactionAsync(db, DatabaseLocks.OidcKeys, async () =>
         {

@@ -55,10 +55,11 @@ public sealed class OidcPrincipals(UserManager<PortalUser> users, HostDbContext 
         identity.SetClaim(Claims.Subject, clientId)
             .SetClaim(Claims.Name, displayName)
             .SetClaim(OidcClaims.AgencyId, agencyId.ToString())
-            .SetClaim(OidcClaims.AgencyName, agencyName);
+            .SetClaim(OidcClaims.AgencyName, agencyName)
+            .SetClaim(OidcClaims.ClientApplication, "true");
         identity.SetScopes(scopes);
         if (scopes.Contains(OidcScopes.ModulesApi)) identity.SetResources(OidcScopes.ModulesAudience);
-        identity.SetDestinations(c => c.Type is Claims.Subject or Claims.Name or OidcClaims.AgencyId or OidcClaims.AgencyName
+        identity.SetDestinations(c => c.Type is Claims.Subject or Claims.Name or OidcClaims.AgencyId or OidcClaims.AgencyName or OidcClaims.ClientApplication
             ? [Destinations.AccessToken]
             : []);
         return new ClaimsPrincipal(identity);

@@ -28,4 +28,6 @@ public static class OidcClaims
     public const string AgencyId = "agency_id";
     public const string AgencyName = "agency_name";
     public const string AgencyRole = "agency_role";
+    /// <summary>"true" in the access token of a client acting for itself (client credentials): its rights are its grants.</summary>
+    public const string ClientApplication = "client_app";
 }

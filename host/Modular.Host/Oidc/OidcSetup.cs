@@ -22,6 +22,8 @@ public static class OidcSetup
         services.AddScoped<OidcKeyRing>();
         services.AddScoped<OidcPrincipals>();
         services.AddScoped<ClientService>();
+        services.AddScoped<ApplicationGrants>();
+        services.AddScoped<ApplicationCaller>();
 
         // Codes, refresh tokens and cookies depend on these keys: every instance must share them.
         var dataProtection = services.AddDataProtection().SetApplicationName("Modular").PersistKeysToDbContext<HostDbContext>();

@@ -5,7 +5,8 @@ using Modular.Sdk;
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
-public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache) : IDirectory
+public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+    Oidc.ApplicationCaller application) : IDirectory
 {
     private DataScope? _scope;
 
@@ -109,6 +110,8 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
         if (_scope is not null) return _scope;
         if (!user.IsAuthenticated) return _scope = DataScope.None;
         if (user.IsInAgencyRole(Roles.AgencyAdmin)) return _scope = new DataScope(true, new HashSet<int>(), null);
+        // An application acts for the agency as a whole, but only through the permissions it was granted there.
+        if (application.IsApplication) return _scope = application.Permissions.Count > 0 ? new DataScope(true, new HashSet<int>(), null) : DataScope.None;
         if (user.Id is not { } uid) return _scope = DataScope.None;
         // Asked on every page (navigation): kept for half a minute per user and agency, like the session check.
         return _scope = (await cache.GetOrCreateAsync($"directory-scope:{agency.Id}:{uid}", async e =>

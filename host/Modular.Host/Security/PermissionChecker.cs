@@ -5,9 +5,10 @@ namespace Modular.Host.Security;
 
 /// <summary>
 /// A permission is held when its module is on for the current agency and the user holds one of
-/// the roles it is granted to there. One rule, in one place (roles come from the session).
+/// the roles it is granted to there (roles come from the session), or, for an application, when the platform
+/// granted it the permission in that agency. One rule, in one place.
 /// </summary>
-public sealed class PermissionChecker(PluginCatalog catalog, Tenancy.ModuleGate gate, ICurrentAgency agency, ICurrentUser user) : IPermissionChecker
+public sealed class PermissionChecker(PluginCatalog catalog, Tenancy.ModuleGate gate, ICurrentAgency agency, ICurrentUser user, Oidc.ApplicationCaller application) : IPermissionChecker
 {
     public bool IsGranted(string permission)
     {
@@ -17,6 +18,6 @@ public sealed class PermissionChecker(PluginCatalog catalog, Tenancy.ModuleGate 
         var plugin = catalog.Find(permission[..dot]);
         var definition = plugin?.Permissions.FirstOrDefault(p => p.Name == permission);
         if (definition is null || !gate.IsEnabled(agency.Id, plugin!.Id)) return false;
-        return definition.DefaultRoles.Any(user.IsInAgencyRole);
+        return application.IsApplication ? application.Permissions.Contains(permission) : definition.DefaultRoles.Any(user.IsInAgencyRole);
     }
 }

@@ -29,9 +29,18 @@ public sealed class PeopleLookup(IDirectory directory)
     public async Task<IReadOnlyDictionary<int, MemberInfo>> CurrentMembersAsync(CancellationToken ct = default) =>
         _current ??= (await AllMembersAsync(ct)).Values.Where(IsOnRoster).ToDictionary(m => m.Id);
 
-    /// <summary>Full and probationary members still on the roster, by name: the usual choices of a member picker.</summary>
+    /// <summary>
+    /// Full and probationary members (still on the roster, then), by name: the choices of a member picker. Every module
+    /// fills its pickers (leader, owner, organiser, talker …) from here, and checks a posted id against the same list.
+    /// </summary>
     public async Task<IReadOnlyList<MemberInfo>> PartyMembersAsync(CancellationToken ct = default) =>
         (await AllMembersAsync(ct)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+
+    /// <summary>The choices of a member picker (<see cref="PartyMembersAsync(CancellationToken)"/>) that <paramref name="where"/> keeps, such as those of the organisations a user plans for.</summary>
+    /// <param name="where">Which of the Party members to offer.</param>
+    /// <param name="ct">Cancels the read.</param>
+    public async Task<IReadOnlyList<MemberInfo>> PartyMembersAsync(Func<MemberInfo, bool> where, CancellationToken ct = default) =>
+        (await PartyMembersAsync(ct)).Where(where).ToList();
 
     /// <summary>
     /// The people behind the ids shown on a page, whatever their status (a record keeps naming someone who left); ids of

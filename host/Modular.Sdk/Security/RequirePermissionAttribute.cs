@@ -64,6 +64,9 @@ public static class RequirePermissionEndpointExtensions
     /// <param name="permission">The permission name.</param>
     public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission) where TBuilder : IEndpointConventionBuilder
     {
+        // Also as metadata: the host reads it for applications (which reach only endpoints that name a permission) and
+        // for the OpenAPI document.
+        builder.WithMetadata(new RequirePermissionAttribute(permission));
         builder.AddEndpointFilter(async (context, next) =>
             context.HttpContext.RequestServices.GetRequiredService<IPermissionChecker>().IsGranted(permission)
                 ? await next(context)

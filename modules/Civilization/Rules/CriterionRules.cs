@@ -1,4 +1,5 @@
 using System.Globalization;
+using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Rules;
 

@@ -1,4 +1,5 @@
 using Modular.Modules.Civilization.Domain;
+using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Rules;
 

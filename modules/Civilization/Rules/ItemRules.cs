@@ -1,4 +1,5 @@
 using Modular.Modules.Civilization.Domain;
+using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Rules;
 
@@ -62,10 +63,7 @@ public static class ItemRules
         if (!Enum.IsDefined(status)) problems.Add(new("ReviewStatus", "Choose the status from the list."));
         if (status == ItemStatus.NotMet && string.IsNullOrEmpty(comment)) problems.Add(new("ReviewComment", "Say what is missing, so that the owner can complete it."));
         if (comment is { Length: > MaxComment }) problems.Add(new("ReviewComment", "At most {0} characters.", MaxComment));
-        if (stale) problems.Add(new("", Stale));
+        if (stale) problems.Add(Problem.Stale());
         return problems;
     }
-
-    /// <summary>The key of the stale-page problem; the page shows the portal's one message for it.</summary>
-    public const string Stale = "stale";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Modular.Modules.Civilization.Domain;
+using Modular.Sdk;
 
 namespace Modular.Modules.Civilization.Rules;
 

@@ -22,10 +22,6 @@ public sealed class CivilizationAccess(ICurrentMember me, PeopleLookup people, I
     public async Task<bool> CanSubmitAsync(CriteriaItem item, CancellationToken ct = default) =>
         IsManager || (item.OwnerMemberId is { } owner && await me.IdAsync(ct) == owner);
 
-    /// <summary>Members who can own items or lead: Party members, by name.</summary>
-    public async Task<IReadOnlyList<MemberInfo>> ChoicesAsync(CancellationToken ct = default) =>
-        (await people.AllMembersAsync(ct)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
-
     /// <summary>Party members' ids by name (several when names repeat), for a framework sheet's owner column.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<int>>> PartyMembersByNameAsync(CancellationToken ct = default) =>
         (await people.AllMembersAsync(ct)).Values.Where(m => m.IsPartyMember).GroupBy(m => m.Name)

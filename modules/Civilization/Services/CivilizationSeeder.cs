@@ -4,7 +4,7 @@ namespace Modular.Modules.Civilization.Services;
 /// Demo data for one agency: a campaign toward 省级文明单位 with its 44-item framework in mixed progress (met, not met,
 /// waiting for review, under way, overdue), earlier honours and a year of practice-point activities. Fixed by the seed.
 /// </summary>
-public sealed class CivilizationSeeder(CivilizationDbContext db, CivilizationAccess access, IAgencyClock clock) : IDemoDataSeeder
+public sealed class CivilizationSeeder(CivilizationDbContext db, PeopleLookup people, IAgencyClock clock) : IDemoDataSeeder
 {
     public string ModuleId => CivilizationModule.Id;
 
@@ -14,7 +14,8 @@ public sealed class CivilizationSeeder(CivilizationDbContext db, CivilizationAcc
         var random = new Random(seed);
         var today = clock.Today;
         var year = today.Year;
-        var members = await access.ChoicesAsync(cancellationToken);
+        // The seed's own order (by name), so that the demo data stays the same.
+        var members = (await people.AllMembersAsync(cancellationToken)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
         var leader = members.FirstOrDefault(m => m.IsLeadingCadre) ?? members.FirstOrDefault();
         var campaign = new Campaign
         {

@@ -1,3 +1,5 @@
+using Modular.Sdk;
+
 namespace Modular.Modules.Integrity.Rules;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Modular.Sdk;
+
 namespace Modular.Modules.Integrity.Rules;
 
 /// <summary>What an integrity talk must satisfy. Fields are those of the form ("Date", "TalkerMemberId", …).</summary>

@@ -48,10 +48,6 @@ public sealed class IntegrityAccess(ICurrentMember me, PeopleLookup people, IDir
     public async Task<IReadOnlyList<OrganizationInfo>> DepartmentsAsync(CancellationToken ct) =>
         (await people.OrganizationsAsync(ct)).Where(o => o.Kind != OrganizationKind.PartyGroup).ToList();
 
-    /// <summary>Members for a picker: Party members still on the roster, by organisation then name.</summary>
-    public async Task<IReadOnlyList<MemberInfo>> PickerAsync(CancellationToken ct) =>
-        (await people.CurrentMembersAsync(ct)).Values.Where(m => m.IsPartyMember).OrderBy(m => m.OrganizationId).ThenBy(m => m.Name).ToList();
-
     /// <summary>Those of <paramref name="ids"/> who are on the agency's roster still (not transferred out or deceased).</summary>
     public async Task<IReadOnlySet<int>> OnRosterAsync(IEnumerable<int?> ids, CancellationToken ct) =>
         (await people.NamesAsync(ids, ct)).Values.Where(PeopleLookup.IsOnRoster).Select(m => m.Id).ToHashSet();

@@ -39,7 +39,8 @@ public sealed class IntegritySeeder(IntegrityDbContext db, IDirectory directory,
         var secretaries = new List<int>();
         foreach (var b in branches)
             if ((await directory.GetPostsAsync(b.Id, ct)).FirstOrDefault(p => p.Post == CommitteePost.Secretary) is { } s) secretaries.Add(s.MemberId);
-        var members = (await access.PickerAsync(ct)).ToList();
+        // The seed's own order (by organisation, then name), so that the demo data stays the same.
+        var members = (await directory.GetAllMembersAsync(ct)).Where(m => m.IsPartyMember).OrderBy(m => m.OrganizationId).ThenBy(m => m.Name).ToList();
         if (secretaries.Count == 0 || members.Count < 2) return;
 
         for (var i = 0; i < RiskTexts.Length; i++)

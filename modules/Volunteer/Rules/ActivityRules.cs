@@ -1,4 +1,5 @@
 using Modular.Modules.Volunteer.Domain;
+using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Rules;
 

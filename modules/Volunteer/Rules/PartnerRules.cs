@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
+using Modular.Sdk;
 
 namespace Modular.Modules.Volunteer.Rules;
 
-/// <summary>What the co-building log and a partner's contacts must satisfy. Problems are English message keys, localised by the page.</summary>
+/// <summary>What the co-building log and a partner's contacts must satisfy. A problem names the form's field (<c>date</c>, <c>title</c>, <c>name</c>, <c>phone</c>).</summary>
 public static partial class PartnerRules
 {
     public const int MaxLogTitle = 100;
@@ -11,23 +12,24 @@ public static partial class PartnerRules
     public const int MaxContactTitle = 50;
 
     /// <summary>A log entry records what has been done: a date no later than <paramref name="today"/> and a short title.</summary>
-    public static string? LogProblem(DateOnly? date, string? title, DateOnly today)
+    public static Problem? LogProblem(DateOnly? date, string? title, DateOnly today)
     {
         title = title?.Trim();
-        if (date is null || string.IsNullOrEmpty(title)) return "Enter the date and what was done.";
-        if (title.Length > MaxLogTitle) return "The title can be at most 100 characters.";
-        if (date > today) return "The log records what has been done: the date cannot be in the future.";
+        if (date is null) return new("date", "Enter the date and what was done.");
+        if (string.IsNullOrEmpty(title)) return new("title", "Enter the date and what was done.");
+        if (title.Length > MaxLogTitle) return new("title", "The title can be at most 100 characters.");
+        if (date > today) return new("date", "The log records what has been done: the date cannot be in the future.");
         return null;
     }
 
     /// <summary>A contact has a name; a phone, if given, is a mobile number or a landline with its area code.</summary>
-    public static string? ContactProblem(string? name, string? phone)
+    public static Problem? ContactProblem(string? name, string? phone)
     {
         name = name?.Trim();
         phone = phone?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxContactName) return "Enter the contact's name (at most 50 characters).";
+        if (string.IsNullOrEmpty(name) || name.Length > MaxContactName) return new("name", "Enter the contact's name (at most 50 characters).");
         if (!string.IsNullOrEmpty(phone) && !Phone().IsMatch(phone))
-            return "Enter an 11-digit mobile number starting with 1, or a landline such as 0377-61234567.";
+            return new("phone", "Enter an 11-digit mobile number starting with 1, or a landline such as 0377-61234567.");
         return null;
     }
 

@@ -42,9 +42,10 @@ public sealed class NotesModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder api)
     {
         api.MapGet("/notes", async (NotesDbContext db) =>
-            await db.Notes.OrderBy(n => n.Id).Select(n => new { n.Id, n.Title, n.AgencyId }).ToListAsync());
+            await db.Notes.OrderBy(n => n.Id).Select(n => new { n.Id, n.Title, n.AgencyId }).ToListAsync()).RequirePermission(ViewPermission);
         api.MapGet("/notes/{id:int}", async (int id, NotesDbContext db) =>
-            await db.Notes.FirstOrDefaultAsync(n => n.Id == id) is { } n ? Results.Ok(new { n.Id, n.Title, n.AgencyId }) : Results.NotFound());
+            await db.Notes.FirstOrDefaultAsync(n => n.Id == id) is { } n ? Results.Ok(new { n.Id, n.Title, n.AgencyId }) : Results.NotFound())
+            .RequirePermission(ViewPermission);
         api.MapPut("/notes/{id:int}", async (int id, NoteInput input, NotesDbContext db, IPermissionChecker permissions) =>
         {
             if (!permissions.IsGranted(EditPermission)) return Results.Forbid();
@@ -54,7 +55,7 @@ public sealed class NotesModule : IModule
             if (input.ContactPhone is not null) note.ContactPhone = input.ContactPhone;
             await db.SaveChangesAsync();
             return Results.NoContent();
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequirePermission(ViewPermission);
         api.MapDelete("/notes/{id:int}", async (int id, NotesDbContext db, IPermissionChecker permissions) =>
         {
             if (!permissions.IsGranted(EditPermission)) return Results.Forbid();
@@ -63,7 +64,7 @@ public sealed class NotesModule : IModule
             db.Notes.Remove(note);
             await db.SaveChangesAsync();
             return Results.NoContent();
-        });
+        }).RequirePermission(ViewPermission);
         // A bug in an endpoint: the caller gets a 500 problem without the message or the stack trace.
         api.MapGet("/broken", string () => throw new InvalidOperationException("Password=fixture-secret-42 leaked"));
         // Proves that the plugin runs with its own copy of a library (CsvHelper 30 here, 33 in "tasks").

@@ -1,5 +1,6 @@
 using Modular.Modules.Civilization.Domain;
 using Modular.Modules.Civilization.Rules;
+using Modular.Sdk;
 
 namespace Modular.Tests.Civilization;
 

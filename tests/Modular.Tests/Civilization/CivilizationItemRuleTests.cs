@@ -1,5 +1,6 @@
 using Modular.Modules.Civilization.Domain;
 using Modular.Modules.Civilization.Rules;
+using Modular.Sdk;
 
 namespace Modular.Tests.Civilization;
 
@@ -78,6 +79,6 @@ public sealed class CivilizationItemRuleTests
         Assert.Empty(ItemRules.CheckReview(ItemStatus.NotMet, "缺少会议记录", stale: false));
         Assert.Equal("ReviewStatus", Assert.Single(ItemRules.CheckReview((ItemStatus)42, null, stale: false)).Field);
         Assert.Equal("ReviewComment", Assert.Single(ItemRules.CheckReview(ItemStatus.Met, new string('y', ItemRules.MaxComment + 1), stale: false)).Field);
-        Assert.Equal(ItemRules.Stale, Assert.Single(ItemRules.CheckReview(ItemStatus.Met, null, stale: true)).Message);
+        Assert.Equal(Problem.StaleKey, Assert.Single(ItemRules.CheckReview(ItemStatus.Met, null, stale: true)).Message);
     }
 }

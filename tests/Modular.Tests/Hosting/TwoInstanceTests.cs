@@ -56,6 +56,7 @@ public sealed class TwoInstanceTests
             ClientId = "two-instances", DisplayName = "两实例", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
             Scopes = ["modules"], Agencies = [demo],
         });
+        await a.GrantAsync("two-instances", demo, "notes.view");
         var token = await a.NewClient().ClientCredentialsTokenAsync("two-instances", secret!, "modules", demo);
         var api = b.NewClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -15,6 +15,15 @@ public static class Clients
         return await service.CreateAsync(form, default);
     }
 
+    /// <summary>Grants an application permissions in an agency, through the same service the platform's grants page uses.</summary>
+    public static async Task GrantAsync(this PortalFactory portal, string clientId, int agencyId, params string[] permissions)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var grants = scope.ServiceProvider.GetRequiredService<ApplicationGrants>();
+        Assert.Empty(await grants.ValidateAsync(clientId, agencyId, permissions, default));
+        await grants.SaveAsync(clientId, agencyId, permissions, default);
+    }
+
     public static async Task<string> ClientCredentialsTokenAsync(this HttpClient client, string clientId, string secret, string scope, int? agencyId)
     {
         var fields = new Dictionary<string, string>

@@ -11,7 +11,8 @@ namespace Modular.Tests.Infrastructure;
 public static class TestDatabase
 {
     private static readonly string? Server = Environment.GetEnvironmentVariable("MODULAR_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
-    private static readonly string RunPrefix = "mt_" + Guid.NewGuid().ToString("N")[..6] + "_";
+    // The process id in the name tells a leftover (its run has ended) from a database of a run still going.
+    private static readonly string RunPrefix = $"mt_{Environment.ProcessId}_{Guid.NewGuid().ToString("N")[..6]}_";
     private static readonly HashSet<string> Created = [];
 
     public static bool IsPostgreSql => Server is not null;
@@ -20,7 +21,7 @@ public static class TestDatabase
     static TestDatabase()
     {
         if (!IsPostgreSql) return;
-        DropLeftovers(); // of runs that ended before they could clean up (one run per server at a time)
+        DropLeftovers(); // of runs that ended before they could clean up; runs still going keep theirs
         AppDomain.CurrentDomain.ProcessExit += (_, _) => DropAll();
     }
 
@@ -100,7 +101,22 @@ public static class TestDatabase
         var names = new List<string>();
         using (var reader = cmd.ExecuteReader())
             while (reader.Read()) names.Add(reader.GetString(0));
-        Drop(names);
+        Drop(names.Where(n => !RunStillGoing(n)));
+    }
+
+    private static bool RunStillGoing(string database)
+    {
+        var parts = database.Split('_');
+        if (parts.Length < 3 || !int.TryParse(parts[1], out var pid)) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Drop(IEnumerable<string> names)

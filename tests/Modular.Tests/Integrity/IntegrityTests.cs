@@ -53,7 +53,11 @@ public sealed class IntegrityTests : IClassFixture<IntegrityTests.Portal>
         var talkee = await _portal.MemberIdAsync("张国强");
         var id = await jijian.RecordTalkAsync(_portal.Today, talker, talkee, "提醒谈话：关于节日期间收受礼品的苗头性问题。");
         Assert.Contains("关于节日期间收受礼品", await jijian.GetStringAsync("/m/integrity/Talks"));
-        Assert.Contains("关于节日期间收受礼品", await jijian.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
+        var details = Html.Parse(await jijian.GetStringAsync($"/m/integrity/Talks/Details/{id}"));
+        Assert.Contains("关于节日期间收受礼品", details.Body!.TextContent);
+        // The breadcrumb names the person; the browser's title (kept in its history) does not.
+        Assert.Equal(["廉政教育", "廉政谈话", "廉政谈话：张国强"], details.QuerySelectorAll(".breadcrumb-item").Skip(1).Select(c => c.TextContent.Trim()));
+        Assert.DoesNotContain("张国强", details.Title);
         Assert.Contains("关于节日期间收受礼品", await jijian.GetStringAsync($"/m/integrity/api/talks/{id}"));
         var views = await _portal.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "integrity.talk.view" && e.Target == $"IntegrityTalk#{id}").CountAsync());
         Assert.Equal(2, views);

@@ -100,6 +100,7 @@ public sealed class OidcKeyTests
             ClientId = "after-refresh", DisplayName = "密钥轮换后", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
             Scopes = ["modules"], Agencies = [demo],
         });
+        await portal.GrantAsync("after-refresh", demo, "notes.view");
         var token = await http.ClientCredentialsTokenAsync("after-refresh", secret!, "modules", demo);
         var api = portal.NewClient();
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

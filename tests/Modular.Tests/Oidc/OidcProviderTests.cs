@@ -87,6 +87,7 @@ public sealed class OidcProviderTests : IClassFixture<OidcProviderTests.Portal>
             ClientId = "reporting", DisplayName = "统计报送", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
             Scopes = ["modules"], Agencies = [demo],
         });
+        await _portal.GrantAsync("reporting", demo, "notes.view");
         var http = _portal.NewClient();
         var token = await http.ClientCredentialsTokenAsync("reporting", secret!, "modules", demo);
 
@@ -337,6 +338,7 @@ public sealed class OidcProviderTests : IClassFixture<OidcProviderTests.Portal>
             ClientId = "pages-probe", DisplayName = "探测", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
             Scopes = ["modules", "roles"], Agencies = [demo],
         });
+        await _portal.GrantAsync("pages-probe", demo, "notes.view");
         var token = await _portal.NewClient().ClientCredentialsTokenAsync("pages-probe", secret!, "modules", demo);
         var bearer = _portal.NewClient();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -82,6 +82,47 @@ public sealed class SdkFoundationTests
         var viewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary());
         viewData.Breadcrumbs().Add("廉政教育", "/m/integrity").Add("廉政谈话");
         Assert.Equal([new Breadcrumb("廉政教育", "/m/integrity"), new Breadcrumb("廉政谈话")], viewData.Breadcrumbs().Items);
+        Assert.False(viewData.Breadcrumbs().StartsAtModule);
+    }
+
+    [Fact]
+    public void SetTitle_sets_the_title_and_a_trail_that_the_layout_starts_at_the_module()
+    {
+        var viewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary(new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary());
+        viewData.SetTitle("编辑检查", ("监督检查", "/m/integrity/Inspections"));
+        Assert.Equal("编辑检查", viewData["Title"]);
+        Assert.True(viewData.Breadcrumbs().StartsAtModule);
+        Assert.Equal([new Breadcrumb("监督检查", "/m/integrity/Inspections"), new Breadcrumb("编辑检查")], viewData.Breadcrumbs().Items);
+    }
+
+    [Fact]
+    public void Problems_go_next_to_their_fields_in_the_users_language()
+    {
+        var modelState = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        var text = new Texts(new() { ["Enter a name."] = "请填写名称。", ["At most {0} characters."] = "最多 {0} 个字。" });
+        modelState.AddProblems([new Problem("Name", "Enter a name."), new Problem("Name", "At most {0} characters.", 50), new Problem("", "Unknown key.")], text, "Input.");
+        Assert.Equal(["请填写名称。", "最多 50 个字。"], modelState["Input.Name"]!.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal("Unknown key.", Assert.Single(modelState["Input."]!.Errors).ErrorMessage);
+
+        // One message per field: a field that has one already (from model binding) keeps it alone.
+        var bound = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        bound.AddModelError("Input.Date", "请输入有效的日期。");
+        bound.AddProblems([new Problem("Date", "Enter a name."), new Problem("Name", "Enter a name."), new Problem("Name", "At most {0} characters.", 50)], text, "Input.", firstPerField: true);
+        Assert.Equal(["请输入有效的日期。"], bound["Input.Date"]!.Errors.Select(e => e.ErrorMessage));
+        Assert.Equal(["请填写名称。"], bound["Input.Name"]!.Errors.Select(e => e.ErrorMessage));
+
+        // A stale page: the portal's one message, whatever the module's resources say.
+        var stale = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        stale.AddProblems([Problem.Stale()], text);
+        Assert.Equal(PageOutcomes.ChangedByOthers.Current, Assert.Single(stale[""]!.Errors).ErrorMessage);
+    }
+
+    /// <summary>A module's resources as a localizer: the translation, or the key itself.</summary>
+    private sealed class Texts(Dictionary<string, string> table) : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => new(name, table.GetValueOrDefault(name, name), !table.ContainsKey(name));
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => new(name, string.Format(this[name].Value, arguments), !table.ContainsKey(name));
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => table.Select(e => new Microsoft.Extensions.Localization.LocalizedString(e.Key, e.Value));
     }
 
     private sealed record Pages(int Page, int PageCount, int Total) : IPagedList;

@@ -233,6 +233,7 @@ public sealed partial class SignInHardeningTests : IClassFixture<SignInHardening
             ClientId = "csrf-exempt", DisplayName = "报送", Confidential = true, AuthorizationCode = false, ClientCredentials = true,
             Scopes = ["modules"], Agencies = [demo],
         });
+        await _portal.GrantAsync("csrf-exempt", demo, "notes.view");
         var token = await _portal.NewClient().ClientCredentialsTokenAsync("csrf-exempt", secret!, "modules", demo);
         var api = _portal.NewClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -242,6 +243,7 @@ public sealed partial class SignInHardeningTests : IClassFixture<SignInHardening
         request.Headers.Add("Origin", "https://elsewhere.example");
         request.Headers.Add("Sec-Fetch-Site", "cross-site");
         var foreign = await api.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, plain.StatusCode);
         Assert.Equal(plain.StatusCode, foreign.StatusCode);
         Assert.DoesNotContain("cross-site", await foreign.Content.ReadAsStringAsync());
     }

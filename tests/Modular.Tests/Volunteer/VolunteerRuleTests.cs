@@ -118,10 +118,15 @@ public sealed class VolunteerRuleTests
     public void A_log_entry_records_what_has_been_done()
     {
         Assert.Null(PartnerRules.LogProblem(Today, " 走访慰问困难群众 ", Today));
-        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(null, "走访", Today));
-        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(Today, " ", Today));
-        Assert.Equal("The title can be at most 100 characters.", PartnerRules.LogProblem(Today, new string('访', 101), Today));
-        Assert.Equal("The log records what has been done: the date cannot be in the future.", PartnerRules.LogProblem(Today.AddDays(1), "走访", Today));
+        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(null, "走访", Today)?.Message);
+        Assert.Equal("Enter the date and what was done.", PartnerRules.LogProblem(Today, " ", Today)?.Message);
+        Assert.Equal("The title can be at most 100 characters.", PartnerRules.LogProblem(Today, new string('访', 101), Today)?.Message);
+        Assert.Equal("The log records what has been done: the date cannot be in the future.", PartnerRules.LogProblem(Today.AddDays(1), "走访", Today)?.Message);
+        // The message goes next to the field that is wrong.
+        Assert.Equal(["date", "title", "title", "date"], new[] { PartnerRules.LogProblem(null, "走访", Today), PartnerRules.LogProblem(Today, " ", Today),
+            PartnerRules.LogProblem(Today, new string('访', 101), Today), PartnerRules.LogProblem(Today.AddDays(1), "走访", Today) }.Select(p => p!.Field));
+        Assert.Equal("phone", PartnerRules.ContactProblem("张主任", "1380000123")?.Field);
+        Assert.Equal("name", PartnerRules.ContactProblem(" ", "1380000123")?.Field);
     }
 
     [Theory]

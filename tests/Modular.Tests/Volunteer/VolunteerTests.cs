@@ -297,4 +297,17 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains(Html.Parse(await office.GetStringAsync(act)).QuerySelectorAll(".breadcrumb-item a"), a => a.TextContent == "结对共建" && a.GetAttribute("href") == "/m/volunteer/Partners");
         Assert.Equal(HttpStatusCode.NotFound, (await member.PostFormAsync(act, new Dictionary<string, string> { ["name"] = "钱主任" }, act + "?handler=Contact")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_record_and_its_certificate_have_breadcrumbs_through_the_module_and_the_record()
+    {
+        var member = await _portal.SignedInAsync("member");
+        async Task<List<(string Text, string? Href)>> CrumbsAsync(string url) =>
+            Html.Parse(await member.GetStringAsync(url)).QuerySelectorAll(".breadcrumb-item")
+                .Select(c => (c.TextContent.Trim(), c.QuerySelector("a")?.GetAttribute("href"))).Skip(1).ToList();
+        Assert.Equal([("志愿服务", null)], await CrumbsAsync("/m/volunteer"));
+        Assert.Equal([("志愿服务", "/m/volunteer"), ("我的志愿服务", null)], await CrumbsAsync("/m/volunteer/Record"));
+        Assert.Equal([("志愿服务", "/m/volunteer"), ("我的志愿服务", "/m/volunteer/Record"), ("志愿服务时长证明", null)],
+            await CrumbsAsync($"/m/volunteer/Record/Certificate?year={_portal.Today.Year}"));
+    }
 }

@@ -66,6 +66,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
                 new(text["Installed modules"], "/Platform/Modules"),
                 new(text["Single sign-on applications"], "/Platform/Clients"),
                 new(text["Platform status"], "/Platform/Status"),
+                new(text["API for integrators"], "/Platform/Integrators"),
             ]));
         }
         if (user.IsInPlatformRole(Roles.SecurityAdmin))
@@ -79,18 +80,23 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
         return sections;
     }
 
-    /// <summary>Breadcrumbs for a module's page that sets none: the module's home, then the page's title.</summary>
-    public IReadOnlyList<(string Text, string? Url)> ModuleCrumbs(PathString path, string? title)
+    /// <summary>
+    /// The breadcrumb the layout shows after 首页: the trail the page set, after its module's home page when it starts
+    /// there (<see cref="BreadcrumbExtensions.SetTitle"/>); without a trail, on a module's page, the module and the title.
+    /// </summary>
+    public IReadOnlyList<(string Text, string? Url)> Crumbs(PathString path, string? title, BreadcrumbTrail? trail)
     {
-        if (ModulePaths.ModuleId(path) is not { } id) return [];
-        var plugin = catalog.Find(id);
-        if (plugin is null) return [];
+        var items = trail?.Items.Select(b => (b.Text, b.Url)).ToList();
+        if (trail is { StartsAtModule: false }) return items!;
+        if (ModulePaths.ModuleId(path) is not { } id || catalog.Find(id) is not { } plugin) return items ?? [];
         var home = "/m/" + id;
         var atHome = path.Value!.TrimEnd('/').Equals(home, StringComparison.OrdinalIgnoreCase)
                      || path.Value.TrimEnd('/').Equals(home + "/Index", StringComparison.OrdinalIgnoreCase);
         var name = plugin.Name.Current;
-        if (atHome || string.IsNullOrEmpty(title) || title == name) return [(name, null)];
-        return [(name, home), (title, null)];
+        // On the home page the module is the page itself; its title adds nothing to the trail.
+        if (atHome && (items is null || items.Count <= 1)) return [(name, null)];
+        if (items is null) return string.IsNullOrEmpty(title) || title == name ? [(name, null)] : [(name, home), (title, null)];
+        return [(name, atHome ? null : home), .. items];
     }
 
     /// <summary>Whether the module's own check shows an item the user's permissions leave out.</summary>

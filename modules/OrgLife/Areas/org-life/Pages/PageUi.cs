@@ -1,29 +1,13 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Modular.Modules.OrgLife.Pages;
 
-/// <summary>What the module's pages share: the page title with its breadcrumb trail, the rules' problems, and how states look.</summary>
+/// <summary>What the module's pages share: a meeting's title and breadcrumb, and how states look.</summary>
 public static class PageUi
 {
-    /// <summary>Puts the rules' problems into ModelState under <paramref name="prefix"/> + field, in the user's language.</summary>
-    public static void AddProblems(this ModelStateDictionary modelState, IEnumerable<Problem> problems, IStringLocalizer text, string prefix = "")
-    {
-        foreach (var p in problems) modelState.AddModelError(prefix + p.Field, text[p.Message, p.Args]);
-    }
-
-    /// <summary>Sets the title and the SDK's breadcrumb trail "组织生活 › parents › title" (the host's layout renders it).</summary>
-    public static void SetTitle(this ViewDataDictionary viewData, IStringLocalizer text, string title, params (string Text, string? Url)[] parents)
-    {
-        viewData["Title"] = title;
-        var trail = viewData.Breadcrumbs().Add(text["Organisational life"], OrgLifeModule.Links.Home);
-        foreach (var (parentText, url) in parents) trail.Add(parentText, url);
-        trail.Add(title);
-    }
-
     /// <summary>A page about one meeting (record, cancel): "组织生活 › 会议 › meeting › title".</summary>
     public static void SetMeetingTitle(this ViewDataDictionary viewData, IStringLocalizer text, string title, Meeting meeting, IUrlHelper url) =>
-        viewData.SetTitle(text, title, (text["Meetings"], url.Page("/Meetings/Index")), (meeting.Heading(), url.Page("/Meetings/Details", new { id = meeting.Id })));
+        viewData.SetTitle(title, (text["Meetings"], url.Page("/Meetings/Index")), (meeting.Heading(), url.Page("/Meetings/Details", new { id = meeting.Id })));
 
     /// <summary>How a meeting is named in titles and breadcrumbs: "type：topic".</summary>
     public static string Heading(this Meeting meeting) => $"{meeting.Type.Label()}：{meeting.Topic}";

@@ -4,7 +4,7 @@ namespace Modular.Modules.Civilization.Pages.Campaigns;
 
 /// <summary>Starts a campaign or edits one (the Party office).</summary>
 [RequirePermission(CivilizationModule.ManagePermission)]
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
+public sealed class EditModel(CivilizationDbContext db, PeopleLookup people, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed class Form
     {
@@ -26,7 +26,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Leaders = await access.ChoicesAsync(ct);
+        Leaders = await people.PartyMembersAsync(ct);
         if (Id is null)
         {
             Input = new Form { Year = clock.Today.Year };
@@ -44,7 +44,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         Campaign? campaign = null;
         if (Id is not null && (campaign = await db.Campaigns.FirstOrDefaultAsync(x => x.Id == Id, ct)) is null) return NotFound();
         StoredName = campaign?.Name;
-        Leaders = await access.ChoicesAsync(ct);
+        Leaders = await people.PartyMembersAsync(ct);
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         ModelState.AddProblems(CampaignRules.Check(new(Input.Name, Input.TitleLevel, Input.TitleName, Input.Year, Input.Status, Input.LeaderMemberId, Input.Note),
             Leaders.Select(m => m.Id).ToList(), campaign?.LeaderMemberId), T, "Input.");

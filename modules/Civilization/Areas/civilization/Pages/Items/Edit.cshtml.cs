@@ -5,7 +5,7 @@ namespace Modular.Modules.Civilization.Pages.Items;
 
 /// <summary>Adds a criterion to a campaign's framework by hand, or edits one (the Party office).</summary>
 [RequirePermission(CivilizationModule.ManagePermission)]
-public sealed class EditModel(CivilizationDbContext db, CivilizationAccess access, Framework framework, IStringLocalizer<CivilizationModule> T) : PageModel
+public sealed class EditModel(CivilizationDbContext db, PeopleLookup people, Framework framework, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     public sealed class Form
     {
@@ -42,7 +42,7 @@ public sealed class EditModel(CivilizationDbContext db, CivilizationAccess acces
         if (campaign is null) return null;
         Campaign = campaign;
         Categories = await db.Categories.AsNoTracking().Where(c => c.CampaignId == campaign.Id).OrderBy(c => c.Order).ToListAsync(ct);
-        Owners = await access.ChoicesAsync(ct);
+        Owners = await people.PartyMembersAsync(ct);
         return item ?? new CriteriaItem { CampaignId = campaign.Id };
     }
 

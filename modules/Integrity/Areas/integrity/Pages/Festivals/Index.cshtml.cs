@@ -52,7 +52,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Se
         ModelState.Remove("Input.Date");
         ModelState.Remove("Input.DaysBefore");
         Input.Text = Input.Text?.Trim();
-        AddProblems(FestivalRules.Check(new(Input.Date, badDate, Input.DaysBefore, Input.Text), year), T, "Input.");
+        ModelState.AddProblems(FestivalRules.Check(new(Input.Date, badDate, Input.DaysBefore, Input.Text), year), T, "Input.");
         if (!ModelState.IsValid)
         {
             Failed = festival;

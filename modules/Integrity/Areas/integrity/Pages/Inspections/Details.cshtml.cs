@@ -17,7 +17,7 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         Inspection = i;
         Items = await db.Rectifications.AsNoTracking().Where(r => r.InspectionId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Today = clock.Today;
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         Roster = await people.NamesAsync(Items.Select(r => r.OwnerMemberId), ct);
         return true;
     }
@@ -31,7 +31,7 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         foreach (var key in ModelState.Keys.ToList()) ModelState.Remove(key);
         if (Findings.Count != 1) Findings = [new()];
         var finding = EditModel.Rows(Findings, bad)[0];
-        AddProblems(InspectionRules.CheckAddedFinding(finding, "Findings", await access.OnRosterAsync([finding.OwnerMemberId], ct), Inspection.Date), T);
+        ModelState.AddProblems(InspectionRules.CheckAddedFinding(finding, "Findings", await access.OnRosterAsync([finding.OwnerMemberId], ct), Inspection.Date), T);
         if (!ModelState.IsValid) return Page();
         var f = Findings[0];
         db.Rectifications.Add(new Rectification { InspectionId = id, Finding = f.Finding!, OwnerMemberId = f.OwnerMemberId!.Value, Deadline = f.Deadline!.Value });

@@ -2,7 +2,7 @@ namespace Modular.Modules.Integrity.Pages.Inspections;
 
 /// <summary>Records an inspection with its findings (each becomes a rectification item), or edits its header.</summary>
 [RequirePermission(IntegrityModule.ManagePermission)]
-public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public const int FindingRows = 3;
 
@@ -38,7 +38,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, IAg
         }
         else Input.Date = clock.Today;
         Pad();
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         return Page();
     }
 
@@ -57,16 +57,16 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, IAg
             ModelState.Remove(key);
         Input.Target = Input.Target?.Trim();
         var departments = (await access.DepartmentsAsync(ct)).Select(o => o.Id).ToHashSet();
-        AddProblems(InspectionRules.CheckHeader(new(Input.Date, badDate, Input.Target, Input.TargetOrganizationId, Input.Summary), clock.Today, departments), T, "Input.");
+        ModelState.AddProblems(InspectionRules.CheckHeader(new(Input.Date, badDate, Input.Target, Input.TargetOrganizationId, Input.Summary), clock.Today, departments), T, "Input.");
         if (existing is null)
         {
             var findings = Rows(Findings, badDeadlines);
-            AddProblems(InspectionRules.CheckFindings(findings, "Findings", await access.OnRosterAsync(findings.Select(f => f.OwnerMemberId), ct), Input.Date), T);
+            ModelState.AddProblems(InspectionRules.CheckFindings(findings, "Findings", await access.OnRosterAsync(findings.Select(f => f.OwnerMemberId), ct), Input.Date), T);
         }
         if (!ModelState.IsValid)
         {
             Pad();
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         var inspection = existing ?? db.Inspections.Add(new Inspection()).Entity;
@@ -81,7 +81,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, IAg
         {
             if (!await this.TrySaveAsync(db, ct))
             {
-                await LoadChoicesAsync(access, ct);
+                await LoadChoicesAsync(access, people, ct);
                 return Page();
             }
             if (existing is null)

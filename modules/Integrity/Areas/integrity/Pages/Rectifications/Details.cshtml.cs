@@ -40,7 +40,7 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.Clear();
         var note = Note?.Trim();
-        AddProblems(RectificationRules.CheckClose(Item.Status == RectificationStatus.Closed, note), T);
+        ModelState.AddProblems(RectificationRules.CheckClose(Item.Status == RectificationStatus.Closed, note), T);
         // Every file is checked before any is saved, and nothing is saved when the form has a problem.
         var uploads = await evidence.ReadAsync(Attachments, ModelState, nameof(Attachments), ct);
         if (!ModelState.IsValid) return Page();

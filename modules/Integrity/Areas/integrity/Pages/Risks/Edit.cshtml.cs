@@ -43,7 +43,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
             Input = new RiskForm { OrganizationId = r.OrganizationId, Post = r.Post, Description = r.Description, Level = r.Level, Measures = r.Measures,
                 OwnerMemberId = r.OwnerMemberId, NextReviewDate = r.NextReviewDate, Version = r.Version };
         else Input.NextReviewDate = clock.Today.AddYears(1);
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         return Page();
     }
 
@@ -58,11 +58,11 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
         if (access.IsManager) Input.Post = Input.Post?.Trim();
         var departments = access.IsManager ? (await access.DepartmentsAsync(ct)).Select(o => o.Id).ToHashSet() : [];
         var ownerOnRoster = access.IsManager && Input.OwnerMemberId is { } owner && await people.IsOnRosterAsync(owner, ct);
-        AddProblems(RiskRules.Check(new(Input.Description, Input.Measures, Input.Post, Input.OrganizationId, Input.OwnerMemberId, Input.NextReviewDate, badDate),
+        ModelState.AddProblems(RiskRules.Check(new(Input.Description, Input.Measures, Input.Post, Input.OrganizationId, Input.OwnerMemberId, Input.NextReviewDate, badDate),
             access.IsManager, departments, ownerOnRoster), T, "Input.");
         if (!ModelState.IsValid)
         {
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         var risk = Existing ?? db.Risks.Add(new IntegrityRisk()).Entity;
@@ -97,7 +97,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
     private async Task<bool> SaveAsync(CancellationToken ct)
     {
         if (await this.TrySaveAsync(db, ct)) return true;
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         return false;
     }
 }

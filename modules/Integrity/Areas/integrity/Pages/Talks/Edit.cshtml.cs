@@ -1,7 +1,7 @@
 namespace Modular.Modules.Integrity.Pages.Talks;
 
 /// <summary>Records or corrects an integrity talk (those who may see talks).</summary>
-public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, TalkLog log, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, ICurrentMember currentMember, TalkLog log, IAgencyClock clock, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed class TalkForm
     {
@@ -31,7 +31,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
             Input.Date = clock.Today;
             Input.TalkerMemberId = await currentMember.IdAsync(ct);
         }
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         return Page();
     }
 
@@ -44,10 +44,10 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
         foreach (var key in new[] { "Input.Date", "Input.TalkerMemberId", "Input.TalkeeMemberId" }) ModelState.Remove(key);
         Input.Summary = Input.Summary?.Trim();
         var onRoster = await access.OnRosterAsync([Input.TalkerMemberId, Input.TalkeeMemberId], ct);
-        AddProblems(TalkRules.Check(new(Input.Date, badDate, Input.TalkerMemberId, Input.TalkeeMemberId, Input.Summary), clock.Today, onRoster), T, "Input.");
+        ModelState.AddProblems(TalkRules.Check(new(Input.Date, badDate, Input.TalkerMemberId, Input.TalkeeMemberId, Input.Summary), clock.Today, onRoster), T, "Input.");
         if (!ModelState.IsValid)
         {
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         var talk = existing ?? db.Talks.Add(new IntegrityTalk()).Entity;
@@ -59,7 +59,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ICu
         talk.Summary = Input.Summary!;
         if (!await this.TrySaveAsync(db, ct))
         {
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         return this.RedirectWithMessage(T["Saved."], "Details", new { id = talk.Id });

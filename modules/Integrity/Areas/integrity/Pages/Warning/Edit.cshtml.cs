@@ -2,7 +2,7 @@ namespace Modular.Modules.Integrity.Pages.Warning;
 
 /// <summary>Plans or edits a warning-education session; a new one takes its expected attendees from the roster.</summary>
 [RequirePermission(IntegrityModule.ManagePermission)]
-public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, IStringLocalizer<IntegrityModule> T) : IntegrityPage
+public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, IStringLocalizer<IntegrityModule> T) : IntegrityPage
 {
     public sealed class SessionForm
     {
@@ -25,7 +25,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ISt
             if (w is null) return NotFound();
             Input = new SessionForm { Kind = w.Kind, Date = w.Date, Title = w.Title, Place = w.Place, OrganizationId = w.OrganizationId, Version = w.Version };
         }
-        await LoadChoicesAsync(access, ct);
+        await LoadChoicesAsync(access, people, ct);
         return Page();
     }
 
@@ -38,10 +38,10 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ISt
         ModelState.Remove("Input.OrganizationId");
         Input.Title = Input.Title?.Trim();
         var departments = (await access.DepartmentsAsync(ct)).Select(o => o.Id).ToHashSet();
-        AddProblems(WarningRules.Check(new(Input.Date, badDate, Input.Title, Input.Place, Input.OrganizationId), departments), T, "Input.");
+        ModelState.AddProblems(WarningRules.Check(new(Input.Date, badDate, Input.Title, Input.Place, Input.OrganizationId), departments), T, "Input.");
         if (!ModelState.IsValid)
         {
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         var session = existing ?? db.WarningSessions.Add(new WarningEducation()).Entity;
@@ -59,7 +59,7 @@ public sealed class EditModel(IntegrityDbContext db, IntegrityAccess access, ISt
         }
         if (!await this.TrySaveAsync(db, ct))
         {
-            await LoadChoicesAsync(access, ct);
+            await LoadChoicesAsync(access, people, ct);
             return Page();
         }
         return this.RedirectWithMessage(T["Saved."], "Details", new { id = session.Id });

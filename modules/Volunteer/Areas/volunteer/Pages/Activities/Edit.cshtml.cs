@@ -19,9 +19,7 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
         Organizations = await access.OrganizableAsync(ct);
         var visible = Organizations.Select(o => o.Id).ToHashSet();
         var me = await member.GetAsync(ct);
-        Organizers = (await people.AllMembersAsync(ct)).Values
-            .Where(m => m.IsPartyMember && (access.IsManager || visible.Contains(m.OrganizationId) || (m.GroupId is { } g && visible.Contains(g)) || m.Id == me?.Id))
-            .OrderBy(m => m.Name).ToList();
+        Organizers = await people.PartyMembersAsync(m => access.IsManager || visible.Contains(m.OrganizationId) || (m.GroupId is { } g && visible.Contains(g)) || m.Id == me?.Id, ct);
         Partners = (await db.Partners.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Kind).ThenBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
             .Select(p => (p.Id, p.Name)).ToList();
     }
@@ -62,11 +60,11 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
         // Model binding reports unreadable dates and numbers; the rules below give one clear message per field.
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         var choices = new ActivityRules.Choices(Organizers.Select(m => m.Id).ToList(), Organizations.Select(o => o.Id).ToList(), Partners.Select(p => p.Id).ToList(), access.IsManager);
-        AddProblems(ActivityRules.CheckChoices(Input.OrganizerMemberId, Input.OrganizationId, Input.PartnerId, choices,
-            existing is null ? null : new ActivityRules.Stored(existing.OrganizerMemberId, existing.OrganizationId)));
+        ModelState.AddProblems(ActivityRules.CheckChoices(Input.OrganizerMemberId, Input.OrganizationId, Input.PartnerId, choices,
+            existing is null ? null : new ActivityRules.Stored(existing.OrganizerMemberId, existing.OrganizationId)), T, "Input.", firstPerField: true);
         if (!ModelState.IsValid)
         {
-            AddProblems(ActivityRules.Validate(Input.ToRules()));
+            ModelState.AddProblems(ActivityRules.Validate(Input.ToRules()), T, "Input.", firstPerField: true);
             return Page();
         }
         var result = Id is null ? await editor.CreateAsync(Input, ct) : await editor.UpdateAsync(Id.Value, Input, ct);
@@ -75,7 +73,7 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
             case EditOutcome.Saved:
                 return this.RedirectWithMessage(T["Saved."], "Details", new { id = result.Id });
             case EditOutcome.Invalid:
-                AddProblems(result.Problems!);
+                ModelState.AddProblems(result.Problems!, T, "Input.", firstPerField: true);
                 return Page();
             case EditOutcome.Stale:
                 ModelState.AddModelError("", PageOutcomes.ChangedByOthers.Current);
@@ -85,12 +83,5 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
             default:
                 return NotFound();
         }
-    }
-
-    private void AddProblems(IEnumerable<Problem> problems)
-    {
-        foreach (var p in problems)
-            if (ModelState["Input." + p.Field] is not { Errors.Count: > 0 })
-                ModelState.AddModelError("Input." + p.Field, T[p.Message, p.Args]);
     }
 }

@@ -47,9 +47,9 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
     }
 
     /// <summary>The page again with <paramref name="problem"/> next to <paramref name="field"/> and what was typed kept.</summary>
-    private async Task<IActionResult> RefuseAsync(int id, string field, string problem, CancellationToken ct)
+    private async Task<IActionResult> RefuseAsync(int id, Problem problem, CancellationToken ct)
     {
-        ModelState.AddModelError(field, T[problem]);
+        ModelState.AddProblems([problem], T);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -60,7 +60,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         if (PartnerRules.LogProblem(date, title, clock.Today) is { } problem)
         {
             (LogDate, LogTitle, LogContent) = (date, title, content);
-            return await RefuseAsync(id, date is null || date > clock.Today ? "date" : "title", problem, ct);
+            return await RefuseAsync(id, problem, ct);
         }
         db.PartnerLog.Add(new PartnerLogEntry
         {
@@ -88,8 +88,7 @@ public sealed class DetailsModel(VolunteerDbContext db, VolunteerAccess access, 
         if (PartnerRules.ContactProblem(name, phone) is { } problem)
         {
             (ContactName, ContactTitle, ContactPhone) = (name, title, phone);
-            // The name alone passing, the phone is what is wrong.
-            return await RefuseAsync(id, PartnerRules.ContactProblem(name, null) is null ? "phone" : "name", problem, ct);
+            return await RefuseAsync(id, problem, ct);
         }
         phone = phone?.Trim();
         db.PartnerContacts.Add(new PartnerContact
