@@ -36,6 +36,7 @@ public static class HostSetup
         var (options, database) = builder.AddPortalData();
         builder.AddOperations(database);
         builder.AddBackups(database);
+        builder.AddTelemetry(options);
         var plugins = await PluginStartup.PrepareAsync(builder, options, database, ct);
         services.AddAuditing();
         builder.AddPartyDirectory();
@@ -76,6 +77,7 @@ public static class HostSetup
     public static void UseModularHost(this WebApplication app, PluginCatalog catalog)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        app.UseMiddleware<TraceIdHeaderMiddleware>();
         app.UseLivePluginScope();
         if (!app.Environment.IsDevelopment())
         {

@@ -24,6 +24,7 @@ public sealed class VolunteerModule : IModule
         services.AddModuleDbContext<VolunteerDbContext>(context);
         services.AddScoped<VolunteerAccess>();
         services.AddScoped<Places>();
+        services.AddSingleton<VolunteerMetrics>();
         services.AddScoped<Attendance>();
         services.AddScoped<ActivityEditor>();
         services.AddScoped<Statistics>();

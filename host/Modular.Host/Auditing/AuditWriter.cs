@@ -8,7 +8,8 @@ namespace Modular.Host.Auditing;
 /// them. A lock keeps the chain linear within this process (and a database lock across instances); the transaction
 /// keeps a line, its link and the head together.
 /// </summary>
-public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks, AuditChainKey keys, TimeProvider clock, ILogger<AuditWriter> logger)
+public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks, AuditChainKey keys, TimeProvider clock, ILogger<AuditWriter> logger,
+    Operations.HostMetrics metrics)
 {
     public async Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken ct = default)
     {
@@ -16,6 +17,7 @@ public sealed class AuditWriter(IServiceScopeFactory scopes, DatabaseLocks locks
         try
         {
             await RunLockedAsync((db, key) => AppendLockedAsync(db, key, records, 0, ct), ct);
+            metrics.AuditLines(records.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

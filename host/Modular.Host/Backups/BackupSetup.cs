@@ -1,4 +1,5 @@
 using Modular.Host.Data;
+using Modular.Host.Operations;
 
 namespace Modular.Host.Backups;
 
@@ -16,6 +17,7 @@ public static class BackupSetup
         services.AddSingleton<BackupScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<BackupScheduler>());
         services.AddSingleton<PortalRunning>();
+        services.AddSingleton<IStatusSection, BackupStatusSection>();
     }
 
     /// <summary>At start, after the migrations: the portal's id exists, and the run lock says a portal runs on this SQLite file.</summary>

@@ -12,7 +12,7 @@ namespace Modular.Host.Jobs;
 /// running and skips too.
 /// </summary>
 public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.LivePlugins live, ModuleGate gate, DatabaseLocks locks, ModularOptions options,
-    TimeProvider clock, ILogger<ScheduledJobRunner> logger) : BackgroundService
+    TimeProvider clock, JobRunLog runs, Operations.HostMetrics metrics, ILogger<ScheduledJobRunner> logger) : BackgroundService
 {
 
     /// <summary>One round over every agency; returns how many job runs completed. Public so that tests choose the time.</summary>
@@ -54,8 +54,24 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.Live
         // The lock lives on a connection of its own; the job works on its own contexts meanwhile.
         await using var running = await locks.TryHoldAsync(DatabaseLocks.Job(moduleId, name, agency.Id), ct: ct);
         if (running is null) return false;
-        await job.RunAsync(now, ct);
+        var started = clock.GetTimestamp();
+        try
+        {
+            await job.RunAsync(now, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Record(false, ex.GetType().Name);
+            throw;
+        }
+        Record(true, null);
         return true;
+
+        void Record(bool succeeded, string? error)
+        {
+            runs.Add(new JobRun(moduleId, name, agency.Id, now, clock.GetElapsedTime(started), succeeded, error));
+            metrics.JobRun(moduleId, name, succeeded);
+        }
     }
 
     /// <summary>A scope of the newest plugin scope once a plugin was installed while running, so its jobs run too.</summary>

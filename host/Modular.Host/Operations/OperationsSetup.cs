@@ -50,12 +50,14 @@ public static class OperationsSetup
     /// <summary>
     /// The health endpoints, answered before anything else of the pipeline (sign-in, agency, module gate, password change,
     /// rate limits, status pages): a probe depends only on what it checks, and writes no session or audit line.
-    /// Then, with JSON logs, one line per request (<see cref="RequestLogMiddleware"/>).
+    /// The metrics scrape endpoint likewise (<see cref="TelemetrySetup.UseMetricsEndpoint"/>). Then, with JSON logs, one line per request (<see cref="RequestLogMiddleware"/>).
     /// </summary>
     public static void UseOperations(this WebApplication app)
     {
+        app.Services.GetRequiredService<InstanceInfo>(); // its start time is now
         app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.UseHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
+        app.UseMetricsEndpoint();
         if (app.Services.GetRequiredService<OperationsOptions>().JsonLogs) app.UseMiddleware<RequestLogMiddleware>();
     }
 }

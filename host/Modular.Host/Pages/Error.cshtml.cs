@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +21,7 @@ public sealed class ErrorModel : PageModel
     private void Set(int? code)
     {
         // Re-executed here, the failed request's Activity is still the current one.
-        TraceId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
+        TraceId = Operations.TelemetrySetup.TraceId(HttpContext);
         IsNotFound = code == 404;
         Forbidden = code == 403;
         // Refused by size before (413), or found too large while the form was read (an exception re-executes here).

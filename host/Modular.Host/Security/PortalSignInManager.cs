@@ -17,7 +17,8 @@ public sealed class PortalSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<PortalUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<PortalUser> confirmation)
+    IUserConfirmation<PortalUser> confirmation,
+    Operations.HostMetrics metrics)
     : SignInManager<PortalUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     private static string? _standInHash;
@@ -28,18 +29,49 @@ public sealed class PortalSignInManager(
         if (user is null)
         {
             SpendPasswordCheck(password);
-            return SignInResult.Failed;
+            return Counted(SignInResult.Failed);
         }
-        return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        return Counted(await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure));
+    }
+
+    public override async Task<SignInResult> TwoFactorAuthenticatorSignInAsync(string code, bool isPersistent, bool rememberClient)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        return Counted(await CountingLockoutAsync(user, () => base.TwoFactorAuthenticatorSignInAsync(code, isPersistent, rememberClient)));
+    }
+
+    public override async Task<SignInResult> TwoFactorRecoveryCodeSignInAsync(string recoveryCode)
+    {
+        var user = await GetTwoFactorAuthenticationUserAsync();
+        return Counted(await CountingLockoutAsync(user, () => base.TwoFactorRecoveryCodeSignInAsync(recoveryCode)));
     }
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(PortalUser user, string password, bool lockoutOnFailure)
     {
         // Identity refuses these before it looks at the password; refuse them after the same work.
-        if (!await CanSignInAsync(user) || (UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user)))
+        if (!await CanSignInAsync(user) || await IsLockedOutAsync(user))
             SpendPasswordCheck(password);
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        return await CountingLockoutAsync(user, () => base.CheckPasswordSignInAsync(user, password, lockoutOnFailure));
     }
+
+    /// <summary>A sign-in that finished (a password that asks for the second factor has not yet): counted by outcome.</summary>
+    private SignInResult Counted(SignInResult result)
+    {
+        if (!result.RequiresTwoFactor)
+            metrics.SignIn(result.Succeeded ? "succeeded" : result.IsLockedOut ? "locked_out" : "failed");
+        return result;
+    }
+
+    /// <summary>Counts a lockout when this attempt locked the account (not when it was locked already).</summary>
+    private async Task<SignInResult> CountingLockoutAsync(PortalUser? user, Func<Task<SignInResult>> attempt)
+    {
+        var lockedBefore = user is not null && await IsLockedOutAsync(user);
+        var result = await attempt();
+        if (user is not null && !lockedBefore && await IsLockedOutAsync(user)) metrics.Lockout();
+        return result;
+    }
+
+    private async Task<bool> IsLockedOutAsync(PortalUser user) => UserManager.SupportsUserLockout && await UserManager.IsLockedOutAsync(user);
 
     /// <summary>Checks the password against a hash no password matches: the cost of a real check, and no answer.</summary>
     private void SpendPasswordCheck(string password)

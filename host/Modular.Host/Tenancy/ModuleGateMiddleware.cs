@@ -10,7 +10,7 @@ namespace Modular.Host.Tenancy;
 /// </summary>
 public sealed class ModuleGateMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ModuleGate gate, ICurrentAgency agency)
+    public async Task InvokeAsync(HttpContext context, ModuleGate gate, ICurrentAgency agency, Operations.HostMetrics metrics)
     {
         var moduleId = context.GetEndpoint()?.Metadata.GetMetadata<ModuleEndpointMetadata>()?.ModuleId
                        ?? ModulePaths.ModuleId(context.Request.Path);
@@ -29,6 +29,7 @@ public sealed class ModuleGateMiddleware(RequestDelegate next)
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        metrics.ModuleRequest(moduleId, agency.Id);
         await next(context);
     }
 

@@ -18,7 +18,8 @@ public sealed record PlaceResult(PlaceOutcome Outcome, int? Position = null);
 /// time wait for it: a hundred requests for one activity then wait without each holding a pooled connection,
 /// which would starve the pool (the audit lines written at commit need a connection of their own).
 /// </summary>
-public sealed class Places(VolunteerDbContext db, IAgencyClock clock, INotifications notifications, IStringLocalizer<VolunteerModule> T)
+public sealed class Places(VolunteerDbContext db, IAgencyClock clock, INotifications notifications, IStringLocalizer<VolunteerModule> T,
+    VolunteerMetrics metrics, ICurrentAgency agency)
 {
     // Messages decided inside a locked change, sent once it has committed (and dropped if it rolls back).
     private readonly List<(IReadOnlyList<int> Members, Notice Notice)> _outbox = [];
@@ -93,7 +94,15 @@ public sealed class Places(VolunteerDbContext db, IAgencyClock clock, INotificat
     }
 
     /// <summary>A member signs up (or the organiser adds them): a place while there is one, else the end of the waiting list.</summary>
-    public async Task<PlaceResult> SignUpAsync(int activityId, int memberId, bool byOrganizer, CancellationToken ct = default) =>
+    public async Task<PlaceResult> SignUpAsync(int activityId, int memberId, bool byOrganizer, CancellationToken ct = default)
+    {
+        var result = await SignUpLockedAsync(activityId, memberId, byOrganizer, ct);
+        // Counted once committed: a retried attempt is one sign-up.
+        if (result.Outcome == PlaceOutcome.Waiting) metrics.NoPlace(agency.Id);
+        return result;
+    }
+
+    private async Task<PlaceResult> SignUpLockedAsync(int activityId, int memberId, bool byOrganizer, CancellationToken ct) =>
         await WithLockAsync(activityId, new PlaceResult(PlaceOutcome.NotFound), async activity =>
         {
             var now = clock.LocalNow;

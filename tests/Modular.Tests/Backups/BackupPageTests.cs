@@ -23,6 +23,7 @@ public sealed class BackupPageTests : IDisposable
         {
             Assert.Contains("pg_dump", page);
             Assert.DoesNotContain("data-testid=\"run-backup\"", page);
+            Assert.Contains("pg_dump", await admin.GetStringAsync("/Platform/Status"));
             return;
         }
         Assert.Contains("还没有备份", page);
@@ -34,6 +35,11 @@ public sealed class BackupPageTests : IDisposable
         var file = Assert.Single(Directory.GetFiles(_folder, "modular-*.zip"));
         Assert.Contains(Path.GetFileName(file), page);
         Assert.Equal(["admin"], await _portal.QueryAsync("SELECT \"UserName\" FROM \"AuditEntries\" WHERE \"Action\" = 'backup.created'"));
+        // The platform's status page shows it as the last backup, with the schedule.
+        var status = await admin.GetStringAsync("/Platform/Status");
+        var section = status[status.IndexOf("data-testid=\"backup\"", StringComparison.Ordinal)..];
+        Assert.Contains("status-good", section[..600]);
+        Assert.Contains("每天 02:30，保留 3 份", section);
     }
 
     [Theory]

@@ -45,8 +45,13 @@ public sealed class JsonLogTests : IDisposable
         }));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the page again, with its message
         // Anonymous: sent to the sign-in page (the query string goes along in the return address).
-        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync($"/no-such-page?token={QuerySecret}")).StatusCode);
+        var missing = await client.GetAsync($"/no-such-page?token={QuerySecret}");
+        Assert.Equal(HttpStatusCode.Found, missing.StatusCode);
         Assert.True(await _host.WroteAsync(l => l.Contains("/no-such-page"), TimeSpan.FromSeconds(30)), Dump());
+        // Kestrel on loopback: this machine may scrape the metrics; the scrape is not logged either.
+        var metrics = await client.GetAsync("/metrics");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+        Assert.Contains("modular_sign_ins_total", await metrics.Content.ReadAsStringAsync());
 
         var lines = _host.Output.Where(l => l.Length > 0).ToList();
         var json = lines.Select(l => (Line: l, Json: TryParse(l))).ToList();
@@ -62,6 +67,10 @@ public sealed class JsonLogTests : IDisposable
         var traceIds = requests.Select(TraceIdOf).ToList();
         Assert.All(traceIds, t => Assert.Matches("^[0-9a-f]{32}$", t));
         Assert.Equal(traceIds.Count, traceIds.Distinct().Count());
+        // The response said the same id as the log line of its request.
+        Assert.Equal(Assert.Single(missing.Headers.GetValues("X-Trace-Id")),
+            TraceIdOf(requests.Single(r => r.GetProperty("State").GetProperty("Path").GetString() == "/no-such-page")));
+        Assert.DoesNotContain("/metrics", paths);
         // The start-up banner is a JSON line too.
         Assert.Contains(json, l => l.Json!.Value.GetProperty("Message").GetString()!.Contains("is running at"));
     }

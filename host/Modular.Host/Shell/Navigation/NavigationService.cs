@@ -66,6 +66,7 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
                 new(text["Installed modules"], "/Platform/Modules"),
                 new(text["Single sign-on applications"], "/Platform/Clients"),
                 new(text["Backups"], "/Platform/Backups"),
+                new(text["Platform status"], "/Platform/Status"),
                 new(text["API for integrators"], "/Platform/Integrators"),
             ]));
         }
