@@ -18,7 +18,7 @@ namespace Modular.Host.Plugins;
 /// Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
 /// </summary>
 public sealed class LivePlugins(PluginCatalog catalog, PluginCatalogLoader loader, PluginMigrator migrator, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
-    LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches, ILogger<LivePlugins> logger) : IAsyncDisposable
+    LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches, ILogger<LivePlugins> logger) : IPluginActivator, IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<ILifetimeScope> _scopes = [];
