@@ -59,7 +59,8 @@ public static class PluginSetup
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
         services.AddSingleton<LiveEndpointSource>();
         services.AddSingleton<LivePlugins>();
-        services.AddSingleton<IPluginActivator>(sp => sp.GetRequiredService<LivePlugins>());
+        services.AddSingleton<ILivePluginHost>(sp => sp.GetRequiredService<LivePlugins>());
+        services.AddSingleton<IPluginActivator, LiveActivation>();
         // The list of publishers is changed through request scopes' contexts, so that the audit records the rows too.
         services.AddSingleton<IPublisherStore>(sp => new HostPublisherStore(sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<IPackageStore>(sp => new HostPackageStore(sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<DatabaseLocks>(),
