@@ -39,11 +39,7 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
     public async Task<StoredFileInfo> SaveAsync(string moduleId, string ownerKey, FileUpload upload, CancellationToken cancellationToken = default)
     {
         if (!upload.IsValid) throw new InvalidOperationException("A file that failed its check cannot be saved: " + upload.Error);
-        var file = new StoredFile
-        {
-            ModuleId = moduleId, OwnerKey = ownerKey, FileName = upload.FileName, ContentType = upload.ContentType,
-            Length = upload.Content.Length, CreatedBy = user.Id, Data = new StoredFileData { Content = upload.Content },
-        };
+        var file = NewRow(moduleId, ownerKey, upload);
         db.StoredFiles.Add(file);
         await db.SaveChangesAsync(cancellationToken);
         return Info(file);
@@ -78,16 +74,22 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
         return true;
     }
 
+    public async Task<IReadOnlyList<StoredFileInfo>> SaveAllAsync(string moduleId, string ownerKey, IReadOnlyCollection<FileUpload> uploads, DbContext unitOfWork,
+        CancellationToken cancellationToken = default)
+    {
+        if (uploads.Any(u => !u.IsValid)) throw new InvalidOperationException("A file that failed its check cannot be saved.");
+        if (uploads.Count == 0) return [];
+        await using var files = await JoinAsync(unitOfWork, "saved", cancellationToken);
+        var rows = uploads.Select(u => NewRow(moduleId, ownerKey, u)).ToList();
+        files.StoredFiles.AddRange(rows);
+        await files.SaveChangesAsync(cancellationToken);
+        return rows.Select(Info).ToList();
+    }
+
     public async Task<int> DeleteAllAsync(string moduleId, IReadOnlyCollection<string> ownerKeys, DbContext unitOfWork, CancellationToken cancellationToken = default)
     {
-        var transaction = unitOfWork.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Begin a transaction on the caller's DbContext first: the files are deleted inside it.");
         if (ownerKeys.Count == 0) return 0;
-        // A context of its own on the caller's connection and transaction (the files live in the same database): the
-        // deletes commit or roll back with the caller's changes, and their audit lines are written at that commit.
-        await using var files = new FileDbContext(dbOptions, agency);
-        files.Database.SetDbConnection(unitOfWork.Database.GetDbConnection());
-        await files.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        await using var files = await JoinAsync(unitOfWork, "deleted", cancellationToken);
         var keys = ownerKeys.Distinct().ToList();
         var rows = await files.StoredFiles.Include(f => f.Data).Where(f => f.ModuleId == moduleId && keys.Contains(f.OwnerKey)).ToListAsync(cancellationToken);
         if (rows.Count == 0) return 0;
@@ -95,6 +97,26 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
         await files.SaveChangesAsync(cancellationToken);
         return rows.Count;
     }
+
+    /// <summary>
+    /// A context of its own on the caller's connection and transaction (the files live in the same database): its changes
+    /// commit or roll back with the caller's, and their audit lines are written at that commit.
+    /// </summary>
+    private async Task<FileDbContext> JoinAsync(DbContext unitOfWork, string verb, CancellationToken ct)
+    {
+        var transaction = unitOfWork.Database.CurrentTransaction
+            ?? throw new InvalidOperationException($"Begin a transaction on the caller's DbContext first: the files are {verb} inside it.");
+        var files = new FileDbContext(dbOptions, agency);
+        files.Database.SetDbConnection(unitOfWork.Database.GetDbConnection());
+        await files.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
+        return files;
+    }
+
+    private StoredFile NewRow(string moduleId, string ownerKey, FileUpload upload) => new()
+    {
+        ModuleId = moduleId, OwnerKey = ownerKey, FileName = upload.FileName, ContentType = upload.ContentType,
+        Length = upload.Content.Length, CreatedBy = user.Id, Data = new StoredFileData { Content = upload.Content },
+    };
 
     private static StoredFileInfo Info(StoredFile f) => new(f.Id, f.OwnerKey, f.FileName, f.ContentType, f.Length, f.CreatedAt);
 

@@ -6,21 +6,19 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 using Modular.Plugins;
-using Modular.Plugins.Packages;
 using Modular.Sdk;
 
 namespace Modular.Host.Plugins;
 
 /// <summary>
-/// Brings a newly installed plugin to life while the portal runs. The container built at start cannot take new
-/// registrations, so the plugin's go into a child lifetime scope (each new plugin nests in the last); every request
-/// is then served from a scope of the newest one, which sees the host's services and every plugin's.
-/// Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
+/// The MVC and Autofac side of a plugin installed while the portal runs (<see cref="LiveActivation"/> does the rest). The
+/// container built at start cannot take new registrations, so the plugin's go into a child lifetime scope (each new plugin
+/// nests in the last); every request is then served from a scope of the newest one, which sees the host's services and
+/// every plugin's. Its pages join MVC as application parts, its API as a route group of a data source that signals the change.
 /// </summary>
-public sealed class LivePlugins(PluginCatalog catalog, PluginCatalogLoader loader, PluginMigrator migrator, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
-    LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches, ILogger<LivePlugins> logger) : IAsyncDisposable
+public sealed class LivePlugins(PluginCatalog catalog, ILifetimeScope root, ApplicationPartManager parts, PluginActionChanges actions,
+    LiveEndpointSource endpoints, Tenancy.ModuleSwitchWatcher switches) : ILivePluginHost, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<ILifetimeScope> _scopes = [];
     private volatile ILifetimeScope? _scope;
     private readonly FileExtensionContentTypeProvider _types = new();
@@ -28,62 +26,31 @@ public sealed class LivePlugins(PluginCatalog catalog, PluginCatalogLoader loade
     /// <summary>The newest plugin scope, or null while every plugin came with the start.</summary>
     public ILifetimeScope? Scope => _scope;
 
-    /// <summary>Loads, registers and migrates the plugin in <paramref name="folder"/>; the reason in Chinese when a step fails, else null.</summary>
-    public async Task<string?> ActivateAsync(string folder, PluginTrust trust, CancellationToken ct = default)
+    public (IServiceProvider Services, IAsyncDisposable Scope) BeginScope(PluginDescriptor plugin, IServiceCollection registrations)
     {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            var plugin = PluginDescriptor.Read(folder);
-            if (!plugin.IsRunning) return plugin.FailureReason;
-            var missing = plugin.Manifest!.Dependencies.FirstOrDefault(d => !catalog.IsRunning(d.Id));
-            if (missing is not null) return $"缺少依赖的模块“{missing.Id}”。";
-            var registrations = loader.TryLoad(plugin, trust);
-            if (registrations is null) return plugin.FailureReason;
+        var child = (_scope ?? root).BeginLifetimeScope("plugin:" + plugin.Id, b => b.Populate(registrations));
+        return (new AutofacServiceProvider(child), child);
+    }
 
-            var parent = _scope ?? root;
-            var child = parent.BeginLifetimeScope("plugin:" + plugin.Id, b => b.Populate(registrations));
-            var services = new AutofacServiceProvider(child);
-            var contexts = registrations.Where(d => d.ServiceType == typeof(ModuleDbContextRegistration))
-                .Select(d => (ModuleDbContextRegistration)d.ImplementationInstance!).Where(r => r.ModuleId == plugin.Id).Select(r => r.ContextType);
-            var failure = await migrator.MigrateModuleAsync(contexts, services, logger, plugin.Id, ct);
-            if (failure is null)
-            {
-                try
-                {
-                    var builder = new PluginRouteBuilder(services);
-                    var group = builder.MapGroup($"/m/{plugin.Id}/api").RequireAuthorization(Policies.ModuleApi).WithMetadata(new ModuleEndpointMetadata(plugin.Id));
-                    plugin.Module!.MapEndpoints(group);
-                    // Built once here (a route group builds new endpoints each time it is asked), before the plugin counts as running.
-                    var built = builder.DataSources.SelectMany(s => s.Endpoints).ToList();
-                    catalog.AddLive(plugin);
-                    endpoints.Add(built);
-                }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    logger.LogError(ex, "Plugin {Id} failed to map its endpoints", plugin.Id);
-                    failure = $"注册接口时出错：{ex.GetType().Name}: {ex.Message}";
-                    plugin.Fail(failure);
-                }
-            }
-            if (failure is not null)
-            {
-                await child.DisposeAsync();
-                return failure;
-            }
-            parts.AddPluginApplicationParts(catalog);
-            _scopes.Add(child);
-            _scope = child;
-            actions.Signal();
-            // Agencies' switches cached before it ran left it out; on another instance it may be on already.
-            switches.Changed();
-            logger.LogInformation("Plugin {Id} {Version} installed and running", plugin.Id, plugin.Manifest.Version);
-            return null;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+    public IReadOnlyList<Endpoint> MapEndpoints(PluginDescriptor plugin, IServiceProvider services)
+    {
+        var builder = new PluginRouteBuilder(services);
+        var group = builder.MapGroup($"/m/{plugin.Id}/api").RequireAuthorization(Policies.ModuleApi).WithMetadata(new ModuleEndpointMetadata(plugin.Id));
+        plugin.Module!.MapEndpoints(group);
+        // A route group builds new endpoints each time it is asked: once, here.
+        return builder.DataSources.SelectMany(s => s.Endpoints).ToList();
+    }
+
+    public void Publish(PluginDescriptor plugin, IAsyncDisposable scope, IReadOnlyList<Endpoint> built)
+    {
+        endpoints.Add(built);
+        parts.AddPluginApplicationParts(catalog);
+        var child = (ILifetimeScope)scope;
+        _scopes.Add(child);
+        _scope = child;
+        actions.Signal();
+        // Agencies' switches cached before it ran left it out; on another instance it may be on already.
+        switches.Changed();
     }
 
     /// <summary>Serves a live plugin's static files, as <see cref="PluginWebExtensions.UsePluginStaticFiles"/> does for the others.</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
 using Modular.Host.Data;
-using Modular.Host.Plugins.Packages;
 using Modular.Plugins;
 using Modular.Plugins.Packages;
 
@@ -29,10 +28,10 @@ public sealed record PluginStartup(PluginRuntime Runtime, SharedPackages Shared,
         var locks = new DatabaseLocks(database);
         var runtime = new PluginRuntime(pluginsPath, packages, new HostPluginDatabase(database, locks), new HostPublisherStore(database),
             [typeof(PluginStartup).Assembly], time);
-        var shared = new SharedPackages(database, locks, runtime.Packages, runtime.Staged, time);
-        // The host's tables are brought up to date first; then the allow-list of this start (settings and the security
-        // administrator's list), before any plugin code loads.
-        await using (var db = shared.Open()) await db.Database.MigrateAsync(ct);
+        var shared = new SharedPackages(new HostPackageStore(database, locks, options.InstanceName), runtime.Packages, runtime.Staged, time);
+        // The host's tables are brought up to date first (the packages table must exist before the plugins load); then the
+        // allow-list of this start (settings and the security administrator's list), before any plugin code loads.
+        await using (var db = HostContexts.Open(database)) await db.Database.MigrateAsync(ct);
         var trust = await runtime.Trust.CurrentAsync(ct);
         StartOutcomes outcomes;
         if (shared.Enabled)
@@ -60,9 +59,17 @@ public static class PluginSetup
         services.AddSingleton<IActionDescriptorChangeProvider>(sp => sp.GetRequiredService<PluginActionChanges>());
         services.AddSingleton<LiveEndpointSource>();
         services.AddSingleton<LivePlugins>();
+        services.AddSingleton<ILivePluginHost>(sp => sp.GetRequiredService<LivePlugins>());
+        services.AddSingleton<IPluginActivator, LiveActivation>();
+        // The list of publishers is changed through request scopes' contexts, so that the audit records the rows too.
+        services.AddSingleton<IPublisherStore>(sp => new HostPublisherStore(sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<IPackageStore>(sp => new HostPackageStore(sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<DatabaseLocks>(),
+            sp.GetRequiredService<ModularOptions>().InstanceName));
+        services.AddScoped<IPackageSession>(sp => new HostPackageSession(sp.GetRequiredService<HostDbContext>(), sp.GetRequiredService<DatabaseLocks>()));
+        services.AddSingleton<IPluginAudit, HostPluginAudit>();
         services.AddScoped<PluginInstaller>();
         services.AddScoped<PublisherAllowList>();
-        services.AddSingleton<PackageWatcher>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PackageWatcher>(sp, sp.GetRequiredService<ModularOptions>().SignalSeconds));
         services.AddHostedService(sp => sp.GetRequiredService<PackageWatcher>());
         return catalog;
     }
@@ -88,8 +95,7 @@ public static class PluginSetup
         if (shared.Enabled)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await shared.RecordStartAsync(scope.ServiceProvider.GetRequiredService<HostDbContext>(), catalog,
-                app.Services.GetRequiredService<ModularOptions>().InstanceName, startOutcomes.Refused);
+            await shared.RecordStartAsync(scope.ServiceProvider.GetRequiredService<IPackageSession>(), catalog, startOutcomes.Refused);
         }
         await app.Services.GetRequiredService<AuditWriter>().AppendAsync(failures);
     }

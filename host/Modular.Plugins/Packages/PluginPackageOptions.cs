@@ -27,4 +27,8 @@ public sealed class PublisherKey
 {
     public string Name { get; set; } = "";
     public string PublicKey { get; set; } = "";
+    /// <summary>The row's id on the security administrator's list (null for a key of the settings).</summary>
+    public int? Id { get; set; }
+    public string? AddedBy { get; set; }
+    public DateTime? AddedAt { get; set; }
 }

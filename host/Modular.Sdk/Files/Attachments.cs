@@ -51,6 +51,13 @@ public class Attachments(IFileStore files, string moduleId, string ownerPrefix, 
         foreach (var u in uploads) await files.SaveAsync(moduleId, OwnerKey(ownerId), u, ct);
     }
 
+    /// <summary>
+    /// Saves checked uploads as files of the record with <paramref name="ownerId"/> inside the transaction open on
+    /// <paramref name="unitOfWork"/>: they commit, or roll back, with the record's own changes.
+    /// </summary>
+    public Task<IReadOnlyList<StoredFileInfo>> SaveAsync(int ownerId, IReadOnlyCollection<FileUpload> uploads, DbContext unitOfWork, CancellationToken ct = default) =>
+        files.SaveAllAsync(moduleId, OwnerKey(ownerId), uploads, unitOfWork, ct);
+
     /// <summary>The files of the record with <paramref name="ownerId"/>.</summary>
     public Task<IReadOnlyList<StoredFileInfo>> ListAsync(int ownerId, CancellationToken ct = default) =>
         files.ListAsync(moduleId, OwnerKey(ownerId), ct);

@@ -38,6 +38,20 @@ public interface IFileStore
     Task<bool> DeleteAsync(string moduleId, int id, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Saves checked uploads as files of one owner as part of the caller's unit of work: inside the transaction open on
+    /// <paramref name="unitOfWork"/>, so the files are kept if and only if the caller's own changes commit (a crash between
+    /// the two leaves neither). The default, for stores outside the database, saves one by one.
+    /// </summary>
+    /// <returns>The files saved.</returns>
+    async Task<IReadOnlyList<StoredFileInfo>> SaveAllAsync(string moduleId, string ownerKey, IReadOnlyCollection<FileUpload> uploads, DbContext unitOfWork,
+        CancellationToken cancellationToken = default)
+    {
+        var saved = new List<StoredFileInfo>();
+        foreach (var upload in uploads) saved.Add(await SaveAsync(moduleId, ownerKey, upload, cancellationToken));
+        return saved;
+    }
+
+    /// <summary>
     /// Deletes every file of these owners as part of the caller's unit of work: inside the transaction open on
     /// <paramref name="unitOfWork"/>, so the files go if and only if the caller's own changes commit (a deleted record
     /// never keeps its files, nor loses them while it stays). The default, for stores outside the database, deletes one by one.

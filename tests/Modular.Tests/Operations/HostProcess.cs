@@ -75,6 +75,14 @@ public sealed class HostProcess : IDisposable
         return false;
     }
 
+    /// <summary>Ends the process at once, as a power cut or the OOM killer would (on Linux <see cref="Process.Kill()"/> sends SIGKILL): nothing is flushed or disposed.</summary>
+    public void Kill()
+    {
+        if (_process.HasExited) return;
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)

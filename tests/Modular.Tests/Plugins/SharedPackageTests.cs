@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Modular.Host.Plugins.Packages;
 using Modular.Plugins.Packages;
 using Modular.Tests.Infrastructure;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Data;
-using Modular.Host.Plugins.Packages;
 using Modular.Plugins;
 using Modular.Plugins.Packages;
 using Modular.Sdk;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modular.Host.Localization;
-using Modular.Host.Plugins.Packages;
 using Modular.Plugins.Packages;
 using Modular.Sdk;
 

@@ -1,20 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using Modular.Host.Auditing;
-using Modular.Host.Data;
-using Modular.Plugins;
-using Modular.Plugins.Packages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>
 /// Brings packages accepted on another instance to this one while it runs (PostgreSQL only): every
-/// <c>Modular:SignalSeconds</c>, as the module-switch watcher does, it reads the packages table's fingerprint (rows, sum of
+/// <paramref name="signalSeconds"/> (<c>Modular:SignalSeconds</c>), as the module-switch watcher does, it reads the packages table's fingerprint (rows, sum of
 /// versions); when it moved, each installed package this instance does not have is checked again from its bytes, unpacked
 /// and brought live (its migrations already ran on the instance that accepted it, so they find nothing to do).
 /// Upgrades and uninstalls wait for this instance's next start (<see cref="SharedPackages.ApplyAtStartAsync"/>).
 /// </summary>
-public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, LivePlugins live, SharedPackages shared, PluginTrustSource trustSource,
-    DatabaseLocks locks, ModularOptions options, AuditWriter audit, StartOutcomes start, TimeProvider time, ILogger<PackageWatcher> logger) : BackgroundService
+/// <param name="scopes">A scope per tick, for its <see cref="IPackageSession"/> (the host's context).</param>
+public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog catalog, IPluginActivator live, SharedPackages shared, PluginTrustSource trustSource,
+    IPackageStore store, int signalSeconds, IPluginAudit audit, StartOutcomes start, TimeProvider time, ILogger<PackageWatcher> logger) : BackgroundService
 {
     private (int Rows, long Versions)? _seen;
     /// <summary>Refused here already (at start or by an earlier tick), by id and hash: not tried again until the row changes.</summary>
@@ -24,36 +24,36 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
     public async Task<int> SyncOnceAsync(CancellationToken ct = default)
     {
         if (!shared.Enabled) return 0;
-        await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
+        await using (await store.HoldInstallsAsync(ct))
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-            var rows = await db.PluginPackages.CountAsync(ct);
-            var versions = rows == 0 ? 0 : await db.PluginPackages.SumAsync(p => p.Version, ct);
+            var db = scope.ServiceProvider.GetRequiredService<IPackageSession>();
+            var rows = await db.Packages.CountAsync(ct);
+            var versions = rows == 0 ? 0 : await db.Packages.SumAsync(p => p.Version, ct);
             if (_seen == (rows, versions)) return 0;
-            var wanted = await db.PluginPackages.AsNoTracking().Where(p => p.State == PluginPackageStates.Installed)
+            var wanted = await db.Packages.AsNoTracking().Where(p => p.State == PluginPackageStates.Installed)
                 .OrderBy(p => p.InstalledAt).Select(p => new { p.PluginId, p.PackageVersion, p.Sha256 }).ToListAsync(ct);
             var installed = 0;
             foreach (var w in wanted)
             {
                 if (catalog.All.Any(p => p.Manifest?.Id == w.PluginId)) continue;
                 if (_refused.GetValueOrDefault(w.PluginId) == w.Sha256) continue;
-                var content = await db.PluginPackages.AsNoTracking().Where(p => p.PluginId == w.PluginId).Select(p => p.Content).SingleAsync(ct);
+                var content = await db.Packages.AsNoTracking().Where(p => p.PluginId == w.PluginId).Select(p => p.Content).SingleAsync(ct);
                 var failure = await InstallAsync(w.PluginId, w.PackageVersion, content, w.Sha256, ct);
-                shared.RecordState(db, w.PluginId, options.InstanceName, failure is null ? w.PackageVersion : null, failure, time.GetUtcNow().UtcDateTime);
-                await db.SaveChangesAsync(ct);
+                db.RecordState(w.PluginId, store.Instance, failure is null ? w.PackageVersion : null, failure, time.GetUtcNow().UtcDateTime);
+                await db.SaveAsync(ct);
                 var target = "Plugin:" + w.PluginId;
                 if (failure is null)
                 {
                     installed++;
                     _refused.Remove(w.PluginId);
-                    await audit.AppendAsync([new AuditRecord("plugin.instance.installed", target, $"{w.PackageVersion}, {options.InstanceName}", true, null, "system", null, null)], ct);
+                    await audit.AppendAsync([new PluginAuditEvent("plugin.instance.installed", target, $"{w.PackageVersion}, {store.Instance}", true, BySystem: true)], ct);
                 }
                 else
                 {
                     _refused[w.PluginId] = w.Sha256;
                     logger.LogWarning("Shared package {Id} {Version} refused on this instance: {Reason}", w.PluginId, w.PackageVersion, failure);
-                    await audit.AppendAsync([new AuditRecord("plugin.instance.refused", target, $"{w.PackageVersion}, {options.InstanceName}: {failure}", false, null, "system", null, null)], ct);
+                    await audit.AppendAsync([new PluginAuditEvent("plugin.instance.refused", target, $"{w.PackageVersion}, {store.Instance}: {failure}", false, BySystem: true)], ct);
                 }
             }
             _seen = (rows, versions);
@@ -86,8 +86,8 @@ public sealed class PackageWatcher(IServiceScopeFactory scopes, PluginCatalog ca
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.SignalSeconds <= 0 || !shared.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.SignalSeconds));
+        if (signalSeconds <= 0 || !shared.Enabled) return;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(signalSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

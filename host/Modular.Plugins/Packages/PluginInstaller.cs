@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Modular.Host.Auditing;
-using Modular.Host.Data;
-using Modular.Plugins;
-using Modular.Plugins.Packages;
+using Microsoft.Extensions.Logging;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
+/// <summary>What became of an upload: refused with its reasons, or accepted with a message (and whether a restart applies it).</summary>
 public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, string? Message = null, bool RestartNeeded = false)
 {
     public static InstallResult Refused(IEnumerable<string> errors) => new(false, errors.ToList());
@@ -17,9 +15,9 @@ public sealed record InstallResult(bool Success, IReadOnlyList<string> Errors, s
 /// then a new plugin goes live at once, while an upgrade or an uninstall is staged for the next start.
 /// Every step, refusals included, is audited.
 /// </summary>
+/// <param name="db">The packages' tables in this request's unit of work.</param>
 public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector inspector, PluginTrustSource trustSource, StagedChanges stagedChanges, SharedPackages shared,
-    LivePlugins live, AuditWriter audit, ICurrentUser user, IHttpContextAccessor http, ILogger<PluginInstaller> logger, HostDbContext db, DatabaseLocks locks,
-    ModularOptions modular, TimeProvider time)
+    IPluginActivator live, IPluginAudit audit, ICurrentUser user, ILogger<PluginInstaller> logger, IPackageSession db, IPackageStore store, TimeProvider time)
 {
     private bool Shared => shared.Enabled;
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -29,7 +27,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
         var trust = await trustSource.CurrentAsync(ct);
         var inspection = await inspector.InspectAsync(upload, trust, ct);
         // One install, upgrade or uninstall at a time on this instance (the package watcher takes it too).
-        await using (await locks.HoldAsync(DatabaseLocks.PluginInstalls, LockReach.ThisInstance, ct))
+        await using (await store.HoldInstallsAsync(ct))
         {
             if (inspection.IsValid) CheckAgainstInstalled(inspection);
             var manifest = inspection.Manifest;
@@ -41,7 +39,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
             }
             var signedBy = inspection.Publisher is { } p ? $"，签名：{p}（{inspection.KeyId}）" : inspection.Signed ? $"，签名密钥 {inspection.KeyId}" : "，未签名";
             var existing = Installed(manifest!.Id);
-            var row = Shared ? await db.PluginPackages.FindAsync([manifest!.Id], ct) : null;
+            var row = Shared ? await db.FindAsync(manifest!.Id, ct) : null;
             if (existing is null && row is { State: PluginPackageStates.Installed })
             {
                 // Accepted on another instance and not here yet: an upgrade of that one, for every instance.
@@ -109,7 +107,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
         else if (existing is null && Directory.Exists(Path.Combine(catalog.PluginsPath, manifest.Id)))
             inspection.Errors.Add($"插件目录“{manifest.Id}”已存在，但其中不是可识别的插件；请先由运维清理。");
         var staged = Pending().FirstOrDefault(c => c.Id == manifest.Id && c.Action == StagedChange.Upgrade);
-        if (existing is null && Shared && db.PluginPackages.AsNoTracking().FirstOrDefault(p => p.PluginId == manifest.Id && p.State == PluginPackageStates.Installed) is { } elsewhere
+        if (existing is null && Shared && db.Packages.AsNoTracking().FirstOrDefault(p => p.PluginId == manifest.Id && p.State == PluginPackageStates.Installed) is { } elsewhere
             && SemanticVersion.TryParse(elsewhere.PackageVersion, out var elsewhereVersion) && manifest.ParsedVersion.CompareTo(elsewhereVersion) <= 0)
             inspection.Errors.Add($"模块标识“{manifest.Id}”已由另一实例安装为 {elsewhere.PackageVersion}（本实例稍后自动安装）；只能升级到更高的版本（此安装包为 {manifest.Version}）。");
         if (staged is not null && SemanticVersion.TryParse(staged.Version, out var stagedVersion) && manifest.ParsedVersion.CompareTo(stagedVersion) <= 0)
@@ -128,18 +126,18 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
         var id = plugin.Id;
         var dependent = catalog.Running.FirstOrDefault(p => p.Manifest!.Dependencies.Any(d => d.Id == id));
         if (dependent is not null) return $"模块“{dependent.Name.Current}”依赖它，须先卸载“{dependent.Name.Current}”。";
-        if (Shared && await db.PluginPackages.FindAsync([id], ct) is { State: PluginPackageStates.Installed } row)
+        if (Shared && await db.FindAsync(id, ct) is { State: PluginPackageStates.Installed } row)
         {
-            await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+            await db.InTransactionAsync(async () =>
             {
-                await FreshAsync(row, ct);
+                await db.FreshAsync(row, ct);
                 row.ClearStaged();
                 row.StagedAction = StagedChange.Uninstall;
                 row.StagedVersion = row.PackageVersion;
                 row.StagedDeleteData = deleteData;
                 row.StagedBy = user.UserName;
                 row.StagedAt = Now;
-                await db.SaveChangesAsync(ct);
+                await db.SaveAsync(ct);
                 return true;
             }, ct);
         }
@@ -151,13 +149,13 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
     public async Task<bool> CancelStagedAsync(string id, CancellationToken ct = default)
     {
         var cancelled = stagedChanges.Cancel(id);
-        if (Shared && await db.PluginPackages.FindAsync([id], ct) is { StagedAction: not null } row)
+        if (Shared && await db.FindAsync(id, ct) is { StagedAction: not null } row)
         {
-            await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+            await db.InTransactionAsync(async () =>
             {
-                await FreshAsync(row, ct);
+                await db.FreshAsync(row, ct);
                 row.ClearStaged();
-                await db.SaveChangesAsync(ct);
+                await db.SaveAsync(ct);
                 return true;
             }, ct);
             cancelled = true;
@@ -172,7 +170,7 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
     {
         var local = stagedChanges.Pending();
         if (!Shared) return local;
-        var shared = db.PluginPackages.AsNoTracking().Where(p => p.StagedAction != null)
+        var shared = db.Packages.AsNoTracking().Where(p => p.StagedAction != null)
             .Select(p => new { p.PluginId, p.StagedAction, p.StagedVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy, p.StagedAt }).ToList()
             .Select(p => new StagedChange(p.PluginId, p.StagedAction!, p.StagedVersion ?? p.PackageVersion, p.PackageVersion, p.StagedDeleteData, p.StagedBy,
                 p.StagedAt ?? Now, catalog.All.FirstOrDefault(x => x.Manifest?.Id == p.PluginId)?.FolderName));
@@ -182,11 +180,11 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
     /// <summary>Keeps a new plugin's verified package for the other instances, and what this instance made of it.</summary>
     private async Task KeepSharedAsync(PluginManifest manifest, PackageInspection inspection, CancellationToken ct)
     {
-        await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+        await db.InTransactionAsync(async () =>
         {
-            var row = await db.PluginPackages.FindAsync([manifest.Id], ct);
-            if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = manifest.Id });
-            else await FreshAsync(row, ct);
+            var row = await db.FindAsync(manifest.Id, ct);
+            if (row is null) db.Add(row = new PluginPackage { PluginId = manifest.Id });
+            else await db.FreshAsync(row, ct);
             row.ClearStaged();
             row.PackageVersion = manifest.Version;
             row.Content = inspection.Package;
@@ -194,8 +192,8 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
             row.State = PluginPackageStates.Installed;
             row.InstalledBy = user.UserName;
             row.InstalledAt = Now;
-            shared.RecordState(db, manifest.Id, modular.InstanceName, manifest.Version, null, Now);
-            await db.SaveChangesAsync(ct);
+            db.RecordState(manifest.Id, store.Instance, manifest.Version, null, Now);
+            await db.SaveAsync(ct);
             return true;
         }, ct);
     }
@@ -203,8 +201,8 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
     /// <summary>A plugin that came in a folder (not through the database) is upgraded for every instance: its row starts here.</summary>
     private async Task<PluginPackage> NewRowAsync(PluginDescriptor existing, CancellationToken ct)
     {
-        var row = await db.PluginPackages.FindAsync([existing.Id], ct);
-        if (row is null) db.PluginPackages.Add(row = new PluginPackage { PluginId = existing.Id, InstalledAt = Now });
+        var row = await db.FindAsync(existing.Id, ct);
+        if (row is null) db.Add(row = new PluginPackage { PluginId = existing.Id, InstalledAt = Now });
         row.PackageVersion = existing.Manifest!.Version;
         row.State = PluginPackageStates.Installed;
         return row;
@@ -212,9 +210,9 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
 
     private async Task StageSharedUpgradeAsync(PluginPackage row, PackageInspection inspection, CancellationToken ct)
     {
-        await locks.InTransactionAsync(db, DatabaseLocks.PluginPackages, async () =>
+        await db.InTransactionAsync(async () =>
         {
-            await FreshAsync(row, ct);
+            await db.FreshAsync(row, ct);
             row.ClearStaged();
             row.StagedAction = StagedChange.Upgrade;
             row.StagedVersion = inspection.Manifest!.Version;
@@ -222,19 +220,12 @@ public sealed class PluginInstaller(PluginCatalog catalog, PackageInspector insp
             row.StagedSha256 = PackageFormat.Sha256Hex(inspection.Package);
             row.StagedBy = user.UserName;
             row.StagedAt = Now;
-            await db.SaveChangesAsync(ct);
+            await db.SaveAsync(ct);
             return true;
         }, ct);
         stagedChanges.Cancel(row.PluginId); // the database's staging replaces a folder's
     }
 
-    /// <summary>Read again under the lock: an instance starting meanwhile may have applied what was staged.</summary>
-    private async Task FreshAsync(PluginPackage row, CancellationToken ct)
-    {
-        // Only a row not changed here yet; a changed one still meets the concurrency stamp when saved.
-        if (db.Entry(row).State == EntityState.Unchanged) await db.Entry(row).ReloadAsync(ct);
-    }
-
     private Task AuditAsync(string action, string target, string? details, bool success, CancellationToken ct) =>
-        audit.AppendAsync([new AuditRecord(action, target, details, success, user.Id, user.UserName, null, http.HttpContext?.Connection.RemoteIpAddress?.ToString())], ct);
+        audit.AppendAsync([new PluginAuditEvent(action, target, details, success)], ct);
 }

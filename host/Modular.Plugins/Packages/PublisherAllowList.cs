@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Host.Auditing;
-using Modular.Host.Data;
-using Modular.Plugins.Packages;
 using Modular.Sdk;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>
 /// The security administrator's list of trusted plugin publishers (three separate administrators: the system
@@ -12,7 +8,7 @@ namespace Modular.Host.Plugins.Packages;
 /// as its own event (<c>plugin.publisher.added</c>, <c>plugin.publisher.removed</c>). Keys from the <c>Plugins:Publishers</c>
 /// setting are shown beside them, read-only.
 /// </summary>
-public sealed class PublisherAllowList(HostDbContext db, PluginTrustSource trustSource, AuditWriter audit, ICurrentUser user, IHttpContextAccessor http, TimeProvider time)
+public sealed class PublisherAllowList(IPublisherStore store, PluginTrustSource trustSource, IPluginAudit audit, ICurrentUser user, TimeProvider time)
 {
     public const int MaxNameLength = 100;
 
@@ -21,9 +17,9 @@ public sealed class PublisherAllowList(HostDbContext db, PluginTrustSource trust
     public async Task<IReadOnlyList<Row>> ListAsync(CancellationToken ct = default)
     {
         var trust = await trustSource.CurrentAsync(ct);
-        var rows = await db.PluginPublishers.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
+        var rows = await store.ListAsync(ct);
         return [.. trust.Publishers.Where(p => p.FromSettings).Select(p => new Row(null, p.Name, p.KeyId, true, null, null)),
-            .. rows.Select(r => new Row(r.Id, r.Name, r.KeyId, false, r.AddedBy, r.AddedAt))];
+            .. rows.Select(r => new Row(r.Id, r.Name, PackageFormat.KeyId(Convert.FromBase64String(r.PublicKey)), false, r.AddedBy, r.AddedAt))];
     }
 
     /// <summary>Adds a publisher; the problems by field (Name, PublicKey) in Chinese when refused, nothing saved then.</summary>
@@ -38,16 +34,13 @@ public sealed class PublisherAllowList(HostDbContext db, PluginTrustSource trust
         else if ((await trustSource.CurrentAsync(ct)).Find(key) is { } known)
             errors["PublicKey"] = $"该公钥已在允许的发布者名单中（名为“{known.Name}”，密钥 {known.KeyId}）。";
         if (errors.Count > 0) return errors;
-        var row = new PluginPublisher
+        var row = await store.AddAsync(new PublisherKey
         {
             Name = name,
             PublicKey = Convert.ToBase64String(key),
-            KeyId = PackageFormat.KeyId(key),
             AddedBy = user.UserName,
             AddedAt = time.GetUtcNow().UtcDateTime,
-        };
-        db.PluginPublishers.Add(row);
-        await db.SaveChangesAsync(ct);
+        }, ct);
         await AuditAsync("plugin.publisher.added", row, ct);
         return errors;
     }
@@ -55,15 +48,15 @@ public sealed class PublisherAllowList(HostDbContext db, PluginTrustSource trust
     /// <summary>Removes a publisher of the list (not one of the settings); false when there is none with that id.</summary>
     public async Task<bool> RemoveAsync(int id, CancellationToken ct = default)
     {
-        var row = await db.PluginPublishers.FindAsync([id], ct);
+        var row = await store.RemoveAsync(id, ct);
         if (row is null) return false;
-        db.PluginPublishers.Remove(row);
-        await db.SaveChangesAsync(ct);
         await AuditAsync("plugin.publisher.removed", row, ct);
         return true;
     }
 
-    private Task AuditAsync(string action, PluginPublisher row, CancellationToken ct) =>
-        audit.AppendAsync([new AuditRecord(action, "Publisher:" + row.KeyId, $"{row.Name}（密钥 {row.KeyId}）", true, user.Id, user.UserName, null,
-            http.HttpContext?.Connection.RemoteIpAddress?.ToString())], ct);
+    private Task AuditAsync(string action, PublisherKey row, CancellationToken ct)
+    {
+        var keyId = PackageFormat.KeyId(Convert.FromBase64String(row.PublicKey));
+        return audit.AppendAsync([new PluginAuditEvent(action, "Publisher:" + keyId, $"{row.Name}（密钥 {keyId}）", true)], ct);
+    }
 }

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Modular.Host.Data;
-using Modular.Plugins;
-using Modular.Plugins.Packages;
 
-namespace Modular.Host.Plugins.Packages;
+namespace Modular.Plugins.Packages;
 
 /// <summary>
 /// Several instances on one PostgreSQL database: an accepted package is kept in the database (<see cref="PluginPackage"/>)
@@ -12,17 +9,9 @@ namespace Modular.Host.Plugins.Packages;
 /// The bytes are checked again on each instance before anything is unpacked: neither the row nor the folder is trusted alone.
 /// On SQLite (one instance) the plugins folder alone holds the state, as before.
 /// </summary>
-public sealed class SharedPackages(DatabaseSettings database, DatabaseLocks locks, PackageInspector inspector, StagedChanges staged, TimeProvider time)
+public sealed class SharedPackages(IPackageStore store, PackageInspector inspector, StagedChanges staged, TimeProvider time)
 {
-    public bool Enabled => database.IsPostgreSql;
-
-    /// <summary>A context of the host's own, outside the container (at start).</summary>
-    public HostDbContext Open()
-    {
-        var options = new DbContextOptionsBuilder<HostDbContext>();
-        database.Apply(options);
-        return new HostDbContext(options.Options);
-    }
+    public bool Enabled => store.Shared;
 
     /// <summary>Checks stored bytes as an upload is checked, and that they are what was accepted; the reason in Chinese, else null.</summary>
     public async Task<(PackageInspection? Inspection, string? Failure)> VerifyAsync(byte[]? content, string? sha256, string id, string? version,
@@ -66,17 +55,16 @@ public sealed class SharedPackages(DatabaseSettings database, DatabaseLocks lock
     /// <summary>
     /// At start, before any plugin loads: turns the database's state into staged changes of this folder and applies them
     /// (<see cref="StagedChanges.ApplyAtStartAsync"/>), under the advisory lock so that two instances starting together take
-    /// turns. The first instance to start after a change was staged applies it (runs the migrations) and marks it done;
+    /// turns (the host's tables are migrated before). The first instance to start after a change was staged applies it (runs the migrations) and marks it done;
     /// the others then only bring their folder up to date.
     /// </summary>
     /// <returns>The outcomes, and the packages this instance refused (by id).</returns>
     public async Task<(List<PackageOutcome> Outcomes, Dictionary<string, RefusedPackage> Refused)> ApplyAtStartAsync(PluginTrust trust, CancellationToken ct = default)
     {
-        await using (var db = Open()) await db.Database.MigrateAsync(ct); // the packages table must exist before the plugins load
         // Rows are changed, and applied at an instance's start, under one lock.
-        await using var held = await locks.HoldAsync(DatabaseLocks.PluginPackages, ct: ct);
-        await using var rows = Open();
-        var packages = await rows.PluginPackages.OrderBy(p => p.InstalledAt).ToListAsync(ct);
+        await using var held = await store.HoldPackagesAsync(ct);
+        await using var rows = store.Open();
+        var packages = await rows.Packages.OrderBy(p => p.InstalledAt).ToListAsync(ct);
         var local = Local();
         var applying = new Dictionary<string, PluginPackage>();
         var following = new HashSet<string>();
@@ -162,7 +150,7 @@ public sealed class SharedPackages(DatabaseSettings database, DatabaseLocks lock
                 Done(row, o.Success, o.Message, now);
             }
         }
-        await rows.SaveChangesAsync(ct);
+        await rows.SaveAsync(ct);
         outcomes.AddRange(applied);
         return (outcomes, refused);
     }
@@ -187,30 +175,20 @@ public sealed class SharedPackages(DatabaseSettings database, DatabaseLocks lock
         row.LastOutcomeAt = at;
     }
 
-    /// <summary>Writes what this instance made of a package (saved by the caller).</summary>
-    public void RecordState(HostDbContext db, string pluginId, string instance, string? runningVersion, string? failure, DateTime at)
-    {
-        var state = db.PluginInstanceStates.Local.FirstOrDefault(s => s.PluginId == pluginId && s.Instance == instance)
-            ?? db.PluginInstanceStates.Find(pluginId, instance);
-        if (state is null) db.PluginInstanceStates.Add(state = new PluginInstanceState { PluginId = pluginId, Instance = instance });
-        state.RunningVersion = runningVersion;
-        state.Failure = failure is { Length: > 2000 } f ? f[..2000] : failure;
-        state.At = at;
-    }
-
     /// <summary>After the start's plugins loaded and migrated: what this instance runs of every shared package, or why not.</summary>
-    public async Task RecordStartAsync(HostDbContext db, PluginCatalog catalog, string instance, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
+    public async Task RecordStartAsync(IPackageSession db, PluginCatalog catalog, IReadOnlyDictionary<string, RefusedPackage> refused, CancellationToken ct = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await db.PluginInstanceStates.Where(s => s.Instance == instance).LoadAsync(ct);
-        foreach (var row in await db.PluginPackages.AsNoTracking().Select(p => new { p.PluginId, p.State }).ToListAsync(ct))
+        var instance = store.Instance;
+        await db.LoadStatesAsync(instance, ct);
+        foreach (var row in await db.Packages.AsNoTracking().Select(p => new { p.PluginId, p.State }).ToListAsync(ct))
         {
             var plugin = catalog.All.Where(p => p.Manifest?.Id == row.PluginId).OrderBy(p => p.IsRunning ? 0 : 1).FirstOrDefault();
             if (plugin is not null)
-                RecordState(db, row.PluginId, instance, plugin.IsRunning ? plugin.Manifest!.Version : null, plugin.IsRunning ? null : plugin.FailureReason, now);
+                db.RecordState(row.PluginId, instance, plugin.IsRunning ? plugin.Manifest!.Version : null, plugin.IsRunning ? null : plugin.FailureReason, now);
             else
-                RecordState(db, row.PluginId, instance, null, refused.GetValueOrDefault(row.PluginId)?.Reason, now);
+                db.RecordState(row.PluginId, instance, null, refused.GetValueOrDefault(row.PluginId)?.Reason, now);
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveAsync(ct);
     }
 }
