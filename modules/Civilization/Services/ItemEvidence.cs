@@ -13,6 +13,9 @@ public sealed class ItemEvidence(CivilizationDbContext db, EvidenceFiles files, 
     {
         var entry = new Evidence { ItemId = itemId, Text = text, SubmittedByMemberId = await me.IdAsync(ct), SubmittedAt = clock.UtcNow.UtcDateTime };
         db.Evidence.Add(entry);
+        // The entry, the item's state and the files commit together (a crash between commits would leave evidence
+        // without its files). A stale stamp is no database error: the transaction goes on for the next attempt.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             var item = await db.Items.FirstAsync(i => i.Id == itemId, ct);
@@ -27,8 +30,8 @@ public sealed class ItemEvidence(CivilizationDbContext db, EvidenceFiles files, 
                 db.Entry(item).State = EntityState.Detached;
             }
         }
-        // Files go to the portal's store after the entry (another connection).
-        await files.SaveAsync(entry.Id, uploads, ct);
+        await files.SaveAsync(entry.Id, uploads.ToList(), db, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>
