@@ -13,18 +13,19 @@ public sealed class SampleTests
     [InlineData(null, "Enter a title.")]
     [InlineData("   ", "Enter a title.")]
     [InlineData("学习党章党规", null)]
-    public void Titles_are_checked(string? title, string? problem) => Assert.Equal(problem, SampleRules.TitleProblem(title));
+    public void Titles_are_checked(string? title, string? problem) =>
+        Assert.Equal(problem, SampleRules.Check(title).Select(p => p.Message).SingleOrDefault());
 
     [Fact]
     public void A_title_longer_than_the_column_is_refused() =>
-        Assert.NotNull(SampleRules.TitleProblem(new string('字', SampleRules.TitleMaxLength + 1)));
+        Assert.Equal("Title", Assert.Single(SampleRules.Check(new string('字', SampleRules.TitleMaxLength + 1))).Field);
 
     [Fact]
     public void Every_message_has_a_chinese_translation()
     {
         var zh = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(ProjectDir(), "Resources", "zh-CN.json")))!;
-        Assert.Contains(SampleRules.TitleProblem(null)!, zh.Keys);
-        Assert.Contains(SampleRules.TitleProblem(new string('x', 101))!, zh.Keys);
+        Assert.Contains(Assert.Single(SampleRules.Check(null)).Message, zh.Keys);
+        Assert.Contains(Assert.Single(SampleRules.Check(new string('x', 101))).Message, zh.Keys);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class IndexModel(SampleDbContext db, IPermissionChecker permission
     [RequirePermission(SampleModule.EditPermission)]
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (SampleRules.TitleProblem(Title) is { } problem) ModelState.AddModelError(nameof(Title), text[problem]);
+        ModelState.AddProblems(SampleRules.Check(Title), text);
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
