@@ -2,6 +2,9 @@ namespace Modular.Modules.OrgLife.Services;
 
 public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, PeriodState SecretaryLecture)
 {
+    /// <summary>The year's democratic appraisal: held once its results are published.</summary>
+    public PeriodState Appraisal { get; init; } = PeriodState.NotRequired;
+
     public int Count(PeriodState state) => Cells.Values.SelectMany(c => c).Count(c => c.State == state);
 }
 
@@ -57,6 +60,8 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
             .ToListAsync(ct);
         var byBranch = held.ToLookup(m => m.BranchId, m => m.Meeting);
         var themeDays = await settings.ThemeDaysAsync(ct);
+        var appraised = await db.Appraisals.AsNoTracking()
+            .Where(a => a.Year == year && a.Stage == AppraisalStage.Published && ids.Contains(a.BranchId)).Select(a => a.BranchId).ToListAsync(ct);
         var rows = new List<BranchCompliance>();
         foreach (var branch in branches)
         {
@@ -76,7 +81,10 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
             }
             var secretary = await roster.SecretaryAsync(branch.Id, ct);
             var lectured = secretary is not null && meetings.Any(m => m.Type == MeetingType.PartyLecture && m.HostMemberId == secretary);
-            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured)));
+            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured))
+            {
+                Appraisal = settings.AppraisalRequired ? AppraisalRules.YearState(year, today, appraised.Contains(branch.Id)) : PeriodState.NotRequired,
+            });
         }
         return new ComplianceReport(year, today, cadences, rows);
     }

@@ -100,4 +100,108 @@ public sealed class OrgLifeTruthRuleTests
         var cells = ThemeDays(D("2026-03-20"), 15, "2026-02-03", "2026-02-15");
         Assert.Null(cells[1].Moved);
     }
+    private static readonly DateOnly Today = new(2026, 12, 20);
+
+    private static AppraisalStep Step(AppraisalStage current, AppraisalStage target, string? date = "2026-12-20", string? previous = null) =>
+        new(current, target, date is null ? null : D(date), previous is null ? null : D(previous), 2026, Today);
+
+    private static AppraisalLine Line(int? excellent = 1, int? qualified = 1, AppraisalGrade? grade = null, bool probationary = false) =>
+        new(excellent, qualified, 0, 0, grade, probationary);
+
+    private static readonly AppraisalLine[] Three = [Line(), Line(), Line(probationary: true)];
+
+    [Theory]
+    [InlineData(AppraisalStage.SelfAppraisal, AppraisalStage.SelfAppraisal, null)]
+    [InlineData(AppraisalStage.SelfAppraisal, AppraisalStage.PeerAppraisal, null)]
+    [InlineData(AppraisalStage.SelfAppraisal, AppraisalStage.Voting, "Finish “{0}” first: the stages go in order.")]
+    [InlineData(AppraisalStage.PeerAppraisal, AppraisalStage.Grading, "Finish “{0}” first: the stages go in order.")]
+    [InlineData(AppraisalStage.Voting, AppraisalStage.Published, "Finish “{0}” first: the stages go in order.")]
+    [InlineData(AppraisalStage.Voting, AppraisalStage.Grading, null)]
+    [InlineData(AppraisalStage.Voting, AppraisalStage.PeerAppraisal, "“{0}” is done and is not reopened.")]
+    [InlineData(AppraisalStage.Published, AppraisalStage.Published, "The results are published: the appraisal is closed.")]
+    public void Stages_go_in_order_one_at_a_time(AppraisalStage current, AppraisalStage target, string? refused)
+    {
+        var problems = AppraisalRules.CheckForm(Step(current, target), Three, 3);
+        if (refused is null) Assert.Empty(problems);
+        else Assert.Equal(refused, Assert.Single(problems).Message);
+    }
+
+    [Fact]
+    public void A_refused_skip_names_the_stage_to_finish_first() =>
+        Assert.Equal(new object[] { AppraisalStage.SelfAppraisal.Label() }, Assert.Single(AppraisalRules.CheckForm(Step(AppraisalStage.SelfAppraisal, AppraisalStage.Published), Three, 3)).Args);
+
+    [Theory]
+    [InlineData(null, null, "Enter the day “{0}” was done.")]
+    [InlineData("2026-12-21", null, "The day cannot be in the future.")]
+    [InlineData("2025-12-31", null, "The appraisal of {0} is done in {0} or later.")]
+    [InlineData("2026-12-09", "2026-12-10", "The day cannot be before the stage before it ({0}).")]
+    [InlineData("2026-12-10", "2026-12-10", null)] // the same day as the stage before
+    [InlineData("2026-12-20", "2026-12-10", null)]
+    public void A_stage_is_done_on_a_day_not_to_come_and_not_before_the_one_before(string? date, string? previous, string? refused)
+    {
+        var problems = AppraisalRules.CheckForm(Step(AppraisalStage.PeerAppraisal, AppraisalStage.Voting, date, previous), Three, 3);
+        if (refused is null) Assert.Empty(problems);
+        else Assert.Equal(("StageDate", refused), (Assert.Single(problems).Field, problems[0].Message));
+    }
+
+    [Fact]
+    public void Saving_a_stage_needs_no_day() =>
+        Assert.Empty(AppraisalRules.CheckForm(Step(AppraisalStage.Voting, AppraisalStage.Voting, date: null), Three, 3));
+
+    [Theory]
+    [InlineData(3, 0, null)]
+    [InlineData(2, 1, null)]
+    [InlineData(0, 0, null)] // not voted yet: fine while the vote is under way
+    [InlineData(-1, 0, "Vote counts are whole numbers from 0 to the {0} participants.")]
+    [InlineData(4, 0, "Vote counts are whole numbers from 0 to the {0} participants.")]
+    [InlineData(2, 2, "The votes for one member add up to {0}, more than the {1} participants.")]
+    public void A_members_votes_add_up_to_no_more_than_the_participants(int excellent, int qualified, string? refused)
+    {
+        var problems = AppraisalRules.CheckForm(Step(AppraisalStage.Voting, AppraisalStage.Voting), [Line(), Line(excellent, qualified), Line()], 3);
+        if (refused is null) Assert.Empty(problems);
+        else Assert.Equal(("Entries[1].Excellent", refused), (Assert.Single(problems).Field, problems[0].Message));
+    }
+
+    [Fact]
+    public void The_vote_is_done_only_when_every_participant_has_votes()
+    {
+        AppraisalLine[] lines = [Line(), Line(0, 0), Line(probationary: true)];
+        var problem = Assert.Single(AppraisalRules.CheckForm(Step(AppraisalStage.Voting, AppraisalStage.Grading), lines, 3));
+        Assert.Equal(("Entries[1].Excellent", "Enter this member's votes before finishing the vote."), (problem.Field, problem.Message));
+    }
+
+    [Fact]
+    public void Every_participant_is_on_the_form() =>
+        Assert.Contains(AppraisalRules.CheckForm(Step(AppraisalStage.Voting, AppraisalStage.Voting), [Line()], 2), p => p.Field == "" && p.Message == "Every participant must be on the form.");
+
+    [Fact]
+    public void Stage_and_grades_come_from_their_lists_and_probationary_members_get_none()
+    {
+        var problems = AppraisalRules.CheckForm(Step(AppraisalStage.Grading, (AppraisalStage)9), [Line(grade: (AppraisalGrade)9), Line(grade: AppraisalGrade.Qualified, probationary: true)], 2);
+        Assert.Contains(problems, p => p.Field == "Stage");
+        Assert.Contains(problems, p => p.Field == "Entries[0].Grade" && p.Message == "Choose a grade.");
+        Assert.Contains(problems, p => p.Field == "Entries[1].Grade" && p.Message == "预备党员参加民主评议，但不评定等次。");
+    }
+
+    [Fact]
+    public void Grades_keep_to_a_third_excellent_and_publishing_needs_every_full_member_graded()
+    {
+        AppraisalLine[] two = [Line(grade: AppraisalGrade.Excellent), Line(grade: AppraisalGrade.Qualified), Line(grade: AppraisalGrade.Qualified), Line(probationary: true)];
+        Assert.Empty(AppraisalRules.CheckForm(Step(AppraisalStage.Grading, AppraisalStage.Published), two, 4));
+        AppraisalLine[] tooMany = [Line(grade: AppraisalGrade.Excellent), Line(grade: AppraisalGrade.Excellent), Line(grade: AppraisalGrade.Qualified), Line(probationary: true)];
+        Assert.Contains("“优秀”最多 1 人，现为 2 人", Assert.Single(AppraisalRules.CheckForm(Step(AppraisalStage.Grading, AppraisalStage.Grading), tooMany, 4)).Message);
+        AppraisalLine[] missing = [Line(grade: AppraisalGrade.Qualified), Line(), Line(probationary: true)];
+        Assert.Empty(AppraisalRules.CheckForm(Step(AppraisalStage.Grading, AppraisalStage.Grading), missing, 3));
+        Assert.Contains("还有 1 名正式党员未评定等次", Assert.Single(AppraisalRules.CheckForm(Step(AppraisalStage.Grading, AppraisalStage.Published), missing, 3)).Message);
+    }
+
+    [Theory]
+    [InlineData("2026-09-30", false, PeriodState.Upcoming)]
+    [InlineData("2026-10-01", false, PeriodState.Due)]      // due from the fourth quarter
+    [InlineData("2026-12-31", false, PeriodState.Due)]
+    [InlineData("2027-01-01", false, PeriodState.Overdue)]
+    [InlineData("2027-01-01", true, PeriodState.Held)]
+    [InlineData("2026-05-13", true, PeriodState.Held)]
+    public void The_yearly_appraisal_is_due_in_the_fourth_quarter_and_done_when_published(string today, bool published, PeriodState expected) =>
+        Assert.Equal(expected, AppraisalRules.YearState(2026, D(today), published));
 }
