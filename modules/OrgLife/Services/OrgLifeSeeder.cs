@@ -95,7 +95,7 @@ public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPla
                 }
             }
             // Realistic lapses, one of each in the first branch: a members' meeting without a quorum,
-            // a meeting whose day passed without a record, a cancelled one.
+            // a meeting whose day passed without a record, a theme Party day moved, a cancelled one.
             if (index == 0)
             {
                 var past = meetings.Where(m => m.Status == MeetingStatus.Held).ToList();
@@ -113,6 +113,9 @@ public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPla
                     unrecorded.Decisions.Clear();
                     foreach (var a in unrecorded.Attendees) { a.Attendance = Attendance.Expected; a.LeaveReason = null; }
                 }
+                // A theme Party day held two days after its fixed day (it counts, and shows 改期).
+                if (past.LastOrDefault(m => m.Type == MeetingType.ThemePartyDay && m.Date < today.AddDays(-45) && m.Date.Day <= 26) is { } moved)
+                    moved.Date = moved.Date.AddDays(2);
                 var cancelled = Add(MeetingType.ThemePartyDay, today.AddDays(-40), null);
                 await planner.SyncAttendeesAsync(cancelled, ct);
                 cancelled.Topic = "参观红色教育基地";
