@@ -143,6 +143,16 @@ public sealed class OrgLifeAppraisalTests : IClassFixture<OrgLifeTests.Portal>
         var branch = await _portal.BranchIdAsync("第一党支部");
         await _portal.ExecAsync("UPDATE orglife_appraisal SET \"Stage\" = 3 WHERE \"BranchId\" = @b AND \"Year\" = @y", ("b", branch), ("y", year));
         Assert.Contains($"第一党支部：{year}年民主评议党员未完成", Html.Texts(await secretary.GetStringAsync("/Todo"), "main td a"));
+
+        // Another agency can neither see it nor publish it.
+        var id = await _portal.IntAsync("SELECT \"Id\" FROM orglife_appraisal WHERE \"BranchId\" = @b AND \"Year\" = @y", ("b", branch), ("y", year));
+        await _portal.CreateAgencyAsync("OLA", "ola-admin", "agency-admin,member", "org-life");
+        var other = await _portal.SignedInAsync("ola-admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/m/org-life/Appraisals/Edit/{id}")).StatusCode);
+        var forged = await other.PostFormAsync("/", new Dictionary<string, string> { ["Stage"] = "Published", ["StageDate"] = _portal.Today.ToString("yyyy-MM-dd"), ["Version"] = "1" },
+            $"/m/org-life/Appraisals/Edit/{id}");
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(3, await _portal.IntAsync("SELECT \"Stage\" FROM orglife_appraisal WHERE \"Id\" = @id", ("id", id)));
     }
 
     [Fact]
