@@ -1,6 +1,7 @@
 namespace Modular.Modules.OrgLife.Services;
 
-public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required);
+/// <param name="CountedFrom">Another module's record that made the period held (a volunteer activity counted as the theme Party day).</param>
+public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required, SharedRecord? CountedFrom = null);
 
 public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, PeriodState SecretaryLecture)
 {
@@ -45,7 +46,7 @@ public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDiction
 /// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
 /// held, due, overdue or not yet due, against the agency's cadence rules.
 /// </summary>
-public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays)
 {
     public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
     {
@@ -58,6 +59,7 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
             .Select(m => new { m.BranchId, m.GroupId, m.Type, m.Date, m.HostMemberId })
             .ToListAsync(ct);
         var byBranch = held.ToLookup(m => m.BranchId);
+        var countedThemeDays = await themeDays.OfYearAsync(year, ids, ct);
         var rows = new List<BranchCompliance>();
         foreach (var branch in branches)
         {
@@ -80,7 +82,8 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                     var count = type == MeetingType.PartyGroupMeeting
                         ? inPeriod.Where(m => m.GroupId is { } g && groups.Contains(g)).Select(m => m.GroupId).Distinct().Count()
                         : Math.Min(1, inPeriod.Count);
-                    return new ComplianceCell(p, CadenceRules.StateOf(p, today, count, required), count, required);
+                    var cell = new ComplianceCell(p, CadenceRules.StateOf(p, today, count, required), count, required);
+                    return type == MeetingType.ThemePartyDay ? CountedThemeDays.Apply(cell, countedThemeDays[branch.Id], today) : cell;
                 }).ToList();
             }
             var secretary = await roster.SecretaryAsync(branch.Id, ct);
