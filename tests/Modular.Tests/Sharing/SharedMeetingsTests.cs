@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
 using Modular.Modules.Volunteer.Domain;
 using Modular.Tests.Infrastructure;
 using Modular.Tests.Volunteer;
@@ -141,6 +145,32 @@ public sealed class SharedMeetingsTests : IClassFixture<SharedMeetingsTests.Port
             Assert.DoesNotContain("data-testid=\"counted-from\"", await office.GetStringAsync($"/m/org-life/Compliance?year={year}&type=ThemePartyDay"));
         });
         Assert.Equal("Held", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Who_does_not_keep_the_branch_links_its_meeting_with_the_counts_alone()
+    {
+        // 纪检 keeps warning education but holds no post in their branch: org-life shows them the meeting they attended, not its people.
+        int branch;
+        using (AgencyScope.Use(await _portal.DemoAgencyIdAsync()))
+        {
+            await using var scope = _portal.Services.CreateAsyncScope();
+            branch = await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Members.Where(m => m.Name == "刘纪平").Select(m => m.OrganizationId).SingleAsync();
+        }
+        var office = await _portal.SignedInAsync("office");
+        var (meeting, expected) = await office.RecordHeldMeetingAsync(branch, "ThemePartyDay", "观看警示教育片并开展讨论", "机关会议室", _portal.Today, absent: 2);
+        var jijian = await _portal.SignedInAsync("jijian");
+        Assert.Contains("观看警示教育片并开展讨论", await jijian.GetStringAsync("/m/integrity/Warning/Edit"));
+        var saved = await jijian.PostFormAsync("/m/integrity/Warning/Edit", new Dictionary<string, string>
+        {
+            ["Input.MeetingShown"] = "true", ["Input.MeetingId"] = meeting.ToString(), ["Input.Kind"] = "WarningFilm",
+            ["Input.Title"] = "观看警示教育片《零容忍》", ["Input.Date"] = "", ["Input.Version"] = "0",
+        });
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        var session = int.Parse(saved.Headers.Location!.ToString().Split('/').Last().Split('?')[0]);
+        Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", session)));
+        Assert.Equal((expected - 2).ToString(), await _portal.TextAsync("SELECT \"LinkedPresent\" FROM int_warning WHERE \"Id\" = @s", ("s", session)));
+        Assert.Equal($"{expected - 2} / {expected}", Html.Text(await jijian.GetStringAsync($"/m/integrity/Warning/Details/{session}"), "[data-testid=present]"));
     }
 
     [Fact]
