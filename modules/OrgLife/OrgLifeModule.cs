@@ -30,6 +30,7 @@ public sealed class OrgLifeModule : IModule
         services.AddDashboardWidget<OrgLifeWidget>();
         services.AddTodoProvider<OrgLifeTodo>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
+        services.AddReportSection<OrgLifeReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>
