@@ -3,7 +3,8 @@ using Modular.Modules.OrgLife.Domain;
 namespace Modular.Modules.OrgLife.Rules;
 
 /// <param name="Moved">A theme Party day held away from its fixed day (it counts, and shows that it moved).</param>
-public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required, ThemeDayMove? Moved = null);
+/// <param name="CountedFrom">Another module's record that made the period held (a volunteer activity counted as the theme Party day).</param>
+public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required, ThemeDayMove? Moved = null, SharedRecord? CountedFrom = null);
 
 /// <summary>A held meeting as the compliance rules read it.</summary>
 public sealed record HeldMeeting(MeetingType Type, DateOnly Date, int? GroupId, int? HostMemberId);

@@ -46,7 +46,7 @@ public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDiction
 /// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
 /// held, due, overdue or not yet due, against the agency's cadence rules.
 /// </summary>
-public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays)
 {
     public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
     {
@@ -59,7 +59,8 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
             .Select(m => new { m.BranchId, Meeting = new HeldMeeting(m.Type, m.Date, m.GroupId, m.HostMemberId) })
             .ToListAsync(ct);
         var byBranch = held.ToLookup(m => m.BranchId, m => m.Meeting);
-        var themeDays = await settings.ThemeDaysAsync(ct);
+        var fixedDays = await settings.ThemeDaysAsync(ct);
+        var countedThemeDays = await themeDays.OfYearAsync(year, ids, ct);
         var appraised = await db.Appraisals.AsNoTracking()
             .Where(a => a.Year == year && a.Stage == AppraisalStage.Published && ids.Contains(a.BranchId)).Select(a => a.BranchId).ToListAsync(ct);
         var rows = new List<BranchCompliance>();
@@ -77,7 +78,10 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                     MeetingType.PartyGroupMeeting => groups.Count,
                     _ => 1,
                 };
-                cells[type] = ComplianceRules.Cells(type, cadences[type], year, meetings.Where(m => m.Type == type).ToList(), groups, required, themeDays(branch.Id), today);
+                var typeCells = ComplianceRules.Cells(type, cadences[type], year, meetings.Where(m => m.Type == type).ToList(), groups, required, fixedDays(branch.Id), today);
+                cells[type] = type == MeetingType.ThemePartyDay
+                    ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today)).ToList()
+                    : typeCells;
             }
             var secretary = await roster.SecretaryAsync(branch.Id, ct);
             var lectured = secretary is not null && meetings.Any(m => m.Type == MeetingType.PartyLecture && m.HostMemberId == secretary);
