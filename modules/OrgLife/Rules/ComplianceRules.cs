@@ -1,4 +1,5 @@
 using Modular.Modules.OrgLife.Domain;
+using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Rules;
 
