@@ -32,6 +32,7 @@ public sealed class OrgLifeModule : IModule
         services.AddTodoProvider<OrgLifeTodo>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
         services.AddSharedRecordSource<MeetingRecordSource>();
+        services.AddReportSection<OrgLifeReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -33,6 +33,7 @@ public sealed class VolunteerModule : IModule
         services.AddDemoDataSeeder<VolunteerSeeder>();
         services.AddSharedRecordSource<ActivityRecordSource>();
         services.AddSharedRecordSource<ThemeDayRecordSource>();
+        services.AddReportSection<VolunteerReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>
