@@ -1,3 +1,4 @@
+using Modular.Sdk;
 using Modular.Modules.OrgLife.Domain;
 using Modular.Sdk;
 

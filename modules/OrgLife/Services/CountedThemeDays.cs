@@ -11,6 +11,7 @@ public sealed class CountedThemeDays(ISharedRecords shared)
     public async Task<ILookup<int, SharedRecord>> OfYearAsync(int year, IReadOnlyCollection<int> branchIds, CancellationToken ct = default)
     {
         if (!shared.IsAvailable(SharedRecordKinds.VolunteerThemeDay)) return Array.Empty<SharedRecord>().ToLookup(r => 0);
+        // 200 is the most a source answers at once: a year of theme days counted from activities stays far below it.
         var records = await shared.SearchAsync(SharedRecordKinds.VolunteerThemeDay,
             new SharedRecordQuery(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), Take: 200), ct);
         var wanted = branchIds.ToHashSet();

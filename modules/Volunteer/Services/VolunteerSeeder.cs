@@ -54,6 +54,8 @@ public sealed class VolunteerSeeder(VolunteerDbContext db, IDirectory directory,
                 var activity = NewActivity(faker, kinds, partners, branch, organizerByBranch[branch], day);
                 activity.Status = faker.Random.Int(0, 14) == 0 ? ActivityStatus.Cancelled : ActivityStatus.Finished;
                 if (activity.Status == ActivityStatus.Cancelled) activity.CancelReason = "天气原因，活动取消";
+                // One branch's theme Party day held as volunteer service, so org-life's compliance shows it (entered once).
+                else if (month == 9 && i == 0) activity.CountsAsThemePartyDay = true;
                 db.Activities.Add(activity);
                 await db.SaveChangesAsync(ct);
                 if (activity.Status == ActivityStatus.Finished) AddAttendance(faker, activity, membersByBranch[branch]);
