@@ -65,6 +65,7 @@ public sealed partial class MonthlyReportTests : IClassFixture<MonthlyReportTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(OfficeFiles.WordContentType, response.Content.Headers.ContentType?.MediaType);
         using var word = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         var period = ReportPeriod.Parse(LastMonth)!;
         Assert.Contains($"{period.Zh}工作月报", text);
