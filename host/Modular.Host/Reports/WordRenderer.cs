@@ -133,9 +133,9 @@ public sealed class WordRenderer : IWordDocuments
         styles.Append(Style("DocSubtitle", "Document subtitle", null, new StyleParagraphProperties(
                 new SpacingBetweenLines { After = "280" }, new Indentation { FirstLine = "0" }, new Justification { Val = JustificationValues.Center }),
             new StyleRunProperties(Fonts("楷体"), new FontSize { Val = "32" })));
-        styles.Append(Style("Heading1", "heading 1", 0, new StyleParagraphProperties(new Indentation { FirstLine = "640" }, new KeepNext()),
+        styles.Append(Style("Heading1", "heading 1", 0, new StyleParagraphProperties(new KeepNext(), new Indentation { FirstLine = "640" }),
             new StyleRunProperties(Fonts("黑体"))));
-        styles.Append(Style("Heading2", "heading 2", 1, new StyleParagraphProperties(new Indentation { FirstLine = "640" }, new KeepNext()),
+        styles.Append(Style("Heading2", "heading 2", 1, new StyleParagraphProperties(new KeepNext(), new Indentation { FirstLine = "640" }),
             new StyleRunProperties(Fonts("楷体"), new Bold())));
         var tableSpacing = () => new SpacingBetweenLines { Line = "300", LineRule = LineSpacingRuleValues.Auto, Before = "0", After = "0" };
         styles.Append(Style("TableText", "Table text", null, new StyleParagraphProperties(tableSpacing(), new Indentation { FirstLine = "0" }),

@@ -2,10 +2,10 @@ namespace Modular.Modules.Civilization.Services;
 
 /// <summary>
 /// Civilization creation in the monthly report, from the criteria checklist and the practice-point records: criteria met
-/// of the running campaigns (and those met this month), and the month's practice activities. Campaigns are the agency's
+/// of the running campaigns (and those met this month), and the month's practice activities (with a linked record's attendance). Campaigns are the agency's
 /// as a whole, so the section is in the agency's report only.
 /// </summary>
-public sealed class CivilizationReportSection(CivilizationDbContext db, IStringLocalizer<CivilizationModule> T) : IReportSection
+public sealed class CivilizationReportSection(CivilizationDbContext db, ISharedRecords shared, IStringLocalizer<CivilizationModule> T) : IReportSection
 {
     public string ModuleId => CivilizationModule.Id;
     public int Order => 50;
@@ -27,7 +27,14 @@ public sealed class CivilizationReportSection(CivilizationDbContext db, IStringL
         var met = items.Count(i => i.Status == ItemStatus.Met);
         var metThisMonth = items.Count(i => i.Status == ItemStatus.Met && i.ReviewedAt >= start && i.ReviewedAt < end);
         decimal? progress = items.Count == 0 ? null : Math.Round(100m * met / items.Count);
-        var people = practice.Sum(p => p.Participants ?? 0);
+        // A linked record's attendance while its module is on, as the practice list shows it; otherwise the stored number.
+        var live = new Dictionary<(string, string), SharedRecord>();
+        foreach (var group in practice.Where(p => p.LinkedKind is not null && p.LinkedId is not null).GroupBy(p => p.LinkedKind!))
+            foreach (var (id, record) in await shared.GetAsync(group.Key, group.Select(p => p.LinkedId!).ToList(), ct))
+                live[(group.Key, id)] = record;
+        int? ParticipantsOf(PracticeActivity p) =>
+            p.LinkedKind is { } k && p.LinkedId is { } id && live.TryGetValue((k, id), out var r) && PracticeRules.ParticipantsFrom(r.Attendance) is { } n ? n : p.Participants;
+        var people = practice.Sum(p => ParticipantsOf(p) ?? 0);
 
         var content = new ReportSectionContent(new LocalizedText("文明创建", "Civilization creation"));
         content.Figures.Add(new ReportFigure(new LocalizedText("测评指标已达标", "Criteria met"), met, new LocalizedText($"项（共 {items.Count} 项）", $"of {items.Count}"),
@@ -48,7 +55,7 @@ public sealed class CivilizationReportSection(CivilizationDbContext db, IStringL
             }).ToList()));
         content.Tables.Add(new ReportTable(new LocalizedText("文明实践活动", "Practice activities"),
             [new("日期", "Date"), new("活动", "Activity"), new("类型", "Kind"), new("地点", "Place"), new("参与人数", "People")],
-            practice.Select(p => (IReadOnlyList<string>)[p.Date.ToString("yyyy-MM-dd"), p.Title, T[Labels.Kind(p.Kind)], p.Place ?? "", p.Participants?.ToString() ?? "—"]).ToList()));
+            practice.Select(p => (IReadOnlyList<string>)[p.Date.ToString("yyyy-MM-dd"), p.Title, T[Labels.Kind(p.Kind)], p.Place ?? "", ParticipantsOf(p)?.ToString() ?? "—"]).ToList()));
         return content;
     }
 }

@@ -2,7 +2,7 @@ namespace Modular.Modules.Integrity.Services;
 
 /// <summary>
 /// Anti-corruption education in the monthly report, from the session and talk records: warning-education sessions and
-/// who attended them (a branch's report counts its own members), the year's sessions against the agency's target,
+/// who attended them (a branch's report counts its own members; a session held as a linked meeting, the meeting's counts), the year's sessions against the agency's target,
 /// inspections, and integrity talks for those who may see them (counts only: talks are confidential).
 /// </summary>
 public sealed class IntegrityReportSection(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, IModuleSettings settings,
@@ -25,8 +25,11 @@ public sealed class IntegrityReportSection(IntegrityDbContext db, IntegrityAcces
         // A branch's report holds the sessions it held and the agency's sessions its members were expected at.
         var relevant = sessions.Where(s => scope.Includes(s.OrganizationId) || s.Attendees.Any(Ours)).ToList();
         var month = relevant.Where(s => period.Contains(s.Date)).ToList();
-        var expected = month.Sum(s => s.Attendees.Count(Ours));
-        var present = month.Sum(s => s.Attendees.Count(a => a.Present && Ours(a)));
+        // A session held as a linked meeting takes its attendance from the meeting (the snapshot stored when it was linked or saved).
+        (int Expected, int Present) Counts(WarningEducation s) => s is { LinkedExpected: { } e, LinkedPresent: { } p } && scope.Includes(s.OrganizationId)
+            ? (e, p) : (s.Attendees.Count(Ours), s.Attendees.Count(a => a.Present && Ours(a)));
+        var expected = month.Sum(s => Counts(s).Expected);
+        var present = month.Sum(s => Counts(s).Present);
         decimal? rate = expected == 0 ? null : Math.Round(100m * present / expected);
         var target = settings.GetInt(IntegrityModule.Id, IntegrityModule.WarningTargetSetting);
 
@@ -50,7 +53,7 @@ public sealed class IntegrityReportSection(IntegrityDbContext db, IntegrityAcces
         foreach (var s in month)
             rows.Add([s.Date.ToString("yyyy-MM-dd"), s.Title, T[Labels.Warning(s.Kind)], s.Place ?? "",
                 s.OrganizationId is { } org ? await people.OrganizationNameAsync(org, ct) : T["Whole agency"],
-                s.Attendees.Count(Ours).ToString(), s.Attendees.Count(a => a.Present && Ours(a)).ToString()]);
+                Counts(s).Expected.ToString(), Counts(s).Present.ToString()]);
         content.Tables.Add(new ReportTable(new LocalizedText("警示教育", "Warning education"),
             [new("日期", "Date"), new("名称", "Title"), new("形式", "Kind"), new("地点", "Place"), new("组织单位", "Held by"), new("应到", "Expected"), new("实到", "Present")], rows));
         return content;

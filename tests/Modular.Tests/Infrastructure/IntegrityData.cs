@@ -69,6 +69,18 @@ public static class IntegrityData
     public static Task<int> WarningAttendeeCountAsync(this PortalFactory portal, int sessionId) =>
         portal.IntAsync("SELECT COUNT(*) FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", sessionId));
 
+    /// <summary>Makes a session one held as a linked meeting, with the meeting's counts as its snapshot and no ticked rows.</summary>
+    public static async Task LinkWarningSessionAsync(this PortalFactory portal, int sessionId, int expected, int present)
+    {
+        await portal.ExecAsync("DELETE FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", sessionId));
+        await portal.ExecAsync("UPDATE int_warning SET \"LinkedKind\" = 'org-life.meeting', \"LinkedId\" = '1', \"LinkedTitle\" = '主题党日', \"LinkedExpected\" = @e, \"LinkedPresent\" = @p WHERE \"Id\" = @s",
+            ("e", expected), ("p", present), ("s", sessionId));
+    }
+
+    /// <summary>The latest warning-education session of the agency.</summary>
+    public static Task<int> LatestWarningSessionAsync(this PortalFactory portal, int agencyId) =>
+        portal.IntAsync("SELECT \"Id\" FROM int_warning WHERE \"AgencyId\" = @a ORDER BY \"Date\" DESC, \"Id\" DESC LIMIT 1", ("a", agencyId));
+
     /// <summary>The day of the agency's latest warning-education session.</summary>
     public static Task<DateOnly> LatestWarningSessionDateAsync(this PortalFactory portal, int agencyId) =>
         portal.DateAsync("SELECT CAST(MAX(\"Date\") AS TEXT) FROM int_warning WHERE \"AgencyId\" = @a", ("a", agencyId));

@@ -110,6 +110,8 @@ public sealed class MonthlyReportRulesTests
         var bytes = new WordRenderer().Render(doc);
 
         using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        // Valid against the schema: Word opens it without offering to repair it.
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var main = word.MainDocumentPart!;
         var body = main.Document.Body!;
         var texts = body.Elements<Paragraph>().Select(p => p.InnerText).ToList();

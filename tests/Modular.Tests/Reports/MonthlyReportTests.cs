@@ -56,6 +56,21 @@ public sealed partial class MonthlyReportTests : IClassFixture<MonthlyReportTest
     }
 
     [Fact]
+    public async Task A_warning_session_held_as_a_linked_meeting_counts_the_meetings_attendance()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var demo = await _portal.DemoAgencyIdAsync();
+        var month = $"month={await _portal.LatestWarningSessionDateAsync(demo):yyyy-MM}";
+        var before = await SummaryAsync(office, month);
+
+        await _portal.LinkWarningSessionAsync(await _portal.LatestWarningSessionAsync(demo), expected: 1000, present: 900);
+
+        var after = await SummaryAsync(office, month);
+        Assert.True(Figure(after, "廉政教育", "参加") >= 900, string.Join("; ", after));
+        Assert.Equal(Figure(before, "廉政教育", "警示教育"), Figure(after, "廉政教育", "警示教育"));
+    }
+
+    [Fact]
     public async Task The_word_download_opens_and_holds_the_same_figures()
     {
         var office = await _portal.SignedInAsync("office");
@@ -65,6 +80,7 @@ public sealed partial class MonthlyReportTests : IClassFixture<MonthlyReportTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(OfficeFiles.WordContentType, response.Content.Headers.ContentType?.MediaType);
         using var word = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var text = word.MainDocumentPart!.Document.Body!.InnerText;
         var period = ReportPeriod.Parse(LastMonth)!;
         Assert.Contains($"{period.Zh}工作月报", text);
