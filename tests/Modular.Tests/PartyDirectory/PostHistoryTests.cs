@@ -53,6 +53,8 @@ public sealed class PostHistoryTests
         // Before the old secretary took the post (the term start), nobody held it in this record.
         var termStart = secretaries[0].Since!.Value;
         Assert.Empty(await InDemoAgencyAsync(portal, (d, _) => d.GetPostHistoryAsync(branch, termStart.AddYears(-2), termStart.AddDays(-1))));
+        // The organisation's page keeps the former secretary on record.
+        Assert.Contains("张国强", Html.Text(await office.GetStringAsync(page), "[data-testid=former-posts] tbody"));
         // The former secretary's committee scope ends with the post.
         Assert.False(await InDemoAgencyAsync(portal, (_, db) => db.CurrentPosts.AnyAsync(p => p.MemberId == oldSecretary)));
 
@@ -67,6 +69,24 @@ public sealed class PostHistoryTests
         // The committee's secretary sees the organisations above the branches; a member only their branch.
         Assert.Contains("upper-lectures", await (await portal.SignedInAsync("shuji")).GetStringAsync("/m/org-life/Compliance"));
         Assert.DoesNotContain("upper-lectures", await (await portal.SignedInAsync("member")).GetStringAsync("/m/org-life/Compliance"));
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_branch_whose_secretary_changed_this_year()
+    {
+        using var portal = new PortalFactory();
+        var today = portal.Today;
+        var (branch, name) = await InDemoAgencyAsync(portal, async (_, db) =>
+        {
+            var former = await db.Posts.SingleAsync(p => p.Until != null);
+            return (former.OrganizationId, await db.Organizations.Where(o => o.Id == former.OrganizationId).Select(o => o.Name).SingleAsync());
+        });
+        Assert.Equal("数据管理处党支部", name);
+        var history = await InDemoAgencyAsync(portal, (d, _) => d.GetPostHistoryAsync(branch, today.AddMonths(-4), today));
+        var secretaries = history.Where(p => p.Post == CommitteePost.Secretary).ToList();
+        Assert.Equal(2, secretaries.Count);
+        Assert.Equal(secretaries[0].Until!.Value.AddDays(1), secretaries[1].Since);
+        Assert.Single(await InDemoAgencyAsync(portal, (d, _) => d.GetPostsAsync(branch)), p => p.Post == CommitteePost.Secretary);
     }
 
     [Fact]
