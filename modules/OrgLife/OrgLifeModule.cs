@@ -24,6 +24,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<MeetingRecorder>();
         services.AddScoped<MeetingNotices>();
         services.AddScoped<ComplianceService>();
+        services.AddScoped<CountedThemeDays>();
         services.AddScoped<DueMeetings>();
         services.AddScoped<MeetingCalendar>();
         services.AddScoped<MeetingAttachments>();
@@ -32,6 +33,8 @@ public sealed class OrgLifeModule : IModule
         services.AddTodoProvider<OrgLifeTodo>();
         services.AddMenuItemCheck<TalksMenuCheck>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
+        services.AddSharedRecordSource<MeetingRecordSource>();
+        services.AddReportSection<OrgLifeReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -1,13 +1,13 @@
 namespace Modular.Modules.OrgLife.Services;
 
-public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required);
-
 /// <summary>The secretaries' lecture of one organisation and year: each person who was secretary, and where the organisation stands.</summary>
 public sealed record OrganizationLectures(OrganizationInfo Organization, IReadOnlyList<SecretaryLectureDuty> Secretaries, PeriodState State);
 
 public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, OrganizationLectures Lectures)
 {
     public PeriodState SecretaryLecture => Lectures.State;
+    /// <summary>The year's democratic appraisal: held once its results are published.</summary>
+    public PeriodState Appraisal { get; init; } = PeriodState.NotRequired;
 
     public int Count(PeriodState state) => Cells.Values.SelectMany(c => c).Count(c => c.State == state);
 }
@@ -50,7 +50,7 @@ public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDiction
 /// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
 /// held, due, overdue or not yet due, against the agency's cadence rules.
 /// </summary>
-public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays)
 {
     public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
     {
@@ -60,9 +60,13 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
         var to = new DateOnly(year, 12, 31);
         var held = await db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Held && m.Date >= from && m.Date <= to && ids.Contains(m.BranchId))
-            .Select(m => new { m.BranchId, m.GroupId, m.Type, m.Date, m.HostMemberId })
+            .Select(m => new { m.BranchId, Meeting = new HeldMeeting(m.Type, m.Date, m.GroupId, m.HostMemberId) })
             .ToListAsync(ct);
-        var byBranch = held.ToLookup(m => m.BranchId);
+        var byBranch = held.ToLookup(m => m.BranchId, m => m.Meeting);
+        var fixedDays = await settings.ThemeDaysAsync(ct);
+        var countedThemeDays = await themeDays.OfYearAsync(year, ids, ct);
+        var appraised = await db.Appraisals.AsNoTracking()
+            .Where(a => a.Year == year && a.Stage == AppraisalStage.Published && ids.Contains(a.BranchId)).Select(a => a.BranchId).ToListAsync(ct);
         var lectures = (await LecturesAsync(year, branches, today, ct)).ToDictionary(l => l.Organization.Id);
         var rows = new List<BranchCompliance>();
         foreach (var branch in branches)
@@ -79,17 +83,15 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                     MeetingType.PartyGroupMeeting => groups.Count,
                     _ => 1,
                 };
-                var ofType = meetings.Where(m => m.Type == type).ToList();
-                cells[type] = CadenceRules.PeriodsOfYear(type, cadences[type], year).Select(p =>
-                {
-                    var inPeriod = ofType.Where(m => p.Contains(m.Date)).ToList();
-                    var count = type == MeetingType.PartyGroupMeeting
-                        ? inPeriod.Where(m => m.GroupId is { } g && groups.Contains(g)).Select(m => m.GroupId).Distinct().Count()
-                        : Math.Min(1, inPeriod.Count);
-                    return new ComplianceCell(p, CadenceRules.StateOf(p, today, count, required), count, required);
-                }).ToList();
+                var typeCells = ComplianceRules.Cells(type, cadences[type], year, meetings.Where(m => m.Type == type).ToList(), groups, required, fixedDays(branch.Id), today);
+                cells[type] = type == MeetingType.ThemePartyDay
+                    ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today)).ToList()
+                    : typeCells;
             }
-            rows.Add(new BranchCompliance(branch, cells, lectures[branch.Id]));
+            rows.Add(new BranchCompliance(branch, cells, lectures[branch.Id])
+            {
+                Appraisal = settings.AppraisalRequired ? AppraisalRules.YearState(year, today, appraised.Contains(branch.Id)) : PeriodState.NotRequired,
+            });
         }
         return new ComplianceReport(year, today, cadences, rows);
     }
