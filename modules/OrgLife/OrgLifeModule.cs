@@ -10,6 +10,7 @@ public sealed class OrgLifeModule : IModule
     public const string Id = "org-life";
     public const string ViewPermission = "org-life.view";
     public const string RecordPermission = "org-life.record";
+    public const string TalksMenuItem = "org-life-talks";
     /// <summary>Links to the module's pages and API from code without a page context.</summary>
     public static readonly ModuleLinks Links = new(Id);
 
@@ -30,6 +31,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<BranchYearBook>();
         services.AddDashboardWidget<OrgLifeWidget>();
         services.AddTodoProvider<OrgLifeTodo>();
+        services.AddMenuItemCheck<TalksMenuCheck>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
         services.AddSharedRecordSource<MeetingRecordSource>();
         services.AddReportSection<OrgLifeReportSection>();
@@ -41,7 +43,7 @@ public sealed class OrgLifeModule : IModule
         new("org-life-meetings", new LocalizedText("会议记录", "Meetings"), "Meetings", ViewPermission, 20),
         new("org-life-compliance", new LocalizedText("落实情况", "Compliance"), "Compliance", RecordPermission, 30),
         new("org-life-appraisals", new LocalizedText("民主评议", "Democratic appraisal"), "Appraisals", ViewPermission, 40),
-        new("org-life-talks", new LocalizedText("谈心谈话", "Heart-to-heart talks"), "Talks", RecordPermission, 50),
+        new(TalksMenuItem, new LocalizedText("谈心谈话", "Heart-to-heart talks"), "Talks", RecordPermission, 50),
     ];
 
     public IEnumerable<PermissionDefinition> GetPermissions() =>

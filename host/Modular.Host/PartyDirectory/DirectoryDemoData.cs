@@ -60,11 +60,17 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
             var posts = full.Count >= 7 && i != 1
                 ? new[] { CommitteePost.Secretary, CommitteePost.DeputySecretary, CommitteePost.OrganizationCommissioner, CommitteePost.PublicityCommissioner, CommitteePost.DisciplineCommissioner }
                 : [CommitteePost.Secretary];
+            // The fourth branch changed its secretary three months ago: the former one stays on record (post history), so
+            // the year's secretaries' lecture has two secretaries to count.
+            DateOnly? secretaryChanged = i == 3 && full.Count > posts.Length && branch.TermStart is { } start && today.AddMonths(-3) > start ? today.AddMonths(-3) : null;
             for (var p = 0; p < Math.Min(posts.Length, full.Count); p++)
             {
-                db.Posts.Add(new OrganizationPost { OrganizationId = branch.Id, MemberId = full[p].Id, Post = posts[p], Since = branch.TermStart });
+                var since = posts[p] == CommitteePost.Secretary && secretaryChanged is { } changed ? changed : branch.TermStart;
+                db.Posts.Add(new OrganizationPost { OrganizationId = branch.Id, MemberId = full[p].Id, Post = posts[p], Since = since });
                 if (posts[p] == CommitteePost.Secretary) secretaries[branch.Id] = full[p].Id;
             }
+            if (secretaryChanged is { } day)
+                db.Posts.Add(new OrganizationPost { OrganizationId = branch.Id, MemberId = full[posts.Length].Id, Post = CommitteePost.Secretary, Since = branch.TermStart, Until = day.AddDays(-1) });
             await db.SaveChangesAsync(ct);
             // Only ids are kept: a tracker holding every earlier branch makes each save slower (bulk seeding).
             db.ChangeTracker.Clear();

@@ -102,11 +102,17 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
                orderby p.OrganizationId, p.Post
                select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        await (from p in db.Posts.AsNoTracking()
+    public Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        PostHistoryAsync(db.Posts.Where(p => p.OrganizationId == organizationId), from, to, ct);
+
+    public Task<IReadOnlyList<PostInfo>> GetAllPostHistoryAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        PostHistoryAsync(db.Posts, from, to, ct);
+
+    private async Task<IReadOnlyList<PostInfo>> PostHistoryAsync(IQueryable<OrganizationPost> posts, DateOnly from, DateOnly to, CancellationToken ct) =>
+        await (from p in posts.AsNoTracking()
                join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-               where p.OrganizationId == organizationId && (p.Since == null || p.Since <= to) && (p.Until == null || p.Until >= @from)
-               orderby p.Post, p.Since
+               where (p.Since == null || p.Since <= to) && (p.Until == null || p.Until >= @from)
+               orderby p.OrganizationId, p.Post, p.Since
                select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, p.Until)).ToListAsync(ct);
 
     public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>

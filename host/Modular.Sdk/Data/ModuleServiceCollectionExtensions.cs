@@ -47,7 +47,7 @@ public static class ModuleServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Registers a check that hides menu items the user cannot use (scoped).</summary>
+    /// <summary>Registers a check that shows (or, when it <see cref="IMenuItemCheck.Decides"/>, decides on) one of the module's menu items (scoped).</summary>
     public static IServiceCollection AddMenuItemCheck<TCheck>(this IServiceCollection services)
         where TCheck : class, IMenuItemCheck
     {

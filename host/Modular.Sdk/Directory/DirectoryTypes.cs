@@ -174,6 +174,16 @@ public interface IDirectory
     async Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         (await GetPostsAsync(organizationId, ct)).Where(p => p.HeldDuring(from, to))
             .OrderBy(p => p.Post).ThenBy(p => p.Since ?? DateOnly.MinValue).ToList();
+    /// <summary>
+    /// <see cref="GetPostHistoryAsync"/> for every organisation of the agency at once (one round trip where the directory
+    /// can): ordered by organisation, post, then <see cref="PostInfo.Since"/>.
+    /// </summary>
+    async Task<IReadOnlyList<PostInfo>> GetAllPostHistoryAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var all = new List<PostInfo>();
+        foreach (var o in await GetOrganizationsAsync(ct)) all.AddRange(await GetPostHistoryAsync(o.Id, from, to, ct));
+        return all;
+    }
     /// <summary>The members that match <paramref name="query"/>, by name, without reading the rest of the roster where the directory can.</summary>
     async Task<IReadOnlyList<MemberInfo>> FindMembersAsync(MemberQuery query, CancellationToken ct = default)
     {

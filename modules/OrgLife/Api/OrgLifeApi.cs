@@ -75,6 +75,7 @@ public static class OrgLifeApi
                 r.Branch.Id, r.Branch.Name,
                 Types = report.Types.ToDictionary(t => t.ToString(), t => r.Cells[t].Select(c => new { Period = c.Period.Short(report.Cadences[t]), State = c.State.ToString(), c.Held, c.Required, MovedFrom = c.Moved?.Fixed, CountedFrom = c.CountedFrom?.Url })),
                 SecretaryLecture = r.SecretaryLecture.ToString(),
+                Secretaries = r.Lectures.Secretaries.Select(s => new { s.MemberId, s.Name, s.From, s.To, s.LecturedOn, State = s.State.ToString() }),
                 Appraisal = r.Appraisal.ToString(),
             }),
         });

@@ -38,12 +38,12 @@ public static class Labels
     private static readonly Dictionary<Enum, LocalizedText> Texts = new()
     {
         [MeetingType.BranchMembersMeeting] = new("支部党员大会", "Branch members' meeting"),
-        [MeetingType.BranchCommitteeMeeting] = new("支部委员会", "Branch committee meeting"),
+        [MeetingType.BranchCommitteeMeeting] = new("支委会", "Branch committee meeting"),
         [MeetingType.PartyGroupMeeting] = new("党小组会", "Party group meeting"),
         [MeetingType.PartyLecture] = new("党课", "Party lecture"),
         [MeetingType.ThemePartyDay] = new("主题党日", "Theme Party day"),
         [MeetingType.OrganizationalLifeMeeting] = new("组织生活会", "Organisational life meeting"),
-        [MeetingStatus.Planned] = new("已计划", "Planned"),
+        [MeetingStatus.Planned] = new("待召开", "Planned"),
         [MeetingStatus.Held] = new("已召开", "Held"),
         [MeetingStatus.Cancelled] = new("已取消", "Cancelled"),
         [Attendance.Expected] = new("待记录", "Not recorded"),

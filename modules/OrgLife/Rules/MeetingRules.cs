@@ -56,7 +56,7 @@ public static class MeetingRules
             case MeetingType.BranchCommitteeMeeting:
                 if (voters == 0) warnings.Add("参会人员中没有支部委员。");
                 else if (!MoreThanHalf(present, voters))
-                    warnings.Add($"到会支部委员 {present} 人，未超过支部委员会 {voters} 人的半数，会议不能作出决定。");
+                    warnings.Add($"到会支部委员 {present} 人，未超过支委会委员 {voters} 人的半数，会议不能作出决定。");
                 foreach (var v in votes.Where(v => voters > 0 && !MoreThanHalf(v.For, voters)))
                     warnings.Add($"“{v.Subject}”赞成 {v.For} 票，未超过支部委员 {voters} 人的半数，不能通过。");
                 break;

@@ -1,7 +1,11 @@
 namespace Modular.Modules.OrgLife.Services;
 
-public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, PeriodState SecretaryLecture)
+/// <summary>The secretaries' lecture of one organisation and year: each person who was secretary, and where the organisation stands.</summary>
+public sealed record OrganizationLectures(OrganizationInfo Organization, IReadOnlyList<SecretaryLectureDuty> Secretaries, PeriodState State);
+
+public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, OrganizationLectures Lectures)
 {
+    public PeriodState SecretaryLecture => Lectures.State;
     /// <summary>The year's democratic appraisal: held once its results are published.</summary>
     public PeriodState Appraisal { get; init; } = PeriodState.NotRequired;
 
@@ -63,6 +67,7 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
         var countedThemeDays = await themeDays.OfYearAsync(year, ids, ct);
         var appraised = await db.Appraisals.AsNoTracking()
             .Where(a => a.Year == year && a.Stage == AppraisalStage.Published && ids.Contains(a.BranchId)).Select(a => a.BranchId).ToListAsync(ct);
+        var lectures = (await LecturesAsync(year, branches, today, ct)).ToDictionary(l => l.Organization.Id);
         var rows = new List<BranchCompliance>();
         foreach (var branch in branches)
         {
@@ -83,13 +88,31 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                     ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today)).ToList()
                     : typeCells;
             }
-            var secretary = await roster.SecretaryAsync(branch.Id, ct);
-            var lectured = secretary is not null && meetings.Any(m => m.Type == MeetingType.PartyLecture && m.HostMemberId == secretary);
-            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured))
+            rows.Add(new BranchCompliance(branch, cells, lectures[branch.Id])
             {
                 Appraisal = settings.AppraisalRequired ? AppraisalRules.YearState(year, today, appraised.Contains(branch.Id)) : PeriodState.NotRequired,
             });
         }
         return new ComplianceReport(year, today, cadences, rows);
+    }
+
+    /// <summary>The secretaries' lecture of each of <paramref name="organizations"/> (branches, general branches, the committee) in <paramref name="year"/>.</summary>
+    public async Task<IReadOnlyList<OrganizationLectures>> LecturesAsync(int year, IEnumerable<OrganizationInfo> organizations, DateOnly today, CancellationToken ct = default)
+    {
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        // Wherever a secretary gave it: the committee's secretary lectures in the branches.
+        var lectures = (await db.Meetings.AsNoTracking()
+                .Where(m => m.Status == MeetingStatus.Held && m.Type == MeetingType.PartyLecture && m.Date >= from && m.Date <= to && m.HostMemberId != null)
+                .Select(m => new { Host = m.HostMemberId!.Value, m.Date })
+                .ToListAsync(ct))
+            .Select(m => (m.Host, m.Date)).ToList();
+        var list = new List<OrganizationLectures>();
+        foreach (var org in organizations)
+        {
+            var duties = SecretaryLectureRules.Duties(year, today, await roster.SecretariesOfYearAsync(org.Id, year, ct), lectures);
+            list.Add(new OrganizationLectures(org, duties, SecretaryLectureRules.Overall(year, today, duties)));
+        }
+        return list;
     }
 }

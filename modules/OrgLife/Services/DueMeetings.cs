@@ -92,7 +92,46 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
         }
         if (overdueCount > 0)
             items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和月份查看"));
+        items.AddRange(await TalkItemsAsync(branches, today, ct));
         return items;
+    }
+
+    /// <summary>
+    /// Heart-to-heart talks the year still lacks (committee–committee and committee–member pairs, due by the year's end):
+    /// a line for each branch kept, or one for all of them when the user keeps many (the Party office).
+    /// </summary>
+    private async Task<IReadOnlyList<DueItem>> TalkItemsAsync(IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct)
+    {
+        var missing = await MissingTalksAsync(branches, today.Year, ct);
+        var yearEnd = new DateOnly(today.Year, 12, 31);
+        if (branches.Count > 3)
+        {
+            var total = missing.Values.Sum();
+            return total == 0 ? [] :
+                [new DueItem($"本年度尚有 {total} 对谈心谈话未开展", OrgLifeModule.Links.Page("/Talks", new { year = today.Year }), yearEnd, false, $"涉及 {missing.Count} 个支部")];
+        }
+        return branches.Where(b => missing.ContainsKey(b.Id))
+            .Select(b => new DueItem($"{b.Name}：本年度尚有 {missing[b.Id]} 对谈心谈话未开展", OrgLifeModule.Links.Page("/Talks", new { branch = b.Id, year = today.Year }), yearEnd, false))
+            .ToList();
+    }
+
+    /// <summary>For each of <paramref name="branches"/> with talks still to hold in <paramref name="year"/>: how many pairs.</summary>
+    public async Task<IReadOnlyDictionary<int, int>> MissingTalksAsync(IReadOnlyList<OrganizationInfo> branches, int year, CancellationToken ct)
+    {
+        var ids = branches.Select(b => b.Id).ToList();
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        var talks = (await db.Talks.AsNoTracking().Where(t => ids.Contains(t.BranchId) && t.Date >= first && t.Date <= last)
+            .Select(t => new { t.BranchId, t.InitiatorMemberId, t.PartnerMemberId }).ToListAsync(ct)).ToLookup(t => t.BranchId);
+        var missing = new Dictionary<int, int>();
+        foreach (var branch in branches)
+        {
+            var members = (await roster.PartyMembersAsync(branch.Id, ct)).Select(m => m.Id).ToList();
+            var committee = (await roster.CommitteeAsync(branch.Id, ct)).Where(members.Contains).ToList();
+            var count = TalkCoverage.Missing(TalkCoverage.RequiredPairs(committee, members), talks[branch.Id].Select(t => (t.InitiatorMemberId, t.PartnerMemberId))).Count;
+            if (count > 0) missing[branch.Id] = count;
+        }
+        return missing;
     }
 
     /// <summary>

@@ -36,6 +36,14 @@ public sealed class OrgLifeAccess(ICurrentMember member, IPermissionChecker perm
         return branches.Where(b => s.CanSeeOrganization(b.Id)).ToList();
     }
 
+    /// <summary>The agency committee and general branches whose secretaries' lecture the user sees: those in their scope.</summary>
+    public async Task<IReadOnlyList<OrganizationInfo>> LectureOrganizationsAboveBranchesAsync(Roster roster, CancellationToken ct = default)
+    {
+        var s = await ScopeAsync(ct);
+        return (await roster.OrganizationsAsync(ct))
+            .Where(o => o.Kind is OrganizationKind.AgencyCommittee or OrganizationKind.GeneralBranch && s.CanSeeOrganization(o.Id)).ToList();
+    }
+
     /// <summary>Branches whose compliance the user sees: all (Party office), those they keep, or their own branch (members).</summary>
     public async Task<IReadOnlyList<OrganizationInfo>> ComplianceBranchesAsync(Roster roster, CancellationToken ct = default)
     {

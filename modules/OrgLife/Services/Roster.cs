@@ -11,6 +11,7 @@ public sealed class Roster(IDirectory directory, PeopleLookup people)
 {
     private readonly Dictionary<int, IReadOnlyList<MemberInfo>> _members = [];
     private Dictionary<int, IReadOnlyList<PostInfo>>? _posts;
+    private readonly Dictionary<int, ILookup<int, PostInfo>> _secretariesByYear = [];
     private readonly Dictionary<int, MemberInfo?> _known = [];
 
     public Task<IReadOnlyList<OrganizationInfo>> OrganizationsAsync(CancellationToken ct = default) => people.OrganizationsAsync(ct);
@@ -55,6 +56,20 @@ public sealed class Roster(IDirectory directory, PeopleLookup people)
 
     public async Task<int?> SecretaryAsync(int branchId, CancellationToken ct = default) =>
         (await PostsAsync(branchId, ct)).FirstOrDefault(p => p.Post == CommitteePost.Secretary)?.MemberId;
+
+    /// <summary>
+    /// Everyone who was secretary of the organisation for some part of <paramref name="year"/>, ended posts included; the
+    /// first call of a year reads those of the whole agency at once.
+    /// </summary>
+    public async Task<IReadOnlyList<PostInfo>> SecretariesOfYearAsync(int organizationId, int year, CancellationToken ct = default)
+    {
+        if (!_secretariesByYear.TryGetValue(year, out var byOrg))
+        {
+            var all = await directory.GetAllPostHistoryAsync(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), ct);
+            byOrg = _secretariesByYear[year] = all.Where(p => p.Post == CommitteePost.Secretary).ToLookup(p => p.OrganizationId);
+        }
+        return byOrg[organizationId].ToList();
+    }
 
     public async Task<MemberInfo?> MemberAsync(int id, CancellationToken ct = default)
     {

@@ -22,8 +22,7 @@ public sealed partial class BadInputSweepTests(BadInputSweepTests.Portal portal,
 {
     public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity");
 
-    /// <summary>Least rights first: the posts of an administrator can change what the others see.</summary>
-    private static readonly string[] Roles = ["member", "secretary", "shuji", "jijian", "office", "auditor", "secadmin", "admin"];
+    private static readonly string[] Roles = PortalClient.DemoAccounts;
     private static readonly string[] QueryOrder = ["office", "secretary", "shuji", "jijian", "member", "admin", "secadmin", "auditor"];
     private const int MaxPagesPerRole = 70;
     private const int InstancesPerTemplate = 2;

@@ -14,6 +14,10 @@ public static class Html
 
     public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
 
+    /// <summary>The left navigation's links (menu items of the host and the modules), as (text, href).</summary>
+    public static List<(string Text, string Href)> MenuLinks(string html) =>
+        Parse(html).QuerySelectorAll("#portal-nav a[href]").Select(a => (Squash(a.TextContent), a.GetAttribute("href")!)).ToList();
+
     /// <summary>The trimmed text of every element matching <paramref name="selector"/>.</summary>
     public static List<string> Texts(string html, string selector) =>
         Parse(html).QuerySelectorAll(selector).Select(e => Squash(e.TextContent)).ToList();

@@ -36,6 +36,9 @@ public static partial class PortalClient
             throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>Every demo account of the README, least rights first (the posts of an administrator can change what the others see).</summary>
+    public static readonly string[] DemoAccounts = ["member", "secretary", "shuji", "jijian", "office", "auditor", "secadmin", "admin"];
+
     public static async Task<HttpClient> SignedInAsync(this PortalFactory factory, string userName, string password = Modular.Host.Data.DemoSeeder.DemoPassword)
     {
         var client = factory.NewClient();

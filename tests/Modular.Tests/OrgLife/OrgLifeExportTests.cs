@@ -26,7 +26,7 @@ public sealed class OrgLifeExportTests : IClassFixture<OrgLifeTests.Portal>
             using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
             var xml = await reader.ReadToEndAsync();
             Assert.Contains($"{year}年党支部工作手册", xml);
-            Assert.Contains("支部委员会记录", xml);
+            Assert.Contains("支委会记录", xml);
             Assert.Contains("民主评议党员结果", xml);
         }
         var excel = await secretary.GetAsync($"/m/org-life/api/branches/{mine}/records.xlsx?year={year}");

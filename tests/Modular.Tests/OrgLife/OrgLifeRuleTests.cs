@@ -51,7 +51,7 @@ public sealed class OrgLifeRuleTests
     [InlineData(2, 1, false)]
     public void A_committee_meeting_needs_more_than_half_of_the_committee(int present, int away, bool warned) =>
         Assert.Equal(warned, MeetingRules.Warnings(MeetingType.BranchCommitteeMeeting, People(0, 0, committeePresent: present, committeeAway: away), [])
-            .Any(w => w.Contains("未超过支部委员会")));
+            .Any(w => w.Contains("未超过支委会委员")));
 
     [Fact]
     public void Votes_cannot_exceed_the_voters_present()

@@ -95,7 +95,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         var secretary = await _portal.SignedInAsync("secretary");
         var id = await PlanAsync(secretary, branch, "BranchMembersMeeting", "传达学习上级会议精神（测试）");
         var details = await secretary.GetStringAsync($"/m/org-life/Meetings/Details/{id}");
-        Assert.Equal("已计划", Html.Text(details, "[data-testid=meeting-status]"));
+        Assert.Equal("待召开", Html.Text(details, "[data-testid=meeting-status]"));
         Assert.Contains(Html.Rows(details, "[data-testid=attendees]"), r => r["姓名"].StartsWith("李晓梅")); // the member is expected
 
         // A leave without a reason is refused next to the field, and nothing is saved.
@@ -107,7 +107,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
         Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
         Assert.Contains("请填写请假事由。", html);
         Assert.Contains("会议由支部书记主持", html); // input kept
-        Assert.Equal("已计划", Html.Text(await secretary.GetStringAsync($"/m/org-life/Meetings/Details/{id}"), "[data-testid=meeting-status]"));
+        Assert.Equal("待召开", Html.Text(await secretary.GetStringAsync($"/m/org-life/Meetings/Details/{id}"), "[data-testid=meeting-status]"));
 
         // More votes than voters present is an input error.
         var tooMany = await secretary.PostFormAsync($"/m/org-life/Meetings/Record/{id}", await RecordFieldsAsync(secretary, id, (i, f) =>

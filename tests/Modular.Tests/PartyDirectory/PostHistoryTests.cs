@@ -30,7 +30,7 @@ public sealed class PostHistoryTests
     [Fact]
     public async Task A_secretary_changed_through_the_page_stays_in_the_history_of_the_year()
     {
-        using var portal = new PortalFactory();
+        using var portal = new PortalFactory("org-life");
         var (branch, oldSecretary, successor) = await SecretaryBranchAsync(portal);
         var office = await portal.SignedInAsync("office");
         var page = $"/Directory/Organizations/Details/{branch}";
@@ -53,8 +53,40 @@ public sealed class PostHistoryTests
         // Before the old secretary took the post (the term start), nobody held it in this record.
         var termStart = secretaries[0].Since!.Value;
         Assert.Empty(await InDemoAgencyAsync(portal, (d, _) => d.GetPostHistoryAsync(branch, termStart.AddYears(-2), termStart.AddDays(-1))));
+        // The organisation's page keeps the former secretary on record.
+        Assert.Contains("张国强", Html.Text(await office.GetStringAsync(page), "[data-testid=former-posts] tbody"));
         // The former secretary's committee scope ends with the post.
         Assert.False(await InDemoAgencyAsync(portal, (_, db) => db.CurrentPosts.AnyAsync(p => p.MemberId == oldSecretary)));
+
+        // Org-life's secretaries' lecture counts both secretaries of the year, each with their own state.
+        var report = System.Text.Json.JsonDocument.Parse(await office.GetStringAsync("/m/org-life/api/compliance")).RootElement;
+        var row = report.GetProperty("branches").EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == branch);
+        Assert.Equal([oldSecretary, successor], row.GetProperty("secretaries").EnumerateArray().Select(x => x.GetProperty("memberId").GetInt32()));
+        var compliance = await office.GetStringAsync("/m/org-life/Compliance");
+        Assert.Contains("张国强（1月1日至", compliance);
+        Assert.Contains("data-testid=\"upper-lectures\"", compliance);
+        Assert.Contains("中共XX市数据资源管理局机关委员会", compliance);
+        // The committee's secretary sees the organisations above the branches; a member only their branch.
+        Assert.Contains("upper-lectures", await (await portal.SignedInAsync("shuji")).GetStringAsync("/m/org-life/Compliance"));
+        Assert.DoesNotContain("upper-lectures", await (await portal.SignedInAsync("member")).GetStringAsync("/m/org-life/Compliance"));
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_branch_whose_secretary_changed_this_year()
+    {
+        using var portal = new PortalFactory();
+        var today = portal.Today;
+        var (branch, name) = await InDemoAgencyAsync(portal, async (_, db) =>
+        {
+            var former = await db.Posts.SingleAsync(p => p.Until != null);
+            return (former.OrganizationId, await db.Organizations.Where(o => o.Id == former.OrganizationId).Select(o => o.Name).SingleAsync());
+        });
+        Assert.Equal("数据管理处党支部", name);
+        var history = await InDemoAgencyAsync(portal, (d, _) => d.GetPostHistoryAsync(branch, today.AddMonths(-4), today));
+        var secretaries = history.Where(p => p.Post == CommitteePost.Secretary).ToList();
+        Assert.Equal(2, secretaries.Count);
+        Assert.Equal(secretaries[0].Until!.Value.AddDays(1), secretaries[1].Since);
+        Assert.Single(await InDemoAgencyAsync(portal, (d, _) => d.GetPostsAsync(branch)), p => p.Post == CommitteePost.Secretary);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
 
         Assert.Contains("报名成功。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
         Assert.Contains("延时服务签到测试", await member.GetStringAsync("/Todo"));
-        Assert.Contains("你已报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
+        Assert.Contains("您已报名。", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
 
         // The morning of the activity: the organiser taps in, and two hours later taps out.
         var now = _portal.LocalNow;
@@ -130,7 +130,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         var id = await office.CreateAsync(Volunteer.Form(await _portal.MemberIdAsync("王建华"), Tomorrow9, title: "候补递补测试", capacity: 1));
         foreach (var m in others)
             await office.PostAsJsonAsync($"/m/volunteer/api/activities/{id}/signups", new { memberId = m });
-        Assert.Contains("你是候补第 3 位", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
+        Assert.Contains("您是候补第 3 位", await member.MessageAsync(await member.ActAsync(id, "SignUp")));
         // The one holding the place is removed: the first waiting takes it, then the next.
         await office.ActAsync(id, "Remove", new() { ["memberId"] = others[0].ToString() });
         Assert.Equal(SignUpStatus.Accepted, await _portal.SignUpStatusAsync(id, others[1]));
@@ -204,7 +204,7 @@ public sealed class VolunteerTests : IClassFixture<VolunteerTests.Portal>
         Assert.Contains("二维码已过期或无效", forged);
         // Someone without a place cannot check in with a valid code.
         var secretary = await _portal.SignedInAsync("secretary");
-        Assert.Contains("你没有此活动的名额", await secretary.GetStringAsync(path));
+        Assert.Contains("您没有此活动的名额", await secretary.GetStringAsync(path));
     }
 
     [Fact]

@@ -50,7 +50,11 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
             var links = new List<NavLink>();
             foreach (var m in plugin.MenuItems.OrderBy(m => m.Order))
             {
-                if (m.Permission is not null && !permissions.IsGranted(m.Permission) && !await ShownByModuleAsync(plugin.Id, m.Id)) continue;
+                if (ChecksOf(plugin.Id, m.Id).FirstOrDefault(c => c.Decides) is { } decides)
+                {
+                    if (!await decides.ShowsAsync()) continue;
+                }
+                else if (m.Permission is not null && !permissions.IsGranted(m.Permission) && !await ShownByModuleAsync(plugin.Id, m.Id)) continue;
                 links.Add(new NavLink(m.Text.Current, ResolveUrl(plugin.Id, m.Url), m.Icon)
                     { Covers = [ResolveUrl(plugin.Id, m.Url), .. m.Covers.Select(c => ResolveUrl(plugin.Id, c))] });
             }
@@ -105,10 +109,13 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
     /// <summary>Whether the module's own check shows an item the user's permissions leave out.</summary>
     private async Task<bool> ShownByModuleAsync(string moduleId, string itemId)
     {
-        foreach (var check in checks)
-            if (check.ModuleId == moduleId && check.MenuItemId == itemId && await check.ShowsAsync()) return true;
+        foreach (var check in ChecksOf(moduleId, itemId))
+            if (await check.ShowsAsync()) return true;
         return false;
     }
+
+    private IEnumerable<IMenuItemCheck> ChecksOf(string moduleId, string itemId) =>
+        checks.Where(c => c.ModuleId == moduleId && c.MenuItemId == itemId);
 
     public static string ResolveUrl(string moduleId, string url) =>
         url.StartsWith('/') ? url : url.Length == 0 ? $"/m/{moduleId}" : $"/m/{moduleId}/{url}";

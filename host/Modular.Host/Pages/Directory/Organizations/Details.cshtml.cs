@@ -14,6 +14,8 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
     public string? ParentName { get; private set; }
     public IReadOnlyList<OrganizationWarning> Warnings { get; private set; } = [];
     public IReadOnlyList<PostInfo> Posts { get; private set; } = [];
+    /// <summary>Posts that ended, latest first: the record of who held what (duties of a year count them).</summary>
+    public IReadOnlyList<PostInfo> FormerPosts { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Candidates { get; private set; } = [];
     public bool CanEditOrganization => user.IsInAgencyRole(Roles.AgencyAdmin);
     public bool CanEditPosts { get; private set; }
@@ -30,6 +32,8 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
         ParentName = Org.ParentId is { } p ? await db.Organizations.Where(o => o.Id == p).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
         Warnings = OrganizationWarnings.For(facts, warnings.Today, settings).ToList();
         Posts = await directory.GetPostsAsync(id, ct);
+        FormerPosts = (await directory.GetPostHistoryAsync(id, DateOnly.MinValue, clock.Today, ct))
+            .Where(p => p.Until is not null).OrderByDescending(p => p.Until).Take(20).ToList();
         CanEditPosts = scope.AgencyWide || scope.OrganizationIds.Contains(id);
         if (CanEditPosts)
         {

@@ -11,6 +11,8 @@ public sealed class IndexModel(OrgLifeAccess access, ICurrentMember member, Rost
     [BindProperty(SupportsGet = true), Modular.Sdk.Year] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public MeetingType? Type { get; set; }
     public ComplianceReport Report { get; private set; } = null!;
+    /// <summary>The secretaries' lecture of the agency committee and general branches the user sees.</summary>
+    public IReadOnlyList<OrganizationLectures> UpperLectures { get; private set; } = [];
     public bool AgencyWide { get; private set; }
     /// <summary>The user keeps the records of the branches shown (and may export them).</summary>
     public bool Keeps { get; private set; }
@@ -25,6 +27,7 @@ public sealed class IndexModel(OrgLifeAccess access, ICurrentMember member, Rost
         AgencyWide = (await member.GetScopeAsync(ct)).AgencyWide;
         Keeps = await access.RecordsAnyAsync(ct);
         Report = await compliance.BuildAsync(Year.Value, branches, today, ct);
+        UpperLectures = await compliance.LecturesAsync(Year.Value, await access.LectureOrganizationsAboveBranchesAsync(roster, ct), today, ct);
         if (Type is { } type && !Report.Types.Contains(type)) Type = null;
         return Page();
     }
