@@ -107,7 +107,7 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         var response = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "110105194912310021",
-            ["Input.Phone"] = "12345", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Phone"] = "12345", ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
         });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("不是有效的 18 位公民身份号码", html);
@@ -118,7 +118,7 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         var ok = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "11010519491231002X",
-            ["Input.Phone"] = "13912345678", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Phone"] = "13912345678", ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var saved = await InDemoAgencyAsync(db => db.Members.SingleAsync(m => m.Name == "陈新"));

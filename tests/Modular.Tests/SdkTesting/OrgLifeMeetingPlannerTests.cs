@@ -27,8 +27,8 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
         _secretary = _directory.AddMember("张书记", _branch.Id);
         _organiser = _directory.AddMember("李委员", _branch.Id);
         _publicity = _directory.AddMember("王委员", _branch.Id, groupId: _group.Id);
-        _probationary = _directory.AddMember("赵预备", _branch.Id, MemberStatus.ProbationaryMember, groupId: _group.Id);
-        _applicant = _directory.AddMember("钱申请", _branch.Id, MemberStatus.Applicant);
+        _probationary = _directory.AddMember("赵预备", _branch.Id, MemberStage.ProbationaryMember, groupId: _group.Id);
+        _applicant = _directory.AddMember("钱申请", _branch.Id, MemberStage.Applicant);
         _directory.AddPost(_branch.Id, _secretary.Id, CommitteePost.Secretary);
         _directory.AddPost(_branch.Id, _organiser.Id, CommitteePost.OrganizationCommissioner);
         _directory.AddPost(_branch.Id, _publicity.Id, CommitteePost.PublicityCommissioner);
