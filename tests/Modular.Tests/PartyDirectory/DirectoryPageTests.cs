@@ -128,6 +128,38 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
     }
 
     [Fact]
+    public async Task Stage_and_situation_are_two_selects_and_probation_under_a_year_is_refused_next_to_its_date()
+    {
+        var branch = await InDemoAgencyAsync(db => db.Organizations.Where(o => o.Name == "第二党支部").Select(o => o.Id).SingleAsync());
+        var office = await _portal.SignedInAsync("office");
+        var form = await office.GetStringAsync("/Directory/Members/Edit");
+        Assert.Contains("name=\"Input.Stage\"", form);
+        Assert.Contains("name=\"Input.Situation\"", form);
+        Dictionary<string, string> Fields(string full) => new()
+        {
+            ["Input.Name"] = "韩流动", ["Input.OrganizationId"] = branch.ToString(), ["Input.Stage"] = "FullMember", ["Input.Situation"] = "Mobile",
+            ["Input.SituationSince"] = "2026-02-01", ["Input.JoinedDate"] = "2024-06-01", ["Input.FullMemberDate"] = full, ["Input.Gender"] = "Female",
+        };
+        // A day short of a year after joining.
+        var refused = await (await office.PostFormAsync("/Directory/Members/Edit", Fields("2025-05-31"))).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.FullMemberDate\"[^>]*>预备期至少一年，最早于 2025-06-01 转正。", refused);
+        Assert.False(await InDemoAgencyAsync(db => db.Members.AnyAsync(m => m.Name == "韩流动")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/Directory/Members/Edit", Fields("2025-06-01"))).StatusCode);
+        var saved = await InDemoAgencyAsync(db => db.Members.SingleAsync(m => m.Name == "韩流动"));
+        Assert.Equal((MemberStage.FullMember, MemberSituation.Mobile, new DateOnly(2026, 2, 1)), (saved.Stage, saved.Situation, saved.SituationSince!.Value));
+        // The roster filters by situation and shows both columns.
+        var link = $"/Directory/Members/Details/{saved.Id}\"";
+        var mobile = await office.GetStringAsync("/Directory/Members?situation=Mobile&q=韩流动");
+        Assert.Contains(link, mobile);
+        Assert.Contains("status-warning\">流动</span>", mobile);
+        Assert.Contains("sort=situation", mobile);
+        Assert.Contains("sort=stage", mobile);
+        Assert.DoesNotContain(link, await office.GetStringAsync("/Directory/Members?situation=LostContact&q=韩流动"));
+        Assert.Contains(link, await office.GetStringAsync("/Directory/Members?stage=FullMember&q=韩流动"));
+    }
+
+    [Fact]
     public async Task The_Party_office_creates_and_moves_organisations_within_the_rules()
     {
         var (committee, general) = await InDemoAgencyAsync(async db => (
