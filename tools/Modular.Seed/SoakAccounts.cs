@@ -24,7 +24,7 @@ static class SoakAccounts
         var withPost = await members.Posts.Select(p => p.MemberId).ToListAsync();
         // Ordinary full members of the branches, the first ones of each branch in turn, none holding a post.
         var ordinary = await members.Members
-            .Where(m => m.Status == MemberStatus.FullMember && m.UserId == null && !withPost.Contains(m.Id))
+            .Where(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal && m.UserId == null && !withPost.Contains(m.Id))
             .OrderBy(m => m.Id).Select(m => m.Id).Take(plain + office).ToListAsync();
         var prefix = $"a{agencyNumber:D2}";
         var accounts = new List<(string Name, int MemberId, string Roles)>();

@@ -151,18 +151,18 @@ public sealed class DemoSeeder(
                 member.Name = displayName;
             }
             await Link("secretary", result.SecretaryByBranch[firstBranch], "张国强");
-            var ordinary = await directory.Members.Where(m => m.OrganizationId == firstBranch && m.Status == MemberStatus.FullMember)
+            var ordinary = await directory.Members.Where(m => m.OrganizationId == firstBranch && m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("member", ordinary, "李晓梅");
             var officeBranch = result.BranchIds[2];
-            var clerk = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember)
+            var clerk = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("office", clerk, "王建华");
-            var inspector = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember && m.Id != clerk)
+            var inspector = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal && m.Id != clerk)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("jijian", inspector, "刘纪平");
             // The agency committee's secretary: a plain member account whose committee post (not a role) opens the integrity talks.
-            var committeeSecretary = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Status == MemberStatus.FullMember && m.Id != clerk && m.Id != inspector)
+            var committeeSecretary = await directory.Members.Where(m => m.OrganizationId == officeBranch && m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal && m.Id != clerk && m.Id != inspector)
                 .Where(m => !directory.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync(ct);
             await Link("shuji", committeeSecretary, "陈立新");
             var committeeTerm = await directory.Organizations.Where(o => o.Id == result.CommitteeId).Select(o => o.TermStart).SingleAsync(ct);

@@ -44,8 +44,8 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
         modelBuilder.Entity<Member>(e =>
         {
             e.ToTable("dir_member");
-            // The list's usual questions: by organisation and status, ordered by name.
-            e.HasIndex(m => new { m.AgencyId, m.OrganizationId, m.Status, m.Name });
+            // The list's usual questions: by organisation and stage, ordered by name.
+            e.HasIndex(m => new { m.AgencyId, m.OrganizationId, m.Stage, m.Name });
             e.HasIndex(m => new { m.AgencyId, m.Name });
             e.HasIndex(m => new { m.AgencyId, m.UserId });
         });

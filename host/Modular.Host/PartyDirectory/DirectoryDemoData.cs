@@ -23,6 +23,9 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
     public async Task<Result> SeedAsync(Plan plan, int seed, DateOnly today, int minMembers = 20, int maxMembers = 50, CancellationToken ct = default)
     {
         var faker = new Faker("zh_CN") { Random = new Randomizer(seed) };
+        // Stage dates and situations draw from a randomizer of their own, so the people, branches and posts stay those
+        // the seed gave before stages and situations were split.
+        var extra = new Randomizer(seed ^ 0x5EED);
         var committee = await AddOrgAsync(null, OrganizationKind.AgencyCommittee, plan.CommitteeName, false, TermFrom(faker, today, 5, 0), ct);
         var parentForBranches = committee;
         if (plan.GeneralBranch)
@@ -49,13 +52,14 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
             var branchMembers = new List<Member>();
             for (var k = 0; k < size; k++)
             {
-                var m = NewMember(faker, today, branch.Id, groups.Count > 0 ? groups[k % groups.Count].Id : null, small: size <= 2);
+                var m = NewMember(faker, extra, today, branch.Id, groups.Count > 0 ? groups[k % groups.Count].Id : null, small: size <= 2);
                 branchMembers.Add(m);
                 db.Members.Add(m);
             }
+            AwayFromTheBranch(branchMembers, i, today);
             await db.SaveChangesAsync(ct);
             members.AddRange(branchMembers.Select(m => m.Id));
-            var full = branchMembers.Where(m => m.Status == MemberStatus.FullMember).ToList();
+            var full = branchMembers.Where(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal).ToList();
             // Branches with 7 or more full members have a committee (one of them deliberately not, to show the warning).
             var posts = full.Count >= 7 && i != 1
                 ? new[] { CommitteePost.Secretary, CommitteePost.DeputySecretary, CommitteePost.OrganizationCommissioner, CommitteePost.PublicityCommissioner, CommitteePost.DisciplineCommissioner }
@@ -106,17 +110,40 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
         return (end.AddYears(-years), end);
     }
 
-    private Member NewMember(Faker f, DateOnly today, int organizationId, int? groupId, bool small)
+    /// <summary>
+    /// Besides the mobile full members the seed gives: in the first branch a probationary member who is mobile, in the
+    /// second a full member out of contact for four months (neither holds a post; both still count).
+    /// </summary>
+    private static void AwayFromTheBranch(List<Member> branch, int index, DateOnly today)
+    {
+        if (index == 0 && branch.LastOrDefault(m => m.Stage == MemberStage.ProbationaryMember) is { } probationary)
+            (probationary.Situation, probationary.SituationSince) = (MemberSituation.Mobile, today.AddMonths(-2));
+        if (index == 1 && branch.LastOrDefault(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal) is { } full)
+            (full.Situation, full.SituationSince) = (MemberSituation.LostContact, today.AddMonths(-4));
+    }
+
+    // The sixth choice is the old "mobile" status: a full member working away.
+    private enum Pick { Full, Probationary, Candidate, Activist, Applicant, MobileFull }
+
+    private Member NewMember(Faker f, Randomizer extra, DateOnly today, int organizationId, int? groupId, bool small)
     {
         var gender = f.Random.Bool(0.45f) ? Gender.Female : Gender.Male;
         var birth = today.AddYears(-f.Random.Int(24, 59)).AddDays(-f.Random.Int(0, 364));
-        var status = small ? MemberStatus.FullMember : f.Random.WeightedRandom(
-            [MemberStatus.FullMember, MemberStatus.ProbationaryMember, MemberStatus.DevelopmentCandidate, MemberStatus.Activist, MemberStatus.Applicant, MemberStatus.Mobile],
+        var pick = small ? Pick.Full : f.Random.WeightedRandom(
+            [Pick.Full, Pick.Probationary, Pick.Candidate, Pick.Activist, Pick.Applicant, Pick.MobileFull],
             [0.82f, 0.06f, 0.03f, 0.04f, 0.03f, 0.02f]);
-        var joined = status is MemberStatus.FullMember or MemberStatus.ProbationaryMember or MemberStatus.Mobile
+        var stage = pick switch
+        {
+            Pick.Probationary => MemberStage.ProbationaryMember,
+            Pick.Candidate => MemberStage.DevelopmentCandidate,
+            Pick.Activist => MemberStage.Activist,
+            Pick.Applicant => MemberStage.Applicant,
+            _ => MemberStage.FullMember,
+        };
+        var joined = stage >= MemberStage.ProbationaryMember
             ? birth.AddYears(f.Random.Int(20, 35)) is var j && j < today ? j : today.AddYears(-1)
             : (DateOnly?)null;
-        if (status == MemberStatus.ProbationaryMember) joined = today.AddMonths(-f.Random.Int(1, 11));
+        if (stage == MemberStage.ProbationaryMember) joined = today.AddMonths(-f.Random.Int(1, 11));
         var m = new Member
         {
             OrganizationId = organizationId,
@@ -127,14 +154,32 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
             BirthDate = birth,
             Education = f.PickRandom(Educations),
             Title = f.PickRandom(Titles),
+            Stage = stage,
             JoinedDate = joined,
-            FullMemberDate = status is MemberStatus.FullMember or MemberStatus.Mobile && joined is { } jd ? jd.AddYears(1) : null,
-            Status = status,
+            FullMemberDate = stage == MemberStage.FullMember && joined is { } jd ? jd.AddYears(1) : null,
+            Situation = pick == Pick.MobileFull ? MemberSituation.Mobile : MemberSituation.Normal,
+            SituationSince = pick == Pick.MobileFull ? today.AddMonths(-extra.Int(1, 30)) : null,
             IsLeadingCadre = f.Random.Bool(0.06f),
         };
+        WayIn(m, extra, today);
         protector.SetIdNumber(m, IdNumber(f, birth, gender));
         protector.SetPhone(m, f.PickRandom(MobilePrefixes) + f.Random.ReplaceNumbers("########"));
         return m;
+    }
+
+    /// <summary>The dates of the stages before the present one, for those on the way in and the newly admitted (older records have none).</summary>
+    private static void WayIn(Member m, Randomizer r, DateOnly today)
+    {
+        DateOnly? candidate = m.Stage switch
+        {
+            MemberStage.DevelopmentCandidate => today.AddDays(-r.Int(10, 150)),
+            MemberStage.ProbationaryMember => m.JoinedDate!.Value.AddMonths(-r.Int(2, 6)),
+            _ => null,
+        };
+        DateOnly? activist = m.Stage == MemberStage.Activist ? today.AddDays(-r.Int(30, 600))
+            : candidate?.AddMonths(-r.Int(12, 18));
+        DateOnly? applied = m.Stage == MemberStage.Applicant ? today.AddDays(-r.Int(3, 300)) : activist?.AddMonths(-r.Int(1, 6));
+        (m.ApplicationDate, m.ActivistDate, m.CandidateDate) = (applied, activist, candidate);
     }
 
     /// <summary>A well-formed (checksummed) but invented resident ID number.</summary>

@@ -41,12 +41,40 @@ public sealed class Member : IAgencyOwned, IVersioned
     [MaxLength(20)] public string? PhoneMasked { get; set; }
     [MaxLength(20)] public string? Education { get; set; }
     [MaxLength(50)] public string? Title { get; set; }
+    /// <summary>Applicant … full member; each stage has its date below.</summary>
+    public MemberStage Stage { get; set; }
+    /// <summary>申请入党日期.</summary>
+    public DateOnly? ApplicationDate { get; set; }
+    /// <summary>确定为入党积极分子日期.</summary>
+    public DateOnly? ActivistDate { get; set; }
+    /// <summary>确定为发展对象日期.</summary>
+    public DateOnly? CandidateDate { get; set; }
+    /// <summary>入党日期: the branch meeting's vote; probation runs from it.</summary>
     public DateOnly? JoinedDate { get; set; }
+    /// <summary>转正日期.</summary>
     public DateOnly? FullMemberDate { get; set; }
-    public MemberStatus Status { get; set; }
+    /// <summary>Normal, away (mobile, abroad, lost contact) or gone from the roster.</summary>
+    public MemberSituation Situation { get; set; }
+    /// <summary>Since when the situation holds (such as the date contact was lost); null for normal.</summary>
+    public DateOnly? SituationSince { get; set; }
     [MaxLength(450)] public string? UserId { get; set; }
     public bool IsLeadingCadre { get; set; }
     public long Version { get; set; }
+
+    /// <summary>The stage and its dates, as the directory's rules check them.</summary>
+    public StageDates StageDates(DateOnly? birthDate) =>
+        new(Stage, birthDate, ApplicationDate, ActivistDate, CandidateDate, JoinedDate, FullMemberDate);
+
+    /// <summary>Takes the stage and its dates.</summary>
+    public void SetStageDates(StageDates dates)
+    {
+        Stage = dates.Stage;
+        ApplicationDate = dates.ApplicationDate;
+        ActivistDate = dates.ActivistDate;
+        CandidateDate = dates.CandidateDate;
+        JoinedDate = dates.JoinedDate;
+        FullMemberDate = dates.FullMemberDate;
+    }
 }
 
 /// <summary>

@@ -14,16 +14,24 @@ public sealed class DirectoryLabels(IText text)
         _ => "Party group",
     }];
 
-    public string Status(MemberStatus s) => text[s switch
+    public string Stage(MemberStage s) => text[s switch
     {
-        MemberStatus.Applicant => "Applicant",
-        MemberStatus.Activist => "Activist",
-        MemberStatus.DevelopmentCandidate => "Candidate for development",
-        MemberStatus.ProbationaryMember => "Probationary member",
-        MemberStatus.FullMember => "Full member",
-        MemberStatus.TransferredOut => "Transferred out",
-        MemberStatus.Mobile => "Mobile member",
-        MemberStatus.LostContact => "Lost contact",
+        MemberStage.Applicant => "Applicant",
+        MemberStage.Activist => "Activist",
+        MemberStage.DevelopmentCandidate => "Candidate for development",
+        MemberStage.ProbationaryMember => "Probationary member",
+        _ => "Full member",
+    }];
+
+    public string Situation(MemberSituation s) => text[s switch
+    {
+        MemberSituation.Normal => "Normal",
+        MemberSituation.Mobile => "Mobile (away)",
+        MemberSituation.LostContact => "Lost contact",
+        MemberSituation.Abroad => "Abroad",
+        MemberSituation.TransferredOut => "Transferred out",
+        MemberSituation.MembershipSuspended => "Membership suspended",
+        MemberSituation.Left => "Left the Party",
         _ => "Deceased",
     }];
 
@@ -39,12 +47,18 @@ public sealed class DirectoryLabels(IText text)
 
     public string Gender(Gender g) => text[g switch { Sdk.Gender.Male => "Male", Sdk.Gender.Female => "Female", _ => "Unknown" }];
 
-    /// <summary>Status chip colour: full members green, probationary blue, on the way in neutral, needing attention amber.</summary>
-    public static string Tone(MemberStatus s) => s switch
+    /// <summary>Stage chip colour: full members green, probationary blue, on the way in neutral.</summary>
+    public static string Tone(MemberStage s) => s switch
     {
-        MemberStatus.FullMember => "good",
-        MemberStatus.ProbationaryMember => "info",
-        MemberStatus.Mobile or MemberStatus.LostContact => "warning",
+        MemberStage.FullMember => "good",
+        MemberStage.ProbationaryMember => "info",
+        _ => "neutral",
+    };
+
+    /// <summary>Situation chip colour: away amber, gone grey, normal none.</summary>
+    public static string Tone(MemberSituation s) => s switch
+    {
+        MemberSituation.Mobile or MemberSituation.LostContact or MemberSituation.Abroad => "warning",
         _ => "neutral",
     };
 

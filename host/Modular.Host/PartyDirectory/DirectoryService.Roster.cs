@@ -3,9 +3,9 @@ using Modular.Sdk;
 
 namespace Modular.Host.PartyDirectory;
 
-/// <summary>What the roster page and its export ask for: a name, an organisation (with its groups and sub-organisations), a status, an order.</summary>
-/// <param name="Sort">name (default), -name, status, -status, joined, -joined; null leaves the order to the caller.</param>
-public sealed record RosterFilter(string? Q = null, int? Org = null, MemberStatus? Status = null, string? Sort = null);
+/// <summary>What the roster page and its export ask for: a name, an organisation (with its groups and sub-organisations), a stage, a situation, an order.</summary>
+/// <param name="Sort">name (default), -name, stage, -stage, situation, -situation, joined, -joined; null leaves the order to the caller.</param>
+public sealed record RosterFilter(string? Q = null, int? Org = null, MemberStage? Stage = null, MemberSituation? Situation = null, string? Sort = null);
 
 public sealed partial class DirectoryService
 {
@@ -28,7 +28,8 @@ public sealed partial class DirectoryService
             var subtree = await SubtreeIdsAsync(o, ct);
             query = query.Where(m => subtree.Contains(m.OrganizationId) || (m.GroupId != null && subtree.Contains(m.GroupId.Value)));
         }
-        if (filter.Status is { } s) query = query.Where(m => m.Status == s);
+        if (filter.Stage is { } stage) query = query.Where(m => m.Stage == stage);
+        if (filter.Situation is { } situation) query = query.Where(m => m.Situation == situation);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var name = filter.Q.Trim();
@@ -40,8 +41,10 @@ public sealed partial class DirectoryService
     private static IQueryable<Member> Sorted(IQueryable<Member> query, string sort) => sort switch
     {
         "-name" => query.OrderByDescending(m => m.Name).ThenByDescending(m => m.Id),
-        "status" => query.OrderBy(m => m.Status).ThenBy(m => m.Name),
-        "-status" => query.OrderByDescending(m => m.Status).ThenBy(m => m.Name),
+        "stage" => query.OrderBy(m => m.Stage).ThenBy(m => m.Name),
+        "-stage" => query.OrderByDescending(m => m.Stage).ThenBy(m => m.Name),
+        "situation" => query.OrderBy(m => m.Situation).ThenBy(m => m.Name),
+        "-situation" => query.OrderByDescending(m => m.Situation).ThenBy(m => m.Name),
         "joined" => query.OrderBy(m => m.JoinedDate).ThenBy(m => m.Id),
         "-joined" => query.OrderByDescending(m => m.JoinedDate).ThenBy(m => m.Id),
         _ => query.OrderBy(m => m.Name).ThenBy(m => m.Id),

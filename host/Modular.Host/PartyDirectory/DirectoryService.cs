@@ -23,7 +23,7 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
             .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
     }
 
-    // Counts and lists by organisation and status go to the database: no roster is read for a figure.
+    // Counts and lists by organisation, stage and situation go to the database: no roster is read for a figure.
     private async Task<IQueryable<Member>> MatchingAsync(MemberQuery query, CancellationToken ct)
     {
         var members = db.Members.AsNoTracking();
@@ -32,10 +32,15 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
             var ids = query.IncludeDescendants ? await SubtreeIdsAsync(org, ct) : [org];
             members = members.Where(m => ids.Contains(m.OrganizationId) || (m.GroupId != null && ids.Contains(m.GroupId.Value)));
         }
-        if (query.Statuses is { Count: > 0 } statuses)
+        if (query.Stages is { Count: > 0 } stages)
         {
-            var wanted = statuses.ToList();
-            members = members.Where(m => wanted.Contains(m.Status));
+            var wanted = stages.ToList();
+            members = members.Where(m => wanted.Contains(m.Stage));
+        }
+        if (query.Situations is { Count: > 0 } situations)
+        {
+            var wanted = situations.ToList();
+            members = members.Where(m => wanted.Contains(m.Situation));
         }
         return members;
     }
@@ -83,8 +88,16 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
 
+    /// <summary>Drops what this scope read (roster, members by id, scope): after a change made in the same request.</summary>
+    public void Forget()
+    {
+        _roster = null;
+        _byId.Clear();
+        _scope = null;
+    }
+
     private static readonly System.Linq.Expressions.Expression<Func<Member, MemberInfo>> ProjectInfo = m =>
-        new MemberInfo(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
+        new MemberInfo(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
 
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
@@ -151,5 +164,5 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     public static OrganizationInfo ToInfo(Organization o) => new(o.Id, o.ParentId, o.Kind, o.Name, o.IsWindowBranch, o.TermStart, o.TermEnd);
 
     public static MemberInfo ToInfo(Member m) =>
-        new(m.Id, m.Name, m.Gender, m.Status, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
+        new(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
 }

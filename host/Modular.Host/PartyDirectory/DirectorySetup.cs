@@ -14,6 +14,7 @@ public static class DirectorySetup
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<DirectoryService>());
+        services.AddScoped<IMemberChanges, MemberChanges>();
         // The SDK's per-request views of the directory.
         services.AddScoped<ICurrentMember, CurrentMember>();
         services.AddScoped<PeopleLookup>();

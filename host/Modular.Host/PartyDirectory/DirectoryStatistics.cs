@@ -19,7 +19,7 @@ public sealed class DirectoryStatistics(DirectoryDbContext db)
             .Select(g => new { g.Key, Count = g.Count(), Branches = g.Count(o => o.Kind == OrganizationKind.Branch) })
             .ToListAsync(ct);
         var members = await db.Members.IgnoreQueryFilters()
-            .Where(m => ids.Contains(m.AgencyId) && (m.Status == MemberStatus.FullMember || m.Status == MemberStatus.ProbationaryMember))
+            .Where(m => ids.Contains(m.AgencyId)).Where(MemberRules.IsPartyMember)
             .GroupBy(m => m.AgencyId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return ids.ToDictionary(id => id, id =>

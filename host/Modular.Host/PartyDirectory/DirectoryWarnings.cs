@@ -31,17 +31,18 @@ public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings s
     private async Task<IReadOnlyList<OrganizationFacts>> LoadFactsAsync(CancellationToken ct)
     {
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ToListAsync(ct);
-        var counts = await db.Members.AsNoTracking()
-            .GroupBy(m => new { m.OrganizationId, m.Status })
-            .Select(g => new { g.Key.OrganizationId, g.Key.Status, Count = g.Count() })
+        // Mobile, abroad and lost-contact members count as what they are; those gone from the roster do not.
+        var counts = await db.Members.AsNoTracking().Where(MemberRules.IsPartyMember)
+            .GroupBy(m => new { m.OrganizationId, m.Stage })
+            .Select(g => new { g.Key.OrganizationId, g.Key.Stage, Count = g.Count() })
             .ToListAsync(ct);
         var committee = await db.CurrentPosts.AsNoTracking()
             .GroupBy(p => p.OrganizationId)
             .Select(g => new { OrganizationId = g.Key, Count = g.Select(p => p.MemberId).Distinct().Count() })
             .ToDictionaryAsync(x => x.OrganizationId, x => x.Count, ct);
         return orgs.Select(o => new OrganizationFacts(o,
-            counts.Where(c => c.OrganizationId == o.Id && c.Status == MemberStatus.FullMember).Sum(c => c.Count),
-            counts.Where(c => c.OrganizationId == o.Id && c.Status is MemberStatus.FullMember or MemberStatus.ProbationaryMember).Sum(c => c.Count),
+            counts.Where(c => c.OrganizationId == o.Id && c.Stage == MemberStage.FullMember).Sum(c => c.Count),
+            counts.Where(c => c.OrganizationId == o.Id).Sum(c => c.Count),
             committee.GetValueOrDefault(o.Id))).ToList();
     }
 

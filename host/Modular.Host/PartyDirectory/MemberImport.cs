@@ -14,14 +14,17 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
     public sealed record Problem(int Row, string Column, string Message);
 
     /// <summary>The template's column for each field the shared member rules check.</summary>
-    private static readonly Dictionary<MemberField, string> RuleColumns = new()
+    private static readonly Dictionary<string, string> RuleColumns = new()
     {
-        [MemberField.IdNumber] = "公民身份号码", [MemberField.Phone] = "手机号码", [MemberField.BirthDate] = "出生日期",
-        [MemberField.JoinedDate] = "入党日期", [MemberField.FullMemberDate] = "转正日期",
+        ["IdNumber"] = "公民身份号码", ["Phone"] = "手机号码", ["BirthDate"] = "出生日期",
+        [nameof(StageDates.ApplicationDate)] = "申请入党日期", [nameof(StageDates.ActivistDate)] = "确定积极分子日期",
+        [nameof(StageDates.CandidateDate)] = "确定发展对象日期", [nameof(StageDates.JoinedDate)] = "入党日期", [nameof(StageDates.FullMemberDate)] = "转正日期",
     };
     public sealed record Outcome(int Imported, IReadOnlyList<Problem> Problems);
 
-    public static readonly string[] Columns = ["姓名", "性别", "民族", "出生日期", "公民身份号码", "手机号码", "学历", "职务职级", "所在党组织", "党小组", "状态", "入党日期", "转正日期", "领导干部"];
+    /// <summary>The template's columns. A sheet of the old template, with one 状态 column instead of 阶段 and 情况, is read too.</summary>
+    public static readonly string[] Columns = ["姓名", "性别", "民族", "出生日期", "公民身份号码", "手机号码", "学历", "职务职级", "所在党组织", "党小组",
+        "阶段", "情况", "情况起始日期", "申请入党日期", "确定积极分子日期", "确定发展对象日期", "入党日期", "转正日期", "领导干部"];
     public const int MaxRows = 5000;
 
     public static byte[] Template()
@@ -29,7 +32,8 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
         var example = new Dictionary<string, object?>
         {
             ["姓名"] = "张三", ["性别"] = "男", ["民族"] = "汉族", ["出生日期"] = "1985-06-01", ["公民身份号码"] = "", ["手机号码"] = "13800000000",
-            ["学历"] = "大学本科", ["职务职级"] = "科员", ["所在党组织"] = "第一党支部", ["党小组"] = "", ["状态"] = "正式党员",
+            ["学历"] = "大学本科", ["职务职级"] = "科员", ["所在党组织"] = "第一党支部", ["党小组"] = "", ["阶段"] = "正式党员",
+            ["情况"] = "正常", ["情况起始日期"] = "", ["申请入党日期"] = "2008-03-01", ["确定积极分子日期"] = "2008-09-01", ["确定发展对象日期"] = "2009-10-01",
             ["入党日期"] = "2010-07-01", ["转正日期"] = "2011-07-01", ["领导干部"] = "否",
         };
         using var stream = new MemoryStream();
@@ -55,7 +59,8 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
         if (missing.Count > 0) return new Outcome(0, [new Problem(1, string.Join("、", missing), "缺少必需的列，请使用下载的模板。")]);
 
         var orgs = await db.Organizations.AsNoTracking().ToListAsync(ct);
-        var statuses = Enum.GetValues<MemberStatus>().ToDictionary(labels.Status);
+        var stages = Enum.GetValues<MemberStage>().ToDictionary(labels.Stage);
+        var situations = Enum.GetValues<MemberSituation>().ToDictionary(labels.Situation);
         var today = clock.Today;
         var seenIds = new Dictionary<string, int>();
         var members = new List<(Member Member, string? IdNumber, string? Phone)>();
@@ -110,18 +115,36 @@ public sealed class MemberImport(DirectoryDbContext db, PersonalDataProtector pr
             m.Ethnicity = Cell("民族");
             m.Education = Cell("学历");
             m.Title = Cell("职务职级");
-            var statusText = Cell("状态");
-            if (statusText is null) m.Status = MemberStatus.FullMember;
-            else if (statuses.TryGetValue(statusText, out var status)) m.Status = status;
-            else Fail("状态", $"状态应为：{string.Join("、", statuses.Keys)}。");
-
             m.BirthDate = Date("出生日期");
             var idNumber = Cell("公民身份号码")?.ToUpperInvariant();
             var phone = Cell("手机号码");
+            m.ApplicationDate = Date("申请入党日期");
+            m.ActivistDate = Date("确定积极分子日期");
+            m.CandidateDate = Date("确定发展对象日期");
             m.JoinedDate = Date("入党日期");
             m.FullMemberDate = Date("转正日期");
-            foreach (var (field, message) in MemberRules.Check(new(idNumber, phone, m.BirthDate, m.JoinedDate, m.FullMemberDate), today))
-                Fail(RuleColumns[field], text[message]);
+            m.SituationSince = Date("情况起始日期");
+            if (m.SituationSince > today) Fail("情况起始日期", text["The date cannot be in the future."]);
+            var (stageText, situationText, statusText) = (Cell("阶段"), Cell("情况"), Cell("状态"));
+            if (stageText is null && situationText is null && statusText is not null)
+            {
+                // The old template's one column: read as the migration reads the old values.
+                if (LegacyMemberStatus.Labels.TryGetValue(statusText, out var old))
+                    (m.Stage, m.Situation) = LegacyMemberStatus.Map(old, m.JoinedDate, m.FullMemberDate, today);
+                else Fail("状态", $"状态应为：{string.Join("、", LegacyMemberStatus.Labels.Keys)}。");
+            }
+            else
+            {
+                if (stageText is null) m.Stage = MemberStage.FullMember;
+                else if (stages.TryGetValue(stageText, out var stage)) m.Stage = stage;
+                else Fail("阶段", $"阶段应为：{string.Join("、", stages.Keys)}。");
+                if (situationText is null) m.Situation = MemberSituation.Normal;
+                else if (situations.TryGetValue(situationText, out var situation)) m.Situation = situation;
+                else Fail("情况", $"情况应为：{string.Join("、", situations.Keys)}。");
+            }
+            if (m.Situation == MemberSituation.Normal) m.SituationSince = null;
+            foreach (var p in MemberRules.Check(new(idNumber, phone, m.BirthDate, m.StageDates(null)), today))
+                Fail(RuleColumns[p.Field], text[p.Message, p.Args]);
             if (idNumber is not null && PersonalDataFormat.IsValidIdNumber(idNumber))
             {
                 if (seenIds.TryGetValue(idNumber, out var first)) Fail("公民身份号码", $"与第 {first} 行重复。");

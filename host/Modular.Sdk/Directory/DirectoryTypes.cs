@@ -13,26 +13,84 @@ public enum OrganizationKind
     PartyGroup = 3,
 }
 
-/// <summary>入党申请人 … 正式党员, and the statuses after membership.</summary>
+/// <summary>
+/// Where a person is on the way into the Party: 入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员. Whether they are here,
+/// away or gone is their <see cref="MemberSituation"/>, kept apart so that a mobile full member is still a full member.
+/// </summary>
+public enum MemberStage
+{
+    /// <summary>入党申请人: has applied in writing.</summary>
+    Applicant = 0,
+    /// <summary>入党积极分子: decided by the branch committee, trained by 1–2 mentors.</summary>
+    Activist = 1,
+    /// <summary>发展对象: a candidate for admission (at least a year as an activist).</summary>
+    DevelopmentCandidate = 2,
+    /// <summary>预备党员: admitted, on probation (takes part, does not vote).</summary>
+    ProbationaryMember = 3,
+    /// <summary>正式党员: a full member (votes).</summary>
+    FullMember = 4,
+}
+
+/// <summary>
+/// A person's situation beside their <see cref="MemberStage"/>: here as normal, away (mobile, abroad, lost contact — still
+/// members, counted and entitled to vote) or gone from the roster (transferred out, membership suspended, left, deceased).
+/// </summary>
+public enum MemberSituation
+{
+    /// <summary>正常: takes part in the branch's life as usual.</summary>
+    Normal = 0,
+    /// <summary>流动: works or lives away for a time; still the branch's member.</summary>
+    Mobile = 1,
+    /// <summary>失联: the branch cannot reach them; still on the roster until the branch decides.</summary>
+    LostContact = 2,
+    /// <summary>出国（境）: abroad for study or work; still on the roster.</summary>
+    Abroad = 3,
+    /// <summary>已转出: the membership moved to another organisation.</summary>
+    TransferredOut = 4,
+    /// <summary>停止党籍: membership stopped (such as after long loss of contact); may be restored.</summary>
+    MembershipSuspended = 5,
+    /// <summary>出党: left the Party (expelled, removed, withdrew, or probation cancelled).</summary>
+    Left = 6,
+    /// <summary>已故: deceased.</summary>
+    Deceased = 7,
+}
+
+/// <summary>Which situations keep a person on the roster.</summary>
+public static class MemberSituations
+{
+    /// <summary>The situations of people still on the roster: normal, mobile, lost contact, abroad.</summary>
+    public static readonly IReadOnlyList<MemberSituation> OnRoster = [MemberSituation.Normal, MemberSituation.Mobile, MemberSituation.LostContact, MemberSituation.Abroad];
+
+    /// <summary>
+    /// Still on the roster: takes part in organisational life and counts in the branch's figures, wherever they are. False
+    /// for transferred out, membership suspended, left and deceased.
+    /// </summary>
+    /// <param name="situation">The situation.</param>
+    public static bool IsOnRoster(this MemberSituation situation) =>
+        situation is MemberSituation.Normal or MemberSituation.Mobile or MemberSituation.LostContact or MemberSituation.Abroad;
+}
+
+/// <summary>The member status of SDK 1.3 and before, which mixed the stage with the situation.</summary>
+[Obsolete("Use MemberStage and MemberSituation (MemberInfo.Stage, MemberInfo.Situation); a mobile full member is a full member. Kept for plugins built against SDK 1.3.")]
 public enum MemberStatus
 {
-    /// <summary>入党申请人: has applied to join.</summary>
+    /// <summary>入党申请人.</summary>
     Applicant = 0,
-    /// <summary>入党积极分子: an activist, trained towards membership.</summary>
+    /// <summary>入党积极分子.</summary>
     Activist = 1,
-    /// <summary>发展对象: a candidate for admission.</summary>
+    /// <summary>发展对象.</summary>
     DevelopmentCandidate = 2,
-    /// <summary>预备党员: a probationary member (takes part, does not vote).</summary>
+    /// <summary>预备党员.</summary>
     ProbationaryMember = 3,
-    /// <summary>正式党员: a full member.</summary>
+    /// <summary>正式党员.</summary>
     FullMember = 4,
-    /// <summary>已转出: transferred out to another organisation.</summary>
+    /// <summary>已转出 (and, read from a 1.4 record, anyone else off the roster but the deceased).</summary>
     TransferredOut = 5,
-    /// <summary>流动党员: a mobile member, away from the agency.</summary>
+    /// <summary>流动党员 (and, read from a 1.4 record, abroad).</summary>
     Mobile = 6,
-    /// <summary>失联: lost contact.</summary>
+    /// <summary>失联.</summary>
     LostContact = 7,
-    /// <summary>已故: deceased.</summary>
+    /// <summary>已故.</summary>
     Deceased = 8,
 }
 
@@ -69,14 +127,42 @@ public sealed record OrganizationInfo(
     int Id, int? ParentId, OrganizationKind Kind, string Name, bool IsWindowBranch, DateOnly? TermStart, DateOnly? TermEnd);
 
 /// <summary>A member as modules see it. Personal data comes masked; modules store only the id.</summary>
+/// <param name="Id">The member's id in the directory.</param>
+/// <param name="Name">Their name.</param>
+/// <param name="Gender">Their gender, as recorded.</param>
+/// <param name="Stage">Applicant … full member.</param>
+/// <param name="Situation">Normal, away, or gone from the roster.</param>
+/// <param name="OrganizationId">The branch (or other organisation) they belong to.</param>
+/// <param name="GroupId">Their Party group, if any.</param>
+/// <param name="PhoneMasked">The mobile number, masked.</param>
+/// <param name="UserId">The linked account, if any.</param>
+/// <param name="IsLeadingCadre">A leading cadre (dual organisational life).</param>
+/// <param name="JoinedDate">入党日期: admitted as a probationary member.</param>
+/// <param name="FullMemberDate">转正日期: became a full member.</param>
 public sealed record MemberInfo(
-    int Id, string Name, Gender Gender, MemberStatus Status, int OrganizationId, int? GroupId,
+    int Id, string Name, Gender Gender, MemberStage Stage, MemberSituation Situation, int OrganizationId, int? GroupId,
     string? PhoneMasked, string? UserId, bool IsLeadingCadre, DateOnly? JoinedDate, DateOnly? FullMemberDate)
 {
-    /// <summary>Full and probationary members take part in organisational life; only full members vote.</summary>
-    public bool IsPartyMember => Status is MemberStatus.FullMember or MemberStatus.ProbationaryMember;
-    /// <summary>Only full members vote.</summary>
-    public bool CanVote => Status == MemberStatus.FullMember;
+    /// <summary>
+    /// A probationary or full member still on the roster (mobile, abroad and lost contact included): takes part in
+    /// organisational life and counts toward the branch's thresholds.
+    /// </summary>
+    public bool IsPartyMember => Stage is MemberStage.FullMember or MemberStage.ProbationaryMember && Situation.IsOnRoster();
+    /// <summary>A full member still on the roster: only they vote.</summary>
+    public bool CanVote => Stage == MemberStage.FullMember && Situation.IsOnRoster();
+    /// <summary>Still on the roster (<see cref="MemberSituations.IsOnRoster(MemberSituation)"/>), at any stage.</summary>
+    public bool IsOnRoster => Situation.IsOnRoster();
+
+    /// <summary>The 1.3 status: the situation where it had a value of its own, else the stage.</summary>
+    [Obsolete("Use Stage and Situation. Kept for plugins built against SDK 1.3.")]
+    public MemberStatus Status => Situation switch
+    {
+        MemberSituation.Normal => (MemberStatus)(int)Stage,
+        MemberSituation.Mobile or MemberSituation.Abroad => MemberStatus.Mobile,
+        MemberSituation.LostContact => MemberStatus.LostContact,
+        MemberSituation.Deceased => MemberStatus.Deceased,
+        _ => MemberStatus.TransferredOut,
+    };
 }
 
 /// <summary>A committee post held by a member.</summary>
@@ -104,17 +190,26 @@ public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationId
     public bool CanSeeOrganization(int organizationId) => AgencyWide || OrganizationIds.Contains(organizationId);
 }
 
-/// <summary>Which members to count or list: of one organisation (with its groups and sub-organisations unless told otherwise) or the whole agency, of some statuses or all.</summary>
+/// <summary>
+/// Which members to count or list: of one organisation (with its groups and sub-organisations unless told otherwise) or
+/// the whole agency, of some stages and situations or all.
+/// </summary>
 /// <param name="OrganizationId">The organisation; null for the whole agency.</param>
 /// <param name="IncludeDescendants">With the organisation's Party groups and sub-organisations.</param>
-/// <param name="Statuses">The statuses wanted; null or empty for every status.</param>
-public sealed record MemberQuery(int? OrganizationId = null, bool IncludeDescendants = true, IReadOnlyCollection<MemberStatus>? Statuses = null)
+/// <param name="Stages">The stages wanted; null or empty for every stage.</param>
+/// <param name="Situations">The situations wanted; null or empty for every situation (gone from the roster too).</param>
+public sealed record MemberQuery(int? OrganizationId = null, bool IncludeDescendants = true,
+    IReadOnlyCollection<MemberStage>? Stages = null, IReadOnlyCollection<MemberSituation>? Situations = null)
 {
-    /// <summary>Full and probationary members of the whole agency.</summary>
-    public static readonly MemberQuery PartyMembers = new(Statuses: [MemberStatus.FullMember, MemberStatus.ProbationaryMember]);
+    /// <summary>Full and probationary members of the whole agency still on the roster (<see cref="MemberInfo.IsPartyMember"/>).</summary>
+    public static readonly MemberQuery PartyMembers = new(Stages: [MemberStage.FullMember, MemberStage.ProbationaryMember], Situations: MemberSituations.OnRoster);
 
-    /// <summary>Whether <paramref name="status"/> is one of the statuses wanted.</summary>
-    public bool Wants(MemberStatus status) => Statuses is not { Count: > 0 } || Statuses.Contains(status);
+    /// <summary>Full members of the whole agency still on the roster: those who vote (<see cref="MemberInfo.CanVote"/>).</summary>
+    public static readonly MemberQuery Voters = new(Stages: [MemberStage.FullMember], Situations: MemberSituations.OnRoster);
+
+    /// <summary>Whether <paramref name="member"/> is of a stage and a situation wanted.</summary>
+    public bool Wants(MemberInfo member) =>
+        (Stages is not { Count: > 0 } || Stages.Contains(member.Stage)) && (Situations is not { Count: > 0 } || Situations.Contains(member.Situation));
 }
 
 /// <summary>
@@ -188,7 +283,7 @@ public interface IDirectory
     async Task<IReadOnlyList<MemberInfo>> FindMembersAsync(MemberQuery query, CancellationToken ct = default)
     {
         var members = query.OrganizationId is { } org ? await GetMembersAsync(org, query.IncludeDescendants, ct) : await GetAllMembersAsync(ct);
-        return members.Where(m => query.Wants(m.Status)).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+        return members.Where(query.Wants).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
     /// <summary>How many members match <paramref name="query"/>, counted by the database where the directory can.</summary>
     async Task<int> CountMembersAsync(MemberQuery query, CancellationToken ct = default) => (await FindMembersAsync(query, ct)).Count;

@@ -25,7 +25,7 @@ public sealed class PeopleLookup(IDirectory directory)
     public async Task<IReadOnlyDictionary<int, MemberInfo>> AllMembersAsync(CancellationToken ct = default) =>
         _members ??= (await directory.GetAllMembersAsync(ct)).ToDictionary(m => m.Id);
 
-    /// <summary>Everyone still on the roster (not transferred out, not deceased), by id.</summary>
+    /// <summary>Everyone still on the roster (<see cref="MemberSituations.IsOnRoster(MemberSituation)"/>: not transferred out, suspended, left or deceased), by id.</summary>
     public async Task<IReadOnlyDictionary<int, MemberInfo>> CurrentMembersAsync(CancellationToken ct = default) =>
         _current ??= (await AllMembersAsync(ct)).Values.Where(IsOnRoster).ToDictionary(m => m.Id);
 
@@ -64,7 +64,7 @@ public sealed class PeopleLookup(IDirectory directory)
     /// <summary>Whether the id is a member of the current agency, whatever their status.</summary>
     public async Task<bool> ExistsAsync(int memberId, CancellationToken ct = default) => await MemberAsync(memberId, ct) is not null;
 
-    /// <summary>Whether the id is someone of the current agency still on the roster (not transferred out, not deceased).</summary>
+    /// <summary>Whether the id is someone of the current agency still on the roster (not transferred out, suspended, left or deceased).</summary>
     public async Task<bool> IsOnRosterAsync(int memberId, CancellationToken ct = default) => await MemberAsync(memberId, ct) is { } m && IsOnRoster(m);
 
     /// <summary>A member's name, or <paramref name="missing"/> when the id is unknown or null.</summary>
@@ -85,6 +85,6 @@ public sealed class PeopleLookup(IDirectory directory)
         return id;
     }
 
-    /// <summary>Still on the roster: neither transferred out nor deceased.</summary>
-    public static bool IsOnRoster(MemberInfo member) => member.Status is not (MemberStatus.TransferredOut or MemberStatus.Deceased);
+    /// <summary>Still on the roster: not transferred out, suspended, left or deceased (<see cref="MemberInfo.IsOnRoster"/>).</summary>
+    public static bool IsOnRoster(MemberInfo member) => member.IsOnRoster;
 }

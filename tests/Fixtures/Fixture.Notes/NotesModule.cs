@@ -84,8 +84,18 @@ public sealed class NotesModule : IModule
             return new { me = me?.Name, organizations = organizations.Count, agencyWide = scope.AgencyWide, posts = posts.Count, postsOneByOne,
                 members = members.Count, membersByRoot, meListed = members.Any(m => m.Id == me?.Id) };
         });
+        // Modules change the roster only through the SDK's member changes, under the directory's rules.
+        api.MapPost("/member-stage", async (StageChange change, IMemberChanges changes) => Outcome(await changes.ChangeStageAsync(Id, change)))
+            .DisableAntiforgery();
+        api.MapPost("/member-situation", async (SituationChange change, IMemberChanges changes) => Outcome(await changes.ChangeSituationAsync(Id, change)))
+            .DisableAntiforgery();
+        api.MapPost("/applicant", async (NewApplicant applicant, IMemberChanges changes) => Outcome(await changes.AddApplicantAsync(Id, applicant)))
+            .DisableAntiforgery();
         api.MapGet("/settings", (IModuleSettings settings) => new { greeting = settings.Get(Id, "greeting"), pageSize = settings.GetInt(Id, "pageSize") });
     }
 
     public sealed record NoteInput(string Title, string? ContactPhone = null);
+
+    private static object Outcome(MemberChangeResult result) =>
+        new { memberId = result.MemberId, problems = result.Problems.Select(p => new { field = p.Field, message = p.Message }) };
 }

@@ -23,11 +23,11 @@ public static class DirectoryData
         using var _ = AgencyScope.Use(await portal.DemoAgencyIdAsync());
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-        var ids = await db.Members.Where(m => m.Status == MemberStatus.FullMember).OrderBy(m => m.Id).Select(m => m.Id).Take(count).ToListAsync();
+        var ids = await db.Members.Where(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal).OrderBy(m => m.Id).Select(m => m.Id).Take(count).ToListAsync();
         if (ids.Count < count)
         {
             var branch = await db.Organizations.Where(o => o.Kind == OrganizationKind.Branch).OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
-            var added = Enumerable.Range(0, count - ids.Count).Select(i => new Member { Name = $"测试党员{i:000}", OrganizationId = branch, Status = MemberStatus.FullMember }).ToList();
+            var added = Enumerable.Range(0, count - ids.Count).Select(i => new Member { Name = $"测试党员{i:000}", OrganizationId = branch, Stage = MemberStage.FullMember }).ToList();
             db.Members.AddRange(added);
             await db.SaveChangesAsync();
             ids.AddRange(added.Select(m => m.Id));
@@ -35,10 +35,10 @@ public static class DirectoryData
         return ids;
     }
 
-    /// <summary>An agency's members on the roll: all but those transferred out or deceased (whom notices do not reach).</summary>
+    /// <summary>An agency's members on the roll: all but those gone from the roster (transferred out, suspended, left, deceased: notices do not reach them).</summary>
     public static Task<int> MembersOnTheRollAsync(this PortalFactory portal, int agencyId) =>
         portal.InDirectoryAsync(db => db.Members.IgnoreQueryFilters()
-            .CountAsync(m => m.AgencyId == agencyId && m.Status != MemberStatus.TransferredOut && m.Status != MemberStatus.Deceased));
+            .CountAsync(m => m.AgencyId == agencyId && (m.Situation == MemberSituation.Normal || m.Situation == MemberSituation.Mobile || m.Situation == MemberSituation.LostContact || m.Situation == MemberSituation.Abroad)));
 
     /// <summary>Whether any agency has an organisation of this name.</summary>
     public static Task<bool> OrganizationExistsAsync(this PortalFactory portal, string name) =>

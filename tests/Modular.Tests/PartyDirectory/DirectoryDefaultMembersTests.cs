@@ -28,7 +28,7 @@ public sealed class DirectoryDefaultMembersTests
     [Fact]
     public async Task A_few_ids_are_read_one_by_one_many_from_the_roster_unknown_ones_left_out()
     {
-        var members = Enumerable.Range(1, 30).Select(i => new MemberInfo(i, $"党员{i:00}", Gender.Unknown, MemberStatus.FullMember, 1, null, null, null, false, null, null)).ToList();
+        var members = Enumerable.Range(1, 30).Select(i => new MemberInfo(i, $"党员{i:00}", Gender.Unknown, MemberStage.FullMember, MemberSituation.Normal, 1, null, null, null, false, null, null)).ToList();
         var directory = new OldDirectory(members);
         IDirectory sdk = directory;
         Assert.Equal([3, 5], (await sdk.GetMembersAsync([5, 3, 3, 999])).Select(m => m.Id).ToList());

@@ -107,7 +107,7 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         var response = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "110105194912310021",
-            ["Input.Phone"] = "12345", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Phone"] = "12345", ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
         });
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("不是有效的 18 位公民身份号码", html);
@@ -118,13 +118,45 @@ public sealed class DirectoryPageTests : IClassFixture<DirectoryPageTests.Portal
         var ok = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "陈新", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "11010519491231002X",
-            ["Input.Phone"] = "13912345678", ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Phone"] = "13912345678", ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
         });
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         var saved = await InDemoAgencyAsync(db => db.Members.SingleAsync(m => m.Name == "陈新"));
         Assert.Equal("110105********002X", saved.IdNumberMasked);
         Assert.DoesNotContain("11010519491231002X", saved.IdNumberProtected);
         Assert.Equal(new DateOnly(1949, 12, 31), saved.BirthDate);
+    }
+
+    [Fact]
+    public async Task Stage_and_situation_are_two_selects_and_probation_under_a_year_is_refused_next_to_its_date()
+    {
+        var branch = await InDemoAgencyAsync(db => db.Organizations.Where(o => o.Name == "第二党支部").Select(o => o.Id).SingleAsync());
+        var office = await _portal.SignedInAsync("office");
+        var form = await office.GetStringAsync("/Directory/Members/Edit");
+        Assert.Contains("name=\"Input.Stage\"", form);
+        Assert.Contains("name=\"Input.Situation\"", form);
+        Dictionary<string, string> Fields(string full) => new()
+        {
+            ["Input.Name"] = "韩流动", ["Input.OrganizationId"] = branch.ToString(), ["Input.Stage"] = "FullMember", ["Input.Situation"] = "Mobile",
+            ["Input.SituationSince"] = "2026-02-01", ["Input.JoinedDate"] = "2024-06-01", ["Input.FullMemberDate"] = full, ["Input.Gender"] = "Female",
+        };
+        // A day short of a year after joining.
+        var refused = await (await office.PostFormAsync("/Directory/Members/Edit", Fields("2025-05-31"))).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.FullMemberDate\"[^>]*>预备期至少一年，最早于 2025-06-01 转正。", refused);
+        Assert.False(await InDemoAgencyAsync(db => db.Members.AnyAsync(m => m.Name == "韩流动")));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/Directory/Members/Edit", Fields("2025-06-01"))).StatusCode);
+        var saved = await InDemoAgencyAsync(db => db.Members.SingleAsync(m => m.Name == "韩流动"));
+        Assert.Equal((MemberStage.FullMember, MemberSituation.Mobile, new DateOnly(2026, 2, 1)), (saved.Stage, saved.Situation, saved.SituationSince!.Value));
+        // The roster filters by situation and shows both columns.
+        var link = $"/Directory/Members/Details/{saved.Id}\"";
+        var mobile = await office.GetStringAsync("/Directory/Members?situation=Mobile&q=韩流动");
+        Assert.Contains(link, mobile);
+        Assert.Contains("status-warning\">流动</span>", mobile);
+        Assert.Contains("sort=situation", mobile);
+        Assert.Contains("sort=stage", mobile);
+        Assert.DoesNotContain(link, await office.GetStringAsync("/Directory/Members?situation=LostContact&q=韩流动"));
+        Assert.Contains(link, await office.GetStringAsync("/Directory/Members?stage=FullMember&q=韩流动"));
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class DirectorySdkTests
             var demo = scope.ServiceProvider.GetRequiredService<DirectoryDemoData>();
             await demo.SeedAsync(new DirectoryDemoData.Plan("中共测试机关委员会", ["第一党支部", "第二党支部"], ["窗口党支部"], false), seed: 7, new DateOnly(2026, 11, 23));
             var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
-            return await db.Members.OrderBy(m => m.Id).Select(m => m.Name + "|" + m.IdNumberMasked + "|" + m.Status).ToListAsync();
+            return await db.Members.OrderBy(m => m.Id).Select(m => m.Name + "|" + m.IdNumberMasked + "|" + m.Stage + "|" + m.Situation + "|" + m.ActivistDate).ToListAsync();
         }
         var first = await SeedAsync();
         var second = await SeedAsync();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
+using Modular.Sdk;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.PartyDirectory;
@@ -87,18 +88,56 @@ public sealed class MemberImportTests : IClassFixture<MemberImportTests.Portal>
         Assert.Contains("未导入任何数据", html);
     }
 
+    private Task<Dictionary<string, (MemberStage, MemberSituation)>> StagesAsync(params string[] names) => _portal.WithDbAsync(async _ =>
+    {
+        using var s = AgencyScope.Use(await _portal.DemoAgencyIdAsync());
+        await using var scope = _portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DirectoryDbContext>().Members.Where(m => names.Contains(m.Name))
+            .ToDictionaryAsync(m => m.Name, m => (m.Stage, m.Situation));
+    });
+
     [Fact]
     public async Task A_valid_file_is_imported_whole()
     {
         var office = await _portal.SignedInAsync("office");
         var before = await CountAsync();
+        // The old template's one 状态 column still reads: a mobile member is a full member who is away.
+        var probationary = Row("吴刚", "第一党支部", phone: "13712345678", status: "预备党员");
+        (probationary["入党日期"], probationary["转正日期"]) = ("2025-12-01", null);
         var response = await UploadAsync(office, Xlsx([
             Row("钱敏", "第二党支部", "11010519491231002X", "13912345678"),
-            Row("吴刚", "第一党支部", phone: "13712345678", status: "预备党员"),
+            probationary,
+            Row("褚远", "第二党支部", status: "流动党员"),
         ]));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(before + 2, await CountAsync());
+        Assert.Equal(before + 3, await CountAsync());
         Assert.Contains("139****5678", await office.GetStringAsync("/Directory/Members?q=钱敏"));
+        var stages = await StagesAsync("钱敏", "吴刚", "褚远");
+        Assert.Equal((MemberStage.FullMember, MemberSituation.Normal), stages["钱敏"]);
+        Assert.Equal((MemberStage.ProbationaryMember, MemberSituation.Normal), stages["吴刚"]);
+        Assert.Equal((MemberStage.FullMember, MemberSituation.Mobile), stages["褚远"]);
+    }
+
+    [Fact]
+    public async Task The_new_template_reads_stage_and_situation_in_two_columns()
+    {
+        var office = await _portal.SignedInAsync("office");
+        Dictionary<string, object?> Probationary(string name, string situation)
+        {
+            var row = Row(name, "第二党支部", status: null);
+            row.Remove("状态");
+            (row["阶段"], row["情况"], row["情况起始日期"]) = ("预备党员", situation, "2026-03-01");
+            (row["入党日期"], row["转正日期"]) = ("2025-10-01", null);
+            return row;
+        }
+        var rows = new[] { Probationary("蒋外出", "出国（境）"), Probationary("沈不明", "出差") };
+        var html = await (await UploadAsync(office, Xlsx(rows))).Content.ReadAsStringAsync();
+        Assert.Contains("情况应为：正常、流动、失联", html);
+        Assert.Contains("未导入任何数据", html);
+
+        var response = await UploadAsync(office, Xlsx(rows.Take(1)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal((MemberStage.ProbationaryMember, MemberSituation.Abroad), (await StagesAsync("蒋外出"))["蒋外出"]);
     }
 
     [Fact]

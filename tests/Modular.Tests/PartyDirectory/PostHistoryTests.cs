@@ -22,7 +22,7 @@ public sealed class PostHistoryTests
     private static Task<(int Branch, int Secretary, int Plain)> SecretaryBranchAsync(PortalFactory portal) => InDemoAgencyAsync(portal, async (_, db) =>
     {
         var old = await db.Members.SingleAsync(m => m.Name == "张国强");
-        var plain = await db.Members.Where(m => m.OrganizationId == old.OrganizationId && m.Status == MemberStatus.FullMember)
+        var plain = await db.Members.Where(m => m.OrganizationId == old.OrganizationId && m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal)
             .Where(m => !db.Posts.Any(p => p.MemberId == m.Id)).Select(m => m.Id).FirstAsync();
         return (old.OrganizationId, old.Id, plain);
     });

@@ -26,7 +26,7 @@ public sealed class RosterAtScaleTests
             branch = org.Id;
         }
         // SQL on purpose: 100,000 rows in one statement; through the DbContext they would take minutes.
-        const string columns = "INSERT INTO dir_member (\"AgencyId\", \"OrganizationId\", \"Name\", \"Gender\", \"Status\", \"IsLeadingCadre\", \"Version\", \"PhoneMasked\") ";
+        const string columns = "INSERT INTO dir_member (\"AgencyId\", \"OrganizationId\", \"Name\", \"Gender\", \"Stage\", \"IsLeadingCadre\", \"Version\", \"PhoneMasked\") ";
         await portal.ExecAsync(TestDatabase.Sql(
             sqlite: "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999) " + columns
                 + "SELECT @a, @o, '党员' || substr('00000' || i, -6, 6), 1, 4, FALSE, 1, '138****0000' FROM n",

@@ -267,8 +267,8 @@ public sealed class SdkFoundationTests
 
         // One branch with its groups, as GetMembersAsync reads it; the full members only.
         var branch = party.GroupBy(m => m.OrganizationId).OrderByDescending(g => g.Count()).First().Key;
-        var full = new MemberQuery(branch, Statuses: [MemberStatus.FullMember]);
-        var expected = (await InAsync(demo, d => d.GetMembersAsync(branch, true))).Count(m => m.Status == MemberStatus.FullMember);
+        var full = new MemberQuery(branch, Stages: [MemberStage.FullMember]);
+        var expected = (await InAsync(demo, d => d.GetMembersAsync(branch, true))).Count(m => m.Stage == MemberStage.FullMember);
         Assert.True(expected > 0);
         Assert.Equal(expected, await InAsync(demo, d => d.CountMembersAsync(full)));
 

@@ -28,8 +28,8 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
         _secretary = _directory.AddMember("张书记", _branch.Id);
         _organiser = _directory.AddMember("李委员", _branch.Id);
         _publicity = _directory.AddMember("王委员", _branch.Id, groupId: _group.Id);
-        _probationary = _directory.AddMember("赵预备", _branch.Id, MemberStatus.ProbationaryMember, groupId: _group.Id);
-        _applicant = _directory.AddMember("钱申请", _branch.Id, MemberStatus.Applicant);
+        _probationary = _directory.AddMember("赵预备", _branch.Id, MemberStage.ProbationaryMember, groupId: _group.Id);
+        _applicant = _directory.AddMember("钱申请", _branch.Id, MemberStage.Applicant);
         _directory.AddPost(_branch.Id, _secretary.Id, CommitteePost.Secretary);
         _directory.AddPost(_branch.Id, _organiser.Id, CommitteePost.OrganizationCommissioner);
         _directory.AddPost(_branch.Id, _publicity.Id, CommitteePost.PublicityCommissioner);
@@ -113,7 +113,7 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
         }
 
         // The meeting voted them in: the directory now has them as a full member (no date typed), and the record is corrected.
-        _directory.ChangeMember(_probationary.Id, m => m with { Status = MemberStatus.FullMember });
+        _directory.ChangeMember(_probationary.Id, m => m with { Stage = MemberStage.FullMember });
         await using (var db = _database.CreateContext())
         {
             var held = await db.Meetings.Include(m => m.Attendees).Include(m => m.Decisions).SingleAsync();
@@ -139,7 +139,7 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
     {
         var meeting = new Meeting { BranchId = _branch.Id, Type = MeetingType.BranchMembersMeeting, Date = new DateOnly(2026, 12, 18) };
         await Planner().SyncAttendeesAsync(meeting);
-        _directory.ChangeMember(_probationary.Id, m => m with { Status = MemberStatus.FullMember, FullMemberDate = new DateOnly(2026, 12, 19) });
+        _directory.ChangeMember(_probationary.Id, m => m with { Stage = MemberStage.FullMember, FullMemberDate = new DateOnly(2026, 12, 19) });
         _directory.ChangeMember(_organiser.Id, m => m with { FullMemberDate = new DateOnly(2026, 12, 18) });
 
         var recorder = new MeetingRecorder(Planner(), FakeClock.AtLocal(new DateTime(2026, 12, 28, 9, 0, 0)));

@@ -33,14 +33,14 @@ public sealed class TestKitTests
         var group = directory.AddOrganization("第一党小组", OrganizationKind.PartyGroup, branch.Id);
         var other = directory.AddOrganization("第二党支部", parentId: committee.Id);
         var full = directory.AddMember("张三", branch.Id);
-        directory.AddMember("李四", branch.Id, MemberStatus.ProbationaryMember, groupId: group.Id);
-        directory.AddMember("王五", branch.Id, MemberStatus.Applicant);
+        directory.AddMember("李四", branch.Id, MemberStage.ProbationaryMember, groupId: group.Id);
+        directory.AddMember("王五", branch.Id, MemberStage.Applicant);
         directory.AddMember("赵六", other.Id);
         directory.AddPost(branch.Id, full.Id, CommitteePost.Secretary);
         IDirectory asSdk = directory;
 
         Assert.Equal(3, await asSdk.CountMembersAsync(MemberQuery.PartyMembers));
-        Assert.Equal(["张三", "李四"], (await asSdk.FindMembersAsync(new MemberQuery(branch.Id, Statuses: [MemberStatus.FullMember, MemberStatus.ProbationaryMember]))).Select(m => m.Name));
+        Assert.Equal(["张三", "李四"], (await asSdk.FindMembersAsync(new MemberQuery(branch.Id, Stages: [MemberStage.FullMember, MemberStage.ProbationaryMember]))).Select(m => m.Name));
         Assert.Equal(new Dictionary<int, int> { [branch.Id] = 3, [other.Id] = 1 }, await asSdk.CountMembersByOrganizationAsync(new MemberQuery()));
         Assert.Equal(["李四"], (await asSdk.GetMembersAsync(group.Id)).Select(m => m.Name));
         Assert.Equal(full.Id, Assert.Single(await asSdk.GetAllPostsAsync()).MemberId);

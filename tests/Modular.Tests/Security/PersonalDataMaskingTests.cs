@@ -94,7 +94,7 @@ public sealed class PersonalDataMaskingTests : IClassFixture<PersonalDataMasking
         var org = Regex.Match(form, "<option selected=\"selected\" value=\"(\\d+)\"").Groups[1].Value;
         async Task<string> TryAsync(DateOnly birth) => await (await secretary.PostFormAsync($"/Directory/Members/Edit?id={id}", new Dictionary<string, string>
         {
-            ["Input.Name"] = Field("Input.Name"), ["Input.OrganizationId"] = org, ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Name"] = Field("Input.Name"), ["Input.OrganizationId"] = org, ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
             ["Input.Version"] = Field("Input.Version"), ["Input.BirthDate"] = birth.ToString("yyyy-MM-dd"),
         })).Content.ReadAsStringAsync();
         // The right date and a wrong one get the same answer.
@@ -119,14 +119,14 @@ public sealed class PersonalDataMaskingTests : IClassFixture<PersonalDataMasking
         var created = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "审计出生甲", ["Input.OrganizationId"] = branch.ToString(), ["Input.IdNumber"] = "11010519491231002X",
-            ["Input.Status"] = "FullMember", ["Input.Gender"] = "Male",
+            ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Male",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = int.Parse(Regex.Match(created.Headers.Location!.ToString(), "(\\d+)$").Groups[1].Value);
         var second = await office.PostFormAsync("/Directory/Members/Edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "审计出生乙", ["Input.OrganizationId"] = branch.ToString(), ["Input.BirthDate"] = "1979-03-15",
-            ["Input.Status"] = "FullMember", ["Input.Gender"] = "Female",
+            ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Female",
         });
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var secondId = int.Parse(Regex.Match(second.Headers.Location!.ToString(), "(\\d+)$").Groups[1].Value);
@@ -136,7 +136,7 @@ public sealed class PersonalDataMaskingTests : IClassFixture<PersonalDataMasking
         var changed = await office.PostFormAsync($"/Directory/Members/Edit?id={secondId}", new Dictionary<string, string>
         {
             ["Input.Name"] = "审计出生乙", ["Input.OrganizationId"] = branch.ToString(), ["Input.BirthDate"] = "1980-04-16",
-            ["Input.Status"] = "FullMember", ["Input.Gender"] = "Female",
+            ["Input.Stage"] = "FullMember", ["Input.Gender"] = "Female",
             ["Input.Version"] = Regex.Match(form, "name=\"Input.Version\"[^>]*value=\"(\\d+)\"").Groups[1].Value,
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);

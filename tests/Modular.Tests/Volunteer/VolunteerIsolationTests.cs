@@ -72,7 +72,7 @@ public sealed class VolunteerIsolationTests : IClassFixture<VolunteerIsolationTe
         db.Organizations.Add(org);
         await db.SaveChangesAsync();
         org.Path = $"/{org.Id}/";
-        var m = new Member { Name = "乙单位党员", OrganizationId = org.Id, Status = MemberStatus.FullMember, UserId = user };
+        var m = new Member { Name = "乙单位党员", OrganizationId = org.Id, Stage = MemberStage.FullMember, UserId = user };
         db.Members.Add(m);
         await db.SaveChangesAsync();
         return m.Id;

@@ -38,9 +38,16 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         [StringLength(50)] public string? Title { get; set; }
         public int OrganizationId { get; set; }
         public int? GroupId { get; set; }
-        public MemberStatus Status { get; set; } = MemberStatus.FullMember;
+        public MemberStage Stage { get; set; } = MemberStage.FullMember;
+        public MemberSituation Situation { get; set; }
+        public DateOnly? SituationSince { get; set; }
+        public DateOnly? ApplicationDate { get; set; }
+        public DateOnly? ActivistDate { get; set; }
+        public DateOnly? CandidateDate { get; set; }
         public DateOnly? JoinedDate { get; set; }
         public DateOnly? FullMemberDate { get; set; }
+
+        public StageDates StageDates => new(Stage, null, ApplicationDate, ActivistDate, CandidateDate, JoinedDate, FullMemberDate);
         public bool IsLeadingCadre { get; set; }
         public long Version { get; set; }
     }
@@ -74,7 +81,8 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         Input = new MemberInput
         {
             Name = m.Name, Gender = m.Gender, Ethnicity = m.Ethnicity, Education = m.Education, Title = m.Title,
-            OrganizationId = m.OrganizationId, GroupId = m.GroupId, Status = m.Status, JoinedDate = m.JoinedDate,
+            OrganizationId = m.OrganizationId, GroupId = m.GroupId, Stage = m.Stage, Situation = m.Situation, SituationSince = m.SituationSince,
+            ApplicationDate = m.ApplicationDate, ActivistDate = m.ActivistDate, CandidateDate = m.CandidateDate, JoinedDate = m.JoinedDate,
             FullMemberDate = m.FullMemberDate, IsLeadingCadre = m.IsLeadingCadre, Version = m.Version,
         };
         return Page();
@@ -109,8 +117,11 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         if (Input.IdNumber is null && HasIdNumberOnFile && Input.BirthDate is not null)
             ModelState.AddModelError("Input.BirthDate", text["The date of birth comes from the ID number on file; enter the ID number again to change it."]);
         var onFile = user.IsInAgencyRole(Roles.AgencyAdmin) ? member?.BirthDate : null;
-        foreach (var (field, message) in MemberRules.Check(new(Input.IdNumber, Input.Phone, Input.BirthDate, Input.JoinedDate, Input.FullMemberDate, onFile), today))
-            ModelState.AddModelError("Input." + field, text[message]);
+        if (!Enum.IsDefined(Input.Stage)) ModelState.AddModelError("Input.Stage", text["Choose the stage from the list."]);
+        if (!Enum.IsDefined(Input.Situation)) ModelState.AddModelError("Input.Situation", text["Choose the situation from the list."]);
+        if (Input.SituationSince > today) ModelState.AddModelError("Input.SituationSince", text["The date cannot be in the future."]);
+        foreach (var p in MemberRules.Check(new(Input.IdNumber, Input.Phone, Input.BirthDate, Input.StageDates, onFile), today))
+            ModelState.AddModelError("Input." + p.Field, text[p.Message, p.Args]);
         if (Input.IdNumber is { } idNumber && PersonalDataFormat.IsValidIdNumber(idNumber)) Input.BirthDate ??= PersonalDataFormat.BirthDateOf(idNumber);
         if (!ModelState.IsValid)
         {
@@ -128,9 +139,10 @@ public sealed class EditModel(DirectoryDbContext db, DirectoryService directory,
         member.Title = Input.Title?.Trim();
         member.OrganizationId = Input.OrganizationId;
         member.GroupId = Input.GroupId;
-        member.Status = Input.Status;
-        member.JoinedDate = Input.JoinedDate;
-        member.FullMemberDate = Input.FullMemberDate;
+        member.SetStageDates(Input.StageDates);
+        member.Situation = Input.Situation;
+        // A normal situation has no date; another keeps the one entered.
+        member.SituationSince = Input.Situation == MemberSituation.Normal ? null : Input.SituationSince;
         member.IsLeadingCadre = Input.IsLeadingCadre;
         if (Input.IdNumber is not null) protector.SetIdNumber(member, Input.IdNumber);
         if (Input.Phone is not null) protector.SetPhone(member, Input.Phone);

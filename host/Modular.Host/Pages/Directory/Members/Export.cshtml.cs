@@ -12,9 +12,9 @@ namespace Modular.Host.Pages.Directory.Members;
 public sealed class ExportModel(DirectoryDbContext db, DirectoryService directory, DirectoryLabels labels, PersonalDataProtector protector, ICurrentUser user, AuditLog audit, IAgencyClock clock) : PageModel
 {
     /// <param name="full">Unmasked numbers: the agency's Party office only, by an explicit request, audited.</param>
-    public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStatus? status, bool full, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? q, int? org, MemberStage? stage, MemberSituation? situation, bool full, CancellationToken ct)
     {
-        var query = await directory.RosterAsync(new RosterFilter(q, org, status), ct);
+        var query = await directory.RosterAsync(new RosterFilter(q, org, stage, situation), ct);
         if (query is null) return NotFound();
         if (full && !user.IsInAgencyRole(Roles.AgencyAdmin)) return Forbid();
         var names = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -31,7 +31,12 @@ public sealed class ExportModel(DirectoryDbContext db, DirectoryService director
             ["职务职级"] = m.Title,
             ["所在党组织"] = names.GetValueOrDefault(m.OrganizationId),
             ["党小组"] = m.GroupId is { } g ? names.GetValueOrDefault(g) : null,
-            ["状态"] = labels.Status(m.Status),
+            ["阶段"] = labels.Stage(m.Stage),
+            ["情况"] = labels.Situation(m.Situation),
+            ["情况起始日期"] = m.SituationSince?.ToString("yyyy-MM-dd"),
+            ["申请入党日期"] = m.ApplicationDate?.ToString("yyyy-MM-dd"),
+            ["确定积极分子日期"] = m.ActivistDate?.ToString("yyyy-MM-dd"),
+            ["确定发展对象日期"] = m.CandidateDate?.ToString("yyyy-MM-dd"),
             ["入党日期"] = m.JoinedDate?.ToString("yyyy-MM-dd"),
             ["转正日期"] = m.FullMemberDate?.ToString("yyyy-MM-dd"),
             ["领导干部"] = m.IsLeadingCadre ? "是" : "否",

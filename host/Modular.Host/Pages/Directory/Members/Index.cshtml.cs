@@ -12,7 +12,8 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
-    [BindProperty(SupportsGet = true)] public MemberStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public MemberStage? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public MemberSituation? Situation { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public PagedList<Member> List { get; private set; } = new([], 1, 20, 0);
@@ -22,15 +23,15 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
 
     public string OrgName(int id) => _names.GetValueOrDefault(id, "—");
 
-    public string ExportUrl => Url.Page("Export", new { q = Q, org = Org, status = Status })!;
-    public string FullExportUrl => Url.Page("Export", new { q = Q, org = Org, status = Status, full = true })!;
+    public string ExportUrl => Url.Page("Export", new { q = Q, org = Org, stage = Stage, situation = Situation })!;
+    public string FullExportUrl => Url.Page("Export", new { q = Q, org = Org, stage = Stage, situation = Situation, full = true })!;
     public bool CanExportFull => user.IsInAgencyRole(Roles.AgencyAdmin);
 
-    public string SortUrl(string column) => Url.Page("Index", new { q = Q, org = Org, status = Status, sort = Sort == column ? "-" + column : column })!;
+    public string SortUrl(string column) => Url.Page("Index", new { q = Q, org = Org, stage = Stage, situation = Situation, sort = Sort == column ? "-" + column : column })!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var query = await directory.RosterAsync(new RosterFilter(Q, Org, Status, Sort ?? "name"), ct);
+        var query = await directory.RosterAsync(new RosterFilter(Q, Org, Stage, Situation, Sort ?? "name"), ct);
         if (query is null) return NotFound();
         var scope = await directory.GetCurrentScopeAsync(ct);
         CanCreate = scope.AgencyWide || scope.OrganizationIds.Count > 0;

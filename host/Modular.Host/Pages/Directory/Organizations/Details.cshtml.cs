@@ -38,7 +38,7 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
         if (CanEditPosts)
         {
             Candidates = (await db.Members.AsNoTracking()
-                .Where(m => m.OrganizationId == id && (m.Status == MemberStatus.FullMember || m.Status == MemberStatus.ProbationaryMember))
+                .Where(m => m.OrganizationId == id).Where(MemberRules.IsPartyMember)
                 .OrderBy(m => m.Name).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
                 .Select(m => (m.Id, m.Name)).ToList();
         }

@@ -149,11 +149,20 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ActivistDate")
+                        .HasColumnType("date");
+
                     b.Property<int>("AgencyId")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CandidateDate")
                         .HasColumnType("date");
 
                     b.Property<string>("Education")
@@ -201,7 +210,13 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
                     b.Property<string>("PhoneProtected")
                         .HasColumnType("text");
 
-                    b.Property<int>("Status")
+                    b.Property<int>("Situation")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SituationSince")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Stage")
                         .HasColumnType("integer");
 
                     b.Property<string>("Title")
@@ -224,7 +239,7 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
 
                     b.HasIndex("AgencyId", "UserId");
 
-                    b.HasIndex("AgencyId", "OrganizationId", "Status", "Name");
+                    b.HasIndex("AgencyId", "OrganizationId", "Stage", "Name");
 
                     b.ToTable("dir_member", (string)null);
                 });

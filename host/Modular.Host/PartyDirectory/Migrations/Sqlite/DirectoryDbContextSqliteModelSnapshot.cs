@@ -138,11 +138,20 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ActivistDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AgencyId")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ApplicationDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CandidateDate")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Education")
@@ -190,7 +199,13 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                     b.Property<string>("PhoneProtected")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Status")
+                    b.Property<int>("Situation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SituationSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -213,7 +228,7 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
 
                     b.HasIndex("AgencyId", "UserId");
 
-                    b.HasIndex("AgencyId", "OrganizationId", "Status", "Name");
+                    b.HasIndex("AgencyId", "OrganizationId", "Stage", "Name");
 
                     b.ToTable("dir_member", (string)null);
                 });
