@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
+using Modular.Sdk;
+
+namespace Modular.Tests.Infrastructure;
+
+/// <summary>The development module's rows (tables dev_*) as its tests find and count them, and people added to the directory for them.</summary>
+public static class DevelopmentData
+{
+    public static Task<int> CaseCountAsync(this PortalFactory portal) => portal.IntAsync("SELECT COUNT(*) FROM dev_case");
+
+    public static async Task<int?> CaseOfAsync(this PortalFactory portal, int memberId) =>
+        (await portal.IntsAsync("SELECT \"Id\" FROM dev_case WHERE \"MemberId\" = @m", ("m", memberId))).Cast<int?>().SingleOrDefault();
+
+    /// <summary>The step numbers of a case in the order they were recorded.</summary>
+    public static Task<List<int>> StepsOfAsync(this PortalFactory portal, int caseId) =>
+        portal.IntsAsync("SELECT \"Step\" FROM dev_step WHERE \"CaseId\" = @c ORDER BY \"Id\"", ("c", caseId));
+
+    public static Task<List<int>> HelpersOfAsync(this PortalFactory portal, int caseId) =>
+        portal.IntsAsync("SELECT \"MemberId\" FROM dev_helper WHERE \"CaseId\" = @c ORDER BY \"MemberId\"", ("c", caseId));
+
+    /// <summary>Cases of an agency whose probation was extended (step 23 decided so).</summary>
+    public static Task<int> ExtendedCasesAsync(this PortalFactory portal, int agencyId) =>
+        portal.IntAsync("SELECT COUNT(DISTINCT \"CaseId\") FROM dev_step WHERE \"AgencyId\" = @a AND \"Step\" = 23 AND \"Outcome\" = 1", ("a", agencyId));
+
+    /// <summary>Open cases of an agency with a deadline before <paramref name="today"/>.</summary>
+    public static Task<int> OverdueCasesAsync(this PortalFactory portal, int agencyId, DateOnly today) =>
+        portal.IntAsync("SELECT COUNT(*) FROM dev_case WHERE \"AgencyId\" = @a AND \"Status\" = 0 AND \"DueDate\" < @t", ("a", agencyId), ("t", today));
+
+    /// <summary>Adds a person to the demo agency's first branch (an applicant unless told otherwise), with a birth date if given.</summary>
+    public static async Task<int> AddPersonAsync(this PortalFactory portal, string name, DateOnly? birthDate, MemberStatus status = MemberStatus.Applicant, int? agencyId = null)
+    {
+        using var _ = AgencyScope.Use(agencyId ?? await portal.DemoAgencyIdAsync());
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+        var branch = await db.Organizations.Where(o => o.Name == "第一党支部").Select(o => o.Id).FirstAsync();
+        var m = new Member { Name = name, OrganizationId = branch, Status = status, BirthDate = birthDate };
+        db.Members.Add(m);
+        await db.SaveChangesAsync();
+        return m.Id;
+    }
+}
