@@ -21,6 +21,7 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<DevelopmentAccess>();
         services.AddScoped<StepAttachments>();
         services.AddScoped<CaseRecorder>();
+        services.AddScoped<VoteMeetings>();
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();

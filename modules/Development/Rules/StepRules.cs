@@ -6,9 +6,13 @@ namespace Modular.Modules.Development.Rules;
 /// <summary>Figures of a branch members' meeting's vote: full members due (entitled), present, for, against, abstaining.</summary>
 public sealed record VoteFigures(int? Entitled, int? Present, int? For, int? Against, int? Abstain);
 
+/// <summary>The org-life meeting where a vote happened (a shared record), as found when the step was recorded.</summary>
+public sealed record MeetingLink(string Kind, string Id, string Title, DateOnly Date);
+
 /// <summary>What a step's form posts: the date and the step's typed fields (people are directory member ids).</summary>
 public sealed record StepEntry(int Step, DateOnly? Date, IReadOnlyList<int>? Mentors = null, IReadOnlyList<int>? Sponsors = null, string? Conclusion = null,
-    decimal? TrainingDays = null, decimal? TrainingHours = null, VoteFigures? Vote = null, ProbationOutcome? Outcome = null, int? ExtensionMonths = null, string? Note = null);
+    decimal? TrainingDays = null, decimal? TrainingHours = null, VoteFigures? Vote = null, ProbationOutcome? Outcome = null, int? ExtensionMonths = null, string? Note = null,
+    MeetingLink? Meeting = null);
 
 /// <summary>What the rules need to know from the directory.</summary>
 /// <param name="PersonId">The person on the way.</param>
@@ -52,6 +56,8 @@ public static class StepRules
         if (date > today) yield return new Problem("Date", "The date cannot be in the future.");
         if (history.Last is { } last && date < last.Date)
             yield return new Problem("Date", "The date cannot be before the previous step's date ({0:yyyy-MM-dd}).", last.Date);
+        if (entry.Meeting is { } meeting && meeting.Date != date)
+            yield return new Problem("MeetingId", "The vote's date is the date of the meeting where it happened ({0:yyyy-MM-dd}).", meeting.Date);
 
         var problems = entry.Step switch
         {

@@ -20,7 +20,7 @@ namespace Modular.Tests.BadInput;
 /// </summary>
 public sealed partial class BadInputSweepTests(BadInputSweepTests.Portal portal, ITestOutputHelper output) : IClassFixture<BadInputSweepTests.Portal>
 {
-    public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity");
+    public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity", "development");
 
     /// <summary>Least rights first: the posts of an administrator can change what the others see.</summary>
     private static readonly string[] Roles = ["member", "secretary", "shuji", "jijian", "office", "auditor", "secadmin", "admin"];

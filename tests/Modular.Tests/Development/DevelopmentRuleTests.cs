@@ -174,6 +174,15 @@ public sealed class DevelopmentRuleTests
     }
 
     [Fact]
+    public void A_vote_linked_to_a_meeting_takes_the_meetings_date()
+    {
+        var meeting = new MeetingLink("org-life.meeting", "7", "支部党员大会", Today.AddDays(-1));
+        var entry = new StepEntry(Steps.AdmissionVote, Today, Vote: GoodVote, Meeting: meeting);
+        Assert.Contains("MeetingId", Fields(ReadyForAdmission(3, 0), entry));
+        Assert.Empty(Fields(ReadyForAdmission(3, 0), entry with { Date = meeting.Date }));
+    }
+
+    [Fact]
     public void More_votes_than_people_present_are_refused() =>
         Assert.Equal(["Vote.For"], StepRules.Vote(new VoteFigures(10, 6, 6, 1, 0)).Select(p => p.Field));
 

@@ -154,6 +154,17 @@ public sealed partial class DevelopmentTests : IClassFixture<DevelopmentTests.Po
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal([1, 2, 3, 4, 5], await _portal.StepsOfAsync(named));
 
+        // The person reads their own way, without the form.
+        var applicant = await _portal.AddApplicantWithAccountAsync("本人发展壬", "dev-applicant", Today.AddYears(-22));
+        await Ok(await ApplyAsync(office, applicant, Today));
+        var own = (await _portal.CaseOfAsync(applicant))!.Value;
+        var self = await _portal.SignedInAsync("dev-applicant");
+        Assert.Contains("本人发展壬", await self.GetStringAsync("/m/development/Mine"));
+        var ownPage = await self.GetStringAsync(Details(own));
+        Assert.Contains("下一步：第 2 步", ownPage);
+        Assert.DoesNotContain("data-testid=\"record-step\"", ownPage);
+        Assert.Equal(HttpStatusCode.NotFound, (await self.GetAsync(Details(named))).StatusCode);
+
         // The branch secretary works on the branch's cases.
         var secretary = await _portal.SignedInAsync("secretary");
         Assert.Contains("data-testid=\"record-step\"", await secretary.GetStringAsync(Details(unrelated)));
@@ -170,6 +181,34 @@ public sealed partial class DevelopmentTests : IClassFixture<DevelopmentTests.Po
         Assert.Contains("data-testid=\"cases\"", pipeline);
         Assert.Contains("已逾期", pipeline);
         Assert.Contains("/m/development/Cases/Details/", await office.GetStringAsync("/Todo"));
+    }
+
+    [GeneratedRegex("data-org-id=\"(\\d+)\"")]
+    private static partial Regex OrgPattern();
+
+    [Fact]
+    public async Task The_office_keeps_the_yearly_plan_and_every_member_reads_the_public_notice()
+    {
+        const string plan = "/m/development/Agency";
+        var office = await _portal.SignedInAsync("office");
+        var org = OrgPattern().Match(await office.GetStringAsync(plan)).Groups[1].Value;
+        var version = Regex.Match(await office.GetStringAsync(plan), $"name=\"Versions\\[{org}\\]\" value=\"(\\d+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string> { [$"Planned[{org}]"] = "3" };
+        if (version != "") fields[$"Versions[{org}]"] = version;
+        await Ok(await office.PostFormAsync(plan, fields));
+        Assert.Contains($"name=\"Planned[{org}]\" value=\"3\"", await office.GetStringAsync(plan));
+        // A form read before that save is refused, and a bad number is named.
+        if (version != "") Assert.Contains("其他人修改了这条记录", await (await office.PostFormAsync(plan, fields)).Content.ReadAsStringAsync());
+        var bad = await office.PostFormAsync(plan, new Dictionary<string, string> { [$"Planned[{org}]"] = "-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("请填写 0 到 1000 之间的数", await bad.Content.ReadAsStringAsync());
+
+        var member = await _portal.SignedInAsync("member");
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync(plan)).StatusCode);
+        Assert.Contains("拟转为正式党员的预备党员", await member.GetStringAsync("/m/development/Notices"));
+        await _portal.CreateAgencyAsync("DEVC", "devc-admin", "agency-admin,member", "development");
+        var other = await _portal.SignedInAsync("devc-admin");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync(plan, new Dictionary<string, string> { [$"Planned[{org}]"] = "9" })).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.Data;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
@@ -30,15 +32,30 @@ public static class DevelopmentData
         portal.IntAsync("SELECT COUNT(*) FROM dev_case WHERE \"AgencyId\" = @a AND \"Status\" = 0 AND \"DueDate\" < @t", ("a", agencyId), ("t", today));
 
     /// <summary>Adds a person to the demo agency's first branch (an applicant unless told otherwise), with a birth date if given.</summary>
-    public static async Task<int> AddPersonAsync(this PortalFactory portal, string name, DateOnly? birthDate, MemberStatus status = MemberStatus.Applicant, int? agencyId = null)
+    public static async Task<int> AddPersonAsync(this PortalFactory portal, string name, DateOnly? birthDate, MemberStatus status = MemberStatus.Applicant, int? agencyId = null,
+        string? userId = null)
     {
         using var _ = AgencyScope.Use(agencyId ?? await portal.DemoAgencyIdAsync());
         await using var scope = portal.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var branch = await db.Organizations.Where(o => o.Name == "第一党支部").Select(o => o.Id).FirstAsync();
-        var m = new Member { Name = name, OrganizationId = branch, Status = status, BirthDate = birthDate };
+        var m = new Member { Name = name, OrganizationId = branch, Status = status, BirthDate = birthDate, UserId = userId };
         db.Members.Add(m);
         await db.SaveChangesAsync();
         return m.Id;
+    }
+
+    /// <summary>Adds an applicant to the demo agency with an account of their own (a member there; the demo password).</summary>
+    public static async Task<int> AddApplicantWithAccountAsync(this PortalFactory portal, string name, string userName, DateOnly birthDate)
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = new PortalUser { UserName = userName, DisplayName = name };
+        Assert.True((await users.CreateAsync(user, DemoSeeder.DemoPassword)).Succeeded);
+        var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+        db.AgencyMemberships.Add(new AgencyMembership { AgencyId = agency, UserId = user.Id, Roles = Roles.Member });
+        await db.SaveChangesAsync();
+        return await portal.AddPersonAsync(name, birthDate, userId: user.Id);
     }
 }

@@ -17,7 +17,8 @@ public sealed class AgencyModel(DevelopmentDbContext db, PeopleLookup people, IA
     [BindProperty] public Dictionary<int, int?> Planned { get; set; } = [];
     [BindProperty] public Dictionary<int, long> Versions { get; set; } = [];
     public IReadOnlyList<Line> Lines { get; private set; } = [];
-    public int ShownYear => Year ?? clock.Today.Year;
+    /// <summary>The year asked for, or this year when none (or none that makes sense) is asked for.</summary>
+    public int ShownYear => Year is >= 2000 and <= 2100 ? Year.Value : clock.Today.Year;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -29,7 +30,6 @@ public sealed class AgencyModel(DevelopmentDbContext db, PeopleLookup people, IA
             if (!branches.Contains(org)) return NotFound();
             if (planned is < 0 or > 1000) ModelState.AddModelError($"Planned[{org}]", T["Enter a number between 0 and 1000."]);
         }
-        if (ShownYear is < 2000 or > 2100) return NotFound();
         if (ModelState.IsValid)
         {
             var plans = await db.Plans.Where(p => p.Year == ShownYear).ToDictionaryAsync(p => p.OrganizationId, ct);

@@ -10,7 +10,7 @@ namespace Modular.Modules.Development.Pages.Cases;
 /// </summary>
 [RequirePermission(DevelopmentModule.ViewPermission)]
 public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess access, CaseRecorder recorder, PeopleLookup people, IDirectory directory,
-    StepAttachments attachments, IAgencyClock clock, IStringLocalizer<DevelopmentModule> T) : PageModel
+    StepAttachments attachments, VoteMeetings meetings, IAgencyClock clock, IStringLocalizer<DevelopmentModule> T) : PageModel
 {
     public sealed class VoteInput
     {
@@ -35,6 +35,8 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
         public VoteInput Vote { get; set; } = new();
         public ProbationOutcome? Outcome { get; set; }
         public int? ExtensionMonths { get; set; }
+        /// <summary>The org-life meeting where the vote happened (a shared record id), if linked.</summary>
+        public string? MeetingId { get; set; }
         public long Version { get; set; }
     }
 
@@ -54,6 +56,8 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
     public IReadOnlyDictionary<int, IReadOnlyList<StoredFileInfo>> FilesByStep { get; private set; } = new Dictionary<int, IReadOnlyList<StoredFileInfo>>();
     public IReadOnlyList<MemberInfo> FullMembers { get; private set; } = [];
     public IReadOnlyList<MemberInfo> PartyMembers { get; private set; } = [];
+    /// <summary>Org-life meetings the vote can be linked to (empty when org-life does not answer).</summary>
+    public IReadOnlyList<SharedRecord> Meetings { get; private set; } = [];
     public FileRules FileRules => attachments.Rules;
     public DateOnly Today => clock.Today;
     /// <summary>The step the form records.</summary>
@@ -74,11 +78,15 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
     {
         if (!await LoadAsync(id, ct) || !CanManage) return NotFound();
         var uploads = await attachments.ReadAsync(Files, ModelState, nameof(Files), ct);
+        MeetingLink? meeting = null;
+        if (!string.IsNullOrWhiteSpace(Input.MeetingId) && (meeting = await meetings.FindAsync(Input.MeetingId.Trim(), ct)) is null)
+            ModelState.AddModelError("Input.MeetingId", T["Choose a meeting from the list."]);
+        if (meeting is not null) Input.Date ??= meeting.Date;
         if (ModelState.IsValid)
         {
             var entry = new StepEntry(Input.Step, Input.Date, Ids(Input.Mentors), Ids(Input.Sponsors), Input.Conclusion, Input.TrainingDays, Input.TrainingHours,
                 new VoteFigures(Input.Vote.Entitled, Input.Vote.Present, Input.Vote.For, Input.Vote.Against, Input.Vote.Abstain),
-                Input.Outcome, Input.ExtensionMonths, Input.Note);
+                Input.Outcome, Input.ExtensionMonths, Input.Note, meeting);
             var tracked = await db.Cases.Include(c => c.Steps).FirstAsync(c => c.Id == id, ct);
             var result = await recorder.RecordAsync(tracked, Input.Version, entry, Input.ActorId, uploads, ct);
             if (result.CaseId is not null)
@@ -118,6 +126,8 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
         Person = Names.GetValueOrDefault(found.MemberId);
         BranchName = await people.OrganizationNameAsync(found.OrganizationId, ct);
         FilesByStep = await attachments.ListAsync(found.Steps.Select(s => s.Id).ToList(), ct);
+        if (CanManage && Allowed.Any(s => Steps.Get(s).Fields.HasFlag(StepFields.Vote)))
+            Meetings = await meetings.BetweenAsync(History.Last?.Date ?? Today.AddYears(-1), Today, ct);
         if (CanManage)
         {
             PartyMembers = await people.PartyMembersAsync(ct);
