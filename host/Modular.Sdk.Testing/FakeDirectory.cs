@@ -55,11 +55,14 @@ public sealed class FakeDirectory : IDirectory
         return changed;
     }
 
-    /// <summary>Gives a member a committee post in an organisation.</summary>
-    public PostInfo AddPost(int organizationId, int memberId, CommitteePost post)
+    /// <summary>
+    /// Gives a member a committee post in an organisation, held from <paramref name="since"/> (unrecorded when null); with
+    /// <paramref name="until"/> the post has ended that day and shows only in <see cref="GetPostHistoryAsync"/>.
+    /// </summary>
+    public PostInfo AddPost(int organizationId, int memberId, CommitteePost post, DateOnly? since = null, DateOnly? until = null)
     {
         var member = _members.Single(m => m.Id == memberId);
-        var info = new PostInfo(organizationId, memberId, member.Name, post, null);
+        var info = new PostInfo(organizationId, memberId, member.Name, post, since, until);
         _posts.Add(info);
         return info;
     }
@@ -94,7 +97,12 @@ public sealed class FakeDirectory : IDirectory
 
     /// <inheritdoc />
     public Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<PostInfo>>(_posts.Where(p => p.OrganizationId == organizationId).ToList());
+        Task.FromResult<IReadOnlyList<PostInfo>>(_posts.Where(p => p.OrganizationId == organizationId && p.Until is null).ToList());
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<PostInfo>>(_posts.Where(p => p.OrganizationId == organizationId && p.HeldDuring(from, to))
+            .OrderBy(p => p.Post).ThenBy(p => p.Since ?? DateOnly.MinValue).ToList());
 
     /// <inheritdoc />
     public Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>

@@ -13,7 +13,10 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
 
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Member> Members => Set<Member>();
+    /// <summary>Every post, ended ones too; most readers want <see cref="CurrentPosts"/>.</summary>
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
+    /// <summary>The posts held today (not ended).</summary>
+    public IQueryable<OrganizationPost> CurrentPosts => Posts.Where(p => p.Until == null);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -51,6 +54,8 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.ToTable("dir_post");
             e.HasIndex(p => new { p.AgencyId, p.OrganizationId });
             e.HasIndex(p => new { p.AgencyId, p.MemberId });
+            // The history question: who held a post of one organisation during a period.
+            e.HasIndex(p => new { p.AgencyId, p.OrganizationId, p.Post, p.Until });
         });
         Notifications.NotificationDbContext.MapTables(modelBuilder);
         base.OnModelCreating(modelBuilder);

@@ -49,7 +49,10 @@ public sealed class Member : IAgencyOwned, IVersioned
     public long Version { get; set; }
 }
 
-/// <summary>A committee post held by a member in an organisation.</summary>
+/// <summary>
+/// A committee post held by a member in an organisation. A post that ends keeps its row with <see cref="Until"/> set,
+/// so duties of the year (the secretaries' lecture) can count everyone who held it.
+/// </summary>
 public sealed class OrganizationPost : IAgencyOwned, IVersioned
 {
     public int Id { get; set; }
@@ -58,5 +61,7 @@ public sealed class OrganizationPost : IAgencyOwned, IVersioned
     public int MemberId { get; set; }
     public CommitteePost Post { get; set; }
     public DateOnly? Since { get; set; }
+    /// <summary>The last day the member held the post; null while they hold it.</summary>
+    public DateOnly? Until { get; set; }
     public long Version { get; set; }
 }

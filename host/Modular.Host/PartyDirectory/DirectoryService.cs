@@ -90,17 +90,24 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
 
     public async Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) =>
-        await (from p in db.Posts.AsNoTracking()
+        await (from p in db.CurrentPosts.AsNoTracking()
                join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
                where p.OrganizationId == organizationId
                orderby p.Post
-               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since)).ToListAsync(ct);
+               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default) =>
-        await (from p in db.Posts.AsNoTracking()
+        await (from p in db.CurrentPosts.AsNoTracking()
                join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
                orderby p.OrganizationId, p.Post
-               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since)).ToListAsync(ct);
+               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        await (from p in db.Posts.AsNoTracking()
+               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+               where p.OrganizationId == organizationId && (p.Since == null || p.Since <= to) && (p.Until == null || p.Until >= @from)
+               orderby p.Post, p.Since
+               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, p.Until)).ToListAsync(ct);
 
     public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>
         user.Id is { } id && await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == id, ct) is { } m ? ToInfo(m) : null;
@@ -120,7 +127,7 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
             var me = await db.Members.AsNoTracking().Where(m => m.UserId == uid).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
             if (me is null) return DataScope.None;
             // Committee members (secretary, deputy, commissioners) see and edit their organisation and everything below it.
-            var postOrgs = await db.Posts.AsNoTracking().Where(p => p.MemberId == me).Select(p => p.OrganizationId).Distinct().ToListAsync(ct);
+            var postOrgs = await db.CurrentPosts.AsNoTracking().Where(p => p.MemberId == me).Select(p => p.OrganizationId).Distinct().ToListAsync(ct);
             var visible = new HashSet<int>();
             foreach (var org in postOrgs) visible.UnionWith(await SubtreeIdsAsync(org, ct));
             return new DataScope(false, visible, me);

@@ -35,7 +35,7 @@ public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings s
             .GroupBy(m => new { m.OrganizationId, m.Status })
             .Select(g => new { g.Key.OrganizationId, g.Key.Status, Count = g.Count() })
             .ToListAsync(ct);
-        var committee = await db.Posts.AsNoTracking()
+        var committee = await db.CurrentPosts.AsNoTracking()
             .GroupBy(p => p.OrganizationId)
             .Select(g => new { OrganizationId = g.Key, Count = g.Select(p => p.MemberId).Distinct().Count() })
             .ToDictionaryAsync(x => x.OrganizationId, x => x.Count, ct);

@@ -85,7 +85,15 @@ public sealed record MemberInfo(
 /// <param name="MemberName">The holder's name.</param>
 /// <param name="Post">Which post.</param>
 /// <param name="Since">When the member took the post, if recorded.</param>
-public sealed record PostInfo(int OrganizationId, int MemberId, string MemberName, CommitteePost Post, DateOnly? Since);
+/// <param name="Until">The last day the member held the post; null while they hold it (current posts always have null).</param>
+public sealed record PostInfo(int OrganizationId, int MemberId, string MemberName, CommitteePost Post, DateOnly? Since, DateOnly? Until = null)
+{
+    /// <summary>
+    /// Whether the post was held on some day from <paramref name="from"/> to <paramref name="to"/> (both included).
+    /// A post without <see cref="Since"/> counts as held from the start.
+    /// </summary>
+    public bool HeldDuring(DateOnly from, DateOnly to) => (Since is null || Since <= to) && (Until is null || Until >= from);
+}
 
 /// <summary>What the current user may see in the directory.</summary>
 public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationIds, int? OwnMemberId)
@@ -148,7 +156,7 @@ public interface IDirectory
         }
         return (await GetAllMembersAsync(ct)).Where(m => wanted.Contains(m.Id)).OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
     }
-    /// <summary>The committee posts of one organisation.</summary>
+    /// <summary>The committee posts of one organisation held today (ended posts are left out; see <see cref="GetPostHistoryAsync"/>).</summary>
     Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default);
     /// <summary>The committee posts of every organisation of the agency, in one round trip where the directory can.</summary>
     async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default)
@@ -157,6 +165,15 @@ public interface IDirectory
         foreach (var o in await GetOrganizationsAsync(ct)) all.AddRange(await GetPostsAsync(o.Id, ct));
         return all;
     }
+    /// <summary>
+    /// Every post of one organisation held on some day from <paramref name="from"/> to <paramref name="to"/> (both included),
+    /// ended ones with their <see cref="PostInfo.Until"/>: for duties of a period that every holder owes (a secretary who
+    /// left in June still owed the year's lecture while in post). Ordered by post, then by <see cref="PostInfo.Since"/>.
+    /// A directory that keeps no history answers with the current posts.
+    /// </summary>
+    async Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        (await GetPostsAsync(organizationId, ct)).Where(p => p.HeldDuring(from, to))
+            .OrderBy(p => p.Post).ThenBy(p => p.Since ?? DateOnly.MinValue).ToList();
     /// <summary>The members that match <paramref name="query"/>, by name, without reading the rest of the roster where the directory can.</summary>
     async Task<IReadOnlyList<MemberInfo>> FindMembersAsync(MemberQuery query, CancellationToken ct = default)
     {

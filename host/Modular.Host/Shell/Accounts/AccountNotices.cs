@@ -26,7 +26,7 @@ public sealed class AccountNotices(IServiceScopeFactory scopes, IText text, ILog
         try
         {
             var person = await directory.Members.AsNoTracking().Where(m => m.UserId == userId).Select(m => m.Id).ToListAsync(ct);
-            var secretaries = await (from p in directory.Posts.AsNoTracking()
+            var secretaries = await (from p in directory.CurrentPosts.AsNoTracking()
                                      join o in directory.Organizations.AsNoTracking() on p.OrganizationId equals o.Id
                                      where o.Kind == OrganizationKind.AgencyCommittee && p.Post == CommitteePost.Secretary
                                      select p.MemberId).ToListAsync(ct);

@@ -36,7 +36,7 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directo
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == member.OrganizationId || o.Id == member.GroupId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         OrganizationName = names.GetValueOrDefault(member.OrganizationId);
         GroupName = member.GroupId is { } g ? names.GetValueOrDefault(g) : null;
-        Posts = (await db.Posts.AsNoTracking().Where(p => p.MemberId == id).ToListAsync(ct)).Select(p => labels.Post(p.Post)).ToList();
+        Posts = (await db.CurrentPosts.AsNoTracking().Where(p => p.MemberId == id).ToListAsync(ct)).Select(p => labels.Post(p.Post)).ToList();
         return true;
     }
 

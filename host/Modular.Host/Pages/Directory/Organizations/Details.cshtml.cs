@@ -58,9 +58,11 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryWarnings warnin
     public async Task<IActionResult> OnPostRemovePostAsync(int id, int memberId, CommitteePost post, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !CanEditPosts) return NotFound();
-        var row = await db.Posts.FirstOrDefaultAsync(p => p.OrganizationId == id && p.MemberId == memberId && p.Post == post, ct);
+        var row = await db.CurrentPosts.FirstOrDefaultAsync(p => p.OrganizationId == id && p.MemberId == memberId && p.Post == post, ct);
         if (row is null) return NotFound();
-        db.Posts.Remove(row);
+        // The post ends today and stays on record (duties of the year count every holder); one given today by mistake just goes.
+        if (row.Since == clock.Today) db.Posts.Remove(row);
+        else row.Until = clock.Today;
         await db.SaveChangesAsync(ct);
         return this.RedirectWithMessage(text["Saved."], null, new { id });
     }

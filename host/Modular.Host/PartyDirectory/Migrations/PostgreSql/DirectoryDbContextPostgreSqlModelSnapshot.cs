@@ -308,6 +308,9 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
                     b.Property<DateOnly?>("Since")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -319,6 +322,8 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
                     b.HasIndex("AgencyId", "MemberId");
 
                     b.HasIndex("AgencyId", "OrganizationId");
+
+                    b.HasIndex("AgencyId", "OrganizationId", "Post", "Until");
 
                     b.ToTable("dir_post", (string)null);
                 });

@@ -293,6 +293,9 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                     b.Property<DateOnly?>("Since")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -304,6 +307,8 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                     b.HasIndex("AgencyId", "MemberId");
 
                     b.HasIndex("AgencyId", "OrganizationId");
+
+                    b.HasIndex("AgencyId", "OrganizationId", "Post", "Until");
 
                     b.ToTable("dir_post", (string)null);
                 });
