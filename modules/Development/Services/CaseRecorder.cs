@@ -72,12 +72,33 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
             if (files.Count > 0) await attachments.SaveAsync(step.Id, files, db, ct);
             await tx.CommitAsync(ct);
         }
+        // The directory is asked after the step is saved (its own unit of work: on SQLite two open write transactions
+        // would wait on each other); when it refuses, the step is taken back, so nothing of it stays.
         if (Roster.StageAfter(entry.Step, after, step.Date) is { } change)
         {
             var refused = await ChangeStageAsync(c.MemberId, change.Stage, change.Date, entry.Step, ct);
-            if (refused.Count > 0) return new(c.Id, refused);
+            if (refused.Count > 0)
+            {
+                await UndoAsync(c.Id, step.Id, ct);
+                return new(null, refused);
+            }
         }
         return new(c.Id, []);
+    }
+
+    /// <summary>Takes back a step just saved (one that moves the stage, so it names nobody): its files and itself; the case's figures as before.</summary>
+    private async Task UndoAsync(int caseId, int stepId, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var c = await db.Cases.Include(x => x.Steps).FirstAsync(x => x.Id == caseId, ct);
+        await attachments.RemoveAllAsync(stepId, db, ct);
+        c.Steps.RemoveAll(s => s.Id == stepId);
+        db.Steps.Remove(await db.Steps.FirstAsync(s => s.Id == stepId, ct));
+        Summarise(c, HistoryOf(c.Steps));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>
