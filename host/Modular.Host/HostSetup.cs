@@ -14,6 +14,7 @@ using Modular.Host.Oidc;
 using Modular.Host.Operations;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Plugins;
+using Modular.Host.Reports;
 using Modular.Host.Security;
 using Modular.Host.Shell;
 using Modular.Host.Tenancy;
@@ -46,6 +47,7 @@ public static class HostSetup
         builder.AddTenancy();
         services.AddScheduledJobs();
         services.AddShell();
+        services.AddReports();
         services.AddApiErrors();
         services.AddPortalOpenApi();
         services.AddPortalLocalization();

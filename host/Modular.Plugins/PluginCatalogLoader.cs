@@ -42,6 +42,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
     {
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
             || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob) || serviceType == typeof(IMenuItemCheck)
+            || serviceType == typeof(IReportSection)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
         if (_platform.Contains(serviceType.Assembly)) return false;
@@ -49,7 +50,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
     }
 
     /// <summary>
-    /// A widget, to-do provider, job, shared record source, menu item check, demo seeder or DbContext must name its own plugin's id
+    /// A widget, to-do provider, job, shared record source, menu item check, report section, demo seeder or DbContext must name its own plugin's id
     /// (otherwise it would show, answer or run under another module's switch). The id is read before any of the
     /// plugin's services are built: from the registered instance, or from an uninitialised instance of the
     /// registered type (the SDK's Add… helpers register types; ModuleId is a constant there). A factory hides
@@ -86,6 +87,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
                     IDemoDataSeeder s => s.ModuleId,
                     ISharedRecordSource r => r.ModuleId,
                     IMenuItemCheck m => m.ModuleId,
+                    IReportSection r => r.ModuleId,
                     _ => null,
                 };
                 if (instance is ISharedRecordSource source) recordKind = source.Kind;
@@ -111,6 +113,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
         : serviceType == typeof(ISharedRecordSource) ? "共享记录来源"
         : serviceType == typeof(IDemoDataSeeder) ? "演示数据"
         : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
+        : serviceType == typeof(IReportSection) ? "月报栏目"
         : null;
 
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class CivilizationModule : IModule
         services.AddDashboardWidget<CivilizationWidget>();
         services.AddTodoProvider<CivilizationTodo>();
         services.AddDemoDataSeeder<CivilizationSeeder>();
+        services.AddReportSection<CivilizationReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -30,6 +30,7 @@ public sealed class IntegrityModule : IModule
         services.AddTodoProvider<IntegrityTodo>();
         services.AddMenuItemCheck<TalksMenuCheck>();
         services.AddDemoDataSeeder<IntegritySeeder>();
+        services.AddReportSection<IntegrityReportSection>();
         services.AddScheduledJob<FestivalReminderJob>();
     }
 

@@ -23,6 +23,7 @@ public sealed class OrgLifeModule : IModule
         services.AddScoped<MeetingRecorder>();
         services.AddScoped<MeetingNotices>();
         services.AddScoped<ComplianceService>();
+        services.AddScoped<CountedThemeDays>();
         services.AddScoped<DueMeetings>();
         services.AddScoped<MeetingCalendar>();
         services.AddScoped<MeetingAttachments>();
@@ -30,6 +31,8 @@ public sealed class OrgLifeModule : IModule
         services.AddDashboardWidget<OrgLifeWidget>();
         services.AddTodoProvider<OrgLifeTodo>();
         services.AddDemoDataSeeder<OrgLifeSeeder>();
+        services.AddSharedRecordSource<MeetingRecordSource>();
+        services.AddReportSection<OrgLifeReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -32,6 +32,8 @@ public sealed class VolunteerModule : IModule
         services.AddTodoProvider<VolunteerTodo>();
         services.AddDemoDataSeeder<VolunteerSeeder>();
         services.AddSharedRecordSource<ActivityRecordSource>();
+        services.AddSharedRecordSource<ThemeDayRecordSource>();
+        services.AddReportSection<VolunteerReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -17,7 +17,7 @@ public sealed class AssemblyFacts
 /// <summary>
 /// Every check of an entry assembly that needs no code of it to run (System.Reflection.Metadata): a .NET assembly, one
 /// public class implementing <see cref="IModule"/>, the SDK version it was built against, and, for every widget, to-do
-/// provider, job, shared record source, menu item check and demo seeder it defines, the module id its <c>ModuleId</c>
+/// provider, job, shared record source, menu item check, report section and demo seeder it defines, the module id its <c>ModuleId</c>
 /// returns (and a source's <c>Kind</c>) when that is a constant in its IL. What only running code can tell (which of them
 /// it registers, by type or by factory, its DbContexts' ids, its permissions) is checked when it registers.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed class AssemblyInspector
         [nameof(ISharedRecordSource)] = "共享记录来源",
         [nameof(IDemoDataSeeder)] = "演示数据",
         [nameof(IMenuItemCheck)] = "菜单显示条件",
+        [nameof(IReportSection)] = "月报栏目",
     };
 
     public AssemblyFacts Inspect(byte[] assembly, string entryName, string pluginId)

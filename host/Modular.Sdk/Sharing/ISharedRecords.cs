@@ -32,7 +32,49 @@ public interface ISharedRecordSource
 public sealed record SharedRecordQuery(DateOnly? From = null, DateOnly? To = null, string? Text = null, int Take = 50);
 
 /// <summary>What a consumer may show of another module's record: a snapshot it can keep, and a link while the source is on.</summary>
-public sealed record SharedRecord(string Kind, string Id, string Title, DateOnly Date, string? Place = null, string? Url = null, string? Summary = null);
+public sealed record SharedRecord(string Kind, string Id, string Title, DateOnly Date, string? Place = null, string? Url = null, string? Summary = null)
+{
+    /// <summary>The organisation the record belongs to (a directory id: the branch that held a meeting), if any. Since 1.4.0.</summary>
+    public int? OrganizationId { get; init; }
+    /// <summary>A finer type within the kind, e.g. <see cref="SharedRecordTypes.ThemePartyDay"/> for a meeting. Since 1.4.0.</summary>
+    public string? Type { get; init; }
+    /// <summary>How many were expected and came, when the record has attendance. Since 1.4.0.</summary>
+    public SharedAttendance? Attendance { get; init; }
+    /// <summary>
+    /// Who was expected and who came (directory member ids), only where the source lets the current user see people
+    /// (each source documents its rule); null otherwise, when <see cref="Attendance"/> still gives the counts. Since 1.4.0.
+    /// </summary>
+    public IReadOnlyList<SharedAttendee>? Attendees { get; init; }
+}
+
+/// <summary>Attendance counts of a shared record (nobody types them again). Since 1.4.0.</summary>
+/// <param name="Expected">Expected to attend (应到).</param>
+/// <param name="Present">Attended (实到).</param>
+/// <param name="Leave">Absent with leave (请假).</param>
+public sealed record SharedAttendance(int Expected, int Present, int Leave = 0);
+
+/// <summary>One person expected at a shared record, and whether they came. Since 1.4.0.</summary>
+/// <param name="MemberId">The directory member id.</param>
+/// <param name="Present">Whether they attended.</param>
+public sealed record SharedAttendee(int MemberId, bool Present);
+
+/// <summary>The kinds of shared records the first-party modules offer: one spelling for source and consumers. Since 1.4.0.</summary>
+public static class SharedRecordKinds
+{
+    /// <summary>Org-life's held meetings (三会一课, theme Party days...), with type, branch and attendance.</summary>
+    public const string OrgLifeMeeting = "org-life.meeting";
+    /// <summary>Volunteer activities (published or finished), with attendance.</summary>
+    public const string VolunteerActivity = "volunteer.activity";
+    /// <summary>Finished volunteer activities that count as a branch's theme Party day (计为主题党日); the branch is <see cref="SharedRecord.OrganizationId"/>.</summary>
+    public const string VolunteerThemeDay = "volunteer.theme-day";
+}
+
+/// <summary>Values of <see cref="SharedRecord.Type"/> that more than one module reads. Since 1.4.0.</summary>
+public static class SharedRecordTypes
+{
+    /// <summary>A theme Party day (主题党日).</summary>
+    public const string ThemePartyDay = "ThemePartyDay";
+}
 
 /// <summary>A kind of shared record that answers for the current agency and user.</summary>
 /// <param name="Kind">The kind, <c>&lt;module-id&gt;.&lt;record&gt;</c>.</param>

@@ -23,11 +23,14 @@ public static class PracticeRules
         Place = (string.IsNullOrWhiteSpace(typed.Place) ? linkedPlace : typed.Place)?.Trim(),
     };
 
-    /// <param name="linkRefused">A volunteer activity was chosen that its source does not offer.</param>
+    /// <summary>The participants a linked record gives: those who attended, when it recorded anyone; otherwise the typed number stands.</summary>
+    public static int? ParticipantsFrom(SharedAttendance? attendance) => attendance is { Present: > 0 and <= MaxParticipants } a ? a.Present : null;
+
+    /// <param name="linkRefused">A record was chosen that its source does not offer.</param>
     public static CheckedPractice Check(PracticeLine practice, bool linkRefused)
     {
         var problems = new List<Problem>();
-        if (linkRefused) problems.Add(new("LinkId", "Choose the volunteer activity from the list."));
+        if (linkRefused) problems.Add(new("LinkId", "Choose the linked record from the list."));
         if (!Enum.IsDefined(practice.Kind)) problems.Add(new("Kind", "Choose the kind from the list."));
         var title = practice.Title?.Trim();
         if (string.IsNullOrEmpty(title)) problems.Add(new("Title", "Enter the activity's title, or link a volunteer activity."));

@@ -25,6 +25,13 @@ public sealed class WarningEducation : IAgencyOwned, IVersioned
     public string? Place { get; set; }
     /// <summary>Whose roster the attendance comes from; null for the whole agency.</summary>
     public int? OrganizationId { get; set; }
+    /// <summary>The linked meeting (kind and id of a shared record), when the session was held as one: date, place and attendance come from it.</summary>
+    public string? LinkedKind { get; set; }
+    public string? LinkedId { get; set; }
+    /// <summary>The linked meeting's title and attendance when linked or last saved: shown when its module is off.</summary>
+    public string? LinkedTitle { get; set; }
+    public int? LinkedExpected { get; set; }
+    public int? LinkedPresent { get; set; }
     public long Version { get; set; }
     public List<WarningAttendee> Attendees { get; set; } = [];
 }

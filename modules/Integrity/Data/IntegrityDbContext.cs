@@ -26,6 +26,9 @@ public class IntegrityDbContext(DbContextOptions<IntegrityDbContext> options, IC
             e.ToTable("int_warning");
             e.Property(w => w.Title).HasMaxLength(100);
             e.Property(w => w.Place).HasMaxLength(200);
+            e.Property(w => w.LinkedKind).HasMaxLength(50);
+            e.Property(w => w.LinkedId).HasMaxLength(50);
+            e.Property(w => w.LinkedTitle).HasMaxLength(200);
             e.HasMany(w => w.Attendees).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(w => w.Date);
         });

@@ -112,4 +112,18 @@ public static class WarningRules
         if (input.OrganizationId is { } org && !departments.Contains(org)) problems.Add(new("OrganizationId", "Please choose an organisation of this agency."));
         return problems;
     }
+
+    /// <summary>
+    /// Enter once: the session's attendance becomes the linked meeting's. Each person the meeting expected has a row,
+    /// present or not; rows of others go, unless they wrote reflections (kept, as not present).
+    /// </summary>
+    /// <param name="rows">The session's rows: member, and whether they wrote reflections.</param>
+    /// <returns>For each member: present or not (row kept or added), or null (row removed).</returns>
+    public static IReadOnlyDictionary<int, bool?> TakeAttendance(IEnumerable<(int MemberId, bool HasReflection)> rows, IEnumerable<SharedAttendee> meeting)
+    {
+        var result = new Dictionary<int, bool?>();
+        foreach (var row in rows) result[row.MemberId] = row.HasReflection ? false : null;
+        foreach (var g in meeting.GroupBy(a => a.MemberId)) result[g.Key] = g.Any(a => a.Present);
+        return result;
+    }
 }

@@ -73,8 +73,9 @@ public static class OrgLifeApi
             Branches = report.Rows.Select(r => new
             {
                 r.Branch.Id, r.Branch.Name,
-                Types = report.Types.ToDictionary(t => t.ToString(), t => r.Cells[t].Select(c => new { Period = c.Period.Short(report.Cadences[t]), State = c.State.ToString(), c.Held, c.Required })),
+                Types = report.Types.ToDictionary(t => t.ToString(), t => r.Cells[t].Select(c => new { Period = c.Period.Short(report.Cadences[t]), State = c.State.ToString(), c.Held, c.Required, MovedFrom = c.Moved?.Fixed, CountedFrom = c.CountedFrom?.Url })),
                 SecretaryLecture = r.SecretaryLecture.ToString(),
+                Appraisal = r.Appraisal.ToString(),
             }),
         });
     }

@@ -70,17 +70,49 @@ public sealed class BranchSchedule : IAgencyOwned, IVersioned
     public long Version { get; set; }
 }
 
-/// <summary>A branch's democratic appraisal of one year (民主评议党员).</summary>
+/// <summary>A branch's democratic appraisal of one year (民主评议党员), stage by stage in order.</summary>
 public sealed class Appraisal : IAgencyOwned, IVersioned
 {
     public int Id { get; set; }
     public int AgencyId { get; set; }
     public int BranchId { get; set; }
     public int Year { get; set; }
+    /// <summary>The stage under way (every earlier one is done); <see cref="AppraisalStage.Published"/> when finished.</summary>
     public AppraisalStage Stage { get; set; }
+    /// <summary>The day the members' self-appraisals were done.</summary>
+    public DateOnly? SelfAppraisalOn { get; set; }
+    /// <summary>The day of the peer appraisal (党员互评).</summary>
+    public DateOnly? PeerAppraisalOn { get; set; }
+    /// <summary>The day of the vote (民主测评).</summary>
+    public DateOnly? VotingOn { get; set; }
+    /// <summary>The day the branch decided the grades (published the same day).</summary>
+    public DateOnly? GradingOn { get; set; }
     public DateTime? PublishedAtUtc { get; set; }
     public List<AppraisalEntry> Entries { get; set; } = [];
     public long Version { get; set; }
+
+    /// <summary>The day <paramref name="stage"/> was done; null while it is under way or to come.</summary>
+    public DateOnly? DoneOn(AppraisalStage stage) => stage switch
+    {
+        AppraisalStage.SelfAppraisal => SelfAppraisalOn,
+        AppraisalStage.PeerAppraisal => PeerAppraisalOn,
+        AppraisalStage.Voting => VotingOn,
+        AppraisalStage.Grading => GradingOn,
+        _ => null,
+    };
+
+    /// <summary>Records <paramref name="stage"/> as done on <paramref name="date"/>.</summary>
+    public void MarkDone(AppraisalStage stage, DateOnly date)
+    {
+        switch (stage)
+        {
+            case AppraisalStage.SelfAppraisal: SelfAppraisalOn = date; break;
+            case AppraisalStage.PeerAppraisal: PeerAppraisalOn = date; break;
+            case AppraisalStage.Voting: VotingOn = date; break;
+            case AppraisalStage.Grading: GradingOn = date; break;
+            default: throw new ArgumentOutOfRangeException(nameof(stage), stage, "Published is not a stage to do.");
+        }
+    }
 }
 
 /// <summary>One member in an appraisal: self-appraisal, the peer votes by grade, and the grade given.</summary>

@@ -24,7 +24,11 @@ public enum Cadence { Off = 0, Monthly = 1, Quarterly = 3, HalfYearly = 6, Yearl
 /// <summary>民主评议党员 grades.</summary>
 public enum AppraisalGrade { Excellent = 0, Qualified = 1, BasicallyQualified = 2, Unqualified = 3 }
 
-public enum AppraisalStage { SelfAppraisal = 0, PeerAppraisal = 1, Voting = 2, Published = 3 }
+/// <summary>
+/// 民主评议党员 stages, in the order they are held: self-appraisal → peer appraisal → democratic evaluation (the vote) →
+/// grades → results published. An appraisal's stage is the one under way; each earlier one is done, with its date.
+/// </summary>
+public enum AppraisalStage { SelfAppraisal = 0, PeerAppraisal = 1, Voting = 2, Grading = 3, Published = 4 }
 
 /// <summary>Names of the module's enums in Chinese and English (<see cref="LocalizedText.Current"/> picks by culture).</summary>
 public static class Labels
@@ -58,6 +62,7 @@ public static class Labels
         [AppraisalStage.SelfAppraisal] = new("个人自评", "Self-appraisal"),
         [AppraisalStage.PeerAppraisal] = new("党员互评", "Peer appraisal"),
         [AppraisalStage.Voting] = new("民主测评", "Vote"),
+        [AppraisalStage.Grading] = new("评定等次", "Grades"),
         [AppraisalStage.Published] = new("结果已公布", "Published"),
     };
 

@@ -20,6 +20,13 @@ public static class MeetingRules
     /// <summary>Members entitled to vote: full members on the attendance list (probationary members do not vote).</summary>
     public static int EntitledToVote(IEnumerable<AttendanceFact> attendance) => attendance.Count(a => a.CanVote);
 
+    /// <summary>
+    /// Whether a member may vote at a meeting on <paramref name="date"/>: a full member, unless the roster says they became
+    /// one after it (a meeting recorded late keeps the rights of its day).
+    /// </summary>
+    public static bool CanVoteOn(bool fullMemberNow, DateOnly? fullMemberSince, DateOnly date) =>
+        fullMemberNow && !(fullMemberSince > date);
+
     public static int PresentVoters(IEnumerable<AttendanceFact> attendance) => attendance.Count(a => a.CanVote && a.Attendance == Attendance.Present);
 
     /// <summary>More than half: 5 of 10 is not, 6 of 10 is; 5 of 9 is.</summary>

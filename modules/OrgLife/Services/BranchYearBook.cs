@@ -8,9 +8,15 @@ namespace Modular.Modules.OrgLife.Services;
 /// A branch's year of records, read once and written out as a branch work manual (支部工作手册, Word, by
 /// DocumentFormat.OpenXml) or as a workbook (Excel, by MiniExcel): meetings by type, talks, appraisal results.
 /// </summary>
-public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster)
+public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
 {
-    public sealed record Book(OrganizationInfo Branch, int Year, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HeartToHeartTalk> Talks, Appraisal? Appraisal);
+    /// <param name="ThemeDay">The branch's fixed theme Party day, to mark one held on another day (改期).</param>
+    public sealed record Book(OrganizationInfo Branch, int Year, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HeartToHeartTalk> Talks, Appraisal? Appraisal, int ThemeDay)
+    {
+        /// <summary>"（改期，固定日 5月15日）" for a theme Party day away from its fixed day; empty otherwise.</summary>
+        public string MovedNote(Meeting m) =>
+            m.Type == MeetingType.ThemePartyDay && CadenceRules.MoveOf(m.Date, ThemeDay) is { } moved ? $"（改期，固定日 {moved.Fixed:M月d日}）" : "";
+    }
 
     public async Task<Book> LoadAsync(OrganizationInfo branch, int year, CancellationToken ct)
     {
@@ -22,7 +28,7 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster)
         var talks = await db.Talks.AsNoTracking().Where(t => t.BranchId == branch.Id && t.Date >= first && t.Date <= last).OrderBy(t => t.Date).ToListAsync(ct);
         var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Entries).FirstOrDefaultAsync(a => a.BranchId == branch.Id && a.Year == year, ct);
         await roster.PreloadAsync([branch.Id], ct);
-        return new Book(branch, year, meetings, talks, appraisal);
+        return new Book(branch, year, meetings, talks, appraisal, (await settings.ThemeDaysAsync(ct))(branch.Id));
     }
 
     private async Task<string> NamesAsync(IEnumerable<MeetingAttendee> rows, Attendance attendance, CancellationToken ct)
@@ -50,7 +56,7 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster)
                 if (meetings.Count == 0) body.Append(Para("本年度无记录。"));
                 foreach (var m in meetings)
                 {
-                    body.Append(Para($"{m.Date:yyyy年M月d日} {m.StartTime:HH\\:mm}　{m.Topic}", 24, bold: true));
+                    body.Append(Para($"{m.Date:yyyy年M月d日}{book.MovedNote(m)} {m.StartTime:HH\\:mm}　{m.Topic}", 24, bold: true));
                     body.Append(Para($"地点：{m.Place}　主持人：{await roster.NameAsync(m.HostMemberId, ct)}　应到 {m.Attendees.Count} 人，实到 {m.Attendees.Count(a => a.Attendance == Attendance.Present)} 人"));
                     body.Append(Para($"请假：{await NamesAsync(m.Attendees, Attendance.Leave, ct)}；缺席：{await NamesAsync(m.Attendees, Attendance.Absent, ct)}"));
                     body.Append(Para($"会议内容：{m.Minutes}"));
@@ -64,12 +70,15 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster)
             body.Append(Para("民主评议党员结果", 28, bold: true));
             if (book.Appraisal is not { Stage: AppraisalStage.Published } a) body.Append(Para("本年度评议结果尚未公布。"));
             else
+            {
+                body.Append(Para(string.Join("；", Enum.GetValues<AppraisalStage>().Where(x => a.DoneOn(x) is not null).Select(x => $"{x.Zh()} {a.DoneOn(x):yyyy年M月d日}"))));
                 foreach (var g in Enum.GetValues<AppraisalGrade>())
                 {
                     var names = new List<string>();
                     foreach (var e in a.Entries.Where(e => e.Grade == g)) names.Add(await roster.NameAsync(e.MemberId, ct));
                     body.Append(Para($"{g.Zh()}（{names.Count} 人）：{(names.Count == 0 ? "无" : string.Join("、", names))}"));
                 }
+            }
             main.Document.Save();
         }
         return stream.ToArray();
@@ -93,7 +102,7 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster)
         foreach (var m in book.Meetings)
             meetings.Add(new()
             {
-                ["日期"] = m.Date.ToString("yyyy-MM-dd"), ["类型"] = m.Type.Zh(), ["主题"] = m.Topic, ["地点"] = m.Place,
+                ["日期"] = m.Date.ToString("yyyy-MM-dd") + book.MovedNote(m), ["类型"] = m.Type.Zh(), ["主题"] = m.Topic, ["地点"] = m.Place,
                 ["主持人"] = await roster.NameAsync(m.HostMemberId, ct), ["应到"] = m.Attendees.Count,
                 ["出席"] = m.Attendees.Count(a => a.Attendance == Attendance.Present), ["请假"] = m.Attendees.Count(a => a.Attendance == Attendance.Leave),
                 ["缺席"] = m.Attendees.Count(a => a.Attendance == Attendance.Absent), ["表决事项"] = string.Join("；", m.Decisions.Select(d => $"{d.Subject}（{d.VotesFor}/{d.VotesAgainst}/{d.Abstentions}）")),

@@ -1,9 +1,10 @@
 namespace Modular.Modules.OrgLife.Services;
 
-public sealed record ComplianceCell(Period Period, PeriodState State, int Held, int Required);
-
 public sealed record BranchCompliance(OrganizationInfo Branch, IReadOnlyDictionary<MeetingType, IReadOnlyList<ComplianceCell>> Cells, PeriodState SecretaryLecture)
 {
+    /// <summary>The year's democratic appraisal: held once its results are published.</summary>
+    public PeriodState Appraisal { get; init; } = PeriodState.NotRequired;
+
     public int Count(PeriodState state) => Cells.Values.SelectMany(c => c).Count(c => c.State == state);
 }
 
@@ -45,7 +46,7 @@ public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDiction
 /// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
 /// held, due, overdue or not yet due, against the agency's cadence rules.
 /// </summary>
-public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays)
 {
     public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
     {
@@ -55,9 +56,13 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
         var to = new DateOnly(year, 12, 31);
         var held = await db.Meetings.AsNoTracking()
             .Where(m => m.Status == MeetingStatus.Held && m.Date >= from && m.Date <= to && ids.Contains(m.BranchId))
-            .Select(m => new { m.BranchId, m.GroupId, m.Type, m.Date, m.HostMemberId })
+            .Select(m => new { m.BranchId, Meeting = new HeldMeeting(m.Type, m.Date, m.GroupId, m.HostMemberId) })
             .ToListAsync(ct);
-        var byBranch = held.ToLookup(m => m.BranchId);
+        var byBranch = held.ToLookup(m => m.BranchId, m => m.Meeting);
+        var fixedDays = await settings.ThemeDaysAsync(ct);
+        var countedThemeDays = await themeDays.OfYearAsync(year, ids, ct);
+        var appraised = await db.Appraisals.AsNoTracking()
+            .Where(a => a.Year == year && a.Stage == AppraisalStage.Published && ids.Contains(a.BranchId)).Select(a => a.BranchId).ToListAsync(ct);
         var rows = new List<BranchCompliance>();
         foreach (var branch in branches)
         {
@@ -73,19 +78,17 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                     MeetingType.PartyGroupMeeting => groups.Count,
                     _ => 1,
                 };
-                var ofType = meetings.Where(m => m.Type == type).ToList();
-                cells[type] = CadenceRules.PeriodsOfYear(type, cadences[type], year).Select(p =>
-                {
-                    var inPeriod = ofType.Where(m => p.Contains(m.Date)).ToList();
-                    var count = type == MeetingType.PartyGroupMeeting
-                        ? inPeriod.Where(m => m.GroupId is { } g && groups.Contains(g)).Select(m => m.GroupId).Distinct().Count()
-                        : Math.Min(1, inPeriod.Count);
-                    return new ComplianceCell(p, CadenceRules.StateOf(p, today, count, required), count, required);
-                }).ToList();
+                var typeCells = ComplianceRules.Cells(type, cadences[type], year, meetings.Where(m => m.Type == type).ToList(), groups, required, fixedDays(branch.Id), today);
+                cells[type] = type == MeetingType.ThemePartyDay
+                    ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today)).ToList()
+                    : typeCells;
             }
             var secretary = await roster.SecretaryAsync(branch.Id, ct);
             var lectured = secretary is not null && meetings.Any(m => m.Type == MeetingType.PartyLecture && m.HostMemberId == secretary);
-            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured)));
+            rows.Add(new BranchCompliance(branch, cells, CadenceRules.SecretaryLecture(year, today, lectured))
+            {
+                Appraisal = settings.AppraisalRequired ? AppraisalRules.YearState(year, today, appraised.Contains(branch.Id)) : PeriodState.NotRequired,
+            });
         }
         return new ComplianceReport(year, today, cadences, rows);
     }

@@ -63,22 +63,58 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
         foreach (var cell in row.Cells[type])
         {
             var url = OrgLifeModule.Links.Page("/Meetings/Edit", new { branch = row.Branch.Id, type });
+            var due = cell.Period.DueBy;
             if (cell.State == PeriodState.Overdue)
             {
                 // The Party office gets one line for all overdue periods, not one per branch.
                 if (branches.Count > 3)
                 {
                     overdueCount++;
-                    if (firstOverdue is null || cell.Period.End < firstOverdue) firstOverdue = cell.Period.End;
+                    if (firstOverdue is null || due < firstOverdue) firstOverdue = due;
                     continue;
                 }
-                items.Add(new DueItem($"{row.Branch.Name}：{cell.Period.Zh(report.Cadences[type])}{type.Zh()}未召开", url, cell.Period.End, true));
+                items.Add(new DueItem($"{row.Branch.Name}：{What(cell, type, report.Cadences[type])}未召开", url, due, true));
             }
-            else if (cell.State == PeriodState.Due && cell.Period.End <= horizon && branches.Count <= 3)
-                items.Add(new DueItem($"{row.Branch.Name}：{cell.Period.Zh(report.Cadences[type])}{type.Zh()}尚未召开", url, cell.Period.End, false));
+            else if (cell.State == PeriodState.Due && due <= horizon && branches.Count <= 3)
+                items.Add(new DueItem($"{row.Branch.Name}：{What(cell, type, report.Cadences[type])}尚未召开", url, due, false));
+        }
+        foreach (var (branch, year, state) in await AppraisalsOwedAsync(branches, today, ct))
+        {
+            var url = OrgLifeModule.Links.Page("/Appraisals", new { year });
+            var due = new DateOnly(year, 12, 31);
+            if (state == PeriodState.Overdue && branches.Count > 3)
+            {
+                overdueCount++;
+                if (firstOverdue is null || due < firstOverdue) firstOverdue = due;
+            }
+            else if (state == PeriodState.Overdue) items.Add(new DueItem($"{branch.Name}：{year}年民主评议党员未完成", url, due, true));
+            else if (branches.Count <= 3) items.Add(new DueItem($"{branch.Name}：{year}年民主评议党员尚未完成", url, due, false));
         }
         if (overdueCount > 0)
             items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和月份查看"));
         return items;
     }
+
+    /// <summary>
+    /// The yearly democratic appraisals the branches still owe: this year's from the fourth quarter, and last year's when its
+    /// results were never published (an appraisal is often finished in the new year; one never finished stays overdue).
+    /// </summary>
+    private async Task<List<(OrganizationInfo Branch, int Year, PeriodState State)>> AppraisalsOwedAsync(IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct)
+    {
+        if (!settings.AppraisalRequired) return [];
+        var ids = branches.Select(b => b.Id).ToList();
+        var years = new[] { today.Year - 1, today.Year };
+        var published = (await db.Appraisals.AsNoTracking()
+            .Where(a => a.Stage == AppraisalStage.Published && years.Contains(a.Year) && ids.Contains(a.BranchId))
+            .Select(a => new { a.BranchId, a.Year }).ToListAsync(ct)).Select(a => (a.BranchId, a.Year)).ToHashSet();
+        return (from b in branches
+                from y in years
+                let state = AppraisalRules.YearState(y, today, published.Contains((b.Id, y)))
+                where state is PeriodState.Due or PeriodState.Overdue
+                select (b, y, state)).ToList();
+    }
+
+    /// <summary>"2026年12月主题党日（固定日 12月15日）": a period's meeting, with the day it is due when that is a fixed day.</summary>
+    private static string What(ComplianceCell cell, MeetingType type, Cadence cadence) =>
+        $"{cell.Period.Zh(cadence)}{type.Zh()}" + (cell.Period.Deadline is { } d ? $"（固定日 {d.Month}月{d.Day}日）" : "");
 }

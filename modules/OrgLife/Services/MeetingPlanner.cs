@@ -22,11 +22,13 @@ public sealed class MeetingPlanner(Roster roster)
     }
 
     /// <summary>
-    /// Brings the attendance list in line with the roster: adds those now expected, drops those no longer
-    /// expected who have no attendance recorded, and refreshes what each may do (vote, committee, cadre).
+    /// Brings a planned meeting's attendance list in line with the roster: adds those now expected, drops those no longer
+    /// expected who have no attendance recorded, and refreshes what each may do (vote, committee, cadre) on the meeting's
+    /// date. A held or cancelled meeting keeps the list of its date: a later roster never rewrites who could vote.
     /// </summary>
     public async Task SyncAttendeesAsync(Meeting meeting, CancellationToken ct = default)
     {
+        if (meeting.Status != MeetingStatus.Planned) return;
         var expected = await ExpectedAsync(meeting.Type, meeting.BranchId, meeting.GroupId, ct);
         var committee = await roster.CommitteeAsync(meeting.BranchId, ct);
         var byId = expected.ToDictionary(m => m.Id);
@@ -35,13 +37,13 @@ public sealed class MeetingPlanner(Roster roster)
         {
             var row = meeting.Attendees.FirstOrDefault(a => a.MemberId == m.Id);
             if (row is null) meeting.Attendees.Add(row = new MeetingAttendee { MemberId = m.Id });
-            Stamp(row, m, committee);
+            Stamp(row, m, committee, meeting.Date);
         }
     }
 
-    public static void Stamp(MeetingAttendee row, MemberInfo m, IReadOnlySet<int> committee)
+    public static void Stamp(MeetingAttendee row, MemberInfo m, IReadOnlySet<int> committee, DateOnly date)
     {
-        row.CanVote = m.CanVote;
+        row.CanVote = MeetingRules.CanVoteOn(m.CanVote, m.FullMemberDate, date);
         row.IsCommitteeMember = committee.Contains(m.Id);
         row.IsLeadingCadre = m.IsLeadingCadre;
     }

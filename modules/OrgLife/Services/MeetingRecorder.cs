@@ -1,3 +1,8 @@
+using Modular.Modules.OrgLife.Data;
+using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Rules;
+using Modular.Sdk;
+
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>Checks a meeting's record (<see cref="MeetingRecordRules"/>) and makes the meeting held with it; the page saves.</summary>
@@ -10,16 +15,21 @@ public sealed class MeetingRecorder(MeetingPlanner planner, IAgencyClock clock)
             rows, decisions, minutes, clock.Today);
 
     /// <summary>
-    /// Makes the meeting held with a valid record: the attendance list refreshed from the roster (who may vote, as it
-    /// stands today), each attendee's attendance (a leave keeps its reason), the decisions and the minutes.
+    /// Readies the attendance list for the record form: a meeting not yet recorded takes in the roster's changes since it
+    /// was planned (with the rights of the meeting's date); a held meeting's list is its own and is never re-read, so a
+    /// correction cannot turn a member who was probationary on the day into a voter.
     /// </summary>
-    public async Task RecordAsync(Meeting meeting, CheckedRecord record, CancellationToken ct = default)
+    public Task PrepareAsync(Meeting meeting, CancellationToken ct = default) => planner.SyncAttendeesAsync(meeting, ct);
+
+    /// <summary>
+    /// Makes the meeting held with a valid record (checked against its list by <see cref="Check"/>): each attendee's
+    /// attendance (a leave keeps its reason), the decisions and the minutes. The list and its rights are left as they are.
+    /// </summary>
+    public void Record(Meeting meeting, CheckedRecord record)
     {
         if (!record.IsValid) throw new InvalidOperationException("Only a valid record is kept.");
-        await planner.SyncAttendeesAsync(meeting, ct);
         foreach (var r in record.Attendance)
         {
-            // Someone dropped from the list by the refresh is skipped.
             if (meeting.Attendees.FirstOrDefault(a => a.MemberId == r.MemberId) is not { } a) continue;
             a.Attendance = r.Attendance;
             a.LeaveReason = r.Attendance == Attendance.Leave ? r.LeaveReason!.Trim() : null;

@@ -95,7 +95,7 @@ public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPla
                 }
             }
             // Realistic lapses, one of each in the first branch: a members' meeting without a quorum,
-            // a meeting whose day passed without a record, a cancelled one.
+            // a meeting whose day passed without a record, a theme Party day moved, a cancelled one.
             if (index == 0)
             {
                 var past = meetings.Where(m => m.Status == MeetingStatus.Held).ToList();
@@ -113,6 +113,9 @@ public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPla
                     unrecorded.Decisions.Clear();
                     foreach (var a in unrecorded.Attendees) { a.Attendance = Attendance.Expected; a.LeaveReason = null; }
                 }
+                // A theme Party day held two days after its fixed day (it counts, and shows 改期).
+                if (past.LastOrDefault(m => m.Type == MeetingType.ThemePartyDay && m.Date < today.AddDays(-45) && m.Date.Day <= 26) is { } moved)
+                    moved.Date = moved.Date.AddDays(2);
                 var cancelled = Add(MeetingType.ThemePartyDay, today.AddDays(-40), null);
                 await planner.SyncAttendeesAsync(cancelled, ct);
                 cancelled.Topic = "参观红色教育基地";
@@ -120,8 +123,36 @@ public sealed class OrgLifeSeeder(OrgLifeDbContext db, Roster roster, MeetingPla
                 cancelled.CancelReason = "遇防汛应急值守，活动顺延至下月。";
             }
             db.Meetings.AddRange(meetings);
+            // Last year's appraisal, published in December; the branch that is behind never finished its own.
+            if (index != 3) db.Appraisals.Add(LastYearsAppraisal(rng, branch.Id, today.Year - 1, members));
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>A published appraisal of <paramref name="year"/>: every member voted on by all, about a fifth of the full members 优秀.</summary>
+    private static Appraisal LastYearsAppraisal(Random rng, int branchId, int year, IReadOnlyList<MemberInfo> members)
+    {
+        var graded = members.Count(m => m.CanVote);
+        var excellent = Math.Min(AppraisalRules.MaxExcellent(graded), graded / 5);
+        var appraisal = new Appraisal
+        {
+            BranchId = branchId, Year = year, Stage = AppraisalStage.Published,
+            SelfAppraisalOn = new DateOnly(year, 12, 3), PeerAppraisalOn = new DateOnly(year, 12, 10),
+            VotingOn = new DateOnly(year, 12, 17), GradingOn = new DateOnly(year, 12, 24),
+            PublishedAtUtc = new DateTime(year, 12, 24, 9, 0, 0, DateTimeKind.Utc),
+        };
+        var voters = members.Count;
+        foreach (var m in members)
+        {
+            var best = m.CanVote && excellent-- > 0;
+            var forExcellent = best ? rng.Next(voters / 2 + 1, voters + 1) : rng.Next(0, voters / 4 + 1);
+            appraisal.Entries.Add(new AppraisalEntry
+            {
+                MemberId = m.Id, IsProbationary = !m.CanVote, VotesExcellent = forExcellent, VotesQualified = voters - forExcellent,
+                Grade = !m.CanVote ? null : best ? AppraisalGrade.Excellent : AppraisalGrade.Qualified,
+            });
+        }
+        return appraisal;
     }
 
     private static T Pick<T>(Random rng, IReadOnlyList<T> list) => list[rng.Next(list.Count)];

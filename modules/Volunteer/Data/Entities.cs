@@ -55,6 +55,8 @@ public sealed class Activity : IAgencyOwned, IVersioned
     /// <summary>The organising branch; null for the agency as a whole.</summary>
     public int? OrganizationId { get; set; }
     public int? PartnerId { get; set; }
+    /// <summary>Counts as the organising branch's theme Party day (计为主题党日) once finished: org-life reads it as a shared record.</summary>
+    public bool CountsAsThemePartyDay { get; set; }
     public string? Description { get; set; }
     public ActivityStatus Status { get; set; }
     public string? CancelReason { get; set; }

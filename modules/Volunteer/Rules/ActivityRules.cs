@@ -53,6 +53,13 @@ public static class ActivityRules
         return problems;
     }
 
+    /// <summary>Only a branch holds theme Party days: an activity counted as one must be organised by a branch.</summary>
+    /// <param name="branches">The agency's branches (党支部).</param>
+    public static List<Problem> CheckThemeDay(bool countsAsThemeDay, int? organization, IReadOnlyCollection<int> branches) =>
+        countsAsThemeDay && (organization is not { } o || !branches.Contains(o))
+            ? [new("CountsAsThemePartyDay", "Only an activity organised by a branch can count as its theme Party day: choose the branch under “Organised by”.")]
+            : [];
+
     public static bool CanEdit(ActivityStatus status) => status is ActivityStatus.Draft or ActivityStatus.Published;
     public static bool CanPublish(ActivityStatus status) => status == ActivityStatus.Draft;
     public static bool CanCancel(ActivityStatus status) => status is ActivityStatus.Draft or ActivityStatus.Published;

@@ -13,6 +13,7 @@ public sealed class ActivityForm
     public int? OrganizerMemberId { get; set; }
     public int? OrganizationId { get; set; }
     public int? PartnerId { get; set; }
+    public bool CountsAsThemePartyDay { get; set; }
     public string? Description { get; set; }
     public long Version { get; set; }
 
@@ -22,7 +23,7 @@ public sealed class ActivityForm
     {
         Title = a.Title, Kind = a.Kind, Place = a.Place, StartsAt = a.StartsAt, EndsAt = a.EndsAt, Capacity = a.Capacity,
         SignUpDeadline = a.SignUpDeadline, OrganizerMemberId = a.OrganizerMemberId, OrganizationId = a.OrganizationId,
-        PartnerId = a.PartnerId, Description = a.Description, Version = a.Version,
+        PartnerId = a.PartnerId, CountsAsThemePartyDay = a.CountsAsThemePartyDay, Description = a.Description, Version = a.Version,
     };
 
     public void ApplyTo(Activity a)
@@ -37,6 +38,7 @@ public sealed class ActivityForm
         a.OrganizerMemberId = OrganizerMemberId!.Value;
         a.OrganizationId = OrganizationId;
         a.PartnerId = PartnerId;
+        a.CountsAsThemePartyDay = CountsAsThemePartyDay;
         a.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
     }
 }

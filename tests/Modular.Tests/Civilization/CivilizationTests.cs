@@ -325,7 +325,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         // An id the source does not offer is refused next to the picker.
         var wrong = await office.PostFormAsync("/m/civilization/Practice/Edit", new Dictionary<string, string>
             { ["Input.LinkShown"] = "true", ["Input.LinkId"] = "999999", ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "x", ["Input.Date"] = "2026-05-01", ["Input.Version"] = "0" });
-        Assert.Contains("请从列表中选择志愿服务活动。", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("请从列表中选择要关联的记录。", await wrong.Content.ReadAsStringAsync());
 
         try
         {
@@ -354,7 +354,7 @@ public sealed class CivilizationTests : IClassFixture<CivilizationTests.Portal>
         // The source stops offering the activity (cancelled): the stored link stays selected and survives a save.
         await _portal.SetActivityStatusAsync(volunteerId, Modular.Modules.Volunteer.Domain.ActivityStatus.Cancelled);
         var editGone = await office.GetStringAsync($"/m/civilization/Practice/Edit?id={practiceId}");
-        Assert.Matches($"<option value=\"{volunteerId}\" selected=\"selected\">[^<]*文明实践志愿服务进社区", editGone);
+        Assert.Matches($"<option value=\"volunteer.activity:{volunteerId}\" selected=\"selected\">[^<]*文明实践志愿服务进社区", editGone);
         var v = Regex.Match(editGone, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
         var kept = await office.PostFormAsync($"/m/civilization/Practice/Edit?id={practiceId}", new Dictionary<string, string>
             { ["Input.LinkShown"] = "true", ["Input.LinkId"] = volunteerId.ToString(), ["Input.Kind"] = "VolunteerService", ["Input.Title"] = "文明实践志愿服务进社区", ["Input.Date"] = start.ToString("yyyy-MM-dd"), ["Input.Version"] = v },

@@ -69,6 +69,10 @@ public static class IntegrityData
     public static Task<int> WarningAttendeeCountAsync(this PortalFactory portal, int sessionId) =>
         portal.IntAsync("SELECT COUNT(*) FROM int_warning_attendee WHERE \"SessionId\" = @s", ("s", sessionId));
 
+    /// <summary>The day of the agency's latest warning-education session.</summary>
+    public static Task<DateOnly> LatestWarningSessionDateAsync(this PortalFactory portal, int agencyId) =>
+        portal.DateAsync("SELECT CAST(MAX(\"Date\") AS TEXT) FROM int_warning WHERE \"AgencyId\" = @a", ("a", agencyId));
+
     // Inspections and rectification items
 
     public static Task<int> InspectionCountAsync(this PortalFactory portal) => portal.IntAsync("SELECT COUNT(*) FROM int_inspection");

@@ -29,3 +29,30 @@ public static class OrgLifeData
         return int.Parse(Regex.Match(response.Headers.Location!.ToString(), "Details/(\\d+)").Groups[1].Value);
     }
 }
+
+/// <summary>Org-life meetings recorded as held, for the modules that link them (enter once).</summary>
+public static class HeldMeetings
+{
+    /// <summary>Plans a meeting of <paramref name="branchId"/> on <paramref name="date"/> and records it held with everyone present but the first <paramref name="absent"/>; returns its id and the attendees' count.</summary>
+    public static async Task<(int Id, int Expected)> RecordHeldMeetingAsync(this HttpClient client, int branchId, string type, string topic, string place, DateOnly date, int absent = 0)
+    {
+        var planned = await client.PostFormAsync($"/m/org-life/Meetings/Edit?branch={branchId}", new Dictionary<string, string>
+        {
+            ["Branch"] = branchId.ToString(), ["Input.Type"] = type, ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Place"] = place, ["Input.Topic"] = topic,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, planned.StatusCode);
+        var id = int.Parse(Regex.Match(planned.Headers.Location!.ToString(), "Details/(\\d+)").Groups[1].Value);
+        var html = await client.GetStringAsync($"/m/org-life/Meetings/Record/{id}");
+        var fields = new Dictionary<string, string> { ["Minutes"] = "参观警示教育基地，重温入党誓词。", ["Version"] = Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value };
+        var rows = Regex.Matches(html, "name=\"Rows\\[(\\d+)\\]\\.MemberId\"[^>]*value=\"(\\d+)\"");
+        foreach (Match m in rows)
+        {
+            var i = int.Parse(m.Groups[1].Value);
+            fields[$"Rows[{i}].MemberId"] = m.Groups[2].Value;
+            fields[$"Rows[{i}].Attendance"] = i < absent ? "Absent" : "Present";
+        }
+        var recorded = await client.PostFormAsync($"/m/org-life/Meetings/Record/{id}", fields);
+        Assert.True(recorded.StatusCode == HttpStatusCode.Redirect, await recorded.Content.ReadAsStringAsync());
+        return (id, rows.Count);
+    }
+}

@@ -12,6 +12,11 @@ public static class VolunteerData
     /// <summary>Activities of every agency.</summary>
     public static Task<int> ActivityCountAsync(this PortalFactory portal) => portal.IntAsync("SELECT COUNT(*) FROM vol_activity");
 
+    /// <summary>The day of the agency's latest finished activity.</summary>
+    public static async Task<DateOnly> LatestFinishedActivityDateAsync(this PortalFactory portal, int agencyId) =>
+        DateOnly.ParseExact((await portal.TextAsync("SELECT CAST(MAX(\"StartsAt\") AS TEXT) FROM vol_activity WHERE \"AgencyId\" = @a AND \"Status\" = @s",
+            ("a", agencyId), ("s", (int)ActivityStatus.Finished)))[..10], "yyyy-MM-dd");
+
     public static Task<ActivityStatus> ActivityStatusAsync(this PortalFactory portal, int activityId) =>
         portal.EnumAsync<ActivityStatus>("SELECT \"Status\" FROM vol_activity WHERE \"Id\" = @a", ("a", activityId));
 

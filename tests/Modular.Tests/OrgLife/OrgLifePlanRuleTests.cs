@@ -59,36 +59,4 @@ public sealed class OrgLifePlanRuleTests
         Assert.Null(MeetingPlanRules.CancelReasonProblem(" " + new string('因', 500) + " "));
         Assert.Equal("The reason can be at most 500 characters.", MeetingPlanRules.CancelReasonProblem(new string('因', 501)));
     }
-
-    private static AppraisalLine Line(int? votes = 3, AppraisalGrade? grade = AppraisalGrade.Qualified, bool probationary = false) =>
-        new(votes, votes, votes, votes, grade, probationary);
-
-    [Theory]
-    [InlineData(-1, true)]
-    [InlineData(0, false)]
-    [InlineData(500, false)]
-    [InlineData(501, true)]
-    public void Vote_counts_are_from_0_to_500(int votes, bool refused) =>
-        Assert.Equal(refused, AppraisalRules.CheckForm(AppraisalStage.Voting, [Line(), Line(votes)], 2).Any(p => p.Field == "Entries[1].Excellent"));
-
-    [Fact]
-    public void Every_participant_is_on_the_form() =>
-        Assert.Contains(AppraisalRules.CheckForm(AppraisalStage.Voting, [Line()], 2), p => p.Field == "" && p.Message == "Every participant must be on the form.");
-
-    [Fact]
-    public void Stage_and_grades_come_from_their_lists_and_probationary_members_get_none()
-    {
-        var problems = AppraisalRules.CheckForm((AppraisalStage)9, [Line(grade: (AppraisalGrade)9), Line(grade: AppraisalGrade.Qualified, probationary: true)], 2);
-        Assert.Contains(problems, p => p.Field == "Stage");
-        Assert.Contains(problems, p => p.Field == "Entries[0].Grade" && p.Message == "Choose a grade.");
-        Assert.Contains(problems, p => p.Field == "Entries[1].Grade" && p.Message == "预备党员参加民主评议，但不评定等次。");
-    }
-
-    [Fact]
-    public void Publishing_needs_every_full_member_graded()
-    {
-        AppraisalLine[] lines = [Line(), Line(grade: null), Line(grade: null, probationary: true)];
-        Assert.Empty(AppraisalRules.CheckForm(AppraisalStage.Voting, lines, 3));
-        Assert.Contains("还有 1 名正式党员未评定等次", Assert.Single(AppraisalRules.CheckForm(AppraisalStage.Published, lines, 3)).Message);
-    }
 }

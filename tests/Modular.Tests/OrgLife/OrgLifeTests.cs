@@ -54,7 +54,7 @@ public sealed partial class OrgLifeTests : IClassFixture<OrgLifeTests.Portal>
     }
 
     /// <summary>The record form's fields with everyone present, changed by <paramref name="change"/>(index, fields).</summary>
-    private static async Task<Dictionary<string, string>> RecordFieldsAsync(HttpClient client, int id, Action<int, Dictionary<string, string>>? change = null)
+    internal static async Task<Dictionary<string, string>> RecordFieldsAsync(HttpClient client, int id, Action<int, Dictionary<string, string>>? change = null)
     {
         var html = await client.GetStringAsync($"/m/org-life/Meetings/Record/{id}");
         var fields = new Dictionary<string, string> { ["Minutes"] = "会议由支部书记主持，传达学习了上级会议精神。", ["Version"] = Regex.Match(html, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value };

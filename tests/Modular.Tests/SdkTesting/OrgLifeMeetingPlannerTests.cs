@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modular.Modules.OrgLife.Data;
 using Modular.Modules.OrgLife.Domain;
+using Modular.Modules.OrgLife.Rules;
 using Modular.Modules.OrgLife.Services;
 using Modular.Sdk;
 using Modular.Sdk.Testing;
@@ -93,5 +94,58 @@ public sealed class OrgLifeMeetingPlannerTests : IDisposable
         await Planner().SyncAttendeesAsync(meeting);
 
         Assert.Equal(new[] { _publicity.Id, newcomer.Id }.Order(), meeting.Attendees.Select(a => a.MemberId).Order());
+    }
+    [Fact]
+    public async Task A_correction_keeps_who_could_vote_on_the_day_however_the_roster_changes_after()
+    {
+        var clock = FakeClock.AtLocal(new DateTime(2026, 12, 21, 9, 0, 0));
+        var meeting = new Meeting { BranchId = _branch.Id, Type = MeetingType.BranchMembersMeeting, Date = new DateOnly(2026, 12, 18), Topic = "讨论预备党员转正" };
+        var recorder = new MeetingRecorder(Planner(), clock);
+        await recorder.PrepareAsync(meeting);
+        var present = meeting.Attendees.Select(a => new AttendanceLine(a.MemberId, Attendance.Present, null)).ToList();
+        var first = recorder.Check(meeting, present, [new DecisionLine("同意赵预备按期转正", 3, 0, 0)], "会议记录");
+        Assert.True(first.IsValid);
+        recorder.Record(meeting, first);
+        await using (var db = _database.CreateContext())
+        {
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+        }
+
+        // The meeting voted them in: the directory now has them as a full member (no date typed), and the record is corrected.
+        _directory.ChangeMember(_probationary.Id, m => m with { Status = MemberStatus.FullMember });
+        await using (var db = _database.CreateContext())
+        {
+            var held = await db.Meetings.Include(m => m.Attendees).Include(m => m.Decisions).SingleAsync();
+            var correcting = new MeetingRecorder(Planner(), clock);
+            await correcting.PrepareAsync(held);
+            Assert.False(held.Attendees.Single(a => a.MemberId == _probationary.Id).CanVote);
+            var tooMany = correcting.Check(held, present, [new DecisionLine("同意赵预备按期转正", 4, 0, 0)], "会议记录（更正）");
+            Assert.Contains(tooMany.Problems, p => p.Field == "Decisions[0].For");
+            var corrected = correcting.Check(held, present, [new DecisionLine("同意赵预备按期转正", 3, 0, 0)], "会议记录（更正）");
+            correcting.Record(held, corrected);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = _database.CreateContext();
+        var saved = await read.Meetings.Include(m => m.Attendees).SingleAsync();
+        Assert.Equal("会议记录（更正）", saved.Minutes);
+        Assert.False(saved.Attendees.Single(a => a.MemberId == _probationary.Id).CanVote);
+        Assert.Equal((3, 3), MeetingRules.Electorate(saved.Type, MeetingPlanner.Facts(saved.Attendees)));
+    }
+
+    [Fact]
+    public async Task A_meeting_recorded_late_gives_the_vote_only_to_who_was_a_full_member_on_its_day()
+    {
+        var meeting = new Meeting { BranchId = _branch.Id, Type = MeetingType.BranchMembersMeeting, Date = new DateOnly(2026, 12, 18) };
+        await Planner().SyncAttendeesAsync(meeting);
+        _directory.ChangeMember(_probationary.Id, m => m with { Status = MemberStatus.FullMember, FullMemberDate = new DateOnly(2026, 12, 19) });
+        _directory.ChangeMember(_organiser.Id, m => m with { FullMemberDate = new DateOnly(2026, 12, 18) });
+
+        var recorder = new MeetingRecorder(Planner(), FakeClock.AtLocal(new DateTime(2026, 12, 28, 9, 0, 0)));
+        await recorder.PrepareAsync(meeting);
+
+        Assert.False(meeting.Attendees.Single(a => a.MemberId == _probationary.Id).CanVote);
+        Assert.True(meeting.Attendees.Single(a => a.MemberId == _organiser.Id).CanVote);
     }
 }

@@ -36,6 +36,8 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
         if (agency.Id is not null)
         {
             var scope = await directory.GetCurrentScopeAsync();
+            // The monthly report: the Party office's and the secretaries' (and committees'), as MonthlyReportService allows.
+            if (scope.AgencyWide || scope.OrganizationIds.Count > 0) home.Add(new(text["Monthly work report"], "/Reports/Monthly"));
             if (scope.AgencyWide || scope.OrganizationIds.Count > 0)
                 sections.Add(new NavSection(text["Party organisations and members"], [
                     new(text["Party organisations"], "/Directory/Organizations"),

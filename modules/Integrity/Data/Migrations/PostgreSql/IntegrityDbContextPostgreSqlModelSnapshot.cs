@@ -429,6 +429,24 @@ namespace Modular.Modules.Integrity.Data.Migrations.PostgreSql
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("LinkedExpected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LinkedId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LinkedKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("LinkedPresent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LinkedTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("integer");
 

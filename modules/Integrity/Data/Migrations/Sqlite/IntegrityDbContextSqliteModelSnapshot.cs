@@ -404,6 +404,24 @@ namespace Modular.Modules.Integrity.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LinkedExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LinkedPresent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OrganizationId")
                         .HasColumnType("INTEGER");
 

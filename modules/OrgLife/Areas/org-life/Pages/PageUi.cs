@@ -45,4 +45,8 @@ public static class PageUi
     };
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    /// <summary>A theme Party day (not cancelled) away from its branch's fixed day; null for other meetings.</summary>
+    public static ThemeDayMove? MoveOf(this Meeting m, Func<int, int> themeDays) =>
+        m.Type == MeetingType.ThemePartyDay && m.Status != MeetingStatus.Cancelled ? CadenceRules.MoveOf(m.Date, themeDays(m.BranchId)) : null;
 }

@@ -37,8 +37,17 @@ namespace Modular.Modules.OrgLife.Data.Migrations.PostgreSql
                     b.Property<int>("BranchId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly?>("GradingOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeerAppraisalOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("SelfAppraisalOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Stage")
                         .HasColumnType("integer");
@@ -46,6 +55,9 @@ namespace Modular.Modules.OrgLife.Data.Migrations.PostgreSql
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("VotingOn")
+                        .HasColumnType("date");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");

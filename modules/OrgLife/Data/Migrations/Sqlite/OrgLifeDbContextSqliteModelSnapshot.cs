@@ -30,7 +30,16 @@ namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
                     b.Property<int>("BranchId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("GradingOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeerAppraisalOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelfAppraisalOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Stage")
@@ -39,6 +48,9 @@ namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VotingOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");

@@ -41,6 +41,9 @@ namespace Modular.Modules.Volunteer.Data.Migrations.PostgreSql
                     b.Property<int>("Capacity")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("CountsAsThemePartyDay")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone");
 

@@ -34,6 +34,9 @@ namespace Modular.Modules.Volunteer.Data.Migrations.Sqlite
                     b.Property<int>("Capacity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CountsAsThemePartyDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 

@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.Civilization.Pages.Practice;
 
 /// <summary>
-/// Records a practice-point activity. While the volunteer module is on, one of its activities can be linked instead of
-/// re-entered (its title, date and place fill the empty fields); only the kind, id and a snapshot are stored.
+/// Records a practice-point activity. While the volunteer or org-life module is on, one of its activities or held
+/// meetings can be linked instead of re-entered (its title, date and place fill the empty fields, and its attendance is
+/// the number of participants); only the kind, id and a snapshot are stored.
 /// </summary>
 [RequirePermission(CivilizationModule.ManagePermission)]
 public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
 {
-    public const string VolunteerActivity = "volunteer.activity";
+    public const string VolunteerActivity = SharedRecordKinds.VolunteerActivity;
+    /// <summary>The kinds a practice activity links, in the picker's order.</summary>
+    public static readonly string[] LinkKinds = [SharedRecordKinds.VolunteerActivity, SharedRecordKinds.OrgLifeMeeting];
 
     public sealed class Form
     {
@@ -19,7 +22,7 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
         public string? Place { get; set; }
         public string? Summary { get; set; }
         public string? Participants { get; set; }
-        /// <summary>The chosen volunteer activity's id; empty unlinks (only when the picker was shown).</summary>
+        /// <summary>The chosen record as "kind:id" (a bare id is a volunteer activity); empty unlinks (only when the picker was shown).</summary>
         public string? LinkId { get; set; }
         public bool LinkShown { get; set; }
         public long Version { get; set; }
@@ -28,9 +31,22 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public Form Input { get; set; } = new();
     public PracticeActivity? Existing { get; private set; }
-    /// <summary>Null when no source of volunteer activities is on for the agency (the picker is not shown).</summary>
+    /// <summary>Null when no source of linkable records is on for the agency (the picker is not shown).</summary>
     public IReadOnlyList<SharedRecord>? Choices { get; private set; }
+    /// <summary>The kinds that answer now, with their names (the picker's groups).</summary>
+    public IReadOnlyList<SharedRecordKind> Kinds { get; private set; } = [];
     public SharedRecord? CurrentLink { get; private set; }
+
+    /// <summary>The picker's value of a record.</summary>
+    public static string LinkValue(string kind, string id) => kind + ":" + id;
+
+    private static (string Kind, string Id)? ParseLink(string? value)
+    {
+        var v = value?.Trim();
+        if (string.IsNullOrEmpty(v)) return null;
+        var colon = v.LastIndexOf(':');
+        return colon < 0 ? (VolunteerActivity, v) : (v[..colon], v[(colon + 1)..]);
+    }
 
     private async Task<bool> LoadAsync(bool track, CancellationToken ct)
     {
@@ -39,14 +55,17 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
             Existing = await (track ? db.PracticeActivities : db.PracticeActivities.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == Id, ct);
             if (Existing is null) return false;
         }
-        if (shared.IsAvailable(VolunteerActivity))
+        Kinds = shared.AvailableKinds().Where(k => LinkKinds.Contains(k.Kind)).OrderBy(k => Array.IndexOf(LinkKinds, k.Kind)).ToList();
+        if (Kinds.Count > 0)
         {
             var today = clock.Today;
-            var choices = (await shared.SearchAsync(VolunteerActivity, new SharedRecordQuery(today.AddYears(-1), today.AddMonths(3), Take: 100), ct)).ToList();
-            if (Existing is { LinkedKind: VolunteerActivity, LinkedId: { } linked })
+            var choices = new List<SharedRecord>();
+            foreach (var kind in Kinds)
+                choices.AddRange(await shared.SearchAsync(kind.Kind, new SharedRecordQuery(today.AddYears(-1), today.AddMonths(3), Take: 100), ct));
+            if (Existing is { LinkedKind: { } linkedKind, LinkedId: { } linked } && shared.IsAvailable(linkedKind))
             {
-                CurrentLink = (await shared.GetAsync(VolunteerActivity, [linked], ct)).GetValueOrDefault(linked);
-                if (CurrentLink is not null && choices.All(c => c.Id != linked)) choices.Insert(0, CurrentLink);
+                CurrentLink = (await shared.GetAsync(linkedKind, [linked], ct)).GetValueOrDefault(linked);
+                if (CurrentLink is not null && !choices.Any(c => c.Kind == linkedKind && c.Id == linked)) choices.Insert(0, CurrentLink);
             }
             Choices = choices;
         }
@@ -57,8 +76,8 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
     {
         if (!await LoadAsync(false, ct)) return NotFound();
         Input = Existing is { } p
-            ? new Form { Kind = p.Kind, Title = p.Title, Date = p.Date, Place = p.Place, Summary = p.Summary, Participants = p.Participants?.ToString(), LinkId = p.LinkedKind == VolunteerActivity ? p.LinkedId : null, Version = p.Version }
-            // No date filled in: a linked volunteer activity fills the fields left empty, so a default of today would hide its date.
+            ? new Form { Kind = p.Kind, Title = p.Title, Date = p.Date, Place = p.Place, Summary = p.Summary, Participants = p.Participants?.ToString(), LinkId = p.LinkedKind is { } k && p.LinkedId is { } i ? LinkValue(k, i) : null, Version = p.Version }
+            // No date filled in: a linked record fills the fields left empty, so a default of today would hide its date.
             : new Form();
         return Page();
     }
@@ -69,16 +88,19 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
         var dateUnreadable = ModelState["Input.Date"] is { Errors.Count: > 0 };
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         SharedRecord? link = null;
-        var linkId = Input.LinkId?.Trim();
-        if (Choices is not null && Input.LinkShown && !string.IsNullOrEmpty(linkId))
+        var chosen = ParseLink(Input.LinkId);
+        if (Choices is not null && Input.LinkShown && chosen is { Kind: var linkKind, Id: var linkId })
         {
-            link = Choices.FirstOrDefault(c => c.Id == linkId) ?? (await shared.GetAsync(VolunteerActivity, [linkId], ct)).GetValueOrDefault(linkId);
-            // A linked activity the source no longer offers (cancelled, say) keeps its stored snapshot.
-            if (link is null && KeepsStoredLink(linkId)) link = new SharedRecord(VolunteerActivity, linkId, Existing!.LinkedTitle ?? "", Existing.LinkedDate ?? Existing.Date);
+            if (Kinds.Any(k => k.Kind == linkKind))
+                link = Choices.FirstOrDefault(c => c.Kind == linkKind && c.Id == linkId) ?? (await shared.GetAsync(linkKind, [linkId], ct)).GetValueOrDefault(linkId);
+            // A linked record the source no longer offers (cancelled, say) keeps its stored snapshot.
+            if (link is null && KeepsStoredLink(linkKind, linkId))
+                link = new SharedRecord(linkKind, linkId, Existing!.LinkedTitle ?? "", Existing.LinkedDate ?? Existing.Date);
         }
         var typed = new PracticeLine(Input.Kind, Input.Title, Input.Date, dateUnreadable, Input.Place, Input.Summary, Input.Participants);
         var filled = PracticeRules.Filled(typed, link?.Title, link?.Date, link?.Place);
-        var linkRefused = Choices is not null && Input.LinkShown && !string.IsNullOrEmpty(linkId) && link is null;
+        // A record posted that the picker does not offer (another agency's, or its module since turned off) is refused.
+        var linkRefused = Input.LinkShown && chosen is not null && link is null;
         var checkedForm = PracticeRules.Check(filled, linkRefused);
         ModelState.AddProblems(checkedForm.Problems, T, "Input.");
         if (!ModelState.IsValid) return Page();
@@ -95,11 +117,12 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
         activity.Date = filled.Date!.Value;
         activity.Place = string.IsNullOrEmpty(filled.Place) ? null : filled.Place;
         activity.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
-        activity.Participants = checkedForm.Participants;
-        // Without the picker (the volunteer module off) an existing link is kept as it is.
+        // Enter once: a linked record's attendance is the number of participants (kept as its snapshot).
+        activity.Participants = PracticeRules.ParticipantsFrom(link?.Attendance) ?? checkedForm.Participants;
+        // Without the picker (both sources off) an existing link is kept as it is.
         if (Choices is not null && Input.LinkShown)
         {
-            activity.LinkedKind = link is null ? null : VolunteerActivity;
+            activity.LinkedKind = link?.Kind;
             activity.LinkedId = link?.Id;
             activity.LinkedTitle = link?.Title;
             activity.LinkedDate = link?.Date;
@@ -109,7 +132,10 @@ public sealed class EditModel(CivilizationDbContext db, ISharedRecords shared, I
     }
 
     /// <summary>The stored link, which the picker offers as it is when its source no longer finds it.</summary>
-    public bool KeepsStoredLink(string? id) => id is not null && Existing is { LinkedKind: VolunteerActivity } e && e.LinkedId == id;
+    public bool KeepsStoredLink(string? kind, string? id) => id is not null && Existing is { LinkedKind: { } k } e && k == kind && e.LinkedId == id;
+
+    /// <summary>Participants come from the current link's attendance (the field is then read-only).</summary>
+    public int? LinkedParticipants => PracticeRules.ParticipantsFrom(CurrentLink?.Attendance);
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {

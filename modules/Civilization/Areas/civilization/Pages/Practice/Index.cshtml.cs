@@ -16,6 +16,10 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
     public Dictionary<(string, string), SharedRecord> Linked { get; } = [];
     public bool IsManager => access.IsManager;
 
+    /// <summary>The linked record's attendance while its module is on; otherwise the stored number (typed, or the link's snapshot).</summary>
+    public int? ParticipantsOf(PracticeActivity p) =>
+        p.LinkedKind is { } k && p.LinkedId is { } id && Linked.TryGetValue((k, id), out var r) && PracticeRules.ParticipantsFrom(r.Attendance) is { } n ? n : p.Participants;
+
     public string SortUrl(string column) => Url.Page("Index", new { q = Q, kind = Kind, year = Year, sort = Sort == column ? "-" + column : column })!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -48,8 +48,9 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, Pe
         }
         var rows = query.Select(w => new Row
         {
-            Id = w.Id, Kind = w.Kind, Date = w.Date, Title = w.Title, OrganizationId = w.OrganizationId, Expected = w.Attendees.Count,
-            Present = w.Attendees.Count(a => a.Present), Reflections = w.Attendees.Count(a => a.Reflection != null),
+            // A session held as a meeting counts the meeting's attendance (its snapshot).
+            Id = w.Id, Kind = w.Kind, Date = w.Date, Title = w.Title, OrganizationId = w.OrganizationId, Expected = w.LinkedExpected ?? w.Attendees.Count,
+            Present = w.LinkedPresent ?? w.Attendees.Count(a => a.Present), Reflections = w.Attendees.Count(a => a.Reflection != null),
         });
         rows = Sort switch
         {

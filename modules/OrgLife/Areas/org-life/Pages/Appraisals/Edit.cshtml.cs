@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Appraisals;
 
 /// <summary>
-/// A branch's appraisal: the committee enters the vote counts and grades (at most one third 优秀, none for
-/// probationary members) and publishes the results to the branch; members see them once published.
+/// A branch's appraisal, stage by stage in order: the committee marks the self-appraisal and the peer appraisal done, enters
+/// the vote counts (no more than the participants), then the grades (at most one third 优秀, none for probationary members),
+/// and publishes the results to the branch, each stage with its day; members see the results once published.
 /// </summary>
 public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, IAgencyClock clock, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty] public List<EntryInput> Entries { get; set; } = [];
+    /// <summary>The stage posted: the one under way (save its figures) or the next (the one under way is done).</summary>
     [BindProperty] public AppraisalStage Stage { get; set; }
+    /// <summary>The day the stage under way was done.</summary>
+    [BindProperty] public DateOnly? StageDate { get; set; }
     [BindProperty] public long Version { get; set; }
 
     public Appraisal Appraisal { get; private set; } = new();
@@ -51,6 +55,7 @@ public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster 
             Unqualified = e.VotesUnqualified, Grade = e.Grade,
         }).ToList();
         Stage = Appraisal.Stage;
+        StageDate = clock.Today;
         Version = Appraisal.Version;
         return Page();
     }
@@ -68,21 +73,38 @@ public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster 
             if (a.Entries.FirstOrDefault(e => e.Id == input.Id) is not { } entry) return NotFound();
             lines.Add(new(input.Excellent, input.Qualified, input.BasicallyQualified, input.Unqualified, input.Grade, entry.IsProbationary));
         }
-        ModelState.AddProblems(AppraisalRules.CheckForm(Stage, lines, a.Entries.Count), text);
+        var previous = a.Stage > AppraisalStage.SelfAppraisal ? a.DoneOn(a.Stage - 1) : null;
+        var step = new AppraisalStep(a.Stage, Stage, StageDate, previous, a.Year, clock.Today);
+        ModelState.AddProblems(AppraisalRules.CheckForm(step, lines, a.Entries.Count), text);
         if (!ModelState.IsValid) return Page();
         db.Entry(a).Property(x => x.Version).OriginalValue = Version;
+        // Each stage keeps its own figures: the votes while voting, the grades while grading.
         foreach (var input in Entries)
         {
             var e = a.Entries.First(x => x.Id == input.Id);
-            e.VotesExcellent = input.Excellent ?? 0;
-            e.VotesQualified = input.Qualified ?? 0;
-            e.VotesBasicallyQualified = input.BasicallyQualified ?? 0;
-            e.VotesUnqualified = input.Unqualified ?? 0;
-            e.Grade = e.IsProbationary ? null : input.Grade;
+            if (a.Stage == AppraisalStage.Voting)
+            {
+                e.VotesExcellent = input.Excellent ?? 0;
+                e.VotesQualified = input.Qualified ?? 0;
+                e.VotesBasicallyQualified = input.BasicallyQualified ?? 0;
+                e.VotesUnqualified = input.Unqualified ?? 0;
+            }
+            if (a.Stage == AppraisalStage.Grading) e.Grade = e.IsProbationary ? null : input.Grade;
         }
-        a.Stage = Stage;
-        if (Stage == AppraisalStage.Published) a.PublishedAtUtc = clock.UtcNow.UtcDateTime;
+        if (Stage != a.Stage)
+        {
+            a.MarkDone(a.Stage, StageDate!.Value);
+            a.Stage = Stage;
+            if (Stage == AppraisalStage.Published) a.PublishedAtUtc = clock.UtcNow.UtcDateTime;
+        }
         if (!await this.TrySaveAsync(db, ct)) return Page();
         return this.RedirectWithMessage(Stage == AppraisalStage.Published ? text["The results are published to the branch."] : text["Saved."], null, new { id });
+    }
+
+    /// <summary>The stages in order with the day each was done (null: under way or to come).</summary>
+    public IEnumerable<(AppraisalStage Stage, DateOnly? DoneOn)> Steps()
+    {
+        foreach (var stage in Enum.GetValues<AppraisalStage>().Where(s => s != AppraisalStage.Published))
+            yield return (stage, Appraisal.DoneOn(stage));
     }
 }

@@ -32,7 +32,8 @@ public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurre
         Rows = rows;
         if ((await member.GetScopeAsync(ct)).OwnMemberId is { } me)
         {
-            foreach (var a in appraisals.Where(a => a.Stage is AppraisalStage.SelfAppraisal or AppraisalStage.PeerAppraisal))
+            // Self-appraisals are written while that stage is under way; once it is done they stand.
+            foreach (var a in appraisals.Where(a => a.Stage == AppraisalStage.SelfAppraisal))
                 if (a.Entries.FirstOrDefault(e => e.MemberId == me) is { } entry) Mine = (a, entry);
         }
         return true;

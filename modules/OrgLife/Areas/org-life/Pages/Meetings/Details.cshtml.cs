@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>A meeting's plan or record, with the quorum and vote warnings of a held meeting.</summary>
-public sealed class DetailsModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingAttachments attachments) : PageModel
+public sealed class DetailsModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingAttachments attachments, OrgLifeSettings settings) : PageModel
 {
     public Meeting Meeting { get; private set; } = new();
     public bool CanRecord { get; private set; }
@@ -13,6 +13,8 @@ public sealed class DetailsModel(OrgLifeDbContext db, OrgLifeAccess access, Rost
     public string BranchName { get; private set; } = "";
     public string? GroupName { get; private set; }
     public IReadOnlyList<StoredFileInfo> Attachments { get; private set; } = [];
+    /// <summary>A theme Party day away from the branch's fixed day.</summary>
+    public ThemeDayMove? Moved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -27,6 +29,7 @@ public sealed class DetailsModel(OrgLifeDbContext db, OrgLifeAccess access, Rost
         BranchName = await roster.OrganizationNameAsync(meeting.BranchId, ct);
         if (meeting.GroupId is { } g) GroupName = await roster.OrganizationNameAsync(g, ct);
         Attachments = await attachments.ListAsync(meeting.Id, ct);
+        Moved = meeting.MoveOf(await settings.ThemeDaysAsync(ct));
         return Page();
     }
 

@@ -4,7 +4,7 @@ namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>Plans a meeting of a branch in the user's care, or changes a plan; the expected attendees come from the roster.</summary>
 public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster roster, MeetingPlanner planner, MeetingNotices notices, IAgencyClock clock,
-    IStringLocalizer<OrgLifeModule> text) : PageModel
+    OrgLifeSettings settings, IStringLocalizer<OrgLifeModule> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     /// <summary>The branch, chosen first (from the query string) so that hosts and groups can be offered.</summary>
@@ -16,6 +16,8 @@ public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster 
     public IReadOnlyList<OrganizationInfo> Groups { get; private set; } = [];
     public IReadOnlyList<MemberInfo> Members { get; private set; } = [];
     public IReadOnlyList<MemberInfo> Expected { get; private set; } = [];
+    /// <summary>The branch's fixed theme Party day (day of the month).</summary>
+    public int? ThemeDay { get; private set; }
 
     public sealed class MeetingInput
     {
@@ -40,6 +42,7 @@ public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster 
             Branch = BranchInfo.Id;
             Groups = await roster.GroupsOfAsync(BranchInfo.Id, ct);
             Members = await roster.PartyMembersAsync(BranchInfo.Id, ct);
+            ThemeDay = (await settings.ThemeDaysAsync(ct))(BranchInfo.Id);
         }
         return true;
     }
@@ -66,7 +69,8 @@ public sealed class EditModel(OrgLifeDbContext db, OrgLifeAccess access, Roster 
         else
         {
             Input.Type = type ?? MeetingType.BranchCommitteeMeeting;
-            Input.Date = clock.Today.AddDays(7);
+            // A theme Party day is proposed on the branch's fixed day; other meetings a week ahead.
+            Input.Date = Input.Type == MeetingType.ThemePartyDay && ThemeDay is { } day ? CadenceRules.NextThemeDay(clock.Today, day) : clock.Today.AddDays(7);
             if (BranchInfo is not null) Input.HostMemberId = await roster.SecretaryAsync(BranchInfo.Id, ct);
         }
         if (BranchInfo is not null) Expected = await planner.ExpectedAsync(Input.Type, BranchInfo.Id, Input.GroupId, ct);

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>The meetings the user may see: search, filters, sorting, server-side paging.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, OrgLifeSettings settings) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
@@ -18,6 +18,8 @@ public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurre
     public bool CanPlan { get; private set; }
     public bool Filtered => Q is not null || Branch is not null || Type is not null || Status is not null || Year is not null;
     public Roster Roster => roster;
+    /// <summary>Each branch's fixed theme Party day, to show a theme Party day that moved.</summary>
+    public Func<int, int> ThemeDays { get; private set; } = _ => 1;
 
     public string SortUrl(string column) =>
         Url.Page("Index", new { q = Q, branch = Branch, type = Type, status = Status, year = Year, sort = Sort == column ? "-" + column : column })!;
@@ -49,6 +51,7 @@ public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurre
         };
         List = await PagedList<Meeting>.CreateAsync(query, PageNumber, 20, ct);
         await roster.PreloadAsync(List.Items.Select(m => m.BranchId), ct);
+        ThemeDays = await settings.ThemeDaysAsync(ct);
         return Page();
     }
 }

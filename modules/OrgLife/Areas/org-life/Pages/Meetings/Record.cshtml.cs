@@ -41,6 +41,7 @@ public sealed class RecordModel(OrgLifeDbContext db, OrgLifeAccess access, Peopl
         var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null || !await access.CanRecordAsync(meeting.BranchId, ct)) return NotFound();
         if (meeting.Status == MeetingStatus.Cancelled) return RedirectToPage("Details", new { id });
+        await recorder.PrepareAsync(meeting, ct);
         Meeting = meeting;
         var names = await people.NamesAsync(meeting.Attendees.Select(a => a.MemberId), ct);
         foreach (var a in meeting.Attendees) Names[a.MemberId] = names.GetValueOrDefault(a.MemberId)?.Name ?? "—";
@@ -82,7 +83,7 @@ public sealed class RecordModel(OrgLifeDbContext db, OrgLifeAccess access, Peopl
         // The record and its files commit together: a crash between two commits would leave a held meeting without the
         // photos its secretary sent (or, the other way round, photos of a meeting still planned).
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await recorder.RecordAsync(meeting, record, ct);
+        recorder.Record(meeting, record);
         if (!await this.TrySaveAsync(db, ct)) return Page();
         await attachments.SaveAsync(meeting.Id, uploads, db, ct);
         await transaction.CommitAsync(ct);

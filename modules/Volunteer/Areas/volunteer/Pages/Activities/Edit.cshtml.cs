@@ -62,6 +62,8 @@ public sealed class EditModel(VolunteerDbContext db, VolunteerAccess access, ICu
         var choices = new ActivityRules.Choices(Organizers.Select(m => m.Id).ToList(), Organizations.Select(o => o.Id).ToList(), Partners.Select(p => p.Id).ToList(), access.IsManager);
         ModelState.AddProblems(ActivityRules.CheckChoices(Input.OrganizerMemberId, Input.OrganizationId, Input.PartnerId, choices,
             existing is null ? null : new ActivityRules.Stored(existing.OrganizerMemberId, existing.OrganizationId)), T, "Input.", firstPerField: true);
+        var branches = (await people.OrganizationsAsync(ct)).Where(o => o.Kind == OrganizationKind.Branch).Select(o => o.Id).ToList();
+        ModelState.AddProblems(ActivityRules.CheckThemeDay(Input.CountsAsThemePartyDay, Input.OrganizationId, branches), T, "Input.", firstPerField: true);
         if (!ModelState.IsValid)
         {
             ModelState.AddProblems(ActivityRules.Validate(Input.ToRules()), T, "Input.", firstPerField: true);
