@@ -1,3 +1,4 @@
+using Modular.Sdk;
 using Modular.Modules.OrgLife.Domain;
 
 namespace Modular.Modules.OrgLife.Rules;

@@ -58,4 +58,25 @@ public static class DevelopmentData
         await db.SaveChangesAsync();
         return await portal.AddPersonAsync(name, birthDate, userId: user.Id);
     }
+
+    /// <summary>The latest held branch members' meeting of the demo agency's first branch on or after <paramref name="from"/>, with its date; null when none.</summary>
+    public static async Task<(int Id, DateOnly Date)?> MembersMeetingAsync(this PortalFactory portal, DateOnly from)
+    {
+        var rows = await portal.RowsAsync("SELECT m.\"Id\", CAST(m.\"Date\" AS TEXT) FROM orglife_meeting m JOIN dir_organization o ON o.\"Id\" = m.\"BranchId\" " +
+            "WHERE o.\"Name\" = '第一党支部' AND m.\"AgencyId\" = @a AND m.\"Type\" = 0 AND m.\"Status\" = 1 AND m.\"Date\" >= @f ORDER BY m.\"Date\" DESC",
+            ("a", await portal.DemoAgencyIdAsync()), ("f", from));
+        return rows.Count == 0 ? null : (int.Parse(rows[0][0]), DateOnly.ParseExact(rows[0][1], "yyyy-MM-dd"));
+    }
+
+    /// <summary>Full members expected at and present at an org-life meeting, counted from its attendance and the directory.</summary>
+    public static async Task<(int Due, int Present)> FullMembersAtAsync(this PortalFactory portal, int meetingId)
+    {
+        var rows = await portal.RowsAsync("SELECT a.\"Attendance\" FROM orglife_attendee a JOIN dir_member d ON d.\"Id\" = a.\"MemberId\" " +
+            "WHERE a.\"MeetingId\" = @m AND d.\"Status\" = 4", ("m", meetingId));
+        return (rows.Count, rows.Count(r => r[0] == "1"));
+    }
+
+    /// <summary>The vote figures and meeting stored on a case's step.</summary>
+    public static async Task<string[]> VoteOfAsync(this PortalFactory portal, int caseId, int step) =>
+        (await portal.RowsAsync("SELECT \"VoteEntitled\", \"VotePresent\", \"MeetingId\", \"MeetingTitle\" FROM dev_step WHERE \"CaseId\" = @c AND \"Step\" = @s", ("c", caseId), ("s", step))).Single();
 }

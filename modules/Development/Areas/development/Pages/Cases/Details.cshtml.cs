@@ -79,9 +79,18 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
         if (!await LoadAsync(id, ct) || !CanManage) return NotFound();
         var uploads = await attachments.ReadAsync(Files, ModelState, nameof(Files), ct);
         MeetingLink? meeting = null;
-        if (!string.IsNullOrWhiteSpace(Input.MeetingId) && (meeting = await meetings.FindAsync(Input.MeetingId.Trim(), ct)) is null)
-            ModelState.AddModelError("Input.MeetingId", T["Choose a meeting from the list."]);
-        if (meeting is not null) Input.Date ??= meeting.Date;
+        if (!string.IsNullOrWhiteSpace(Input.MeetingId))
+        {
+            if (await meetings.FindAsync(Input.MeetingId.Trim(), Case.OrganizationId, ct) is { } found)
+            {
+                // The meeting's record says who was due and present: not typed again.
+                meeting = found.Link;
+                Input.Date ??= meeting.Date;
+                Input.Vote.Entitled = found.Entitled ?? Input.Vote.Entitled;
+                Input.Vote.Present = found.Present ?? Input.Vote.Present;
+            }
+            else ModelState.AddModelError("Input.MeetingId", T["Choose a meeting from the list."]);
+        }
         if (ModelState.IsValid)
         {
             var entry = new StepEntry(Input.Step, Input.Date, Ids(Input.Mentors), Ids(Input.Sponsors), Input.Conclusion, Input.TrainingDays, Input.TrainingHours,
@@ -127,7 +136,7 @@ public sealed class DetailsModel(DevelopmentDbContext db, DevelopmentAccess acce
         BranchName = await people.OrganizationNameAsync(found.OrganizationId, ct);
         FilesByStep = await attachments.ListAsync(found.Steps.Select(s => s.Id).ToList(), ct);
         if (CanManage && Allowed.Any(s => Steps.Get(s).Fields.HasFlag(StepFields.Vote)))
-            Meetings = await meetings.BetweenAsync(History.Last?.Date ?? Today.AddYears(-1), Today, ct);
+            Meetings = await meetings.BetweenAsync(found.OrganizationId, History.Last?.Date ?? Today.AddYears(-1), Today, ct);
         if (CanManage)
         {
             PartyMembers = await people.PartyMembersAsync(ct);
