@@ -178,6 +178,21 @@ public sealed class FakeDirectory : IDirectory, IMemberChanges
         return problems.Count == 0 ? MemberChangeResult.Done(memberId) : new MemberChangeResult(null, problems);
     }
 
+    private readonly Dictionary<int, DateOnly> _birthDates = [];
+
+    /// <summary>Records (or with null forgets) a member's date of birth, which <see cref="AgeOnAsync"/> answers from. Since 1.4.0.</summary>
+    public FakeDirectory SetBirthDate(int memberId, DateOnly? birthDate)
+    {
+        if (_members.All(m => m.Id != memberId)) throw new ArgumentException($"No member {memberId}.", nameof(memberId));
+        if (birthDate is { } d) _birthDates[memberId] = d;
+        else _birthDates.Remove(memberId);
+        return this;
+    }
+
+    /// <inheritdoc />
+    public Task<int?> AgeOnAsync(int memberId, DateOnly date, CancellationToken ct = default) =>
+        Task.FromResult(_birthDates.TryGetValue(memberId, out var birth) ? MemberAge.On(birth, date) : (int?)null);
+
     private HashSet<int> WithDescendants(int organizationId)
     {
         var found = new HashSet<int> { organizationId };

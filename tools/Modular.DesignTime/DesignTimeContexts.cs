@@ -27,3 +27,4 @@ sealed class VolunteerContextFactory : ModuleContextFactory<Modular.Modules.Volu
 sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLife.Data.OrgLifeDbContext>;
 sealed class CivilizationContextFactory : ModuleContextFactory<Modular.Modules.Civilization.Data.CivilizationDbContext>;
 sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;
+sealed class DevelopmentContextFactory : ModuleContextFactory<Modular.Modules.Development.Data.DevelopmentDbContext>;

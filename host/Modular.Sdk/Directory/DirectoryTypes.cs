@@ -294,6 +294,16 @@ public interface IDirectory
     /// </summary>
     async Task<IReadOnlyDictionary<int, int>> CountMembersByOrganizationAsync(MemberQuery query, CancellationToken ct = default) =>
         (await FindMembersAsync(query, ct)).GroupBy(m => m.OrganizationId).ToDictionary(g => g.Key, g => g.Count());
+    /// <summary>
+    /// A member's age in completed years on <paramref name="date"/> (<see cref="MemberAge.On"/>), for rules such as "at
+    /// least 18 when applying", without handing out the birth date itself (personal data). Null when the member is
+    /// unknown, of another agency, or their birth date is not recorded. Since 1.4.0; a directory without birth dates
+    /// answers null.
+    /// </summary>
+    /// <param name="memberId">The member.</param>
+    /// <param name="date">The day the age is wanted for.</param>
+    /// <param name="ct">Cancels the read.</param>
+    Task<int?> AgeOnAsync(int memberId, DateOnly date, CancellationToken ct = default) => Task.FromResult<int?>(null);
     /// <summary>The signed-in user's own member record in the current agency, if linked.</summary>
     Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default);
     /// <summary>Which organisations the signed-in user may see: the whole agency (Party office), their branch and its groups (secretary, committee), or only themselves.</summary>

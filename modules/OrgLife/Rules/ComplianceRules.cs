@@ -1,6 +1,5 @@
 using Modular.Sdk;
 using Modular.Modules.OrgLife.Domain;
-using Modular.Sdk;
 
 namespace Modular.Modules.OrgLife.Rules;
 

@@ -1,0 +1,25 @@
+namespace Modular.Modules.Development.Services;
+
+/// <summary>
+/// How the module reads a person's stage from the directory, in one place: today the stage is <see cref="MemberInfo.Stage"/>
+/// (values 0–4); the directory's own stage field replaces it when that comes.
+/// </summary>
+public static class Roster
+{
+    public static bool IsApplicant(MemberInfo m) => m.Stage == MemberStage.Applicant;
+
+    /// <summary>A full member still on the roster: who may be named mentor or sponsor.</summary>
+    public static bool IsFullMember(MemberInfo m) => m.Stage == MemberStage.FullMember;
+
+    /// <summary>The directory stage a step brings the person to, with the date it counts from; null for the other steps.</summary>
+    public static (MemberStage Stage, DateOnly Date)? StageAfter(int step, Rules.CaseHistory history, DateOnly date) => step switch
+    {
+        Domain.Steps.ActivistDecided => (MemberStage.Activist, date),
+        Domain.Steps.CandidateDecided => (MemberStage.DevelopmentCandidate, date),
+        // Membership counts from the branch's vote, once the higher committee approved it.
+        Domain.Steps.AdmissionApproval when history.AdmittedOn is { } voted => (MemberStage.ProbationaryMember, voted),
+        // Party age counts from the day probation ended.
+        Domain.Steps.FullMembershipApproval when history.ProbationEnds is { } ends => (MemberStage.FullMember, ends),
+        _ => null,
+    };
+}
