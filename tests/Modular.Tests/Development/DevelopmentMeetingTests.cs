@@ -51,7 +51,7 @@ public sealed class DevelopmentMeetingTests : IClassFixture<DevelopmentMeetingTe
         {
             // The demo meeting lacked a quorum of full members: the vote is refused on the meeting's own figures.
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            Assert.Contains($"须超过应到的 {due} 名正式党员的半数", await response.Content.ReadAsStringAsync());
+            Assert.Contains($"须超过半数（应到 {due} 名）", await response.Content.ReadAsStringAsync());
             Assert.DoesNotContain(15, await _portal.StepsOfAsync(caseId));
             return;
         }
