@@ -176,8 +176,8 @@ public static class MemberStages
             if (dates.DateOf(stage) > today) yield return new(DateField(stage), future);
         if (dates.BirthDate is { } birth)
         {
-            if (dates.ApplicationDate < birth.AddYears(18)) yield return new(nameof(StageDates.ApplicationDate), "An applicant must be at least 18 on the date of application.");
-            if (dates.JoinedDate < birth.AddYears(18)) yield return new(nameof(StageDates.JoinedDate), "A member must be at least 18 when joining.");
+            if (dates.ApplicationDate is { } applied && MemberAge.On(birth, applied) < 18) yield return new(nameof(StageDates.ApplicationDate), "An applicant must be at least 18 on the date of application.");
+            if (dates.JoinedDate is { } joinedOn && MemberAge.On(birth, joinedOn) < 18) yield return new(nameof(StageDates.JoinedDate), "A member must be at least 18 when joining.");
         }
         if (dates.ActivistDate < dates.ApplicationDate)
             yield return new(nameof(StageDates.ActivistDate), "An activist is decided on after the application.");

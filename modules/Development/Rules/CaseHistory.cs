@@ -1,3 +1,4 @@
+using Modular.Sdk;
 using Modular.Modules.Development.Domain;
 
 namespace Modular.Modules.Development.Rules;
@@ -64,7 +65,7 @@ public sealed class CaseHistory(IReadOnlyList<RecordedStep> steps)
     public DateOnly? AdmittedOn => Latest(Domain.Steps.AdmissionVote)?.Date;
 
     /// <summary>When probation ends: one year from the admission vote, plus the extension.</summary>
-    public DateOnly? ProbationEnds => AdmittedOn is { } d ? d.AddYears(1).AddMonths(ExtensionMonths) : null;
+    public DateOnly? ProbationEnds => AdmittedOn is { } d ? MemberStages.EarliestFullMembership(d).AddMonths(ExtensionMonths) : null;
 
     /// <summary>Training so far (step 11, every session).</summary>
     public (decimal Days, decimal Hours) Training =>

@@ -94,7 +94,7 @@ public static class StepRules
     }
 
     /// <summary>The earliest date of step 7: one year after step 3 (the same date next year).</summary>
-    public static DateOnly? EarliestCandidateDate(CaseHistory history) => history.Latest(Steps.ActivistDecided)?.Date.AddYears(1);
+    public static DateOnly? EarliestCandidateDate(CaseHistory history) => history.Latest(Steps.ActivistDecided)?.Date is { } d ? MemberStages.EarliestCandidacy(d) : null;
 
     private static IEnumerable<Problem> CandidateDecided(CaseHistory history, DateOnly date)
     {

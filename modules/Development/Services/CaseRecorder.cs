@@ -6,7 +6,7 @@ namespace Modular.Modules.Development.Services;
 /// directory when a stage is complete. Nothing is saved when a rule refuses.
 /// </summary>
 public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, PeopleLookup people, ICurrentMember member, IAgencyClock clock,
-    StepAttachments attachments)
+    StepAttachments attachments, IMemberChanges changes)
 {
     /// <summary>The outcome: the case's id when saved, or the problems (field names as in <see cref="StepEntry"/>).</summary>
     public sealed record Result(int? CaseId, IReadOnlyList<Problem> Problems)
@@ -105,12 +105,11 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
     /// The one place the module changes the directory: the person's stage after a completed stage, with the step and its
     /// date. The directory keeps the person and audits the change; this module never writes its tables.
     /// </summary>
-    private Task<IReadOnlyList<Problem>> ChangeStageAsync(int memberId, MemberStage stage, DateOnly date, int step, CancellationToken ct)
+    private async Task<IReadOnlyList<Problem>> ChangeStageAsync(int memberId, MemberStage stage, DateOnly date, int step, CancellationToken ct)
     {
-        // The SDK's contract for directory changes lands this session (helper member-stage); until then the office
-        // changes the stage on the directory's member page, and the timeline says which step asks for it.
-        _ = (memberId, stage, date, step, ct);
-        return Task.FromResult<IReadOnlyList<Problem>>([]);
+        var result = await changes.ChangeStageAsync(DevelopmentModule.Id, new StageChange(memberId, stage, date, $"development step {step}: {Steps.Get(step).Name}"), ct);
+        // The directory names its own fields; on this page they belong to the step's date.
+        return result.Problems.Select(p => p with { Field = nameof(StepEntry.Date) }).ToList();
     }
 
     private CaseStep ToStep(StepEntry e, int? actorId, int? recordedBy)
