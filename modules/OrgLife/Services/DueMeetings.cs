@@ -101,7 +101,7 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
             else if (branches.Count <= 3 || !item.Branch) items.Add(item.Item);
         }
         if (overdueCount > 0)
-            items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和月份查看"));
+            items.Add(new DueItem($"有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和周期查看"));
         items.AddRange(await TalkItemsAsync(branches, today, ct));
         return items;
     }
