@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Modular.Modules.Development.Rules;
 using Modular.Tests.Infrastructure;
@@ -156,6 +158,36 @@ public sealed class DevelopmentImportTests : IClassFixture<DevelopmentImportTest
         var archive = await WordAsync(office, $"/m/development/Cases/Files/{caseId}?handler=Archive");
         Assert.Contains("决定：按期转正", archive);
         Assert.Contains("五、预备党员的教育考察和转正", archive);
+    }
+
+    [Fact]
+    public async Task A_move_the_directory_refuses_takes_back_the_moves_made_before_it_and_imports_nothing()
+    {
+        var a = await _portal.AddPersonAsync("导入回退甲", Today.AddYears(-30));
+        var b = await _portal.AddPersonAsync("导入回退乙", Today.AddYears(-30));
+        var start = Today.AddDays(-100);
+        // The directory has B's application after the activist decision the sheet gives: its own rule refuses the move.
+        await SetApplicationDateAsync(b, start.AddDays(50));
+        var cases = await _portal.CaseCountAsync();
+        var response = await ImportAsync(await _portal.SignedInAsync("office"), Sheet(
+            Row("导入回退甲", "入党积极分子", start, start.AddDays(10), start.AddDays(40)),
+            Row("导入回退乙", "入党积极分子", start, start.AddDays(10), start.AddDays(40))));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<td data-label=\"行\">3</td><td data-label=\"列\">阶段</td><td data-label=\"问题说明\">确定为积极分子的日期应晚于申请入党日期。</td>", await response.Content.ReadAsStringAsync());
+        Assert.Equal(cases, await _portal.CaseCountAsync());
+        Assert.Equal((0, 0), (await StageAsync(a), await StageAsync(b)));
+        // A was moved and moved back, each change audited.
+        Assert.Equal(2, (await _portal.AuditEntriesAsync("member.stage-change", $"Member#{a}")).Count(e => e.Success));
+    }
+
+    private async Task SetApplicationDateAsync(int memberId, DateOnly date)
+    {
+        using var _ = Modular.Host.Tenancy.AgencyScope.Use(await _portal.DemoAgencyIdAsync());
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Modular.Host.PartyDirectory.DirectoryDbContext>();
+        var member = await db.Members.SingleAsync(m => m.Id == memberId);
+        member.ApplicationDate = date;
+        await db.SaveChangesAsync();
     }
 
     [Fact]
