@@ -131,6 +131,27 @@ public sealed class CaseDocuments(PeopleLookup people)
         return NoticeEnd(doc, s, s.Latest(Steps.FullMembershipRequest)?.Date);
     }
 
+    /// <summary>
+    /// The agency's notice of everyone due for a decision, for the notice board: the candidates for development (number,
+    /// name, branch, date decided) and the probationary members to become full members (date of their request).
+    /// </summary>
+    public static WordDocument NoticeList(string committee, DateOnly today, IEnumerable<IReadOnlyList<string>> candidates, IEnumerable<IReadOnlyList<string>> requests)
+    {
+        var doc = new WordDocument("发展党员公示") { Subtitle = $"中共{Or(committee)}" };
+        doc.Paragraph("为严把发展党员质量关，接受党员和群众监督，现将拟发展对象和拟转为正式党员的预备党员公示如下：");
+        doc.Heading("一、拟发展对象");
+        var list = candidates.ToList();
+        if (list.Count == 0) doc.Paragraph("无。");
+        else doc.Table(["序号", "姓名", "所在党支部", "确定为发展对象日期"], list);
+        doc.Heading("二、拟转为正式党员的预备党员");
+        list = requests.ToList();
+        if (list.Count == 0) doc.Paragraph("无。");
+        else doc.Table(["序号", "姓名", "所在党支部", "提出转正申请日期"], list);
+        doc.Paragraph("公示期为5个工作日。公示期间，党员和群众可以通过来信、来电、来访等方式反映情况。反映问题应实事求是，以个人名义反映的请署真实姓名。");
+        doc.Paragraph($"联系人：{Blank}　　联系电话：{Blank}");
+        return doc.Signature($"中共{Or(committee)}", today);
+    }
+
     private static WordDocument NoticeEnd(WordDocument doc, Source s, DateOnly? date)
     {
         doc.Paragraph("公示期为5个工作日（自＿＿年＿＿月＿＿日至＿＿年＿＿月＿＿日）。公示期间，党员和群众可以通过来信、来电、来访等方式向党支部或" +

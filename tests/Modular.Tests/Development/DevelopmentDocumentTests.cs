@@ -157,4 +157,18 @@ public sealed partial class DevelopmentDocumentTests : IClassFixture<Development
         Assert.Empty(await _portal.StoredFileIdsAsync($"step:{first}"));
         Assert.Equal(HttpStatusCode.NotFound, (await office.PostFormAsync(Files(caseId), new Dictionary<string, string>(), $"{Files(caseId)}?handler=Remove&file={files[0]}")).StatusCode);
     }
+
+    [Fact]
+    public async Task Every_member_downloads_the_public_notice_with_the_names_the_page_shows()
+    {
+        var member = await _portal.SignedInAsync("member");
+        var page = await member.GetStringAsync("/m/development/Notices");
+        Assert.Contains("data-testid=\"notice-word\"", page);
+        var names = Regex.Matches(page, "<td data-label=\"姓名\">([^<]+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(names);
+        var response = await member.GetAsync("/m/development/Notices?handler=Word");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var xml = await WordTextAsync(await response.Content.ReadAsStreamAsync());
+        foreach (var text in names.Append("发展党员公示").Append("一、拟发展对象").Append("二、拟转为正式党员的预备党员")) Assert.Contains(text, xml);
+    }
 }
