@@ -102,6 +102,9 @@ public sealed class DevelopmentImportTests : IClassFixture<DevelopmentImportTest
         Assert.Equal(0, await StageAsync(b));
         Assert.Contains(await _portal.AuditEntriesAsync("member.stage-change", $"Member#{a}"), e => e.Success && e.Details!.Contains("development import, step 3"));
         Assert.NotEmpty(await _portal.AuditEntriesAsync("development.import", "Development.Case"));
+        // Every imported step is in the audit trail like a step recorded on the form.
+        foreach (var stepId in await _portal.IntsAsync("SELECT \"Id\" FROM dev_step WHERE \"CaseId\" = @c", ("c", caseA)))
+            Assert.Single(await _portal.AuditEntriesAsync("create", $"Development.CaseStep#{stepId}"));
         Assert.Contains("下一步：第 6 步", await office.GetStringAsync($"/m/development/Cases/Details/{caseA}"));
 
         // Imported once: the same people again are refused by row.
