@@ -111,6 +111,11 @@ public sealed partial class ElectionsTests : IClassFixture<ElectionsTests.Portal
         Assert.True(await _portal.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == "organization.committee-renewal" && a.Success)) >= 1);
         // The term is no longer due: the organisation is in term.
         Assert.Contains("任期内", await office.GetStringAsync($"/m/elections/Organization/{org}"));
+        // The month's report lists it, from the election's own record; the dashboard card counts the terms.
+        var report = await office.GetStringAsync($"/Reports/Monthly?month={Today:yyyy-MM}");
+        Assert.Contains("本月换届", report);
+        Assert.Contains($"{atFourFifths + 1}/{entitled}", report);
+        Assert.Contains("任期已届满", await office.GetStringAsync("/"));
     }
 
     [Fact]
