@@ -54,6 +54,8 @@ public sealed class DetailsModel(ElectionsDbContext db, ElectionAccess access, E
         if (!await LoadAsync(id, ct)) return NotFound();
         Step.Kind = Stage == ElectionStage.Reply ? StepKind.Reply : StepKind.Request;
         Step.Date = Today;
+        // The meeting most often happened on its planned day.
+        Meeting.Date = Election.PlannedOn <= Today ? Election.PlannedOn : null;
         return Page();
     }
 
