@@ -254,4 +254,97 @@ public sealed class DuesTests(DuesTests.Portal portal) : IClassFixture<DuesTests
         Assert.Contains(rows, r => Equals(r["党组织名称"], "第一党支部"));
         Assert.Contains("第一党支部", await office.GetStringAsync("/m/dues/Reports"));
     }
+
+    [Fact]
+    public async Task A_hardship_exemption_needs_the_branch_the_higher_committee_and_a_reason_and_keeps_its_evidence()
+    {
+        var office = await portal.SignedInAsync("office");
+        var id = await PayerAsync(office, "困难党员壬");
+        var url = Member(id);
+        async Task<HttpResponseMessage> Post(string reason, string approvedOn)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(await office.TokenAsync(url)), "__RequestVerificationToken" },
+                { new StringContent(Today.Year.ToString()), "Hardship.Year" }, { new StringContent("Exempt"), "Hardship.Kind" },
+                { new StringContent(Month(new DateOnly(Today.Year, 1, 1))), "Hardship.FromMonth" }, { new StringContent(reason), "Hardship.Reason" },
+                { new StringContent(Today.AddDays(-20).ToString("yyyy-MM-dd")), "Hardship.BranchAgreedOn" }, { new StringContent(approvedOn), "Hardship.ApprovedOn" },
+                { new StringContent("机关党委"), "Hardship.ApprovedBy" },
+            };
+            var file = new ByteArrayContent("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"u8.ToArray());
+            file.Headers.ContentType = new("application/pdf");
+            form.Add(file, "Files", "支部会议记录.pdf");
+            return await office.PostAsync(url + "?handler=Hardship", form);
+        }
+        var noReason = await Post("", Today.AddDays(-30).ToString("yyyy-MM-dd"));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var html = await noReason.Content.ReadAsStringAsync();
+        Assert.Contains("请填写困难原因", html);
+        Assert.Contains("上级党委批准应在支部同意之后", html);
+        Assert.Equal(0, await portal.IntAsync("SELECT COUNT(*) FROM dues_hardship WHERE \"MemberId\" = @m", ("m", id)));
+
+        await Ok(await Post("家属重病，经济困难", Today.AddDays(-5).ToString("yyyy-MM-dd")));
+        var page = await office.GetStringAsync(url);
+        Assert.Contains("免交", page);
+        Assert.Contains("支部会议记录.pdf", page);
+        Assert.Contains("data-testid=\"monthly\">0.00", page);
+        // Nothing is owed while exempt: no payment can be recorded for those months.
+        var secretary = await portal.SignedInAsync("secretary");
+        var pay = await PayAsync(secretary, id, Today, new DateOnly(Today.Year, 1, 1), 1, "90");
+        Assert.Contains("这些月份无需交纳（免交）", await pay.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_office_names_a_collector_who_then_works_on_that_branch_only()
+    {
+        var office = await portal.SignedInAsync("office");
+        var jijian = await portal.SignedInAsync("jijian");
+        // 刘纪平 collects nowhere yet: the collection list sends him to his own dues.
+        Assert.Equal(HttpStatusCode.Redirect, (await jijian.GetAsync("/m/dues")).StatusCode);
+        var own = int.Parse((await jijian.GetAsync("/m/dues/Mine")).Headers.Location!.OriginalString.Split('/')[^1]);
+        var branch = await portal.IntAsync("SELECT \"OrganizationId\" FROM dir_member WHERE \"Id\" = @m", ("m", own));
+        var elsewhere = await PayerAsync(office, "外支部党员癸");
+        var wrong = await office.PostFormAsync("/m/dues/Collectors", new Dictionary<string, string> { ["BranchId"] = branch.ToString(), ["MemberId"] = elsewhere.ToString() });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+
+        await Ok(await office.PostFormAsync("/m/dues/Collectors", new Dictionary<string, string> { ["BranchId"] = branch.ToString(), ["MemberId"] = own.ToString() }));
+        var list = await jijian.GetAsync("/m/dues");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        var html = await list.Content.ReadAsStringAsync();
+        Assert.Contains("王建华", html); // the office's clerk pays in the same branch
+        Assert.DoesNotContain("张国强", html); // the first branch's secretary does not
+        Assert.Equal(HttpStatusCode.NotFound, (await jijian.GetAsync(Member(elsewhere))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Arrears_reach_the_to_do_centre_the_dashboard_and_the_monthly_report()
+    {
+        var office = await portal.SignedInAsync("office");
+        // Bases since last January and nothing paid: far more than six months in a row.
+        var id = await PayerAsync(office, "欠缴党员子");
+        await Ok(await BaseAsync(office, id, Today.Year - 1, "Employed", "6000"));
+        var secretary = await portal.SignedInAsync("secretary");
+        Assert.Contains("欠缴党员子：连续6个月未交党费", await secretary.GetStringAsync("/Todo"));
+        Assert.Contains("连续6个月未交党费", await office.GetStringAsync("/Todo"));
+        Assert.Contains("连续6个月未交", await office.GetStringAsync("/"));
+        var last = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
+        var report = await office.GetStringAsync($"/Reports/Monthly?month={Month(last)}");
+        Assert.Contains("党费收缴", report);
+        Assert.Contains("欠交人数", report);
+    }
+
+    [Fact]
+    public async Task Money_handed_up_is_recorded_by_date_and_amount_and_shows_in_the_year()
+    {
+        var office = await portal.SignedInAsync("office");
+        var date = Today.AddDays(-1);
+        var bad = await office.PostFormAsync("/m/dues/Uses", new Dictionary<string, string> { ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Kind"] = "HandedUp", ["Input.Amount"] = "-5" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("请填写大于0的金额", await bad.Content.ReadAsStringAsync());
+        await Ok(await office.PostFormAsync("/m/dues/Uses", new Dictionary<string, string>
+        {
+            ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Kind"] = "HandedUp", ["Input.Amount"] = "12345.67", ["Input.Note"] = "测试上缴",
+        }));
+        Assert.Contains("12345.67", await office.GetStringAsync($"/m/dues/Uses?year={date.Year}"));
+    }
 }
