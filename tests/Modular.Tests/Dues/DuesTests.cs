@@ -1,5 +1,10 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Modular.Host.Tenancy;
 using Modular.Sdk;
 using Modular.Tests.Infrastructure;
 
@@ -161,6 +166,10 @@ public sealed class DuesTests(DuesTests.Portal portal) : IClassFixture<DuesTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(Member(id))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/m/dues/Receipts/{payment}")).StatusCode);
         Assert.DoesNotContain("党费隔离戊", await other.GetStringAsync("/m/dues"));
+        // The platform's administrator belongs to no agency: no dues page answers.
+        var admin = await portal.SignedInAsync("admin");
+        foreach (var url in new[] { Member(id), $"/m/dues/Receipts/{payment}", "/m/dues/Reports", "/m/dues" })
+            Assert.NotEqual(HttpStatusCode.OK, (await admin.GetAsync(url)).StatusCode);
     }
 
     [Fact]
@@ -346,5 +355,32 @@ public sealed class DuesTests(DuesTests.Portal portal) : IClassFixture<DuesTests
             ["Input.Date"] = date.ToString("yyyy-MM-dd"), ["Input.Kind"] = "HandedUp", ["Input.Amount"] = "12345.67", ["Input.Note"] = "测试上缴",
         }));
         Assert.Contains("12345.67", await office.GetStringAsync($"/m/dues/Uses?year={date.Year}"));
+    }
+
+    [Fact]
+    public async Task The_paid_through_month_is_a_shared_record_for_transfer_letters()
+    {
+        var office = await portal.SignedInAsync("office");
+        var id = await PayerAsync(office, "组织关系转接丑");
+        var january = new DateOnly(Today.Year, 1, 1);
+        await Ok(await PayAsync(office, id, Today, january, 2, "180"));
+        var agency = await portal.DemoAgencyIdAsync();
+        var user = await portal.WithDbAsync(db => db.Users.Where(u => u.UserName == "office").Select(u => u.Id).SingleAsync());
+        var branch = await portal.IntAsync("SELECT \"OrganizationId\" FROM dir_member WHERE \"Id\" = @m", ("m", id));
+
+        // As the office's session would see it: the host's ISharedRecords over the module's source.
+        await using var scope = portal.Services.CreateAsyncScope();
+        var identity = new ClaimsIdentity([new(ClaimTypes.NameIdentifier, user), new(PortalClaims.AgencyId, agency.ToString()),
+            new(PortalClaims.AgencyRole, Roles.AgencyAdmin), new(PortalClaims.AgencyRole, Roles.Member)], "test");
+        scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>().HttpContext =
+            new DefaultHttpContext { User = new ClaimsPrincipal(identity), RequestServices = scope.ServiceProvider };
+        var records = scope.ServiceProvider.GetRequiredService<ISharedRecords>();
+        Assert.True(records.IsAvailable(SharedRecordKinds.DuesPaidThrough));
+        var found = await records.GetAsync(SharedRecordKinds.DuesPaidThrough, [id.ToString(), "999999"]);
+        var record = Assert.Single(found).Value;
+        Assert.Equal(id.ToString(), record.Id);
+        Assert.Equal("组织关系转接丑", record.Title);
+        Assert.Equal(january.AddMonths(2).AddDays(-1), record.Date);
+        Assert.Equal(branch, record.OrganizationId);
     }
 }

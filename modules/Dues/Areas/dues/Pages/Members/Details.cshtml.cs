@@ -80,7 +80,9 @@ public sealed class DetailsModel(DuesDbContext db, DuesAccess access, DuesLedger
         ModelState.Clear();
         var line = new PaymentLine(Payment.PaidOn, Months.Parse(Payment.FirstMonth), Payment.MonthCount, Payment.Amount, Payment.Mode, Payment.Channel,
             Payment.ApprovedOn, Payment.ProxyName);
-        if (!Enum.IsDefined(Payment.Mode) || !Enum.IsDefined(Payment.Channel)) return BadRequest();
+        if (!Enum.IsDefined(Payment.Mode)) ModelState.AddModelError("Payment.Mode", T["Choose from the list."]);
+        if (!Enum.IsDefined(Payment.Channel)) ModelState.AddModelError("Payment.Channel", T["Choose from the list."]);
+        if (!ModelState.IsValid) return Invalid();
         var outcome = await recorder.RecordAsync(Dues.Member, Dues.Branch, line, fromStatement: false, ct);
         if (outcome.Payment is { } p) return this.RedirectWithMessage(T["The payment was recorded: receipt {0}.", p.ReceiptNo], "/Receipts/Index", new { id = p.Id });
         ModelState.AddProblems(outcome.Problems, T, "Payment.");
