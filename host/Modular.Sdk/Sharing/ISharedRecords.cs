@@ -67,6 +67,12 @@ public static class SharedRecordKinds
     public const string VolunteerActivity = "volunteer.activity";
     /// <summary>Finished volunteer activities that count as a branch's theme Party day (计为主题党日); the branch is <see cref="SharedRecord.OrganizationId"/>.</summary>
     public const string VolunteerThemeDay = "volunteer.theme-day";
+    /// <summary>
+    /// Dues' paid-through month of each member (党费交至): one record per member, <see cref="SharedRecord.Id"/> the member id
+    /// as a string, <see cref="SharedRecord.Title"/> the name, <see cref="SharedRecord.Date"/> the last day of the last month
+    /// paid without a gap, <see cref="SharedRecord.OrganizationId"/> the branch. For transfer letters. Since 1.5.0.
+    /// </summary>
+    public const string DuesPaidThrough = "dues.paid-through";
 }
 
 /// <summary>Values of <see cref="SharedRecord.Type"/> that more than one module reads. Since 1.4.0.</summary>

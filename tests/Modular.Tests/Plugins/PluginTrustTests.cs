@@ -160,6 +160,7 @@ public sealed class PluginTrustTests : IDisposable
     [InlineData("volunteer")]
     [InlineData("integrity")]
     [InlineData("civilization")]
+    [InlineData("dues")]
     [InlineData("notes")]
     [InlineData("tasks")]
     [InlineData("shelf")]

@@ -1,0 +1,31 @@
+using MiniExcelLibs;
+
+namespace Modular.Modules.Dues.Services;
+
+/// <summary>Reading and writing the module's Excel sheets (imports, templates) with their header row.</summary>
+public static class ExcelSheet
+{
+    /// <summary>The problem of a file that is no readable .xlsx.</summary>
+    public static readonly SheetProblem Unreadable = new(0, "", "The file cannot be read: use the downloaded template (.xlsx).");
+
+    /// <summary>The rows under the header (at most one more than the import takes, to tell it is too long); null when the file cannot be read.</summary>
+    public static List<IDictionary<string, object?>>? Read(Stream file)
+    {
+        try
+        {
+            return file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(SheetCells.MaxRows + 1).ToList();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An .xlsx file of <paramref name="rows"/>, the keys of the first as the header.</summary>
+    public static byte[] Write(IEnumerable<IDictionary<string, object?>> rows)
+    {
+        using var stream = new MemoryStream();
+        stream.SaveAs(rows);
+        return stream.ToArray();
+    }
+}
