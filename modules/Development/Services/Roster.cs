@@ -22,4 +22,11 @@ public static class Roster
         Domain.Steps.FullMembershipApproval when history.ProbationEnds is { } ends => (MemberStage.FullMember, ends),
         _ => null,
     };
+
+    /// <summary>
+    /// The directory situation a step brings the person to: cancelled probation (取消预备党员资格, step 23) means leaving
+    /// the Party (<see cref="MemberSituation.Left"/>); null for the other steps.
+    /// </summary>
+    public static MemberSituation? SituationAfter(int step, Rules.CaseHistory history) =>
+        step == Domain.Steps.FullMembershipVote && history.Status == CaseStatus.Cancelled ? MemberSituation.Left : null;
 }
