@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Modular.BrowserTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Modular.Host.Data;
 using Modular.Host.PartyDirectory;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
@@ -26,15 +28,47 @@ public sealed class DevelopmentJourneyTests(DevelopmentBrowserFixture fixture) :
 
     private string On(int step) => Today.AddDays(-DaysAgo[step]).ToString("yyyy-MM-dd");
 
-    /// <summary>Puts an applicant on the first branch's roster, as the office does in the directory before the application is entered.</summary>
-    private async Task AddApplicantAsync(string name, DateOnly birthDate)
+    /// <summary>
+    /// Puts an applicant on the first branch's roster, as the office does in the directory before the application is
+    /// entered; with <paramref name="userName"/>, linked to an account of their own (a member of the agency).
+    /// </summary>
+    private async Task AddApplicantAsync(string name, DateOnly birthDate, string? userName = null)
     {
-        using var _ = AgencyScope.Use(await Fixture.Portal.DemoAgencyIdAsync());
+        var agency = await Fixture.Portal.DemoAgencyIdAsync();
+        using var _ = AgencyScope.Use(agency);
         await using var scope = Fixture.Portal.Services.CreateAsyncScope();
+        string? userId = null;
+        if (userName is not null)
+        {
+            var user = new PortalUser { UserName = userName, DisplayName = name };
+            Assert.True((await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().CreateAsync(user, DemoSeeder.DemoPassword)).Succeeded);
+            var host = scope.ServiceProvider.GetRequiredService<HostDbContext>();
+            host.AgencyMemberships.Add(new AgencyMembership { AgencyId = agency, UserId = user.Id, Roles = Roles.Member });
+            await host.SaveChangesAsync();
+            userId = user.Id;
+        }
         var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
         var branch = await db.Organizations.Where(o => o.Name == "第一党支部").Select(o => o.Id).FirstAsync();
-        db.Members.Add(new Member { Name = name, OrganizationId = branch, Stage = MemberStage.Applicant, BirthDate = birthDate });
+        db.Members.Add(new Member { Name = name, OrganizationId = branch, Stage = MemberStage.Applicant, BirthDate = birthDate, UserId = userId });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Enters the application of <paramref name="name"/> and records steps 2 to <paramref name="upTo"/> (at most 5, the mentor <paramref name="mentor"/>).</summary>
+    private async Task StartAsync(string name, int upTo, string mentor)
+    {
+        await Page.GotoAsync(Url("/m/development/Cases/Open"));
+        await Page.Locator("#Input_MemberId").SelectOptionAsync(new SelectOptionValue { Label = name });
+        await Page.GetByLabel("递交入党申请书的日期").FillAsync(On(1));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "登记入党申请" }).ClickAsync();
+        await Assertions.Expect(Page.GetByText("入党申请已登记。")).ToBeVisibleAsync();
+        for (var step = 2; step <= upTo; step++)
+        {
+            var form = Page.Locator("[data-testid=record-step]");
+            await form.Locator("#Input_Date").FillAsync(On(step));
+            if (step == 5) await form.GetByLabel("培养联系人 1").SelectOptionAsync(new SelectOptionValue { Label = mentor });
+            await form.GetByRole(AriaRole.Button, new() { Name = "记录", Exact = true }).ClickAsync();
+            await Assertions.Expect(Page.GetByText($"第 {step} 步已记录。")).ToBeVisibleAsync();
+        }
     }
 
     private Task ShotAsync(string name) =>
@@ -114,5 +148,50 @@ public sealed class DevelopmentJourneyTests(DevelopmentBrowserFixture fixture) :
         await Assertions.Expect(date).ToHaveValueAsync(Today.ToString("yyyy-MM-dd"));
         await Assertions.Expect(Page.Locator("#Input_MemberId")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("\\d+"));
         await ShotAsync("development-gate");
+    });
+
+    [Fact]
+    public Task Applicant_mentor_secretary_and_office_read_their_pages_on_a_phone_and_a_desktop() => StepsAsync("development-walk", async () =>
+    {
+        const string name = "浏览器走查丙";
+        await AddApplicantAsync(name, Today.AddYears(-26), "dev-walk");
+        await SignInAsync("office");
+        // 李晓梅 (the demo user "member") is named the mentor.
+        await StartAsync(name, 5, "李晓梅");
+        var caseUrl = Page.Url;
+        var walks = new (string User, string[] Paths)[]
+        {
+            ("office", ["/m/development", "/m/development/Agency", "/m/development/Notices", "/m/development/Cases/Open", caseUrl]),
+            ("secretary", ["/m/development", caseUrl]),
+            ("member", ["/m/development/Mine", caseUrl]),
+            ("dev-walk", ["/m/development/Mine", caseUrl, "/m/development/Notices"]),
+        };
+        foreach (var (user, paths) in walks)
+        {
+            var page = await SecondPersonAsync();
+            await SignInAsync(page, user);
+            for (var i = 0; i < paths.Length; i++)
+            {
+                var path = paths[i].StartsWith("http", StringComparison.Ordinal) ? paths[i] : Url(paths[i]);
+                await page.SetViewportSizeAsync(390, 844);
+                var response = await page.GotoAsync(path);
+                Assert.True(response!.Ok, $"{user} {paths[i]}: {response.Status}");
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+                var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                Assert.True(width <= 390, $"{user} {paths[i]} scrolls sideways on a phone: {width}px");
+                // The module's crumb once (the case is reached from it); no empty hint of a validation summary.
+                await Assertions.Expect(page.Locator(".breadcrumb-item", new() { HasText = "发展党员" })).ToHaveCountAsync(1);
+                await Assertions.Expect(page.Locator("[data-valmsg-summary]:visible")).ToHaveCountAsync(0);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"development-walk-{user}-{i}-phone.png"), FullPage = true });
+                // A mentor, already a member, is not told how to apply.
+                if (user == "member" && paths[i].EndsWith("/Mine", StringComparison.Ordinal))
+                {
+                    await Assertions.Expect(page.Locator(".empty-state")).ToHaveCountAsync(0);
+                    await Assertions.Expect(page.GetByTestId("named")).ToContainTextAsync(name);
+                }
+                await page.SetViewportSizeAsync(1366, 900);
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"development-walk-{user}-{i}-desktop.png"), FullPage = true });
+            }
+        }
     });
 }
