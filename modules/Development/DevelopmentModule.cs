@@ -22,10 +22,10 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<StepAttachments>();
         services.AddScoped<CaseRecorder>();
         services.AddScoped<VoteMeetings>();
+        services.AddReportSection<DevelopmentReportSection>();
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();
-        services.AddReportSection<DevelopmentReportSection>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -98,9 +98,7 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
 
     private static readonly System.Linq.Expressions.Expression<Func<Member, MemberInfo>> ProjectInfo = m =>
         new MemberInfo(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate)
-        {
-            SituationSince = m.SituationSince,
-        };
+        { SituationSince = m.SituationSince };
 
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
@@ -168,7 +166,5 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
 
     public static MemberInfo ToInfo(Member m) =>
         new(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate)
-        {
-            SituationSince = m.SituationSince,
-        };
+        { SituationSince = m.SituationSince };
 }

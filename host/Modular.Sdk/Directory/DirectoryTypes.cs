@@ -153,11 +153,7 @@ public sealed record MemberInfo(
     public bool CanVote => Stage == MemberStage.FullMember && Situation.IsOnRoster();
     /// <summary>Still on the roster (<see cref="MemberSituations.IsOnRoster(MemberSituation)"/>), at any stage.</summary>
     public bool IsOnRoster => Situation.IsOnRoster();
-
-    /// <summary>
-    /// Since when the person is in their <see cref="Situation"/> (mobile since, left on …); null while normal, or when the
-    /// directory does not record it. Since 1.5.0.
-    /// </summary>
+    /// <summary>Since when <see cref="Situation"/> holds (the day contact was lost, the day they left); null for normal or unknown. Since 1.5.0.</summary>
     public DateOnly? SituationSince { get; init; }
 
     /// <summary>
