@@ -38,7 +38,7 @@ public sealed partial class MigrationSnapshotTests
             Assert.Matches($@"namespace [\w.]+\.{provider}\s*$", NamespaceOf().Match(source).Value.TrimEnd());
         }
         // The host's two contexts, five modules, three fixtures and the template, each on two providers.
-        Assert.Equal(2 * 11, checkedSnapshots);
+        Assert.Equal(2 * 12, checkedSnapshots);
     }
 
     [Fact]
