@@ -152,7 +152,7 @@ public sealed partial class FakeDirectory : IDirectory, IMemberChanges
         var member = _members.FirstOrDefault(m => m.Id == change.MemberId);
         var problems = MemberChangeRules.Access(member, _scope, change.Reason, mayBeOffRoster: true);
         if (problems.Count == 0) problems = MemberChangeRules.Situation(change, Today);
-        if (problems.Count == 0) ChangeMember(member!.Id, m => m with { Situation = change.Situation });
+        if (problems.Count == 0) ChangeMember(member!.Id, m => m with { Situation = change.Situation, SituationSince = change.Situation == MemberSituation.Normal ? null : change.Date });
         return Task.FromResult(Record(moduleId, "situation", change.MemberId, $"{member?.Situation} → {change.Situation}", change.Date, change.Reason, problems));
     }
 
@@ -192,6 +192,10 @@ public sealed partial class FakeDirectory : IDirectory, IMemberChanges
     /// <inheritdoc />
     public Task<int?> AgeOnAsync(int memberId, DateOnly date, CancellationToken ct = default) =>
         Task.FromResult(_birthDates.TryGetValue(memberId, out var birth) ? MemberAge.On(birth, date) : (int?)null);
+
+    /// <inheritdoc />
+    public Task<StageDates?> GetStageDatesAsync(int memberId, CancellationToken ct = default) =>
+        Task.FromResult(_members.Any(m => m.Id == memberId) ? DatesOf(memberId) with { BirthDate = null } : null);
 
     private HashSet<int> WithDescendants(int organizationId)
     {

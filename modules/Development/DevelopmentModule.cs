@@ -25,6 +25,7 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<CaseDocuments>();
         services.AddScoped<CaseArchive>();
         services.AddScoped<CaseImport>();
+        services.AddReportSection<DevelopmentReportSection>();
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();

@@ -34,6 +34,7 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
         var branchIds = new List<int>();
         var secretaries = new Dictionary<int, int>();
         var members = new List<int>();
+        var extended = false;
         var names = plan.Branches.Select(n => (Name: n, Window: false)).Concat(plan.WindowBranches.Select(n => (Name: n, Window: true))).ToList();
         for (var i = 0; i < names.Count; i++)
         {
@@ -57,6 +58,7 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
                 db.Members.Add(m);
             }
             AwayFromTheBranch(branchMembers, i, today);
+            extended |= ProbationOver(branchMembers, extended, today);
             await db.SaveChangesAsync(ct);
             members.AddRange(branchMembers.Select(m => m.Id));
             var full = branchMembers.Where(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal).ToList();
@@ -120,6 +122,20 @@ public sealed class DirectoryDemoData(DirectoryDbContext db, PersonalDataProtect
             (probationary.Situation, probationary.SituationSince) = (MemberSituation.Mobile, today.AddMonths(-2));
         if (index == 1 && branch.LastOrDefault(m => m.Stage == MemberStage.FullMember && m.Situation == MemberSituation.Normal) is { } full)
             (full.Situation, full.SituationSince) = (MemberSituation.LostContact, today.AddMonths(-4));
+    }
+
+    /// <summary>
+    /// The agency's first probationary member here as normal joined 15 months ago: their year is over and the branch
+    /// extended it (the development module's demo records the extension). Set after the draws, so the seed's people stay.
+    /// </summary>
+    private static bool ProbationOver(List<Member> branch, bool done, DateOnly today)
+    {
+        if (done || branch.FirstOrDefault(m => m.Stage == MemberStage.ProbationaryMember && m.Situation == MemberSituation.Normal) is not { } m) return done;
+        m.JoinedDate = today.AddMonths(-15);
+        m.CandidateDate = m.JoinedDate.Value.AddMonths(-4);
+        m.ActivistDate = m.CandidateDate.Value.AddMonths(-13);
+        m.ApplicationDate = m.ActivistDate.Value.AddMonths(-3);
+        return true;
     }
 
     // The sixth choice is the old "mobile" status: a full member working away.

@@ -139,6 +139,7 @@ public sealed record OrganizationInfo(
 /// <param name="IsLeadingCadre">A leading cadre (dual organisational life).</param>
 /// <param name="JoinedDate">入党日期: admitted as a probationary member.</param>
 /// <param name="FullMemberDate">转正日期: became a full member.</param>
+/// <remarks>SDK 1.4 split 1.3's status into <see cref="Stage"/> and <see cref="Situation"/>; 1.3's constructor, status and deconstruction are kept (obsolete) so that plugins built against 1.3 still run.</remarks>
 public sealed record MemberInfo(
     int Id, string Name, Gender Gender, MemberStage Stage, MemberSituation Situation, int OrganizationId, int? GroupId,
     string? PhoneMasked, string? UserId, bool IsLeadingCadre, DateOnly? JoinedDate, DateOnly? FullMemberDate)
@@ -152,18 +153,86 @@ public sealed record MemberInfo(
     public bool CanVote => Stage == MemberStage.FullMember && Situation.IsOnRoster();
     /// <summary>Still on the roster (<see cref="MemberSituations.IsOnRoster(MemberSituation)"/>), at any stage.</summary>
     public bool IsOnRoster => Situation.IsOnRoster();
+    /// <summary>Since when <see cref="Situation"/> holds (the day contact was lost, the day they left); null for normal or unknown. Since 1.5.0.</summary>
+    public DateOnly? SituationSince { get; init; }
 
-    /// <summary>The 1.3 status: the situation where it had a value of its own, else the stage.</summary>
+    /// <summary>
+    /// The 1.3 status: the situation where it had a value of its own, else the stage. Set (by a 1.3 plugin's object
+    /// initialiser or <c>with</c>), it sets the stage and situation as the 1.3 constructor does.
+    /// </summary>
     [Obsolete("Use Stage and Situation. Kept for plugins built against SDK 1.3.")]
-    public MemberStatus Status => Situation switch
+    public MemberStatus Status
     {
-        MemberSituation.Normal => (MemberStatus)(int)Stage,
-        MemberSituation.Mobile or MemberSituation.Abroad => MemberStatus.Mobile,
-        MemberSituation.LostContact => MemberStatus.LostContact,
-        MemberSituation.Deceased => MemberStatus.Deceased,
-        _ => MemberStatus.TransferredOut,
-    };
+        get => Situation switch
+        {
+            MemberSituation.Normal => (MemberStatus)(int)Stage,
+            MemberSituation.Mobile or MemberSituation.Abroad => MemberStatus.Mobile,
+            MemberSituation.LostContact => MemberStatus.LostContact,
+            MemberSituation.Deceased => MemberStatus.Deceased,
+            _ => MemberStatus.TransferredOut,
+        };
+        init => (Stage, Situation) = LegacyStatus.Split(value, JoinedDate, FullMemberDate);
+    }
+
+    /// <summary>
+    /// The constructor of SDK 1.3 (restored in 1.5.0), for plugins built against it: the status is split into a stage and a situation (a
+    /// 1.3 status of mobile, lost contact, transferred out or deceased was a member's: probationary with a date of joining
+    /// and none of full membership, else full).
+    /// </summary>
+    [Obsolete("Use the constructor with MemberStage and MemberSituation. Kept for plugins built against SDK 1.3.")]
+    public MemberInfo(int Id, string Name, Gender Gender, MemberStatus Status, int OrganizationId, int? GroupId,
+        string? PhoneMasked, string? UserId, bool IsLeadingCadre, DateOnly? JoinedDate, DateOnly? FullMemberDate)
+        : this(Id, Name, Gender, LegacyStatus.Split(Status, JoinedDate, FullMemberDate).Stage, LegacyStatus.Split(Status, JoinedDate, FullMemberDate).Situation,
+            OrganizationId, GroupId, PhoneMasked, UserId, IsLeadingCadre, JoinedDate, FullMemberDate)
+    {
+    }
+
+    /// <summary>The deconstruction of SDK 1.3 (with the status in place of the stage and situation).</summary>
+    [Obsolete("Deconstruct into the stage and situation. Kept for plugins built against SDK 1.3.")]
+    public void Deconstruct(out int Id, out string Name, out Gender Gender, out MemberStatus Status, out int OrganizationId, out int? GroupId,
+        out string? PhoneMasked, out string? UserId, out bool IsLeadingCadre, out DateOnly? JoinedDate, out DateOnly? FullMemberDate)
+    {
+        (Id, Name, Gender, Status, OrganizationId, GroupId) = (this.Id, this.Name, this.Gender, this.Status, this.OrganizationId, this.GroupId);
+        (PhoneMasked, UserId, IsLeadingCadre, JoinedDate, FullMemberDate) = (this.PhoneMasked, this.UserId, this.IsLeadingCadre, this.JoinedDate, this.FullMemberDate);
+    }
 }
+
+/// <summary>How a status of SDK 1.3 reads as a stage and a situation, for the 1.3 overloads of <see cref="MemberInfo"/> and <see cref="MemberQuery"/>.</summary>
+#pragma warning disable CS0618 // the obsolete status is what this translates
+internal static class LegacyStatus
+{
+    public static (MemberStage Stage, MemberSituation Situation) Split(MemberStatus status, DateOnly? joined, DateOnly? fullMember)
+    {
+        if (status is >= MemberStatus.Applicant and <= MemberStatus.FullMember) return ((MemberStage)(int)status, MemberSituation.Normal);
+        var stage = fullMember is null && joined is not null ? MemberStage.ProbationaryMember : MemberStage.FullMember;
+        return (stage, Situations(status).FirstOrDefault());
+    }
+
+    /// <summary>The situations a 1.3 status stood for (none for the stages, which were "normal").</summary>
+    public static IReadOnlyList<MemberSituation> Situations(MemberStatus status) => status switch
+    {
+        MemberStatus.TransferredOut => [MemberSituation.TransferredOut, MemberSituation.MembershipSuspended, MemberSituation.Left],
+        MemberStatus.Mobile => [MemberSituation.Mobile, MemberSituation.Abroad],
+        MemberStatus.LostContact => [MemberSituation.LostContact],
+        MemberStatus.Deceased => [MemberSituation.Deceased],
+        _ => [],
+    };
+
+    /// <summary>
+    /// A 1.3 query's statuses as stages and situations. The stages asked for are wanted on the roster, wherever the member
+    /// is (a mobile full member is a full member now); the situations asked for are added to those. A 1.3 query of
+    /// situations alone wants every stage in them.
+    /// </summary>
+    public static (IReadOnlyCollection<MemberStage>? Stages, IReadOnlyCollection<MemberSituation>? Situations) Query(IReadOnlyCollection<MemberStatus>? statuses)
+    {
+        if (statuses is not { Count: > 0 }) return (null, null);
+        var stages = statuses.Where(s => s <= MemberStatus.FullMember).Select(s => (MemberStage)(int)s).Distinct().ToList();
+        var situations = statuses.SelectMany(Situations).ToList();
+        if (stages.Count == 0) return (null, situations.Distinct().ToList());
+        return (stages, MemberSituations.OnRoster.Concat(situations).Distinct().ToList());
+    }
+}
+#pragma warning restore CS0618
 
 /// <summary>A committee post held by a member.</summary>
 /// <param name="OrganizationId">The organisation whose committee it is.</param>
@@ -210,6 +279,43 @@ public sealed record MemberQuery(int? OrganizationId = null, bool IncludeDescend
     /// <summary>Whether <paramref name="member"/> is of a stage and a situation wanted.</summary>
     public bool Wants(MemberInfo member) =>
         (Stages is not { Count: > 0 } || Stages.Contains(member.Stage)) && (Situations is not { Count: > 0 } || Situations.Contains(member.Situation));
+
+#pragma warning disable CS0618 // the 1.3 members speak of the obsolete status
+    private readonly IReadOnlyCollection<MemberStatus>? _statuses;
+
+    /// <summary>
+    /// The constructor of SDK 1.3 (restored in 1.5.0), for plugins built against it: the statuses are read as stages on the roster, plus the
+    /// situations asked for (see <see cref="Statuses"/>).
+    /// </summary>
+    [Obsolete("Use the constructor with stages and situations. Kept for plugins built against SDK 1.3.")]
+    public MemberQuery(int? OrganizationId, bool IncludeDescendants, IReadOnlyCollection<MemberStatus>? Statuses)
+        : this(OrganizationId, IncludeDescendants, LegacyStatus.Query(Statuses).Stages, LegacyStatus.Query(Statuses).Situations) =>
+        _statuses = Statuses;
+
+    /// <summary>
+    /// The statuses of SDK 1.3. Set, they become <see cref="Stages"/> (on the roster, wherever the member is) and
+    /// <see cref="Situations"/> (mobile, lost contact … as asked); read, they are those given, or the stages asked for.
+    /// </summary>
+    [Obsolete("Use Stages and Situations. Kept for plugins built against SDK 1.3.")]
+    public IReadOnlyCollection<MemberStatus>? Statuses
+    {
+        get => _statuses ?? Stages?.Select(s => (MemberStatus)(int)s).ToList();
+        init
+        {
+            _statuses = value;
+            (Stages, Situations) = LegacyStatus.Query(value);
+        }
+    }
+
+    /// <summary>The 1.3 test: whether <paramref name="status"/> is one of the <see cref="Statuses"/> wanted.</summary>
+    [Obsolete("Use Wants(MemberInfo). Kept for plugins built against SDK 1.3.")]
+    public bool Wants(MemberStatus status) => Statuses is not { Count: > 0 } statuses || statuses.Contains(status);
+
+    /// <summary>The deconstruction of SDK 1.3 (with the statuses in place of the stages and situations).</summary>
+    [Obsolete("Deconstruct into the stages and situations. Kept for plugins built against SDK 1.3.")]
+    public void Deconstruct(out int? OrganizationId, out bool IncludeDescendants, out IReadOnlyCollection<MemberStatus>? Statuses) =>
+        (OrganizationId, IncludeDescendants, Statuses) = (this.OrganizationId, this.IncludeDescendants, this.Statuses);
+#pragma warning restore CS0618
 }
 
 /// <summary>
@@ -304,6 +410,15 @@ public interface IDirectory
     /// <param name="date">The day the age is wanted for.</param>
     /// <param name="ct">Cancels the read.</param>
     Task<int?> AgeOnAsync(int memberId, DateOnly date, CancellationToken ct = default) => Task.FromResult<int?>(null);
+    /// <summary>
+    /// A member's stage and the dates of their way in (application, activist, candidate, joining, full membership) as the
+    /// directory records them, without the date of birth; null when the member is unknown or of another agency. Since
+    /// 1.5.0; a directory that keeps only the dates of <see cref="MemberInfo"/> answers with those.
+    /// </summary>
+    /// <param name="memberId">The member.</param>
+    /// <param name="ct">Cancels the read.</param>
+    async Task<StageDates?> GetStageDatesAsync(int memberId, CancellationToken ct = default) =>
+        await GetMemberAsync(memberId, ct) is { } m ? new StageDates(m.Stage, JoinedDate: m.JoinedDate, FullMemberDate: m.FullMemberDate) : null;
     /// <summary>The signed-in user's own member record in the current agency, if linked.</summary>
     Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default);
     /// <summary>Which organisations the signed-in user may see: the whole agency (Party office), their branch and its groups (secretary, committee), or only themselves.</summary>

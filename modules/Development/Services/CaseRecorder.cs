@@ -14,8 +14,8 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
         public bool Saved => CaseId is not null && Problems.Count == 0;
     }
 
-    /// <summary>A case's history for the rules, from its steps in the order they were recorded.</summary>
-    public static CaseHistory HistoryOf(IEnumerable<CaseStep> steps) => new(steps.OrderBy(s => s.Id).Select(s => new RecordedStep(
+    /// <summary>A case's history for the rules, from its steps in the order they were recorded (a step not saved yet, without its id, last).</summary>
+    public static CaseHistory HistoryOf(IEnumerable<CaseStep> steps) => new(steps.OrderBy(s => s.Id <= 0).ThenBy(s => s.Id).Select(s => new RecordedStep(
         s.Step, s.Date, !string.IsNullOrWhiteSpace(s.Conclusion), s.TrainingDays, s.TrainingHours, s.Outcome, s.ExtensionMonths)).ToList());
 
     /// <summary>Opens a case with the application (step 1) of a person on the roster at the applicant stage.</summary>
@@ -74,19 +74,20 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
         }
         // The directory is asked after the step is saved (its own unit of work: on SQLite two open write transactions
         // would wait on each other); when it refuses, the step is taken back, so nothing of it stays.
+        IReadOnlyList<Problem> refused = [];
         if (Roster.StageAfter(entry.Step, after, step.Date) is { } change)
+            refused = await ChangeStageAsync(c.MemberId, change.Stage, change.Date, entry.Step, ct);
+        else if (Roster.SituationAfter(entry.Step, after) is { } situation)
+            refused = await ChangeSituationAsync(c.MemberId, situation, step.Date, entry.Step, ct);
+        if (refused.Count > 0)
         {
-            var refused = await ChangeStageAsync(c.MemberId, change.Stage, change.Date, entry.Step, ct);
-            if (refused.Count > 0)
-            {
-                await UndoAsync(c.Id, step.Id, ct);
-                return new(null, refused);
-            }
+            await UndoAsync(c.Id, step.Id, ct);
+            return new(null, refused);
         }
         return new(c.Id, []);
     }
 
-    /// <summary>Takes back a step just saved (one that moves the stage, so it names nobody): its files and itself; the case's figures as before.</summary>
+    /// <summary>Takes back a step just saved (one that moves the stage or situation, so it names nobody): its files and itself; the case's figures as before.</summary>
     private async Task UndoAsync(int caseId, int stepId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -109,6 +110,13 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
     {
         var result = await changes.ChangeStageAsync(DevelopmentModule.Id, new StageChange(memberId, stage, date, $"development step {step}: {Steps.Get(step).Name}"), ct);
         // The directory names its own fields; on this page they belong to the step's date.
+        return result.Problems.Select(p => p with { Field = nameof(StepEntry.Date) }).ToList();
+    }
+
+    /// <summary>The person's situation after a step (probation cancelled: they leave the Party), through the same contract.</summary>
+    private async Task<IReadOnlyList<Problem>> ChangeSituationAsync(int memberId, MemberSituation situation, DateOnly date, int step, CancellationToken ct)
+    {
+        var result = await changes.ChangeSituationAsync(DevelopmentModule.Id, new SituationChange(memberId, situation, date, $"development step {step}: {Steps.Get(step).Name}"), ct);
         return result.Problems.Select(p => p with { Field = nameof(StepEntry.Date) }).ToList();
     }
 

@@ -13,4 +13,11 @@ public static class Roster
 
     /// <summary>The directory stage a step brings the person to, with the date it counts from; null for the other steps.</summary>
     public static (MemberStage Stage, DateOnly Date)? StageAfter(int step, Rules.CaseHistory history, DateOnly date) => StageMoves.After(step, history, date);
+
+    /// <summary>
+    /// The directory situation a step brings the person to: cancelled probation (取消预备党员资格, step 23) means leaving
+    /// the Party (<see cref="MemberSituation.Left"/>); null for the other steps.
+    /// </summary>
+    public static MemberSituation? SituationAfter(int step, Rules.CaseHistory history) =>
+        step == Domain.Steps.FullMembershipVote && history.Status == CaseStatus.Cancelled ? MemberSituation.Left : null;
 }

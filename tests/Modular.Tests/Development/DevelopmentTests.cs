@@ -17,7 +17,7 @@ public sealed partial class DevelopmentTests : IClassFixture<DevelopmentTests.Po
     public DevelopmentTests(Portal portal) => _portal = portal;
 
     private DateOnly Today => _portal.Today;
-    private static string Details(int caseId) => $"/m/development/Cases/Details/{caseId}";
+    internal static string Details(int caseId) => $"/m/development/Cases/Details/{caseId}";
     private const string Open = "/m/development/Cases/Open";
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
@@ -26,18 +26,18 @@ public sealed partial class DevelopmentTests : IClassFixture<DevelopmentTests.Po
     private static async Task<string> VersionAsync(HttpClient client, int caseId) =>
         VersionPattern().Match(await client.GetStringAsync(Details(caseId))).Groups[1].Value;
 
-    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
+    internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
 
-    private async Task<HttpResponseMessage> ApplyAsync(HttpClient client, int memberId, DateOnly date) =>
+    internal static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, int memberId, DateOnly date) =>
         await client.PostFormAsync(Open, new Dictionary<string, string> { ["Input.MemberId"] = memberId.ToString(), ["Input.Date"] = Day(date) });
 
-    private static async Task<HttpResponseMessage> StepAsync(HttpClient client, int caseId, int step, DateOnly date, Dictionary<string, string>? more = null, string? version = null)
+    internal static async Task<HttpResponseMessage> StepAsync(HttpClient client, int caseId, int step, DateOnly date, Dictionary<string, string>? more = null, string? version = null)
     {
         var fields = new Dictionary<string, string>(more ?? []) { ["Input.Step"] = step.ToString(), ["Input.Date"] = Day(date), ["Input.Version"] = version ?? await VersionAsync(client, caseId) };
         return await client.PostFormAsync(Details(caseId), fields);
     }
 
-    private static async Task Ok(HttpResponseMessage response) =>
+    internal static async Task Ok(HttpResponseMessage response) =>
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
 
     /// <summary>A case of a new applicant carried to step <paramref name="upTo"/> (≤ 4) by the office, the application a year and a half ago.</summary>

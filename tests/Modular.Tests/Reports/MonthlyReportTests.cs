@@ -19,7 +19,7 @@ public sealed partial class MonthlyReportTests : IClassFixture<MonthlyReportTest
     /// <summary>The last whole month: the demo data has meetings in every past month.</summary>
     private string LastMonth => new ReportPeriod(_portal.Today.AddMonths(-1).Year, _portal.Today.AddMonths(-1).Month).ToString();
 
-    private static async Task<List<(string Section, string Label, decimal? Value)>> SummaryAsync(HttpClient client, string query)
+    internal static async Task<List<(string Section, string Label, decimal? Value)>> SummaryAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/Reports/Monthly?handler=Excel&" + query);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -28,7 +28,7 @@ public sealed partial class MonthlyReportTests : IClassFixture<MonthlyReportTest
         return rows.Select(r => (r["栏目"]!.ToString()!, r["指标"]?.ToString() ?? "", r["数值"] is { } v ? Convert.ToDecimal(v) : (decimal?)null)).ToList();
     }
 
-    private static decimal? Figure(List<(string Section, string Label, decimal? Value)> summary, string section, string label) =>
+    internal static decimal? Figure(List<(string Section, string Label, decimal? Value)> summary, string section, string label) =>
         summary.Single(f => f.Section == section && f.Label.StartsWith(label, StringComparison.Ordinal)).Value;
 
     [Fact]
