@@ -152,7 +152,7 @@ public sealed class FakeDirectory : IDirectory, IMemberChanges
         var member = _members.FirstOrDefault(m => m.Id == change.MemberId);
         var problems = MemberChangeRules.Access(member, _scope, change.Reason, mayBeOffRoster: true);
         if (problems.Count == 0) problems = MemberChangeRules.Situation(change, Today);
-        if (problems.Count == 0) ChangeMember(member!.Id, m => m with { Situation = change.Situation });
+        if (problems.Count == 0) ChangeMember(member!.Id, m => m with { Situation = change.Situation, SituationSince = change.Situation == MemberSituation.Normal ? null : change.Date });
         return Task.FromResult(Record(moduleId, "situation", change.MemberId, $"{member?.Situation} → {change.Situation}", change.Date, change.Reason, problems));
     }
 

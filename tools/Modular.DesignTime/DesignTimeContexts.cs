@@ -28,3 +28,4 @@ sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLif
 sealed class CivilizationContextFactory : ModuleContextFactory<Modular.Modules.Civilization.Data.CivilizationDbContext>;
 sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;
 sealed class DevelopmentContextFactory : ModuleContextFactory<Modular.Modules.Development.Data.DevelopmentDbContext>;
+sealed class TransfersContextFactory : ModuleContextFactory<Modular.Modules.Transfers.Data.TransfersDbContext>;

@@ -97,7 +97,8 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Member, MemberInfo>> ProjectInfo = m =>
-        new MemberInfo(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
+        new MemberInfo(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate)
+        { SituationSince = m.SituationSince };
 
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
@@ -164,5 +165,6 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     public static OrganizationInfo ToInfo(Organization o) => new(o.Id, o.ParentId, o.Kind, o.Name, o.IsWindowBranch, o.TermStart, o.TermEnd);
 
     public static MemberInfo ToInfo(Member m) =>
-        new(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate);
+        new(m.Id, m.Name, m.Gender, m.Stage, m.Situation, m.OrganizationId, m.GroupId, m.PhoneMasked, m.UserId, m.IsLeadingCadre, m.JoinedDate, m.FullMemberDate)
+        { SituationSince = m.SituationSince };
 }

@@ -152,6 +152,8 @@ public sealed record MemberInfo(
     public bool CanVote => Stage == MemberStage.FullMember && Situation.IsOnRoster();
     /// <summary>Still on the roster (<see cref="MemberSituations.IsOnRoster(MemberSituation)"/>), at any stage.</summary>
     public bool IsOnRoster => Situation.IsOnRoster();
+    /// <summary>Since when <see cref="Situation"/> holds (the day contact was lost, the day they left); null for normal or unknown. Since 1.5.0.</summary>
+    public DateOnly? SituationSince { get; init; }
 
     /// <summary>The 1.3 status: the situation where it had a value of its own, else the stage.</summary>
     [Obsolete("Use Stage and Situation. Kept for plugins built against SDK 1.3.")]
