@@ -1,4 +1,5 @@
 using System.Globalization;
+using Modular.Sdk;
 
 namespace Modular.Modules.Transfers.Rules;
 
@@ -13,7 +14,7 @@ public static class DuesMonth
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (!DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)) return null;
-        return LastDay(first);
+        return SaneDates.IsSane(first) ? LastDay(first) : null;
     }
 
     /// <summary>The last day of the month of <paramref name="date"/>.</summary>

@@ -216,9 +216,12 @@ public sealed partial class BadInputSweepTests(BadInputSweepTests.Portal portal,
     [GeneratedRegex(@"(delete|remove|revoke|uninstall|cancel|withdraw|reset|disable|logout|signout|sign-out|forget)", RegexOptions.IgnoreCase)]
     private static partial Regex DestructivePattern();
 
-    /// <summary>Pages the crawl does not open: signing out ends the role's session, the OIDC endpoints are not pages.</summary>
+    /// <summary>
+    /// Pages the crawl does not open: signing out ends the role's session, the OIDC endpoints are not pages, and the
+    /// language switch, once followed, would make every later message of the role English.
+    /// </summary>
     private static bool Allowed(string url) =>
-        !Regex.IsMatch(url, @"^/(Account/Logout|connect/|\.well-known/)|signout|logout", RegexOptions.IgnoreCase);
+        !Regex.IsMatch(url, @"^/(Account/Logout|connect/|\.well-known/|culture/)|signout|logout", RegexOptions.IgnoreCase);
 
     // ---- bad values ----
 

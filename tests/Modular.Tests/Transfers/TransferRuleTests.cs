@@ -55,6 +55,7 @@ public sealed class TransferRuleTests
     [InlineData("2026-12", "2026-12-31")]
     [InlineData("2026-13", null)]
     [InlineData("十一月", null)]
+    [InlineData("9999-12", null)]
     [InlineData("", null)]
     public void A_dues_month_is_kept_as_its_last_day(string text, string? last) =>
         Assert.Equal(last is null ? null : DateOnly.Parse(last), DuesMonth.Parse(text));
