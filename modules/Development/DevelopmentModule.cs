@@ -22,6 +22,9 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<StepAttachments>();
         services.AddScoped<CaseRecorder>();
         services.AddScoped<VoteMeetings>();
+        services.AddScoped<CaseDocuments>();
+        services.AddScoped<CaseArchive>();
+        services.AddScoped<CaseImport>();
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();

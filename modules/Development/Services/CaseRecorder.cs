@@ -50,7 +50,7 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
         if (actorId is { } actor && !await people.ExistsAsync(actor, ct)) problems.Add(new Problem("ActorId", "Choose a member of the agency."));
         if (problems.Count > 0) return new(null, problems);
 
-        var step = ToStep(entry, actorId, await member.IdAsync(ct));
+        var step = ToStep(entry, actorId, await member.IdAsync(ct), clock.UtcNow.UtcDateTime);
         c.Steps.Add(step);
         var after = HistoryOf(c.Steps);
         Summarise(c, after);
@@ -112,7 +112,8 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
         return result.Problems.Select(p => p with { Field = nameof(StepEntry.Date) }).ToList();
     }
 
-    private CaseStep ToStep(StepEntry e, int? actorId, int? recordedBy)
+    /// <summary>The step to save for an entry the rules passed (only the step's own typed fields are kept).</summary>
+    public static CaseStep ToStep(StepEntry e, int? actorId, int? recordedBy, DateTime recordedAt)
     {
         var def = Steps.Get(e.Step);
         return new CaseStep
@@ -135,7 +136,7 @@ public sealed class CaseRecorder(DevelopmentDbContext db, IDirectory directory, 
             Outcome = def.Fields.HasFlag(StepFields.Outcome) ? e.Outcome : null,
             ExtensionMonths = def.Fields.HasFlag(StepFields.Outcome) && e.Outcome == ProbationOutcome.Extend ? e.ExtensionMonths : null,
             RecordedByMemberId = recordedBy,
-            RecordedAt = clock.UtcNow.UtcDateTime,
+            RecordedAt = recordedAt,
         };
     }
 

@@ -12,14 +12,5 @@ public static class Roster
     public static bool IsFullMember(MemberInfo m) => m.CanVote;
 
     /// <summary>The directory stage a step brings the person to, with the date it counts from; null for the other steps.</summary>
-    public static (MemberStage Stage, DateOnly Date)? StageAfter(int step, Rules.CaseHistory history, DateOnly date) => step switch
-    {
-        Domain.Steps.ActivistDecided => (MemberStage.Activist, date),
-        Domain.Steps.CandidateDecided => (MemberStage.DevelopmentCandidate, date),
-        // Membership counts from the branch's vote, once the higher committee approved it.
-        Domain.Steps.AdmissionApproval when history.AdmittedOn is { } voted => (MemberStage.ProbationaryMember, voted),
-        // Party age counts from the day probation ended.
-        Domain.Steps.FullMembershipApproval when history.ProbationEnds is { } ends => (MemberStage.FullMember, ends),
-        _ => null,
-    };
+    public static (MemberStage Stage, DateOnly Date)? StageAfter(int step, Rules.CaseHistory history, DateOnly date) => StageMoves.After(step, history, date);
 }

@@ -7,7 +7,7 @@ namespace Modular.Modules.Development.Pages;
 /// probationary members whose full membership is to be voted on. Names and branches only, for every member of the agency.
 /// </summary>
 [RequirePermission(DevelopmentModule.ViewPermission)]
-public sealed class NoticesModel(DevelopmentDbContext db, PeopleLookup people) : PageModel
+public sealed class NoticesModel(DevelopmentDbContext db, PeopleLookup people, IWordDocuments word, IAgencyClock clock) : PageModel
 {
     public sealed record Row(int CaseId, int MemberId, int OrganizationId, int LastStep, DateOnly Since);
 
@@ -23,6 +23,19 @@ public sealed class NoticesModel(DevelopmentDbContext db, PeopleLookup people) :
         FullMembership = await RowsAsync(open.Where(c => c.LastStep == Steps.FullMembershipRequest), Steps.FullMembershipRequest, ct);
         Names = await people.NamesAsync(Candidates.Concat(FullMembership).Select(r => r.MemberId), ct);
         Organizations = await people.OrganizationsByIdAsync(ct);
+    }
+
+    /// <summary>The notice as Word, to post on the notice board (the same names and branches as the page).</summary>
+    public async Task<IActionResult> OnGetWordAsync(CancellationToken ct)
+    {
+        await OnGetAsync(ct);
+        var committee = (await people.OrganizationsAsync(ct)).FirstOrDefault(o => o.ParentId is null)?.Name ?? "";
+        IEnumerable<IReadOnlyList<string>> Lines(IReadOnlyList<Row> rows) => rows.Select((r, i) => (IReadOnlyList<string>)
+        [
+            (i + 1).ToString(), Names.GetValueOrDefault(r.MemberId)?.Name ?? "", Organizations.GetValueOrDefault(r.OrganizationId)?.Name ?? "", CaseDocuments.Day(r.Since),
+        ]);
+        var document = CaseDocuments.NoticeList(committee, clock.Today, Lines(Candidates), Lines(FullMembership));
+        return File(word.Render(document), OfficeFiles.WordContentType, "发展党员公示.docx");
     }
 
     private async Task<IReadOnlyList<Row>> RowsAsync(IQueryable<DevelopmentCase> cases, int since, CancellationToken ct) =>
