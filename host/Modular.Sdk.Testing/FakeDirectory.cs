@@ -10,7 +10,7 @@ namespace Modular.Sdk.Testing;
 /// host does, and are listed in <see cref="Changes"/> in place of the host's audit log; the problems' messages are the
 /// English keys, not localised. Ids unknown to the fake stand for other agencies' members.
 /// </remarks>
-public sealed class FakeDirectory : IDirectory, IMemberChanges
+public sealed partial class FakeDirectory : IDirectory, IMemberChanges
 {
     private readonly List<OrganizationInfo> _organizations = [];
     private readonly List<MemberInfo> _members = [];

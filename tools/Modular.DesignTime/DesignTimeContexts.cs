@@ -29,3 +29,4 @@ sealed class CivilizationContextFactory : ModuleContextFactory<Modular.Modules.C
 sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;
 sealed class DevelopmentContextFactory : ModuleContextFactory<Modular.Modules.Development.Data.DevelopmentDbContext>;
 sealed class TransfersContextFactory : ModuleContextFactory<Modular.Modules.Transfers.Data.TransfersDbContext>;
+sealed class ElectionsContextFactory : ModuleContextFactory<Modular.Modules.Elections.Data.ElectionsDbContext>;

@@ -16,6 +16,7 @@ public static class DirectorySetup
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<DirectoryService>());
         services.AddScoped<IMemberChanges, MemberChanges>();
         services.AddScoped<IMemberTransfers, MemberTransfers>();
+        services.AddScoped<IOrganizationChanges, OrganizationChanges>();
         // The SDK's per-request views of the directory.
         services.AddScoped<ICurrentMember, CurrentMember>();
         services.AddScoped<PeopleLookup>();

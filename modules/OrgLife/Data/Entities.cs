@@ -145,3 +145,23 @@ public sealed class HeartToHeartTalk : IAgencyOwned, IVersioned
     [MaxLength(1000), Confidential] public string? Note { get; set; }
     public long Version { get; set; }
 }
+
+/// <summary>
+/// Another module's record that org-life counted as a branch's theme Party day (a finished volunteer activity marked
+/// 计为主题党日), as it stood when last read: the day keeps counting while that module is off, the way other modules keep
+/// snapshots of the records they link. Refreshed whenever the record can be read; dropped once the source no longer counts it.
+/// </summary>
+public sealed class CountedThemeDay : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int BranchId { get; set; }
+    /// <summary>The shared record's kind and id (<see cref="SharedRecordKinds.VolunteerThemeDay"/>).</summary>
+    [MaxLength(50)] public string Kind { get; set; } = "";
+    [MaxLength(50)] public string SourceId { get; set; } = "";
+    [MaxLength(200)] public string Title { get; set; } = "";
+    public DateOnly Date { get; set; }
+    [MaxLength(200)] public string? Place { get; set; }
+    public int? Expected { get; set; }
+    public int? Present { get; set; }
+}

@@ -12,6 +12,7 @@ public class OrgLifeDbContext(DbContextOptions<OrgLifeDbContext> options, ICurre
     public DbSet<Appraisal> Appraisals => Set<Appraisal>();
     public DbSet<AppraisalEntry> AppraisalEntries => Set<AppraisalEntry>();
     public DbSet<HeartToHeartTalk> Talks => Set<HeartToHeartTalk>();
+    public DbSet<CountedThemeDay> CountedThemeDays => Set<CountedThemeDay>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +50,12 @@ public class OrgLifeDbContext(DbContextOptions<OrgLifeDbContext> options, ICurre
         {
             e.ToTable("orglife_talk");
             e.HasIndex(t => new { t.AgencyId, t.BranchId, t.Date });
+        });
+        modelBuilder.Entity<CountedThemeDay>(e =>
+        {
+            e.ToTable("orglife_counted_theme_day");
+            e.HasIndex(c => new { c.AgencyId, c.Kind, c.SourceId }).IsUnique();
+            e.HasIndex(c => new { c.AgencyId, c.Date });
         });
         base.OnModelCreating(modelBuilder);
     }

@@ -8,14 +8,21 @@ namespace Modular.Modules.OrgLife.Services;
 /// A branch's year of records, read once and written out as a branch work manual (支部工作手册, Word, by
 /// DocumentFormat.OpenXml) or as a workbook (Excel, by MiniExcel): meetings by type, talks, appraisal results.
 /// </summary>
-public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings)
+public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays countedThemeDays)
 {
     /// <param name="ThemeDay">The branch's fixed theme Party day, to mark one held on another day (改期).</param>
-    public sealed record Book(OrganizationInfo Branch, int Year, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HeartToHeartTalk> Talks, Appraisal? Appraisal, int ThemeDay)
+    /// <param name="Counted">Other modules' records counted as the branch's theme Party days (volunteer activities), live or as kept.</param>
+    public sealed record Book(OrganizationInfo Branch, int Year, IReadOnlyList<Meeting> Meetings, IReadOnlyList<HeartToHeartTalk> Talks, Appraisal? Appraisal, int ThemeDay,
+        IReadOnlyList<SharedRecord> Counted)
     {
         /// <summary>"（改期，固定日 5月15日）" for a theme Party day away from its fixed day; empty otherwise.</summary>
-        public string MovedNote(Meeting m) =>
-            m.Type == MeetingType.ThemePartyDay && CadenceRules.MoveOf(m.Date, ThemeDay) is { } moved ? $"（改期，固定日 {moved.Fixed:M月d日}）" : "";
+        public string MovedNote(Meeting m) => m.Type == MeetingType.ThemePartyDay ? MovedNote(m.Date) : "";
+
+        /// <summary>The same note for a counted theme Party day held on <paramref name="date"/>.</summary>
+        public string MovedNote(DateOnly date) => CadenceRules.MoveOf(date, ThemeDay) is { } moved ? $"（改期，固定日 {moved.Fixed:M月d日}）" : "";
+
+        /// <summary>Counted theme Party days as the manual and the workbook name them.</summary>
+        public const string CountedNote = "（由志愿服务活动计入）";
     }
 
     public async Task<Book> LoadAsync(OrganizationInfo branch, int year, CancellationToken ct)
@@ -28,7 +35,8 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSe
         var talks = await db.Talks.AsNoTracking().Where(t => t.BranchId == branch.Id && t.Date >= first && t.Date <= last).OrderBy(t => t.Date).ToListAsync(ct);
         var appraisal = await db.Appraisals.AsNoTracking().Include(a => a.Entries).FirstOrDefaultAsync(a => a.BranchId == branch.Id && a.Year == year, ct);
         await roster.PreloadAsync([branch.Id], ct);
-        return new Book(branch, year, meetings, talks, appraisal, (await settings.ThemeDaysAsync(ct))(branch.Id));
+        var counted = (await countedThemeDays.OfYearAsync(year, [branch.Id], ct))[branch.Id].OrderBy(r => r.Date).ToList();
+        return new Book(branch, year, meetings, talks, appraisal, (await settings.ThemeDaysAsync(ct))(branch.Id), counted);
     }
 
     private async Task<string> NamesAsync(IEnumerable<MeetingAttendee> rows, Attendance attendance, CancellationToken ct)
@@ -52,8 +60,9 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSe
             foreach (var type in Labels.MeetingTypes)
             {
                 var meetings = book.Meetings.Where(m => m.Type == type).ToList();
-                body.Append(Para($"{type.Zh()}记录（{meetings.Count} 次）", 28, bold: true));
-                if (meetings.Count == 0) body.Append(Para("本年度无记录。"));
+                var counted = type == MeetingType.ThemePartyDay ? book.Counted : [];
+                body.Append(Para($"{type.Zh()}记录（{meetings.Count + counted.Count} 次）", 28, bold: true));
+                if (meetings.Count + counted.Count == 0) body.Append(Para("本年度无记录。"));
                 foreach (var m in meetings)
                 {
                     body.Append(Para($"{m.Date:yyyy年M月d日}{book.MovedNote(m)} {m.StartTime:HH\\:mm}　{m.Topic}", 24, bold: true));
@@ -62,6 +71,11 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSe
                     body.Append(Para($"会议内容：{m.Minutes}"));
                     foreach (var d in m.Decisions)
                         body.Append(Para($"表决事项：{d.Subject}（赞成 {d.VotesFor} 票，反对 {d.VotesAgainst} 票，弃权 {d.Abstentions} 票）"));
+                }
+                foreach (var r in counted)
+                {
+                    body.Append(Para($"{r.Date:yyyy年M月d日}{book.MovedNote(r.Date)}　{r.Title}{Book.CountedNote}", 24, bold: true));
+                    body.Append(Para($"地点：{r.Place}" + (r.Attendance is { } att ? $"　报名 {att.Expected} 人，签到 {att.Present} 人" : "")));
                 }
             }
             body.Append(Para($"谈心谈话记录（{book.Talks.Count} 次）", 28, bold: true));
@@ -107,6 +121,13 @@ public sealed class BranchYearBook(OrgLifeDbContext db, Roster roster, OrgLifeSe
                 ["出席"] = m.Attendees.Count(a => a.Attendance == Attendance.Present), ["请假"] = m.Attendees.Count(a => a.Attendance == Attendance.Leave),
                 ["缺席"] = m.Attendees.Count(a => a.Attendance == Attendance.Absent), ["表决事项"] = string.Join("；", m.Decisions.Select(d => $"{d.Subject}（{d.VotesFor}/{d.VotesAgainst}/{d.Abstentions}）")),
             });
+        foreach (var r in book.Counted)
+            meetings.Add(new()
+            {
+                ["日期"] = r.Date.ToString("yyyy-MM-dd") + book.MovedNote(r.Date), ["类型"] = MeetingType.ThemePartyDay.Zh(), ["主题"] = r.Title + Book.CountedNote,
+                ["地点"] = r.Place, ["主持人"] = "", ["应到"] = r.Attendance?.Expected, ["出席"] = r.Attendance?.Present, ["请假"] = null, ["缺席"] = null, ["表决事项"] = "",
+            });
+        meetings.Sort((a, b) => string.CompareOrdinal((string)a["日期"]!, (string)b["日期"]!));
         var talks = new List<Dictionary<string, object?>>();
         foreach (var t in book.Talks)
             talks.Add(new() { ["日期"] = t.Date.ToString("yyyy-MM-dd"), ["谈话人"] = await roster.NameAsync(t.InitiatorMemberId, ct), ["谈话对象"] = await roster.NameAsync(t.PartnerMemberId, ct), ["主题"] = t.Topic });

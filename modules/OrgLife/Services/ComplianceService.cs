@@ -85,7 +85,7 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
                 };
                 var typeCells = ComplianceRules.Cells(type, cadences[type], year, meetings.Where(m => m.Type == type).ToList(), groups, required, fixedDays(branch.Id), today);
                 cells[type] = type == MeetingType.ThemePartyDay
-                    ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today)).ToList()
+                    ? typeCells.Select(c => CountedThemeDays.Apply(c, countedThemeDays[branch.Id], today, fixedDays(branch.Id))).ToList()
                     : typeCells;
             }
             rows.Add(new BranchCompliance(branch, cells, lectures[branch.Id])

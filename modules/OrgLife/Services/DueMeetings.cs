@@ -90,9 +90,47 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
             else if (state == PeriodState.Overdue) items.Add(new DueItem($"{branch.Name}：{year}年民主评议党员未完成", url, due, true));
             else if (branches.Count <= 3) items.Add(new DueItem($"{branch.Name}：{year}年民主评议党员尚未完成", url, due, false));
         }
+        foreach (var item in await LectureItemsAsync(report, today, horizon, ct))
+        {
+            // Branches' lectures join the Party office's one line; the committee's and general branches' stay their own.
+            if (item.Overdue && item.Branch && branches.Count > 3)
+            {
+                overdueCount++;
+                if (firstOverdue is null || item.Item.Due < firstOverdue) firstOverdue = item.Item.Due;
+            }
+            else if (branches.Count <= 3 || !item.Branch) items.Add(item.Item);
+        }
         if (overdueCount > 0)
-            items.Add(new DueItem($"本年度有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和月份查看"));
+            items.Add(new DueItem($"有 {overdueCount} 项组织生活逾期未落实", OrgLifeModule.Links.Page("/Compliance"), firstOverdue, true, "按支部和周期查看"));
         items.AddRange(await TalkItemsAsync(branches, today, ct));
+        return items;
+    }
+
+    /// <summary>
+    /// The year's secretaries' lectures still owed (书记讲党课), for the branches kept and for the agency committee and general
+    /// branches the user sees: each secretary who left without giving one is overdue; one still owed by a secretary whose
+    /// time in post ends within the horizon is due. Without any secretary in the year, the organisation owes it.
+    /// </summary>
+    private async Task<IReadOnlyList<(DueItem Item, bool Overdue, bool Branch)>> LectureItemsAsync(ComplianceReport report, DateOnly today, DateOnly horizon, CancellationToken ct)
+    {
+        var upper = await access.LectureOrganizationsAboveBranchesAsync(roster, ct);
+        var organizations = report.Rows.Select(r => (r.Lectures, Branch: true))
+            .Concat((await compliance.LecturesAsync(report.Year, upper, today, ct)).Select(l => (Lectures: l, Branch: false)));
+        var items = new List<(DueItem, bool, bool)>();
+        foreach (var (lectures, branch) in organizations)
+        {
+            var org = lectures.Organization;
+            var url = branch ? OrgLifeModule.Links.Page("/Meetings/Edit", new { branch = org.Id, type = MeetingType.PartyLecture })
+                : OrgLifeModule.Links.Page("/Compliance", new { year = report.Year });
+            var owed = lectures.Secretaries.Count > 0
+                ? lectures.Secretaries.Select(d => (d.State, Due: d.To, Who: $"书记{d.Name}{report.Year}年"))
+                : [(lectures.State, Due: new DateOnly(report.Year, 12, 31), Who: $"{report.Year}年书记")];
+            foreach (var (state, due, who) in owed)
+            {
+                if (state == PeriodState.Overdue) items.Add((new DueItem($"{org.Name}：{who}未讲党课", url, due, true), true, branch));
+                else if (state == PeriodState.Due && due <= horizon) items.Add((new DueItem($"{org.Name}：{who}尚未讲党课", url, due, false), false, branch));
+            }
+        }
         return items;
     }
 
@@ -135,19 +173,24 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
     }
 
     /// <summary>
-    /// The yearly democratic appraisals the branches still owe: this year's from the fourth quarter, and last year's when its
-    /// results were never published (an appraisal is often finished in the new year; one never finished stays overdue).
+    /// The yearly democratic appraisals the branches still owe: this year's from the fourth quarter, and every earlier year's
+    /// whose results were never published (an appraisal is often finished in the new year; one never finished stays
+    /// overdue) — from last year, or from the first year the branch has records in the portal when that is earlier.
     /// </summary>
     private async Task<List<(OrganizationInfo Branch, int Year, PeriodState State)>> AppraisalsOwedAsync(IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct)
     {
         if (!settings.AppraisalRequired) return [];
         var ids = branches.Select(b => b.Id).ToList();
-        var years = new[] { today.Year - 1, today.Year };
-        var published = (await db.Appraisals.AsNoTracking()
-            .Where(a => a.Stage == AppraisalStage.Published && years.Contains(a.Year) && ids.Contains(a.BranchId))
-            .Select(a => new { a.BranchId, a.Year }).ToListAsync(ct)).Select(a => (a.BranchId, a.Year)).ToHashSet();
+        var firstMeetings = await db.Meetings.AsNoTracking().Where(m => m.Status == MeetingStatus.Held && ids.Contains(m.BranchId))
+            .GroupBy(m => m.BranchId).Select(g => new { Branch = g.Key, Year = g.Min(m => m.Date.Year) }).ToListAsync(ct);
+        var appraisals = await db.Appraisals.AsNoTracking().Where(a => ids.Contains(a.BranchId))
+            .Select(a => new { a.BranchId, a.Year, a.Stage }).ToListAsync(ct);
+        var published = appraisals.Where(a => a.Stage == AppraisalStage.Published).Select(a => (a.BranchId, a.Year)).ToHashSet();
+        var firstYear = firstMeetings.Select(m => (m.Branch, m.Year)).Concat(appraisals.Select(a => (Branch: a.BranchId, a.Year)))
+            .GroupBy(x => x.Branch).ToDictionary(g => g.Key, g => g.Min(x => x.Year));
         return (from b in branches
-                from y in years
+                let first = Math.Min(today.Year - 1, firstYear.GetValueOrDefault(b.Id, today.Year))
+                from y in Enumerable.Range(first, today.Year - first + 1)
                 let state = AppraisalRules.YearState(y, today, published.Contains((b.Id, y)))
                 where state is PeriodState.Due or PeriodState.Overdue
                 select (b, y, state)).ToList();

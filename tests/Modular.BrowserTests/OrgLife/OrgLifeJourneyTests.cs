@@ -39,7 +39,7 @@ public sealed class OrgLifeJourneyTests(OrgLifeFixture fixture) : BrowserTest(fi
         await Page.Locator("#portal-nav").GetByRole(AriaRole.Link, new() { Name = "落实情况" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-testid=rollup]")).ToContainTextAsync("%");
         await Assertions.Expect(Page.Locator("[data-testid=compliance-overview]")).ToContainTextAsync("第一党支部");
-        await Assertions.Expect(Page.Locator("svg[role=img]")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("svg[role=img]:visible")).ToHaveCountAsync(1);
         await Page.GetByLabel("类型").SelectOptionAsync(new SelectOptionValue { Label = "支委会" });
         await Page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         var grid = Page.Locator("[data-testid=compliance-grid]");

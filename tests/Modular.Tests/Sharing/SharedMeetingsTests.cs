@@ -103,11 +103,12 @@ public sealed class SharedMeetingsTests : IClassFixture<SharedMeetingsTests.Port
     }
 
     [Fact]
-    public async Task A_volunteer_activity_counted_as_the_theme_party_day_fills_that_month_in_compliance_while_volunteer_is_on()
+    public async Task A_volunteer_activity_counted_as_the_theme_party_day_fills_that_month_in_compliance_and_keeps_counting_while_volunteer_is_off()
     {
         var office = await _portal.SignedInAsync("office");
         var branch = await _portal.BranchIdAsync("第一党支部");
-        var form = Volunteer.Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(1).AddHours(9), title: "主题党日：走进结对社区开展志愿服务");
+        const string title = "主题党日：走进结对社区开展志愿服务";
+        var form = Volunteer.Volunteer.Form(await _portal.MemberIdAsync("王建华"), _portal.LocalNow.Date.AddDays(1).AddHours(9), title: title);
         form["Input.CountsAsThemePartyDay"] = "true";
         // Only a branch holds theme Party days: the whole agency's activity is refused next to the box.
         var refused = await office.PostFormAsync("/m/volunteer/Activities/Edit", form);
@@ -116,6 +117,9 @@ public sealed class SharedMeetingsTests : IClassFixture<SharedMeetingsTests.Port
         form["Input.OrganizationId"] = branch.ToString();
         var activity = await office.CreateAsync(form);
         Assert.Contains("data-testid=\"theme-day\"", await office.GetStringAsync(Volunteer.Volunteer.Details(activity)));
+        // The branch's fixed theme Party day is the 15th: an activity on the 20th counts and shows that it moved.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/m/org-life/Schedules",
+            new Dictionary<string, string> { ["BranchId"] = branch.ToString(), ["Day"] = "15" })).StatusCode);
 
         // A year with no demo records: only the volunteer activity can make a theme day held.
         var year = _portal.Today.Year - 3;
@@ -126,6 +130,18 @@ public sealed class SharedMeetingsTests : IClassFixture<SharedMeetingsTests.Port
             var report = JsonDocument.Parse(await office.GetStringAsync($"/m/org-life/api/compliance?year={year}")).RootElement;
             return report.GetProperty("branches").EnumerateArray().Single(b => b.GetProperty("id").GetInt32() == branch).GetProperty("types").GetProperty("ThemePartyDay");
         }
+        async Task<AngleSharp.Dom.IElement> MayCellAsync()
+        {
+            var grid = Html.Parse(await office.GetStringAsync($"/m/org-life/Compliance?year={year}&type=ThemePartyDay"));
+            var row = grid.QuerySelectorAll("[data-testid=compliance-grid] tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "第一党支部");
+            return row.QuerySelectorAll("td")[4];
+        }
+        async Task<string> ManualAsync()
+        {
+            using var zip = new System.IO.Compression.ZipArchive(await office.GetStreamAsync($"/m/org-life/api/branches/{branch}/manual.docx?year={year}"));
+            using var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open());
+            return await reader.ReadToEndAsync();
+        }
         // Published but not finished: not yet a theme day held.
         Assert.Equal("Overdue", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
 
@@ -133,18 +149,42 @@ public sealed class SharedMeetingsTests : IClassFixture<SharedMeetingsTests.Port
         var months = await ThemeDaysAsync();
         Assert.Equal("Held", months[4].GetProperty("state").GetString());
         Assert.Equal(Volunteer.Volunteer.Details(activity), months[4].GetProperty("countedFrom").GetString());
+        Assert.Equal($"{year}-05-15", months[4].GetProperty("movedFrom").GetString());
         Assert.Equal("Overdue", months[3].GetProperty("state").GetString());
-        var grid = await office.GetStringAsync($"/m/org-life/Compliance?year={year}&type=ThemePartyDay");
-        var counted = Html.Parse(grid).QuerySelector("[data-testid=counted-from] a")!;
+        var may = await MayCellAsync();
+        var counted = may.QuerySelector("[data-testid=counted-from] a")!;
         Assert.Equal(("由志愿服务活动计入", Volunteer.Volunteer.Details(activity)), (counted.TextContent, counted.GetAttribute("href")));
+        var moved = $"改期（固定日 {year}-05-15）";
+        Assert.Equal(moved, may.QuerySelector("[data-testid=theme-day-moved]")!.TextContent.Trim());
+        // The branch's year in Word and Excel lists the day among its theme Party days, moved.
+        Assert.Contains($"{year}年5月20日（改期，固定日 5月15日）　{title}（由志愿服务活动计入）", await ManualAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await office.GetByteArrayAsync($"/m/org-life/api/branches/{branch}/records.xlsx?year={year}")), useHeaderRow: true, sheetName: "会议记录")
+            .Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, r => r["类型"]?.ToString() == "主题党日" && r["日期"]?.ToString() == $"{year}-05-20（改期，固定日 5月15日）" && r["主题"]?.ToString() == title + "（由志愿服务活动计入）");
 
-        // Org-life keeps no second record: with volunteer off, nothing counts from it.
+        // Org-life kept what it counted: with volunteer off the day still counts, moved, without a link to the module that is off.
+        await WithModuleOffAsync(office, "volunteer", async () =>
+        {
+            var off = await ThemeDaysAsync();
+            Assert.Equal("Held", off[4].GetProperty("state").GetString());
+            Assert.Equal(JsonValueKind.Null, off[4].GetProperty("countedFrom").ValueKind);
+            var cell = await MayCellAsync();
+            Assert.Equal("由志愿服务活动计入", cell.QuerySelector("[data-testid=counted-from]")!.TextContent.Trim());
+            Assert.Null(cell.QuerySelector("[data-testid=counted-from] a"));
+            Assert.Equal(title, cell.QuerySelector("[data-testid=counted-from] span")!.GetAttribute("title"));
+            Assert.Equal(moved, cell.QuerySelector("[data-testid=theme-day-moved]")!.TextContent.Trim());
+            Assert.Contains($"{title}（由志愿服务活动计入）", await ManualAsync());
+        });
+        Assert.Equal("Held", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
+
+        // No longer counted by volunteer (here: not finished after all): org-life drops its snapshot, and nothing counts while volunteer is off.
+        await _portal.SetActivityStatusAsync(activity, ActivityStatus.Published);
+        Assert.Equal("Overdue", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
         await WithModuleOffAsync(office, "volunteer", async () =>
         {
             Assert.Equal("Overdue", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
             Assert.DoesNotContain("data-testid=\"counted-from\"", await office.GetStringAsync($"/m/org-life/Compliance?year={year}&type=ThemePartyDay"));
         });
-        Assert.Equal("Held", (await ThemeDaysAsync())[4].GetProperty("state").GetString());
     }
 
     [Fact]

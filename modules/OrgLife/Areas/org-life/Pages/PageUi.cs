@@ -44,6 +44,23 @@ public static class PageUi
         _ => text["Not required"],
     };
 
+    /// <summary>A secretary's Party lecture is given, not convened: 已讲, 尚未讲, 逾期未讲.</summary>
+    public static string LectureLabel(this PeriodState s, IStringLocalizer text) => s switch
+    {
+        PeriodState.Held => text["Lecture given"],
+        PeriodState.Due => text["Lecture not yet given"],
+        PeriodState.Overdue => text["Lecture overdue"],
+        _ => s.Label(text),
+    };
+
+    /// <summary>The year's democratic appraisal is done, not convened: 结果已公布, 尚未完成, 逾期.</summary>
+    public static string AppraisalLabel(this PeriodState s, IStringLocalizer text) => s switch
+    {
+        PeriodState.Held => text["Results published"],
+        PeriodState.Due => text["Not yet done"],
+        _ => s.Label(text),
+    };
+
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     /// <summary>A theme Party day (not cancelled) away from its branch's fixed day; null for other meetings.</summary>

@@ -154,6 +154,61 @@ namespace Modular.Modules.OrgLife.Data.Migrations.PostgreSql
                     b.ToTable("orglife_branch_schedule", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Modules.OrgLife.Data.CountedThemeDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Expected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Present")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "Date");
+
+                    b.HasIndex("AgencyId", "Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("orglife_counted_theme_day", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Modules.OrgLife.Data.HeartToHeartTalk", b =>
                 {
                     b.Property<int>("Id")

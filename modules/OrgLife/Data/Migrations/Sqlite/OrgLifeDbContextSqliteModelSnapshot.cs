@@ -143,6 +143,59 @@ namespace Modular.Modules.OrgLife.Data.Migrations.Sqlite
                     b.ToTable("orglife_branch_schedule", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Modules.OrgLife.Data.CountedThemeDay", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BranchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Expected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Present")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "Date");
+
+                    b.HasIndex("AgencyId", "Kind", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("orglife_counted_theme_day", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Modules.OrgLife.Data.HeartToHeartTalk", b =>
                 {
                     b.Property<int>("Id")
