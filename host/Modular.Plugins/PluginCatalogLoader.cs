@@ -43,6 +43,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
             || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob) || serviceType == typeof(IMenuItemCheck)
             || serviceType == typeof(IReportSection)
+            || serviceType == typeof(IMemberMovedHandler)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
         if (_platform.Contains(serviceType.Assembly)) return false;
@@ -50,7 +51,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
     }
 
     /// <summary>
-    /// A widget, to-do provider, job, shared record source, menu item check, report section, demo seeder or DbContext must name its own plugin's id
+    /// A widget, to-do provider, job, shared record source, menu item check, report section, member-moved handler, demo seeder or DbContext must name its own plugin's id
     /// (otherwise it would show, answer or run under another module's switch). The id is read before any of the
     /// plugin's services are built: from the registered instance, or from an uninitialised instance of the
     /// registered type (the SDK's Add… helpers register types; ModuleId is a constant there). A factory hides
@@ -88,6 +89,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
                     ISharedRecordSource r => r.ModuleId,
                     IMenuItemCheck m => m.ModuleId,
                     IReportSection r => r.ModuleId,
+                    IMemberMovedHandler h => h.ModuleId,
                     _ => null,
                 };
                 if (instance is ISharedRecordSource source) recordKind = source.Kind;
@@ -114,6 +116,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
         : serviceType == typeof(IDemoDataSeeder) ? "演示数据"
         : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
         : serviceType == typeof(IReportSection) ? "月报栏目"
+        : serviceType == typeof(IMemberMovedHandler) ? "党员转接处理"
         : null;
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed class DevelopmentModule : IModule
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();
+        services.AddMemberMovedHandler<CaseMover>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

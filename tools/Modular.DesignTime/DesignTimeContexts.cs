@@ -28,5 +28,6 @@ sealed class OrgLifeContextFactory : ModuleContextFactory<Modular.Modules.OrgLif
 sealed class CivilizationContextFactory : ModuleContextFactory<Modular.Modules.Civilization.Data.CivilizationDbContext>;
 sealed class IntegrityContextFactory : ModuleContextFactory<Modular.Modules.Integrity.Data.IntegrityDbContext>;
 sealed class DevelopmentContextFactory : ModuleContextFactory<Modular.Modules.Development.Data.DevelopmentDbContext>;
+sealed class TransfersContextFactory : ModuleContextFactory<Modular.Modules.Transfers.Data.TransfersDbContext>;
 sealed class ElectionsContextFactory : ModuleContextFactory<Modular.Modules.Elections.Data.ElectionsDbContext>;
 sealed class DuesContextFactory : ModuleContextFactory<Modular.Modules.Dues.Data.DuesDbContext>;

@@ -17,6 +17,8 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public DbSet<OrganizationPost> Posts => Set<OrganizationPost>();
     /// <summary>The posts held today (not ended).</summary>
     public IQueryable<OrganizationPost> CurrentPosts => Posts.Where(p => p.Until == null);
+    /// <summary>Transfers between branches and agencies: not agency-owned (both sides see them); filter by side.</summary>
+    public DbSet<MemberTransfer> Transfers => Set<MemberTransfer>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -56,6 +58,13 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.HasIndex(p => new { p.AgencyId, p.MemberId });
             // The history question: who held a post of one organisation during a period.
             e.HasIndex(p => new { p.AgencyId, p.OrganizationId, p.Post, p.Until });
+        });
+        modelBuilder.Entity<MemberTransfer>(e =>
+        {
+            e.ToTable("dir_transfer");
+            e.HasIndex(t => new { t.FromAgencyId, t.State });
+            e.HasIndex(t => new { t.ToAgencyId, t.State });
+            e.HasIndex(t => new { t.FromAgencyId, t.FromMemberId });
         });
         Notifications.NotificationDbContext.MapTables(modelBuilder);
         base.OnModelCreating(modelBuilder);

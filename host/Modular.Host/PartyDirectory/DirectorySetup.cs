@@ -15,6 +15,7 @@ public static class DirectorySetup
         services.AddScoped<DirectoryService>();
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<DirectoryService>());
         services.AddScoped<IMemberChanges, MemberChanges>();
+        services.AddScoped<IMemberTransfers, MemberTransfers>();
         services.AddScoped<IOrganizationChanges, OrganizationChanges>();
         // The SDK's per-request views of the directory.
         services.AddScoped<ICurrentMember, CurrentMember>();

@@ -34,6 +34,7 @@ public sealed class AssemblyInspector
         [nameof(IDemoDataSeeder)] = "演示数据",
         [nameof(IMenuItemCheck)] = "菜单显示条件",
         [nameof(IReportSection)] = "月报栏目",
+        [nameof(IMemberMovedHandler)] = "党员转接处理",
     };
 
     public AssemblyFacts Inspect(byte[] assembly, string entryName, string pluginId)

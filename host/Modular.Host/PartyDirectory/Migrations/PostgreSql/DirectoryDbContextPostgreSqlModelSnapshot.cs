@@ -244,6 +244,113 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
                     b.ToTable("dir_member", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Host.PartyDirectory.MemberTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DuesPaidThrough")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("FromAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("FromOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PostsHistory")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToAgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToAgencyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ToMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ToOrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToOrganizationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAgencyId", "FromMemberId");
+
+                    b.HasIndex("FromAgencyId", "State");
+
+                    b.HasIndex("ToAgencyId", "State");
+
+                    b.ToTable("dir_transfer", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.PartyDirectory.Organization", b =>
                 {
                     b.Property<int>("Id")

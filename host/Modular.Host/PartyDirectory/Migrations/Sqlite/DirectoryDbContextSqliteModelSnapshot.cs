@@ -233,6 +233,111 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
                     b.ToTable("dir_member", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Host.PartyDirectory.MemberTransfer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DuesPaidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterNumber")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostsHistory")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToAgencyName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ToMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ToOrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToOrganizationName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromAgencyId", "FromMemberId");
+
+                    b.HasIndex("FromAgencyId", "State");
+
+                    b.HasIndex("ToAgencyId", "State");
+
+                    b.ToTable("dir_transfer", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.PartyDirectory.Organization", b =>
                 {
                     b.Property<int>("Id")
