@@ -5,6 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 rm -rf TestResults
+# Hundreds of test portals each watch their content and config files; inotify's default of 128 instances per user
+# runs out on a fresh machine ("configured user limit (128) on the number of inotify instances"). Poll instead.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
 # The browser tests drive Debian's Chromium (with Chinese fonts, or screenshots show boxes).
 if ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

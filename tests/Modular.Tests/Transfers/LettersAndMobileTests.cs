@@ -156,7 +156,7 @@ public sealed class LettersAndMobileTests : IClassFixture<LettersAndMobileTests.
         await Ok(await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.Date"] = Day(Today.AddDays(-3)), ["Input.Way"] = "Phone", ["Input.Result"] = "电话停机", ["Input.Version"] = version }, $"{url}?handler=Attempt"));
         await Ok(await office.PostFormAsync(url, new Dictionary<string, string> { ["Input.LostSince"] = Day(Today.AddDays(-3)), ["Input.Version"] = version }, $"{url}?handler=Lost"));
         Assert.Equal(2, await SituationAsync(person));
-        Assert.Equal(Day(Today.AddDays(-3)), await _portal.TextAsync("SELECT \"SituationSince\" FROM dir_member WHERE \"Id\" = @m", ("m", person)));
+        Assert.Equal(Day(Today.AddDays(-3)), await _portal.TextAsync("SELECT CAST(\"SituationSince\" AS TEXT) FROM dir_member WHERE \"Id\" = @m", ("m", person)));
         Assert.Contains("电话停机", await office.GetStringAsync(url));
     }
 
