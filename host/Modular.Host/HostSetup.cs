@@ -1,3 +1,4 @@
+using Modular.Host.Oversight;
 using System.Globalization;
 using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -48,6 +49,7 @@ public static class HostSetup
         services.AddScheduledJobs();
         services.AddShell();
         services.AddReports();
+        services.AddOversight();
         services.AddApiErrors();
         services.AddPortalOpenApi();
         services.AddPortalLocalization();

@@ -43,7 +43,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
         if (serviceType == typeof(IDashboardWidget) || serviceType == typeof(ITodoProvider) || serviceType == typeof(IDemoDataSeeder)
             || serviceType == typeof(ISharedRecordSource) || serviceType == typeof(IScheduledJob) || serviceType == typeof(IMenuItemCheck)
             || serviceType == typeof(IReportSection)
-            || serviceType == typeof(IMemberMovedHandler)
+            || serviceType == typeof(IMemberMovedHandler) || serviceType == typeof(IIndicatorSource)
             || serviceType == typeof(ModuleDbContextRegistration))
             return true;
         if (_platform.Contains(serviceType.Assembly)) return false;
@@ -90,6 +90,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
                     IMenuItemCheck m => m.ModuleId,
                     IReportSection r => r.ModuleId,
                     IMemberMovedHandler h => h.ModuleId,
+                    IIndicatorSource i => i.ModuleId,
                     _ => null,
                 };
                 if (instance is ISharedRecordSource source) recordKind = source.Kind;
@@ -117,6 +118,7 @@ public sealed class PluginCatalogLoader(AssemblyInspector assemblies, IEnumerabl
         : serviceType == typeof(IMenuItemCheck) ? "菜单显示条件"
         : serviceType == typeof(IReportSection) ? "月报栏目"
         : serviceType == typeof(IMemberMovedHandler) ? "党员转接处理"
+        : serviceType == typeof(IIndicatorSource) ? "考核指标"
         : null;
 
     /// <summary>

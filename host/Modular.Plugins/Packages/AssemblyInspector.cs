@@ -35,6 +35,7 @@ public sealed class AssemblyInspector
         [nameof(IMenuItemCheck)] = "菜单显示条件",
         [nameof(IReportSection)] = "月报栏目",
         [nameof(IMemberMovedHandler)] = "党员转接处理",
+        [nameof(IIndicatorSource)] = "考核指标",
     };
 
     public AssemblyFacts Inspect(byte[] assembly, string entryName, string pluginId)
