@@ -33,6 +33,7 @@ public sealed class DuesModule : IModule
         services.AddReportSection<DuesReportSection>();
         services.AddSharedRecordSource<PaidThroughSource>();
         services.AddDemoDataSeeder<DuesSeeder>();
+        services.AddMemberMovedHandler<DuesMover>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

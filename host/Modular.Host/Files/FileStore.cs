@@ -98,6 +98,26 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
         return rows.Count;
     }
 
+    public async Task<int> MoveAllAsync(string moduleId, IReadOnlyDictionary<string, string> ownerKeys, MemberMove move, DbContext unitOfWork,
+        CancellationToken cancellationToken = default)
+    {
+        if (ownerKeys.Count == 0) return 0;
+        if (agency.Id != move.FromAgencyId) throw new AgencyScopeException("只能从转出单位移交文件。");
+        await using var files = await JoinAsync(unitOfWork, "moved", cancellationToken);
+        var moved = 0;
+        // Statements, not tracked changes: the agency filter keeps them to the sending agency's files, and a row changing
+        // agency is what the tracked save refuses on purpose.
+        foreach (var (from, to) in ownerKeys)
+        {
+            var ids = await files.StoredFiles.Where(f => f.ModuleId == moduleId && f.OwnerKey == from).Select(f => f.Id).ToListAsync(cancellationToken);
+            if (ids.Count == 0) continue;
+            await files.StoredFileData.Where(d => ids.Contains(d.Id)).ExecuteUpdateAsync(u => u.SetProperty(d => d.AgencyId, move.ToAgencyId), cancellationToken);
+            moved += await files.StoredFiles.Where(f => ids.Contains(f.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(f => f.AgencyId, move.ToAgencyId).SetProperty(f => f.OwnerKey, to), cancellationToken);
+        }
+        return moved;
+    }
+
     /// <summary>
     /// A context of its own on the caller's connection and transaction (the files live in the same database): its changes
     /// commit or roll back with the caller's, and their audit lines are written at that commit.

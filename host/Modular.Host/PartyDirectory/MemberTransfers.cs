@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Modular.Host.Data;
 using Modular.Host.Localization;
 using Modular.Host.Tenancy;
@@ -82,6 +83,7 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
             problems.AddRange(TransferRules.DecisionDate(date, transfer.StartedOn, clock.Today));
         }
         string? movedUser = null;
+        var moves = new ModuleMoves();
         if (problems.Count == 0)
         {
             try
@@ -97,8 +99,12 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
                 if (problems.Count == 0)
                 {
                     await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
+                    // The modules move the person's records in this same transaction: all of it commits, or none.
+                    await TellModulesAsync(transfer, date, moves, ct);
+                    if (moves.Failed is { } failed)
+                        problems = [new("", "The records of the module \"{0}\" could not be moved with the member: the transfer was not accepted and nothing was changed. Please try again later, or tell the platform's administrator.", failed)];
                 }
+                if (problems.Count == 0) await tx.CommitAsync(ct);
                 else await tx.RollbackAsync(ct);
             }
             catch (DbUpdateConcurrencyException)
@@ -109,15 +115,16 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
             {
                 db.ChangeTracker.Clear();
                 directory.Forget();
+                moves.Leave(problems.Count == 0);
             }
         }
         var what = $"member #{transfer?.FromMemberId} → organisation #{organizationId} on {date:yyyy-MM-dd}";
         var result = await AuditedAsync("member.transfer-accept", moduleId, transferId, what, problems, ct, transfer?.FromAgencyId);
-        if (result.Succeeded)
-        {
-            if (movedUser is not null) await MoveAccountAsync(movedUser, transfer!, ct);
-            await TellModulesAsync(transfer!, date, ct);
-        }
+        // Audit lines go through a connection of their own: written once the transaction is over.
+        foreach (var (module, ok, detail) in moves.Outcomes)
+            using (AgencyScope.Use(transfer!.FromAgencyId!.Value, transfer.FromName))
+                await audit.WriteAsync("member.transfer-moved", $"Directory.Transfer#{transferId}", ok && result.Succeeded ? $"module {module} moved its records" : $"module {module}: {detail}", ok && result.Succeeded, ct);
+        if (result.Succeeded && movedUser is not null) await MoveAccountAsync(movedUser, transfer!, ct);
         return result;
     }
 
@@ -314,25 +321,62 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
                 await audit.WriteAsync("agency.membership.removed", "Account:" + userName, $"transfer #{transfer.Id}; roles {removedRoles}", true, ct);
     }
 
-    private async Task TellModulesAsync(MemberTransfer transfer, DateOnly date, CancellationToken ct)
+    private async Task TellModulesAsync(MemberTransfer transfer, DateOnly date, ModuleMoves moves, CancellationToken ct)
     {
         var from = transfer.FromAgencyId!.Value;
         var move = new MemberMove(transfer.Id, from, transfer.FromMemberId!.Value, transfer.FromOrganizationId!.Value, transfer.ToAgencyId,
             transfer.ToMemberId!.Value, transfer.ToOrganizationId!.Value, date)
-        { ReceivingAgencyScope = () => AgencyScope.Use(transfer.ToAgencyId, transfer.ToAgencyName) };
+        {
+            FromAgencyName = transfer.FromName, ToAgencyName = transfer.ToAgencyName,
+            ReceivingAgencyScope = () => AgencyScope.Use(transfer.ToAgencyId, transfer.ToAgencyName),
+        };
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var contexts = services.GetServices<ModuleDbContextRegistration>().ToList();
         foreach (var handler in services.GetServices<IMemberMovedHandler>())
         {
             if (!gate.IsEnabled(from, handler.ModuleId)) continue;
             using var _ = AgencyScope.Use(from, transfer.FromName);
             try
             {
+                foreach (var registration in contexts.Where(c => c.ModuleId == handler.ModuleId))
+                    await moves.JoinAsync((DbContext)services.GetRequiredService(registration.ContextType), connection, transaction, ct);
                 await handler.MovedAsync(move, ct);
-                await audit.WriteAsync("member.transfer-moved", $"Directory.Transfer#{transfer.Id}", $"module {handler.ModuleId} moved its records", true, ct);
+                moves.Outcomes.Add((handler.ModuleId, true, "its moves were rolled back with the acceptance"));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Module {Module} failed to move its records for transfer {Transfer}", handler.ModuleId, transfer.Id);
-                await audit.WriteAsync("member.transfer-moved", $"Directory.Transfer#{transfer.Id}", $"module {handler.ModuleId}: {ex.GetType().Name}", false, ct);
+                // The message may quote the module's data: only the type goes to the log and the audit.
+                logger.LogError("Module {Module} failed to move its records for transfer {Transfer}: {Error}", handler.ModuleId, transfer.Id, ex.GetType().Name);
+                moves.Outcomes.Add((handler.ModuleId, false, ex.GetType().Name + "; the acceptance was rolled back"));
+                moves.Failed = handler.ModuleId;
+                return;
+            }
+        }
+    }
+
+    /// <summary>The modules' contexts joined to the acceptance's transaction, and what each handler came to.</summary>
+    private sealed class ModuleMoves
+    {
+        private readonly List<DbContext> _joined = [];
+        public List<(string Module, bool Ok, string Detail)> Outcomes { get; } = [];
+        public string? Failed { get; set; }
+
+        public async Task JoinAsync(DbContext context, System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+        {
+            if (_joined.Contains(context)) return;
+            if (!ReferenceEquals(context.Database.GetDbConnection(), connection)) context.Database.SetDbConnection(connection);
+            await context.Database.UseTransactionAsync(transaction, ct);
+            _joined.Add(context);
+        }
+
+        /// <summary>Out of the transaction, which is over; after a rollback nothing they tracked was kept.</summary>
+        public void Leave(bool committed)
+        {
+            foreach (var context in _joined)
+            {
+                context.Database.UseTransaction(null);
+                if (!committed) context.ChangeTracker.Clear();
             }
         }
     }

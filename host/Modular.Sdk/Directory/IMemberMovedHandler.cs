@@ -23,6 +23,12 @@ public sealed record MemberMove(int TransferId, int FromAgencyId, int FromMember
     /// <summary>Between two branches of one agency.</summary>
     public bool IsWithinAgency => FromAgencyId == ToAgencyId;
 
+    /// <summary>The sending agency's name, for what a handler records on the receiving side ("carried from …"). Since 1.6.0.</summary>
+    public string FromAgencyName { get; init; } = "";
+
+    /// <summary>The receiving agency's name. Since 1.6.0.</summary>
+    public string ToAgencyName { get; init; } = "";
+
     /// <summary>Set by the host: makes the receiving agency current until disposed.</summary>
     public Func<IDisposable>? ReceivingAgencyScope { get; init; }
 
@@ -41,9 +47,15 @@ public sealed record MemberMove(int TransferId, int FromAgencyId, int FromMember
 
 /// <summary>
 /// A module that keeps records about a person and moves what belongs to them when they move (the development module
-/// moves the person's development case). The host calls it after the directory has moved the member, with the sending
-/// agency as the current agency, for each module that is on there; a failure is logged and audited and does not undo the
-/// move. Register with <c>services.AddMemberMovedHandler&lt;T&gt;()</c>. Since 1.5.0.
+/// moves the person's development case, the dues module the months paid). The host calls it after the directory has moved
+/// the member, with the sending agency as the current agency, for each module that is on there. Since 1.6.0 every handler
+/// runs inside the acceptance's database transaction: the host makes the module's own DbContexts (those registered with
+/// <c>AddModuleDbContext</c>) join it before the call, so the acceptance and all handlers' changes commit or roll back
+/// together; a handler that throws undoes the whole acceptance, and the accepting office is told, in Chinese, that nothing
+/// was changed. A handler therefore saves only through its module's DbContexts (and <see cref="IFileStore"/> calls that
+/// take one as their unit of work, e.g. <see cref="IFileStore.MoveAllAsync"/>), writes no audit lines of its own (the host
+/// audits each handler after the commit) and does not commit. Register with <c>services.AddMemberMovedHandler&lt;T&gt;()</c>.
+/// Since 1.5.0.
 /// </summary>
 public interface IMemberMovedHandler
 {

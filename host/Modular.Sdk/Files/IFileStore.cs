@@ -64,6 +64,35 @@ public interface IFileStore
             if (await DeleteAsync(moduleId, file.Id, cancellationToken)) deleted++;
         return deleted;
     }
+
+    /// <summary>
+    /// Moves every file of the owners named in <paramref name="ownerKeys"/> (old owner key → new owner key) from the current
+    /// agency to the receiving agency of <paramref name="move"/>, under their new owner keys, as part of the caller's unit of
+    /// work (inside the transaction open on <paramref name="unitOfWork"/>): a member's records that go to another agency
+    /// take their files along, and the sending agency keeps none. Within an agency only the owner keys change. For an
+    /// <see cref="IMemberMovedHandler"/>, whose module DbContext the host has already joined to the acceptance's transaction.
+    /// The default, for stores outside the database, copies each file into the receiving agency and deletes the original.
+    /// Since 1.6.0.
+    /// </summary>
+    /// <param name="moduleId">The calling module's id: only its files are moved.</param>
+    /// <param name="ownerKeys">Each owner key of the sending side and the owner key its files get on the receiving side.</param>
+    /// <param name="move">The accepted move the files follow (its receiving agency).</param>
+    /// <param name="unitOfWork">A context with the transaction open.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <returns>How many files were moved.</returns>
+    async Task<int> MoveAllAsync(string moduleId, IReadOnlyDictionary<string, string> ownerKeys, MemberMove move, DbContext unitOfWork,
+        CancellationToken cancellationToken = default)
+    {
+        var moved = 0;
+        foreach (var file in await ListAsync(moduleId, ownerKeys.Keys.ToList(), cancellationToken))
+        {
+            if (await OpenAsync(moduleId, file.Id, cancellationToken) is not { } content) continue;
+            var copy = new FileUpload(file.FileName, file.ContentType, content.Content, null);
+            using (move.AsReceivingAgency()) await SaveAsync(moduleId, ownerKeys[file.OwnerKey], copy, cancellationToken);
+            if (await DeleteAsync(moduleId, file.Id, cancellationToken)) moved++;
+        }
+        return moved;
+    }
 }
 
 /// <summary>The platform's limits for uploads.</summary>

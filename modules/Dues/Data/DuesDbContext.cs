@@ -9,6 +9,7 @@ public class DuesDbContext(DbContextOptions<DuesDbContext> options, ICurrentAgen
     public DbSet<DuesCollector> Collectors => Set<DuesCollector>();
     public DbSet<DuesUse> Uses => Set<DuesUse>();
     public DbSet<DuesPublication> Publications => Set<DuesPublication>();
+    public DbSet<DuesMove> Moves => Set<DuesMove>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
@@ -59,6 +60,11 @@ public class DuesDbContext(DbContextOptions<DuesDbContext> options, ICurrentAgen
         {
             e.ToTable("dues_publication");
             e.HasIndex(x => new { x.AgencyId, x.Year }).IsUnique();
+        });
+        b.Entity<DuesMove>(e =>
+        {
+            e.ToTable("dues_move");
+            e.HasIndex(x => new { x.AgencyId, x.MemberId });
         });
         base.OnModelCreating(b);
     }

@@ -64,6 +64,11 @@ public sealed class DuesPayment : IAgencyOwned
     public bool FromStatement { get; set; }
     public int? RecordedByMemberId { get; set; }
     public DateTime RecordedAt { get; set; }
+    /// <summary>
+    /// Carried with the member from another agency of the portal by an accepted transfer: that agency's name. The money
+    /// was received there, so a carried payment counts in none of this agency's figures; it only shows what is paid.
+    /// </summary>
+    [MaxLength(200)] public string? CarriedFrom { get; set; }
     public List<PaidMonth> Months { get; set; } = [];
 }
 
@@ -77,6 +82,34 @@ public sealed class PaidMonth : IAgencyOwned
     public int OrganizationId { get; set; }
     public DateOnly Month { get; set; }
     public decimal Amount { get; set; }
+    /// <summary>Paid in another agency and carried here with the member (see <see cref="DuesPayment.CarriedFrom"/>).</summary>
+    public bool Carried { get; set; }
+}
+
+/// <summary>Which way a member's dues went with a transfer.</summary>
+public enum DuesMoveDirection
+{
+    /// <summary>Came in with the member from another agency.</summary>
+    In = 0,
+    /// <summary>Went out with the member to another agency (the payments received here stay here).</summary>
+    Out = 1,
+}
+
+/// <summary>A member's dues moved with them by an accepted transfer between agencies: kept on both sides.</summary>
+public sealed class DuesMove : IAgencyOwned
+{
+    public int Id { get; set; }
+    public int AgencyId { get; set; }
+    public int TransferId { get; set; }
+    /// <summary>The member's id in this agency.</summary>
+    public int MemberId { get; set; }
+    public DuesMoveDirection Direction { get; set; }
+    /// <summary>The agency on the other side.</summary>
+    [MaxLength(200)] public string OtherAgency { get; set; } = "";
+    public DateOnly Date { get; set; }
+    /// <summary>The last month paid without a gap when they moved (the month dues are paid to); null when none.</summary>
+    public DateOnly? PaidThrough { get; set; }
+    public int MonthsCarried { get; set; }
 }
 
 /// <summary>A collector (收缴员) named by the office for a branch: records the branch's payments.</summary>

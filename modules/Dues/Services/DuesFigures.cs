@@ -14,7 +14,8 @@ public sealed record BranchYear(OrganizationInfo? Branch, int Payers, int PaidUp
 
 /// <summary>
 /// The figures of the reports, the publication, the monthly report section and the dashboard, from the records alone:
-/// what was owed (each payer's schedule), paid (the months paid), received (payments by date) and used.
+/// what was owed (each payer's schedule), paid (the months paid), received (payments by date) and used. Months carried in
+/// with a transferred member count as paid (nothing is outstanding for them) but their money was received elsewhere.
 /// </summary>
 public sealed class DuesFigures(DuesDbContext db, DuesAccess access, DuesLedger ledger, PeopleLookup people, IAgencyClock clock)
 {
@@ -34,7 +35,7 @@ public sealed class DuesFigures(DuesDbContext db, DuesAccess access, DuesLedger 
         var dues = (await DuesAsync(ct)).Values.ToList();
         var paid = BySum(await db.PaidMonths.AsNoTracking().Where(p => p.Month == first).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
             p => p.OrganizationId, p => p.Amount);
-        var received = BySum(await db.Payments.AsNoTracking().Where(p => p.PaidOn >= first && p.PaidOn < next).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
+        var received = BySum(await db.Payments.AsNoTracking().Where(p => p.CarriedFrom == null && p.PaidOn >= first && p.PaidOn < next).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
             p => p.OrganizationId, p => p.Amount);
         var owedNow = first < Months.Of(clock.Today);
         return (await BranchesAsync(ct)).Select(b =>
@@ -56,7 +57,7 @@ public sealed class DuesFigures(DuesDbContext db, DuesAccess access, DuesLedger 
         var dues = (await DuesAsync(ct)).Values.ToList();
         var paid = BySum(await db.PaidMonths.AsNoTracking().Where(p => p.Month >= from && p.Month < to).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
             p => p.OrganizationId, p => p.Amount);
-        var received = BySum(await db.Payments.AsNoTracking().Where(p => p.PaidOn >= from && p.PaidOn < to).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
+        var received = BySum(await db.Payments.AsNoTracking().Where(p => p.CarriedFrom == null && p.PaidOn >= from && p.PaidOn < to).Select(p => new { p.OrganizationId, p.Amount }).ToListAsync(ct),
             p => p.OrganizationId, p => p.Amount);
         var uses = await db.Uses.AsNoTracking().Where(u => u.Date >= from && u.Date < to).ToListAsync(ct);
         var lines = (await BranchesAsync(ct)).Select(b =>

@@ -33,8 +33,8 @@ public sealed class DuesLedger(DuesDbContext db, IAgencyClock clock)
     public async Task<MemberDues> ForAsync(MemberInfo member, int branch, CancellationToken ct = default) =>
         (await ForAsync([(member, branch)], ct))[member.Id];
 
-    public static DuesSchedule ScheduleOf(MemberInfo m, IEnumerable<DuesBase> bases, IEnumerable<DuesHardship> hardships) =>
+    public static DuesSchedule ScheduleOf(MemberInfo? m, IEnumerable<DuesBase> bases, IEnumerable<DuesHardship> hardships) =>
         new(bases.Select(b => new YearAmount(b.Year, b.Monthly)),
             hardships.Select(h => new HardshipTerm(h.Year, h.FromMonth, h.Kind, h.ReducedAmount)),
-            m.JoinedDate);
+            m?.JoinedDate);
 }

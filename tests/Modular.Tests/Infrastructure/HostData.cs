@@ -24,6 +24,21 @@ public static class HostData
     public static Task<bool> StoredFileExistsAsync(this PortalFactory portal, int fileId) =>
         portal.InContextAsync<FileDbContext, bool>(db => db.StoredFiles.IgnoreQueryFilters().AnyAsync(f => f.Id == fileId));
 
+    /// <summary>Puts a small PDF straight into the store under an owner key of an agency's module, as an upload of the module would be kept.</summary>
+    public static async Task<int> AddStoredFileAsync(this PortalFactory portal, int agencyId, string moduleId, string ownerKey)
+    {
+        await portal.ExecAsync("INSERT INTO host_file (\"AgencyId\", \"ModuleId\", \"OwnerKey\", \"FileName\", \"ContentType\", \"Length\", \"CreatedAt\") " +
+            "VALUES (@a, @m, @o, 'evidence.pdf', 'application/pdf', 4, @t)", ("a", agencyId), ("m", moduleId), ("o", ownerKey), ("t", DateTimeOffset.UtcNow));
+        var id = await portal.IntAsync("SELECT MAX(\"Id\") FROM host_file WHERE \"OwnerKey\" = @o", ("o", ownerKey));
+        await portal.ExecAsync("INSERT INTO host_file_data (\"Id\", \"AgencyId\", \"Content\") VALUES (@i, @a, @c)", ("i", id), ("a", agencyId), ("c", "%PDF"u8.ToArray()));
+        return id;
+    }
+
+    /// <summary>A stored file's agency and owner key.</summary>
+    public static Task<(int AgencyId, string OwnerKey)> StoredFileOwnerAsync(this PortalFactory portal, int fileId) =>
+        portal.InContextAsync<FileDbContext, (int, string)>(async db => await db.StoredFiles.IgnoreQueryFilters().Where(f => f.Id == fileId)
+            .Select(f => new ValueTuple<int, string>(f.AgencyId, f.OwnerKey)).SingleAsync());
+
     /// <summary>How many of these files still have their content stored.</summary>
     public static Task<int> StoredContentCountAsync(this PortalFactory portal, IReadOnlyCollection<int> fileIds) =>
         portal.InContextAsync<FileDbContext, int>(db => db.StoredFileData.IgnoreQueryFilters().CountAsync(d => fileIds.Contains(d.Id)));

@@ -7,11 +7,12 @@ namespace Modular.Tests.Transfers;
 /// <summary>
 /// Transfers through the module's pages on the real host: between two demo agencies (the member, their stage dates,
 /// their development case and their account move on acceptance, not before; the sending side cannot accept), within an
-/// agency (the receiving branch's secretary accepts; a return needs its reason), and another agency's ids.
+/// agency (the receiving branch's secretary accepts; a return needs its reason), and another agency's ids. The modules'
+/// records (dues months, files) move in the acceptance's transaction: a module that fails undoes all of it.
 /// </summary>
 public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
 {
-    public sealed class Portal() : PortalFactory("transfers", "development");
+    public sealed class Portal() : PortalFactory("transfers", "development", "dues");
 
     private readonly Portal _portal;
     public TransfersTests(Portal portal) => _portal = portal;
@@ -108,6 +109,96 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         // Both agencies' audit logs have the acceptance.
         var audited = await _portal.AuditEntriesAsync("member.transfer-accept", $"Directory.Transfer#{transfer}");
         Assert.Equal([first, second], audited.Where(e => e.Success).Select(e => e.AgencyId ?? 0).Order().ToList());
+    }
+
+    // A full member of the first agency's roster with dues paid, no account, no post and no transfer yet.
+    private Task<int> PayingMemberAsync(int agencyId) =>
+        _portal.IntAsync("SELECT MIN(m.\"Id\") FROM dir_member m WHERE m.\"AgencyId\" = @a AND m.\"Stage\" = 4 AND m.\"Situation\" = 0 AND m.\"UserId\" IS NULL " +
+            "AND NOT EXISTS (SELECT 1 FROM dir_post p WHERE p.\"MemberId\" = m.\"Id\") AND NOT EXISTS (SELECT 1 FROM dir_transfer t WHERE t.\"FromMemberId\" = m.\"Id\") " +
+            "AND NOT EXISTS (SELECT 1 FROM dues_hardship h WHERE h.\"MemberId\" = m.\"Id\") AND EXISTS (SELECT 1 FROM dues_paid_month d WHERE d.\"MemberId\" = m.\"Id\")", ("a", agencyId));
+
+    // A hardship decision of next year for the member, with an evidence file, as the office would record it.
+    private async Task<int> HardshipWithFileAsync(int agencyId, int memberId)
+    {
+        await _portal.ExecAsync("INSERT INTO dues_hardship (\"AgencyId\", \"MemberId\", \"Year\", \"FromMonth\", \"Kind\", \"Reason\", \"BranchAgreedOn\", \"ApprovedOn\", \"ApprovedBy\", \"Version\") " +
+            "VALUES (@a, @m, @y, @f, 1, '长期患病', @d, @d, '上级党委', 1)", ("a", agencyId), ("m", memberId), ("y", Today.Year + 1), ("f", new DateOnly(Today.Year + 1, 1, 1)), ("d", Today));
+        var hardship = await _portal.IntAsync("SELECT \"Id\" FROM dues_hardship WHERE \"MemberId\" = @m", ("m", memberId));
+        return await _portal.AddStoredFileAsync(agencyId, "dues", $"hardship:{hardship}");
+    }
+
+    [Fact]
+    public async Task Between_agencies_the_dues_months_and_files_go_along_shown_as_carried_and_the_sender_keeps_what_it_received()
+    {
+        var first = await _portal.DemoAgencyIdAsync();
+        var second = await SecondAgencyAsync();
+        var person = await PayingMemberAsync(first);
+        var months = await _portal.PaidMonthsAsync(person);
+        var payments = await _portal.PaymentCountAsync(person);
+        var file = await HardshipWithFileAsync(first, person);
+        var office = await OfficeInAsync(first);
+        await Ok(await StartAsync(office, person, second, null, Today));
+        var transfer = await TransferOfAsync(person);
+        await SwitchAsync(office, second);
+        await Ok(await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today));
+
+        var moved = await _portal.IntAsync("SELECT \"ToMemberId\" FROM dir_transfer WHERE \"Id\" = @t", ("t", transfer));
+        // The receiving agency has the months paid, carried, and the bases; the sender keeps the payments it received.
+        Assert.Equal(months, await _portal.PaidMonthsAsync(moved));
+        Assert.Equal(months.Count, await _portal.IntAsync("SELECT COUNT(*) FROM dues_paid_month WHERE \"MemberId\" = @m AND \"AgencyId\" = @a AND \"Carried\" = @c", ("m", moved), ("a", second), ("c", true)));
+        Assert.Equal(payments, await _portal.IntAsync("SELECT COUNT(*) FROM dues_payment WHERE \"MemberId\" = @m AND \"CarriedFrom\" IS NOT NULL", ("m", moved)));
+        Assert.Equal(payments, await _portal.IntAsync("SELECT COUNT(*) FROM dues_payment WHERE \"MemberId\" = @m AND \"AgencyId\" = @a", ("m", person), ("a", first)));
+        Assert.True(await _portal.DuesBasesOfAsync(moved) > 0);
+        Assert.Equal([0, 1], await _portal.IntsAsync("SELECT \"Direction\" FROM dues_move WHERE \"TransferId\" = @t ORDER BY \"Direction\"", ("t", transfer)));
+        // The hardship's evidence went with the decision: the second agency's, under the copy's key; the first keeps none.
+        var copy = await _portal.IntAsync("SELECT \"Id\" FROM dues_hardship WHERE \"MemberId\" = @m AND \"AgencyId\" = @a", ("m", moved), ("a", second));
+        Assert.Equal((second, $"hardship:{copy}"), await _portal.StoredFileOwnerAsync(file));
+        Assert.Equal(1, await _portal.StoredContentCountAsync([file]));
+        Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM host_file_data WHERE \"Id\" = @f AND \"AgencyId\" = @a", ("f", file), ("a", first)));
+        // The receiving office sees them as carried on the member's dues record.
+        var page = await office.GetStringAsync($"/m/dues/Members/Details/{moved}");
+        Assert.Contains("data-testid=\"carried-in\"", page);
+        Assert.Contains("data-testid=\"carried\"", page);
+    }
+
+    [Fact]
+    public async Task A_module_that_cannot_move_its_records_undoes_the_whole_acceptance_with_a_message()
+    {
+        var first = await _portal.DemoAgencyIdAsync();
+        var second = await SecondAgencyAsync();
+        var person = await PayingMemberAsync(first);
+        var file = await HardshipWithFileAsync(first, person);
+        var office = await OfficeInAsync(first);
+        await Ok(await StartAsync(office, person, second, null, Today));
+        var transfer = await TransferOfAsync(person);
+        var membersThere = await _portal.MembersOnTheRollAsync(second);
+        // The dues module's last write fails (as a full disk or a lost connection would).
+        await _portal.ExecAsync(TestDatabase.IsPostgreSql
+            ? "CREATE FUNCTION refuse_move() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql; " +
+              "CREATE TRIGGER refuse_move BEFORE INSERT ON dues_move FOR EACH ROW EXECUTE FUNCTION refuse_move();"
+            : "CREATE TRIGGER refuse_move BEFORE INSERT ON dues_move BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        try
+        {
+            await SwitchAsync(office, second);
+            var refused = await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("未能随该党员转移，本次接收未办理", await refused.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await _portal.ExecAsync(TestDatabase.IsPostgreSql ? "DROP TRIGGER refuse_move ON dues_move; DROP FUNCTION refuse_move();" : "DROP TRIGGER refuse_move;");
+        }
+        // Nothing happened: the transfer is open, the member where they were with their dues and file, nobody new in the second agency.
+        Assert.Equal(0, await StateAsync(transfer));
+        Assert.Equal(0, await _portal.IntAsync("SELECT \"Situation\" FROM dir_member WHERE \"Id\" = @m", ("m", person)));
+        Assert.Equal(membersThere, await _portal.MembersOnTheRollAsync(second));
+        Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM dues_move WHERE \"TransferId\" = @t", ("t", transfer)));
+        Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM dues_payment WHERE \"AgencyId\" = @a AND \"CarriedFrom\" IS NOT NULL", ("a", second)));
+        Assert.Equal(first, (await _portal.StoredFileOwnerAsync(file)).AgencyId);
+        Assert.Contains(await _portal.AuditEntriesAsync("member.transfer-moved", $"Directory.Transfer#{transfer}"), e => !e.Success);
+
+        // Once the fault is gone, the same acceptance goes through.
+        await Ok(await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today));
+        Assert.Equal(1, await StateAsync(transfer));
     }
 
     [Fact]

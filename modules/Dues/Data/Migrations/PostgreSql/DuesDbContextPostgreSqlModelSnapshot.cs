@@ -166,6 +166,50 @@ namespace Modular.Modules.Dues.Data.Migrations.PostgreSql
                     b.ToTable("dues_hardship", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Modules.Dues.Data.DuesMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MonthsCarried")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OtherAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PaidThrough")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TransferId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "MemberId");
+
+                    b.ToTable("dues_move", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Modules.Dues.Data.DuesPayment", b =>
                 {
                     b.Property<int>("Id")
@@ -184,6 +228,10 @@ namespace Modular.Modules.Dues.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("ApprovedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("CarriedFrom")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
@@ -324,6 +372,9 @@ namespace Modular.Modules.Dues.Data.Migrations.PostgreSql
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
                         .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("Carried")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("integer");

@@ -155,6 +155,48 @@ namespace Modular.Modules.Dues.Data.Migrations.Sqlite
                     b.ToTable("dues_hardship", (string)null);
                 });
 
+            modelBuilder.Entity("Modular.Modules.Dues.Data.DuesMove", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MonthsCarried")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherAgency")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TransferId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("AgencyId", "MemberId");
+
+                    b.ToTable("dues_move", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Modules.Dues.Data.DuesPayment", b =>
                 {
                     b.Property<int>("Id")
@@ -170,6 +212,10 @@ namespace Modular.Modules.Dues.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarriedFrom")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
@@ -305,6 +351,9 @@ namespace Modular.Modules.Dues.Data.Migrations.Sqlite
                     b.Property<decimal>("Amount")
                         .HasPrecision(12, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Carried")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");

@@ -55,6 +55,8 @@ public sealed class DetailsModel(DuesDbContext db, DuesAccess access, DuesLedger
     public IReadOnlyList<DuesHardship> Hardships { get; private set; } = [];
     public IReadOnlyDictionary<int, IReadOnlyList<StoredFileInfo>> Evidence { get; private set; } = new Dictionary<int, IReadOnlyList<StoredFileInfo>>();
     public IReadOnlyList<DuesPayment> Payments { get; private set; } = [];
+    /// <summary>The member's dues carried in with a transfer from another agency, newest first.</summary>
+    public IReadOnlyList<DuesMove> CarriedIn { get; private set; } = [];
     public bool CanCollect { get; private set; }
     public bool IsOffice => access.IsOffice;
     public bool IsOwn { get; private set; }
@@ -175,6 +177,7 @@ public sealed class DetailsModel(DuesDbContext db, DuesAccess access, DuesLedger
         Bases = await db.Bases.AsNoTracking().Where(b => b.MemberId == id).OrderByDescending(b => b.Year).ToListAsync(ct);
         Hardships = await db.Hardships.AsNoTracking().Where(h => h.MemberId == id).OrderByDescending(h => h.Year).ToListAsync(ct);
         Payments = await db.Payments.AsNoTracking().Where(p => p.MemberId == id).OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.Id).ToListAsync(ct);
+        CarriedIn = await db.Moves.AsNoTracking().Where(m => m.MemberId == id && m.Direction == DuesMoveDirection.In).OrderByDescending(m => m.Id).ToListAsync(ct);
         if (IsOffice || CanCollect) Evidence = await evidence.ListAsync(Hardships.Select(h => h.Id).ToList(), ct);
         return true;
     }
