@@ -35,6 +35,14 @@ public sealed class DirectoryLabels(IText text)
         _ => "Deceased",
     }];
 
+    public string TransferState(TransferState s) => text[s switch
+    {
+        Modular.Sdk.TransferState.Accepted => "Transfer accepted",
+        Modular.Sdk.TransferState.Returned => "Transfer returned",
+        Modular.Sdk.TransferState.Cancelled => "Transfer withdrawn",
+        _ => "Transfer waiting for acceptance",
+    }];
+
     public string Post(CommitteePost p) => text[p switch
     {
         CommitteePost.Secretary => "Secretary",

@@ -143,7 +143,8 @@ public sealed record TransferResult(int? TransferId, IReadOnlyList<Problem> Prob
 /// On acceptance between agencies the member's record (stage, dates, personal data) goes to the receiving agency, their
 /// record in the sending agency stays as transferred out, their committee posts there end, and their account's
 /// membership follows them (a member of the receiving agency; no roles left in the sending one). Every module
-/// registered with <c>AddMemberMovedHandler</c> that is on in the sending agency is then told (<see cref="IMemberMovedHandler"/>).
+/// registered with <c>AddMemberMovedHandler</c> that is on in the sending agency is then told (<see cref="IMemberMovedHandler"/>),
+/// since 1.6.0 inside the acceptance's transaction: if one of them fails, the acceptance is refused and nothing is changed.
 /// Problems name the field of the request (<c>MemberId</c>, <c>ToAgencyId</c>, <c>ToOrganizationId</c>, <c>Date</c>,
 /// <c>ValidUntil</c>, <c>Reason</c>, <c>OrganizationId</c>, <c>Name</c>, <c>Stage</c>, <c>Origin</c>, <c>LetterNumber</c>).
 /// Since 1.5.0.

@@ -4,7 +4,7 @@ using Modular.Tests.Infrastructure;
 
 namespace Modular.BrowserTests.Transfers;
 
-public sealed class TransfersBrowserFixture() : BrowserFixture("transfers", "development");
+public sealed class TransfersBrowserFixture() : BrowserFixture("transfers", "development", "dues");
 
 /// <summary>Transfers as the two Party offices meet them: one agency sends a member, the other accepts and places them.</summary>
 public sealed class TransfersJourneyTests(TransfersBrowserFixture fixture) : BrowserTest(fixture), IClassFixture<TransfersBrowserFixture>
@@ -14,11 +14,12 @@ public sealed class TransfersJourneyTests(TransfersBrowserFixture fixture) : Bro
     {
         var portal = Fixture.Portal;
         var first = await portal.DemoAgencyIdAsync();
-        // A full member of the first branch without a post or an account, with a date of joining to recognise.
+        // A full member of the first branch without a post or an account, with a date of joining to recognise and dues paid.
         var row = await portal.QueryAsync(
             "SELECT m.\"Id\" || '|' || m.\"Name\" || '|' || m.\"JoinedDate\" FROM dir_member m JOIN dir_organization o ON o.\"Id\" = m.\"OrganizationId\" " +
             "WHERE m.\"AgencyId\" = @a AND o.\"Name\" = '第一党支部' AND m.\"Stage\" = 4 AND m.\"Situation\" = 0 AND m.\"UserId\" IS NULL AND m.\"JoinedDate\" IS NOT NULL " +
-            "AND NOT EXISTS (SELECT 1 FROM dir_post p WHERE p.\"MemberId\" = m.\"Id\") ORDER BY m.\"Id\" LIMIT 1", ("a", first));
+            "AND NOT EXISTS (SELECT 1 FROM dir_post p WHERE p.\"MemberId\" = m.\"Id\") AND EXISTS (SELECT 1 FROM dues_paid_month d WHERE d.\"MemberId\" = m.\"Id\") " +
+            "ORDER BY m.\"Id\" LIMIT 1", ("a", first));
         var parts = Assert.Single(row).Split('|');
         var (memberId, name, joined) = (parts[0], parts[1], parts[2]);
 
@@ -47,7 +48,14 @@ public sealed class TransfersJourneyTests(TransfersBrowserFixture fixture) : Bro
         await Assertions.Expect(Page.Locator("h1")).ToContainTextAsync(name);
         await Assertions.Expect(Page.GetByTestId("stage")).ToHaveTextAsync("正式党员");
         await Assertions.Expect(Page.GetByText(joined)).ToBeVisibleAsync();
-        await Assertions.Expect(Page.GetByText("综合处党支部")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByText("综合处党支部").First).ToBeVisibleAsync();
+        // Their page shows the transfer, and their dues months came along, shown as carried.
+        await Assertions.Expect(Page.GetByTestId("transfers")).ToContainTextAsync("已接收");
+        var newId = Page.Url.Split('/').Last();
+        await Page.GotoAsync(Url($"/m/dues/Members/Details/{newId}"));
+        await Assertions.Expect(Page.GetByTestId("carried-in")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("paid-through")).Not.ToHaveTextAsync("—");
+        await Assertions.Expect(Page.GetByTestId("carried").First).ToBeVisibleAsync();
 
         // Gone from the first agency's roster: only a record of the transfer out is left there.
         await Page.Locator("#switch-agency").SelectOptionAsync(new SelectOptionValue { Label = "市数据资源局" });
@@ -56,6 +64,7 @@ public sealed class TransfersJourneyTests(TransfersBrowserFixture fixture) : Bro
         await Assertions.Expect(Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToHaveCountAsync(0);
         await Page.GotoAsync(Url($"/Directory/Members/Details/{memberId}"));
         await Assertions.Expect(Page.GetByTestId("situation")).ToContainTextAsync("已转出");
+        await Assertions.Expect(Page.GetByTestId("transfers")).ToContainTextAsync("综合处党支部");
     });
 
     [Fact]

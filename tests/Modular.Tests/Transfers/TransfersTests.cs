@@ -106,6 +106,15 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         Assert.Equal([second], agencies);
         var member = await _portal.SignedInAsync("transfer-a");
         Assert.Contains("已接收", await member.GetStringAsync("/m/transfers/Mine"));
+        // The member's page shows the transfer: to the member, to the receiving office, and on the sending side's old record.
+        Assert.Contains($"data-transfer-id=\"{transfer}\"", await member.GetStringAsync($"/Directory/Members/Details/{moved}"));
+        Assert.Contains($"data-transfer-id=\"{transfer}\"", await office.GetStringAsync($"/Directory/Members/Details/{moved}"));
+        await SwitchAsync(office, first);
+        var sent = await office.GetStringAsync($"/Directory/Members/Details/{person}");
+        Assert.Contains($"data-transfer-id=\"{transfer}\"", sent);
+        Assert.Contains("已接收", sent);
+        // Another agency's member page is not found, transfers or not.
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/Directory/Members/Details/{moved}")).StatusCode);
         // Both agencies' audit logs have the acceptance.
         var audited = await _portal.AuditEntriesAsync("member.transfer-accept", $"Directory.Transfer#{transfer}");
         Assert.Equal([first, second], audited.Where(e => e.Success).Select(e => e.AgencyId ?? 0).Order().ToList());

@@ -9,7 +9,8 @@ namespace Modular.Host.Pages.Directory.Members;
 
 /// <summary>
 /// One member. ID and mobile numbers masked and the birth date (the digits the ID mask hides) left out; the agency's
-/// Party office may see them in full, and each such view is audited.
+/// Party office may see them in full, and each such view is audited. The member's transfers are listed where they are
+/// seen: on the sending agency's record and the receiving one's (each office sees its side; the member their own).
 /// </summary>
 public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directory, PersonalDataProtector protector, DirectoryLabels labels, ICurrentUser user, AuditLog audit) : PageModel
 {
@@ -17,6 +18,8 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directo
     public string? OrganizationName { get; private set; }
     public string? GroupName { get; private set; }
     public IReadOnlyList<string> Posts { get; private set; } = [];
+    /// <summary>The member's transfers out of or into this agency (and within it), newest first.</summary>
+    public IReadOnlyList<MemberTransferInfo> Transfers { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanViewFull => user.IsInAgencyRole(Roles.AgencyAdmin);
     public string? FullIdNumber { get; private set; }
@@ -36,6 +39,11 @@ public sealed class DetailsModel(DirectoryDbContext db, DirectoryService directo
         var names = await db.Organizations.AsNoTracking().Where(o => o.Id == member.OrganizationId || o.Id == member.GroupId).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         OrganizationName = names.GetValueOrDefault(member.OrganizationId);
         GroupName = member.GroupId is { } g ? names.GetValueOrDefault(g) : null;
+        var current = member.AgencyId;
+        Transfers = (await db.Transfers.AsNoTracking()
+                .Where(t => (t.FromAgencyId == current && t.FromMemberId == id) || (t.ToAgencyId == current && t.ToMemberId == id))
+                .OrderByDescending(t => t.StartedOn).ThenByDescending(t => t.Id).ToListAsync(ct))
+            .Select(t => t.ToInfo()).ToList();
         Posts = (await db.CurrentPosts.AsNoTracking().Where(p => p.MemberId == id).ToListAsync(ct)).Select(p => labels.Post(p.Post)).ToList();
         return true;
     }
