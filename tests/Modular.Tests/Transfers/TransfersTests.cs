@@ -71,6 +71,7 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         var office = await OfficeInAsync(first);
         await Ok(await office.PostFormAsync("/m/development/Cases/Open", new Dictionary<string, string> { ["Input.MemberId"] = person.ToString(), ["Input.Date"] = Day(Today.AddDays(-20)) }));
         var applied = await _portal.TextAsync("SELECT \"ApplicationDate\" FROM dir_member WHERE \"Id\" = @m", ("m", person));
+        var letter = await _portal.AddStoredFileAsync(first, "development", $"step:{await _portal.IntAsync("SELECT MIN(\"Id\") FROM dev_step WHERE \"CaseId\" = @c", ("c", (await _portal.CaseOfAsync(person))!.Value))}");
 
         await Ok(await StartAsync(office, person, second, null, Today));
         var transfer = await TransferOfAsync(person);
@@ -100,7 +101,11 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         // The development case went along; none is left behind.
         Assert.Equal(second, await _portal.IntAsync("SELECT \"AgencyId\" FROM dev_case WHERE \"MemberId\" = @m", ("m", moved)));
         Assert.Null(await _portal.CaseOfAsync(person));
-        Assert.Equal([1], await _portal.StepsOfAsync((await _portal.CaseOfAsync(moved))!.Value));
+        var movedCase = (await _portal.CaseOfAsync(moved))!.Value;
+        Assert.Equal([1], await _portal.StepsOfAsync(movedCase));
+        // The step's file (the application letter) went with the step's copy.
+        var movedStep = await _portal.IntAsync("SELECT MIN(\"Id\") FROM dev_step WHERE \"CaseId\" = @c", ("c", movedCase));
+        Assert.Equal((second, $"step:{movedStep}"), await _portal.StoredFileOwnerAsync(letter));
         // The account is a member of the second agency only.
         var agencies = await _portal.WithDbAsync(db => db.AgencyMemberships.Where(m => m.User!.UserName == "transfer-a").Select(m => m.AgencyId).ToListAsync());
         Assert.Equal([second], agencies);
