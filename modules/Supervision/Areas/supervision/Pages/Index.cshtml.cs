@@ -33,7 +33,7 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         var year = Year.Value;
         var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
         // Enter once: open tasks that records prove close before the list is read.
-        var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).Take(50).ToListAsync(ct);
+        var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(ct);
         if (proved.Count > 0 && await proof.CloseProvedAsync(proved, ct) is > 0 and var n) this.ShowMessage(T["{0} tasks were closed by their records.", n]);
         db.ChangeTracker.Clear();
         var query = mine.AsNoTracking();
