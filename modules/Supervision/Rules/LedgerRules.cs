@@ -16,6 +16,7 @@ public static class LedgerRules
         if (string.IsNullOrEmpty(source)) problems.Add(new("Source", "Please say which inspection or feedback it comes from."));
         else if (source.Length > MaxSource) problems.Add(new("Source", "The source can be at most 200 characters."));
         if (receivedOn is not { } d) problems.Add(new("ReceivedOn", receivedUnreadable ? "Please enter a valid date." : "Please enter the day the feedback was received."));
+        else if (!SaneDates.IsSane(d)) problems.Add(new("ReceivedOn", "Please enter a valid date."));
         else if (d > today) problems.Add(new("ReceivedOn", "The feedback is entered once received: the date cannot be in the future."));
         return problems;
     }
@@ -34,6 +35,7 @@ public static class LedgerRules
         if (ownerMemberId is not null && !ownerOnRoster) problems.Add(new("OwnerMemberId", "Please choose a member of this agency."));
         if (deadline is not { } d) problems.Add(new("Deadline", deadlineUnreadable ? "Please enter a valid date." : "Please enter the deadline."));
         else if (d < received) problems.Add(new("Deadline", "The deadline cannot be before the feedback was received."));
+        else if (!SaneDates.IsSane(d)) problems.Add(new("Deadline", "Please enter a valid date."));
         return problems;
     }
 

@@ -21,6 +21,7 @@ public static class PromptRules
         else if (input.Body.Length > MaxBody) problems.Add(new("Body", "The text can be at most 2000 characters."));
         if (input.AnswerBy is not { } by) problems.Add(new("AnswerBy", input.AnswerByUnreadable ? "Please enter a valid date." : "Please enter the day answers are due."));
         else if (by < today) problems.Add(new("AnswerBy", "Answers cannot be due before today."));
+        else if (!SaneDates.IsSane(by)) problems.Add(new("AnswerBy", "Please enter a valid date."));
         if (input.Targets.Count == 0) problems.Add(new("Targets", "Please choose at least one organisation."));
         else if (input.Targets.Any(t => !organizations.Contains(t))) problems.Add(new("Targets", "Please choose organisations of this agency."));
         return problems;

@@ -92,7 +92,7 @@ public static class TaskRules
             else if (!string.IsNullOrEmpty(input.ProofType) && RecordKinds.TypesOf(input.ProofKind).All(t => t.Value != input.ProofType))
                 problems.Add(new("ProofType", "Please choose a type from the list."));
             if (input.ProofCount is not { } n || n < 1 || n > MaxProofCount) problems.Add(new("ProofCount", "Please enter how many records prove the task (1 to 50)."));
-            if (input.ProofFromUnreadable) problems.Add(new("ProofFrom", "Please enter a valid date."));
+            if (input.ProofFromUnreadable || input.ProofFrom is { } start && !SaneDates.IsSane(start)) problems.Add(new("ProofFrom", "Please enter a valid date."));
             else if (input.ProofFrom is { } from && input.Deadline is { } d && from > d) problems.Add(new("ProofFrom", "Records cannot be counted from after the deadline."));
         }
         else if (!string.IsNullOrEmpty(input.ProofType)) problems.Add(new("ProofKind", "Please choose the kind of record first."));

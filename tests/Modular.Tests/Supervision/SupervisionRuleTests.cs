@@ -105,6 +105,8 @@ public sealed class SupervisionRuleTests
         Assert.Contains(LedgerRules.CheckItem("", "", 1, null, null, true, Today, orgs, false), p => p.Field == "Deadline" && p.Message == "Please enter a valid date.");
         Assert.Contains(LedgerRules.CheckLedger("巡察整改", "市委巡察组", Today.AddDays(1), false, Today), p => p.Field == "ReceivedOn");
         Assert.Empty(LedgerRules.CheckLedger("巡察整改", "市委巡察组", Today, false, Today));
+        Assert.Contains(LedgerRules.CheckLedger("巡察整改", "市委巡察组", new DateOnly(1, 1, 1), false, Today), p => p.Field == "ReceivedOn" && p.Message == "Please enter a valid date.");
+        Assert.Contains(LedgerRules.CheckItem("记录不规范", "统一记录本", 1, null, DateOnly.MaxValue, false, Today, orgs, false), p => p.Field == "Deadline");
         Assert.Contains(LedgerRules.CheckClose(false, " ".Trim()), p => p.Field == "Note");
         Assert.Contains(LedgerRules.CheckClose(true, "已整改"), p => p.Field == "");
         Assert.True(LedgerRules.IsOverdue(ItemStatus.Open, Today.AddDays(-1), Today));
