@@ -32,12 +32,14 @@ public sealed class SupervisionTests(SupervisionTests.Portal portal) : IClassFix
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("请填写工作进展。", await empty.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await secretary.StepAsync(portal, task, "Report", "已召开支委会部署。")).StatusCode);
+        Assert.Contains("回复月提示：本月工作提示（流程测试）", await secretary.GetStringAsync("/Todo"));
         var target = await portal.IntAsync("SELECT \"Id\" FROM sup_prompt_target WHERE \"PromptId\" = @p", ("p", prompt));
         var answer = await secretary.PostFormAsync($"/m/supervision/Prompts/Details/{prompt}", new Dictionary<string, string>
         {
             ["TargetId"] = target.ToString(), ["Answer"] = "已落实。", ["Version"] = "1",
         }, $"/m/supervision/Prompts/Details/{prompt}?handler=Answer");
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        Assert.DoesNotContain("回复月提示：本月工作提示（流程测试）", await secretary.GetStringAsync("/Todo"));
         // Only the office checks and closes; a member who owns nothing does not even see the task.
         Assert.Equal(HttpStatusCode.NotFound, (await secretary.StepAsync(portal, task, "Close", "")).StatusCode);
         var member = await portal.SignedInAsync("member");
