@@ -32,6 +32,7 @@ public sealed class IntegrityModule : IModule
         services.AddDemoDataSeeder<IntegritySeeder>();
         services.AddReportSection<IntegrityReportSection>();
         services.AddScheduledJob<FestivalReminderJob>();
+        services.AddSharedRecordSource<WarningRecordSource>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

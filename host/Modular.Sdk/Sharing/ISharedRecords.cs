@@ -73,6 +73,11 @@ public static class SharedRecordKinds
     /// paid without a gap, <see cref="SharedRecord.OrganizationId"/> the branch. For transfer letters. Since 1.5.0.
     /// </summary>
     public const string DuesPaidThrough = "dues.paid-through";
+    /// <summary>
+    /// Integrity's warning-education sessions (警示教育) held, with attendance; <see cref="SharedRecord.OrganizationId"/> the
+    /// organisation whose roster attended (null for the whole agency). Since 1.6.0.
+    /// </summary>
+    public const string IntegrityWarningEducation = "integrity.warning-education";
 }
 
 /// <summary>Values of <see cref="SharedRecord.Type"/> that more than one module reads. Since 1.4.0.</summary>

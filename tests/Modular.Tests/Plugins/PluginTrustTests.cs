@@ -161,6 +161,7 @@ public sealed class PluginTrustTests : IDisposable
     [InlineData("integrity")]
     [InlineData("civilization")]
     [InlineData("dues")]
+    [InlineData("supervision")]
     [InlineData("notes")]
     [InlineData("tasks")]
     [InlineData("shelf")]

@@ -1,0 +1,71 @@
+namespace Modular.Modules.Supervision.Pages;
+
+/// <summary>
+/// The task list of a year: every task for the office, an owner's own otherwise, with stage, deadline and overdue; the
+/// tasks from above (上级督办) for the office. Record-proved tasks on the page close themselves when their records appear.
+/// </summary>
+[RequirePermission(SupervisionModule.ViewPermission)]
+public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access, TaskProof proof, IHigherTasks higher, PeopleLookup people, IAgencyClock clock,
+    IStringLocalizer<SupervisionModule> T) : SupervisionPage
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Show { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    public PagedList<WorkTask> List { get; private set; } = new([], 1, 20, 0);
+    public IReadOnlyDictionary<int, TaskStage> Stages { get; private set; } = new Dictionary<int, TaskStage>();
+    public IReadOnlyDictionary<int, OrganizationInfo> OrgNames { get; private set; } = new Dictionary<int, OrganizationInfo>();
+    public IReadOnlyDictionary<int, MemberInfo> Names { get; private set; } = new Dictionary<int, MemberInfo>();
+    public IReadOnlyList<HigherTask> FromAbove { get; private set; } = [];
+    public int OpenCount { get; private set; }
+    public int OverdueCount { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool IsManager => access.IsManager;
+
+    public string SortUrl(string column) => Url.Page("Index", new { year = Year, show = Show, q = Q, sort = Sort == column ? "-" + column : column })!;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today;
+        var today = Today;
+        Year = SaneDates.SaneYear(Year) ?? today.Year;
+        var year = Year.Value;
+        var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
+        // Enter once: open tasks that records prove close before the list is read.
+        var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(ct);
+        if (proved.Count > 0 && await proof.CloseProvedAsync(proved, ct) is > 0 and var n) this.ShowMessage(T["{0} tasks were closed by their records.", n]);
+        db.ChangeTracker.Clear();
+        var query = mine.AsNoTracking();
+        OpenCount = await query.CountAsync(t => t.Status == WorkTaskStatus.Open, ct);
+        OverdueCount = await query.CountAsync(t => t.Status == WorkTaskStatus.Open && t.Deadline < today, ct);
+        query = Show switch
+        {
+            "overdue" => query.Where(t => t.Status == WorkTaskStatus.Open && t.Deadline < today),
+            "escalated" => query.Where(t => t.Status == WorkTaskStatus.Open && t.Steps.Any(s => s.Kind == StepKind.Escalated)),
+            "done" => query.Where(t => t.Status == WorkTaskStatus.Done),
+            "all" => query,
+            _ => query.Where(t => t.Status == WorkTaskStatus.Open),
+        };
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var q = Q.Trim();
+            query = query.Where(t => t.Title.Contains(q) || (t.Source != null && t.Source.Contains(q)));
+        }
+        query = Sort switch
+        {
+            "-deadline" => query.OrderByDescending(t => t.Deadline).ThenBy(t => t.Id),
+            "title" => query.OrderBy(t => t.Title).ThenBy(t => t.Id),
+            "-title" => query.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
+            _ => query.OrderBy(t => t.Deadline).ThenBy(t => t.Id),
+        };
+        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, ct);
+        var ids = List.Items.Select(t => t.Id).ToList();
+        var steps = await db.Steps.AsNoTracking().Where(s => ids.Contains(s.TaskId)).Select(s => new { s.TaskId, s.Kind }).ToListAsync(ct);
+        Stages = List.Items.ToDictionary(t => t.Id, t => TaskRules.Stage(t.Status, steps.Where(s => s.TaskId == t.Id).Select(s => s.Kind)));
+        OrgNames = await people.OrganizationsByIdAsync(ct);
+        Names = await people.NamesAsync(List.Items.Select(t => t.OwnerMemberId), ct);
+        if (access.IsManager) FromAbove = await higher.ListAsync(ct);
+        return Page();
+    }
+}
