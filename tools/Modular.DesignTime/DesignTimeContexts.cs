@@ -31,3 +31,4 @@ sealed class DevelopmentContextFactory : ModuleContextFactory<Modular.Modules.De
 sealed class TransfersContextFactory : ModuleContextFactory<Modular.Modules.Transfers.Data.TransfersDbContext>;
 sealed class ElectionsContextFactory : ModuleContextFactory<Modular.Modules.Elections.Data.ElectionsDbContext>;
 sealed class DuesContextFactory : ModuleContextFactory<Modular.Modules.Dues.Data.DuesDbContext>;
+sealed class StudyContextFactory : ModuleContextFactory<Modular.Modules.Study.Data.StudyDbContext>;
