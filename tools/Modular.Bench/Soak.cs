@@ -11,7 +11,7 @@ using AngleSharp.Html.Parser;
 /// between clicks, while the host's working set is sampled. Any answer of 500 or above, any unexpected 4xx and any
 /// failed connection counts as an error.
 /// </summary>
-sealed class Soak(string baseUrl, Process host, int seconds, int users, int agencies, string password)
+sealed partial class Soak(string baseUrl, Process host, int seconds, int users, int agencies, string password)
 {
     private static readonly HtmlParser Parser = new();
     private readonly ConcurrentDictionary<string, ConcurrentBag<double>> latencies = new();

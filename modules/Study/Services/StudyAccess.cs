@@ -29,8 +29,11 @@ public sealed class StudyAccess(ICurrentMember me, IDirectory directory, IPermis
     public async Task<bool> TakesAsync(StudyTest test, int memberId, CancellationToken ct)
     {
         if (Ids.Parse(test.MemberIds).Contains(memberId)) return true;
-        if (!test.WholeAgency && test.OrganizationIds.Length == 0) return false;
-        return (await TakersAsync(test, ct)).ContainsKey(memberId);
+        // One member's record, not the roster: asked on every answer of every taker.
+        if (test.WholeAgency) return await directory.GetMemberAsync(memberId, ct) is { IsPartyMember: true };
+        foreach (var org in Ids.Parse(test.OrganizationIds))
+            if ((await directory.FindMembersAsync(MemberQuery.PartyMembers with { OrganizationId = org }, ct)).Any(m => m.Id == memberId)) return true;
+        return false;
     }
 }
 

@@ -104,6 +104,35 @@ public sealed class StudyTests : IClassFixture<StudyTests.Portal>
         Assert.Equal(before + 4, MiniExcelLibs.MiniExcel.Query(new MemoryStream(export), useHeaderRow: true).Count());
     }
 
+    [Fact]
+    public async Task A_session_is_recorded_against_the_plan_or_links_an_org_life_meeting_instead()
+    {
+        var demo = await _portal.DemoAgencyIdAsync();
+        var plan = await _portal.IntAsync("SELECT MIN(\"Id\") FROM stu_plan WHERE \"AgencyId\" = @a AND \"Owner\" = 0", ("a", demo));
+        var office = await _portal.SignedInAsync("office");
+        var form = $"/m/study/Sessions/Edit?plan={plan}";
+        var page = await office.GetStringAsync(form);
+        Assert.Contains("data-testid=\"meeting-picker\"", page);
+        var meeting = System.Text.RegularExpressions.Regex.Match(page, "<option value=\"(\\d+)\">\\d{4}-").Groups[1].Value;
+        Assert.NotEqual("", meeting);
+        Dictionary<string, string> Fields(string date, string topic, string meetingId) => new()
+        {
+            ["plan"] = plan.ToString(), ["Input.Date"] = date, ["Input.Topic"] = topic, ["Input.Speaker"] = "党组书记", ["Input.MeetingShown"] = "true",
+            ["Input.MeetingId"] = meetingId, ["Input.Version"] = "0",
+        };
+        // A date ahead is refused next to the field, in Chinese, and nothing is saved.
+        var before = await _portal.IntAsync("SELECT COUNT(*) FROM stu_session WHERE \"PlanId\" = @p", ("p", plan));
+        var future = await office.PostFormAsync(form, Fields(_portal.Today.AddDays(3).ToString("yyyy-MM-dd"), "专题学习", ""));
+        Assert.Equal(HttpStatusCode.OK, future.StatusCode);
+        Assert.Contains("学习结束后再记录", await future.Content.ReadAsStringAsync());
+        Assert.Equal(before, await _portal.IntAsync("SELECT COUNT(*) FROM stu_session WHERE \"PlanId\" = @p", ("p", plan)));
+        // Held as an org-life meeting: no date typed, the meeting's is used and the link kept.
+        var linked = await office.PostFormAsync(form, Fields("", "", meeting));
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal(1, await _portal.IntAsync("SELECT COUNT(*) FROM stu_session WHERE \"PlanId\" = @p AND \"LinkedKind\" = 'org-life.meeting' AND \"LinkedId\" = @m", ("p", plan), ("m", meeting)));
+        Assert.Contains("以会议形式开展", await office.GetStringAsync($"/m/study/Plans/Details/{plan}"));
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, IEnumerable<Dictionary<string, object?>> rows)
     {
         var token = await client.TokenAsync("/m/study/Questions/Import");
@@ -154,6 +183,14 @@ public sealed class StudyTimeUpTests : IClassFixture<StudyTimeUpTests.Portal>
         await _portal.Services.GetRequiredService<ScheduledJobRunner>().RunOnceAsync(_portal.Clock.GetUtcNow());
         Assert.Equal(0, await _portal.IntAsync(open, ("t", test)));
         Assert.Equal(1, await _portal.IntAsync("SELECT COUNT(*) FROM stu_answer a JOIN stu_attempt t ON t.\"Id\" = a.\"AttemptId\" WHERE t.\"TestId\" = @t", ("t", test)));
+
+        // Once the window has closed, the result shows the right answers.
+        Assert.DoesNotContain("data-testid=\"answers\"", await member.GetStringAsync($"/m/study/Result/{test}"));
+        _portal.Clock.Advance(TimeSpan.FromDays(26));
+        var later = await _portal.SignedInAsync("member");
+        var closed = await later.GetStringAsync($"/m/study/Result/{test}");
+        Assert.Contains("正确答案", closed);
+        Assert.Contains("data-testid=\"answers\"", closed);
     }
 }
 

@@ -63,14 +63,11 @@ public sealed class TakeModel(TestTaking taking, IAgencyClock clock, IStringLoca
     /// <summary>Submits: the answers on the form are saved first (all of them, for a page without script), then graded.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        if (await taking.MineAsync(Id, ct) is not { } attempt) return NotFound();
-        if (attempt.SubmittedAt is null)
-        {
-            foreach (var (key, values) in Request.Form)
-                if (key.StartsWith("q", StringComparison.Ordinal) && int.TryParse(key.AsSpan(1), out var question))
-                    if (await taking.SaveAsync(Id, question, string.Concat(values.ToArray()), ct) is TakeOutcome.TimeUp or TakeOutcome.Submitted) break;
-            await taking.SubmitAsync(Id, ct);
-        }
+        var given = new Dictionary<int, string?>();
+        foreach (var (key, values) in Request.Form)
+            if (key.StartsWith('q') && int.TryParse(key.AsSpan(1), out var question)) given[question] = string.Concat(values.ToArray());
+        var (outcome, _) = await taking.SubmitAsync(Id, given, ct);
+        if (outcome == TakeOutcome.NotFound) return NotFound();
         return this.RedirectWithMessage(T["Submitted. Your result is below."], "/Result", new { id = Id });
     }
 
