@@ -34,13 +34,14 @@ sealed partial class Soak
         var saved = 0;
         var lost = 0;
         var clock = Stopwatch.StartNew();
-        using var start = new Barrier(sessions.Count);
-        // Everybody at once: start, the page, then each answer on its own request.
-        var expected = await Task.WhenAll(sessions.Select(s => Task.Run(async () =>
+        // Everybody at once (an awaited gate, not a blocking barrier that would starve the thread pool): start, the page,
+        // then each answer on its own request.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var takers = sessions.Select(async s =>
         {
             var client = s.Client!;
             var answers = new Dictionary<string, string>();
-            start.SignalAndWait(TimeSpan.FromSeconds(30));
+            await go.Task;
             var page = await GetAsync(client, "test start page", take);
             var startForm = FormWithHandler(page, "Start");
             if (startForm is not null) await PostAsync(client, "test started", take, startForm, [], multipart: false);
@@ -71,7 +72,10 @@ sealed partial class Soak
                 }
             }
             return answers;
-        })));
+        }).ToList();
+        clock.Restart();
+        go.SetResult();
+        var expected = await Task.WhenAll(takers);
         var answering = clock.Elapsed;
 
         // What each attempt holds, against what was answered 200 to; then everyone submits.
@@ -107,13 +111,7 @@ sealed partial class Soak
         var report = new StringBuilder();
         report.AppendLine($"Exam: {sessions.Count} of {people.Count} people signed in and took test {testId} at the same moment, each answer on its own request.");
         report.AppendLine();
-        report.AppendLine("| action | requests | p50 ms | p99 ms |");
-        report.AppendLine("| --- | ---: | ---: | ---: |");
-        foreach (var (action, bag) in latencies.OrderBy(l => l.Key))
-        {
-            var all = bag.Order().ToList();
-            report.AppendLine($"| {action} | {all.Count} | {all[all.Count / 2]:F1} | {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F1} |");
-        }
+        LatencyTable(report);
         report.AppendLine();
         report.AppendLine($"Answers sent {sent}, saved (200) {saved}, lost or changed {lost}; all answers in {answering.TotalSeconds:F1} s ({saved / answering.TotalSeconds:F0}/s); {errors.Count} errors.");
         foreach (var e in errors.Take(10)) report.AppendLine("- error: " + e);

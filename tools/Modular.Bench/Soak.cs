@@ -58,13 +58,7 @@ sealed partial class Soak(string baseUrl, Process host, int seconds, int users, 
         report.AppendLine($"Soak: {people.Count} people ({people.Count(p => p.Role == Role.Office)} Party office, {people.Count(p => p.Role == Role.Secretary)} branch secretaries, " +
             $"{people.Count(p => p.Role == Role.Member)} members) in {agencies} agencies, {signedIn} signed in, {seconds} s, a pause of 0.5–1.5 s between clicks.");
         report.AppendLine();
-        report.AppendLine("| action | requests | p50 ms | p99 ms |");
-        report.AppendLine("| --- | ---: | ---: | ---: |");
-        foreach (var (action, bag) in latencies.OrderBy(l => l.Key))
-        {
-            var all = bag.Order().ToList();
-            report.AppendLine($"| {action} | {all.Count} | {all[all.Count / 2]:F1} | {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F1} |");
-        }
+        LatencyTable(report);
         var total = latencies.Values.Sum(b => b.Count);
         report.AppendLine();
         report.AppendLine($"{total} requests ({total / clock.Elapsed.TotalSeconds:F0}/s), {errors.Count} errors, {refused} forms answered with a message (e.g. no places left).");
@@ -228,6 +222,18 @@ sealed partial class Soak(string baseUrl, Process host, int seconds, int users, 
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             errors.Enqueue($"POST {target}: {e.Message}");
+        }
+    }
+
+    /// <summary>The latencies of each action, as a Markdown table.</summary>
+    private void LatencyTable(StringBuilder report)
+    {
+        report.AppendLine("| action | requests | p50 ms | p99 ms |");
+        report.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var (action, bag) in latencies.OrderBy(l => l.Key))
+        {
+            var all = bag.Order().ToList();
+            report.AppendLine($"| {action} | {all.Count} | {all[all.Count / 2]:F1} | {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F1} |");
         }
     }
 
