@@ -26,6 +26,7 @@ public sealed class IntegrityModule : IModule
         services.AddScoped<RiskRegister>();
         services.AddScoped<Evidence>();
         services.AddScoped<TalkLog>();
+        services.AddScoped<KnowledgeTests>();
         services.AddDashboardWidget<IntegrityWidget>();
         services.AddTodoProvider<IntegrityTodo>();
         services.AddMenuItemCheck<TalksMenuCheck>();

@@ -25,6 +25,9 @@ const string Usage = """
       --soak N             soak mode instead: N seconds of simulated people of mixed roles (needs the first-party
                            modules, --plugins plugins, and accounts from `Modular.Seed --accounts`); exits 1 on any error
       --users N            people in the soak (default 200), spread over --agencies N agencies (default 10)
+      --exam               exam mode instead: the --users people of the first agency (accounts from `Modular.Seed
+                           --agencies 1 --accounts N`, study on) take its open test at the same moment, every answer
+                           on its own request; each attempt is read back; exits 1 on any lost answer or error
       --help               this text
     """;
 if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
@@ -82,6 +85,16 @@ try
         await Task.Delay(50);
     }
     if (startup == default) throw new InvalidOperationException("The host did not start.");
+
+    if (args.Contains("--exam"))
+    {
+        var exam = new Soak(baseUrl, host, 0, int.Parse(Arg("--users", "200")), 1, Arg("--password", "Bench@2026"));
+        var (examReport, examErrors) = await exam.RunExamAsync();
+        Console.WriteLine($"Start-up to the first served page: {startup.TotalSeconds:F1} s.");
+        Console.WriteLine(examReport);
+        Environment.ExitCode = examErrors == 0 ? 0 : 1;
+        return;
+    }
 
     var soakSeconds = int.Parse(Arg("--soak", "0"));
     if (soakSeconds > 0)

@@ -11,7 +11,7 @@ using AngleSharp.Html.Parser;
 /// between clicks, while the host's working set is sampled. Any answer of 500 or above, any unexpected 4xx and any
 /// failed connection counts as an error.
 /// </summary>
-sealed class Soak(string baseUrl, Process host, int seconds, int users, int agencies, string password)
+sealed partial class Soak(string baseUrl, Process host, int seconds, int users, int agencies, string password)
 {
     private static readonly HtmlParser Parser = new();
     private readonly ConcurrentDictionary<string, ConcurrentBag<double>> latencies = new();
@@ -58,13 +58,7 @@ sealed class Soak(string baseUrl, Process host, int seconds, int users, int agen
         report.AppendLine($"Soak: {people.Count} people ({people.Count(p => p.Role == Role.Office)} Party office, {people.Count(p => p.Role == Role.Secretary)} branch secretaries, " +
             $"{people.Count(p => p.Role == Role.Member)} members) in {agencies} agencies, {signedIn} signed in, {seconds} s, a pause of 0.5–1.5 s between clicks.");
         report.AppendLine();
-        report.AppendLine("| action | requests | p50 ms | p99 ms |");
-        report.AppendLine("| --- | ---: | ---: | ---: |");
-        foreach (var (action, bag) in latencies.OrderBy(l => l.Key))
-        {
-            var all = bag.Order().ToList();
-            report.AppendLine($"| {action} | {all.Count} | {all[all.Count / 2]:F1} | {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F1} |");
-        }
+        LatencyTable(report);
         var total = latencies.Values.Sum(b => b.Count);
         report.AppendLine();
         report.AppendLine($"{total} requests ({total / clock.Elapsed.TotalSeconds:F0}/s), {errors.Count} errors, {refused} forms answered with a message (e.g. no places left).");
@@ -228,6 +222,18 @@ sealed class Soak(string baseUrl, Process host, int seconds, int users, int agen
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             errors.Enqueue($"POST {target}: {e.Message}");
+        }
+    }
+
+    /// <summary>The latencies of each action, as a Markdown table.</summary>
+    private void LatencyTable(StringBuilder report)
+    {
+        report.AppendLine("| action | requests | p50 ms | p99 ms |");
+        report.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var (action, bag) in latencies.OrderBy(l => l.Key))
+        {
+            var all = bag.Order().ToList();
+            report.AppendLine($"| {action} | {all.Count} | {all[all.Count / 2]:F1} | {all[Math.Min(all.Count - 1, (int)(all.Count * 0.99))]:F1} |");
         }
     }
 

@@ -32,3 +32,4 @@ sealed class TransfersContextFactory : ModuleContextFactory<Modular.Modules.Tran
 sealed class ElectionsContextFactory : ModuleContextFactory<Modular.Modules.Elections.Data.ElectionsDbContext>;
 sealed class DuesContextFactory : ModuleContextFactory<Modular.Modules.Dues.Data.DuesDbContext>;
 sealed class SupervisionContextFactory : ModuleContextFactory<Modular.Modules.Supervision.Data.SupervisionDbContext>;
+sealed class StudyContextFactory : ModuleContextFactory<Modular.Modules.Study.Data.StudyDbContext>;

@@ -78,6 +78,12 @@ public static class SharedRecordKinds
     /// organisation whose roster attended (null for the whole agency). Since 1.6.0.
     /// </summary>
     public const string IntegrityWarningEducation = "integrity.warning-education";
+    /// <summary>
+    /// Study's tests (online quizzes), dated by the day they open, with <see cref="SharedRecord.Attendance"/> as takers
+    /// expected and tests submitted; <see cref="SharedRecord.Type"/> is <see cref="SharedRecordTypes.IntegrityKnowledgeTest"/>
+    /// for a test the office marked as integrity's knowledge test (the hundred Party rules). Since 1.6.0.
+    /// </summary>
+    public const string StudyTest = "study.test";
 }
 
 /// <summary>Values of <see cref="SharedRecord.Type"/> that more than one module reads. Since 1.4.0.</summary>
@@ -85,6 +91,8 @@ public static class SharedRecordTypes
 {
     /// <summary>A theme Party day (主题党日).</summary>
     public const string ThemePartyDay = "ThemePartyDay";
+    /// <summary>A test that counts as integrity education's knowledge test (廉政知识测试). Since 1.6.0.</summary>
+    public const string IntegrityKnowledgeTest = "IntegrityKnowledgeTest";
 }
 
 /// <summary>A kind of shared record that answers for the current agency and user.</summary>

@@ -6,7 +6,7 @@ namespace Modular.Modules.Integrity.Services;
 /// inspections, and integrity talks for those who may see them (counts only: talks are confidential).
 /// </summary>
 public sealed class IntegrityReportSection(IntegrityDbContext db, IntegrityAccess access, PeopleLookup people, IModuleSettings settings,
-    IStringLocalizer<IntegrityModule> T) : IReportSection
+    KnowledgeTests knowledge, IStringLocalizer<IntegrityModule> T) : IReportSection
 {
     public string ModuleId => IntegrityModule.Id;
     public int Order => 40;
@@ -41,6 +41,13 @@ public sealed class IntegrityReportSection(IntegrityDbContext db, IntegrityAcces
             relevant.Count, Times, relevant.Count >= target ? Tone.Good : Tone.Info));
         var inspections = await db.Inspections.AsNoTracking().Where(i => i.Date >= first && i.Date <= last)
             .Select(i => i.TargetOrganizationId).ToListAsync(ct);
+        // The knowledge tests study offers (counted while study is on): the year's tests and who has taken them (agency-wide counts).
+        if (scope.IsAgencyWide && knowledge.Available)
+        {
+            var tests = (await knowledge.OfYearAsync(period.Year, ct)).Where(t => t.Date <= last).ToList();
+            content.Figures.Add(new ReportFigure(new LocalizedText("本年廉政知识测试", "Integrity knowledge tests this year"), tests.Count, Times));
+            content.Figures.Add(new ReportFigure(new LocalizedText("参加知识测试", "Knowledge tests taken"), tests.Sum(t => t.Attendance?.Present ?? 0), new LocalizedText("人次", "attendances")));
+        }
         content.Figures.Add(new ReportFigure(new LocalizedText("明察暗访", "Inspections"), inspections.Count(scope.Includes), Times));
         // Talks belong to no branch and are for discipline inspection and the committee's secretary alone.
         if (scope.IsAgencyWide && await access.CanSeeTalksAsync(ct))

@@ -20,7 +20,7 @@ namespace Modular.Tests.BadInput;
 /// </summary>
 public sealed partial class BadInputSweepTests(BadInputSweepTests.Portal portal, ITestOutputHelper output) : IClassFixture<BadInputSweepTests.Portal>
 {
-    public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity", "development", "elections", "dues", "transfers", "supervision");
+    public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity", "development", "elections", "dues", "transfers", "supervision", "study");
 
     private static readonly string[] Roles = PortalClient.DemoAccounts;
     private static readonly string[] QueryOrder = ["office", "secretary", "shuji", "jijian", "member", "admin", "secadmin", "auditor"];

@@ -38,7 +38,7 @@ public sealed partial class MigrationSnapshotTests
             Assert.Matches($@"namespace [\w.]+\.{provider}\s*$", NamespaceOf().Match(source).Value.TrimEnd());
         }
         // The host's two contexts, nine modules, three fixtures and the template, each on two providers.
-        Assert.Equal(2 * 15, checkedSnapshots);
+        Assert.Equal(2 * 16, checkedSnapshots);
     }
 
     [Fact]

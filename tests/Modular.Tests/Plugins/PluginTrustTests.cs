@@ -162,6 +162,7 @@ public sealed class PluginTrustTests : IDisposable
     [InlineData("civilization")]
     [InlineData("dues")]
     [InlineData("supervision")]
+    [InlineData("study")]
     [InlineData("notes")]
     [InlineData("tasks")]
     [InlineData("shelf")]

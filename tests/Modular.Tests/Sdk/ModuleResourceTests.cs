@@ -16,7 +16,7 @@ public sealed partial class ModuleResourceTests
     public static TheoryData<string> Modules() => new(WithChinese());
 
     [Fact]
-    public void The_first_party_modules_are_checked() => Assert.Equal(["Civilization", "Development", "Dues", "Elections", "Integrity", "OrgLife", "Supervision", "Transfers", "Volunteer"], WithChinese());
+    public void The_first_party_modules_are_checked() => Assert.Equal(["Civilization", "Development", "Dues", "Elections", "Integrity", "OrgLife", "Study", "Supervision", "Transfers", "Volunteer"], WithChinese());
 
     [Theory]
     [MemberData(nameof(Modules))]

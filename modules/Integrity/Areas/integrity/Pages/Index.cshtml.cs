@@ -2,7 +2,7 @@ namespace Modular.Modules.Integrity.Pages;
 
 /// <summary>The module's home: what is due in each section, with links into them.</summary>
 [RequirePermission(IntegrityModule.ViewPermission)]
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, FestivalPlanner festivals, RiskRegister register, IModuleSettings settings, IAgencyClock clock) : IntegrityPage
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, FestivalPlanner festivals, RiskRegister register, IModuleSettings settings, KnowledgeTests knowledge, IAgencyClock clock) : IntegrityPage
 {
     public bool CanSeeTalks { get; private set; }
     public bool IsManager => access.IsManager;
@@ -19,6 +19,8 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, IC
     public int OverdueItems { get; private set; }
     public FestivalDate? NextFestival { get; private set; }
     public int Year { get; private set; }
+    /// <summary>The year's knowledge tests from study; null while study is off (the card is not shown).</summary>
+    public IReadOnlyList<SharedRecord>? KnowledgeTests { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -48,6 +50,7 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, IC
         if (Round is not null) RoundProgress = await register.ProgressAsync(Round.Id, ct);
         NextFestival = (await festivals.ForYearAsync(Year, ct)).Concat(await festivals.ForYearAsync(Year + 1, ct))
             .Where(f => f.Enabled && f.Date >= today).OrderBy(f => f.Date).FirstOrDefault();
+        if (knowledge.Available) KnowledgeTests = await knowledge.OfYearAsync(Year, ct);
         return Page();
     }
 }

@@ -1,0 +1,39 @@
+using Modular.Modules.Study.Domain;
+using Modular.Sdk;
+
+namespace Modular.Modules.Study.Rules;
+
+/// <summary>What a test must satisfy. Fields are the form's ("Title", "Opens", …).</summary>
+public static class TestRules
+{
+    public const int MaxTitle = 100, MaxDescription = 1000, MaxDuration = 300, MaxQuestions = 200;
+
+    /// <param name="Opens">Agency time as entered.</param>
+    /// <param name="QuestionIds">Chosen questions (for <see cref="Selection.Chosen"/>).</param>
+    /// <param name="Available">Questions of the bank in the draw's category (for <see cref="Selection.Random"/>).</param>
+    public sealed record Input(string? Title, string? Description, DateTime? Opens, DateTime? Closes, int? DurationMinutes, int? PassMark, Selection Selection,
+        IReadOnlyCollection<int> QuestionIds, int? DrawCount, int Available, bool WholeAgency, int Organizations, int People);
+
+    public static List<Problem> Check(Input input)
+    {
+        var problems = new List<Problem>();
+        var title = input.Title?.Trim();
+        if (string.IsNullOrEmpty(title)) problems.Add(new("Title", "Please enter the title of the test."));
+        else if (title.Length > MaxTitle) problems.Add(new("Title", "The title can be at most {0} characters.", MaxTitle));
+        if (input.Description?.Trim().Length > MaxDescription) problems.Add(new("Description", "The description can be at most {0} characters.", MaxDescription));
+        if (input.Opens is null) problems.Add(new("Opens", "Please enter when the test opens."));
+        if (input.Closes is null) problems.Add(new("Closes", "Please enter when the test closes."));
+        else if (input.Opens is { } o && input.Closes <= o) problems.Add(new("Closes", "The test closes after it opens."));
+        if (input.DurationMinutes is not (>= 1 and <= MaxDuration)) problems.Add(new("DurationMinutes", "The duration is 1 to {0} minutes.", MaxDuration));
+        if (input.PassMark is not (>= 0 and <= 100)) problems.Add(new("PassMark", "The pass mark is 0 to 100 (percent)."));
+        if (input.Selection == Selection.Chosen)
+        {
+            if (input.QuestionIds.Count == 0) problems.Add(new("QuestionIds", "Choose at least one question."));
+            else if (input.QuestionIds.Count > MaxQuestions) problems.Add(new("QuestionIds", "A test has at most {0} questions.", MaxQuestions));
+        }
+        else if (input.DrawCount is not (>= 1 and <= MaxQuestions)) problems.Add(new("DrawCount", "Draw 1 to {0} questions.", MaxQuestions));
+        else if (input.DrawCount > input.Available) problems.Add(new("DrawCount", "The bank has only {0} questions of this category.", input.Available));
+        if (!input.WholeAgency && input.Organizations == 0 && input.People == 0) problems.Add(new("Takers", "Choose who takes the test: the whole agency, organisations or people."));
+        return problems;
+    }
+}
