@@ -130,6 +130,7 @@ public static class Policies
     public const string AgencyAdmin = "AgencyAdmin";
     public const string SecurityAdmin = "SecurityAdmin";
     public const string AuditAdmin = "AuditAdmin";
+    public const string OversightCommittee = "OversightCommittee";
     public const string ModuleApi = "ModuleApi";
 }
 

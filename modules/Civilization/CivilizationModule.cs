@@ -26,6 +26,7 @@ public sealed class CivilizationModule : IModule
         services.AddTodoProvider<CivilizationTodo>();
         services.AddDemoDataSeeder<CivilizationSeeder>();
         services.AddReportSection<CivilizationReportSection>();
+        services.AddIndicatorSource<CivilizationIndicators>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -26,6 +26,7 @@ public sealed class DevelopmentModule : IModule
         services.AddScoped<CaseArchive>();
         services.AddScoped<CaseImport>();
         services.AddReportSection<DevelopmentReportSection>();
+        services.AddIndicatorSource<DevelopmentIndicators>();
         services.AddDashboardWidget<DevelopmentWidget>();
         services.AddTodoProvider<DevelopmentTodo>();
         services.AddDemoDataSeeder<DevelopmentSeeder>();

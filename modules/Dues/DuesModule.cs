@@ -31,6 +31,7 @@ public sealed class DuesModule : IModule
         services.AddDashboardWidget<DuesWidget>();
         services.AddTodoProvider<DuesTodo>();
         services.AddReportSection<DuesReportSection>();
+        services.AddIndicatorSource<DuesIndicators>();
         services.AddSharedRecordSource<PaidThroughSource>();
         services.AddDemoDataSeeder<DuesSeeder>();
         services.AddMemberMovedHandler<DuesMover>();

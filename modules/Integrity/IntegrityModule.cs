@@ -32,6 +32,7 @@ public sealed class IntegrityModule : IModule
         services.AddMenuItemCheck<TalksMenuCheck>();
         services.AddDemoDataSeeder<IntegritySeeder>();
         services.AddReportSection<IntegrityReportSection>();
+        services.AddIndicatorSource<IntegrityIndicators>();
         services.AddScheduledJob<FestivalReminderJob>();
         services.AddSharedRecordSource<WarningRecordSource>();
     }

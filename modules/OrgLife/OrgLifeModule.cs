@@ -35,6 +35,7 @@ public sealed class OrgLifeModule : IModule
         services.AddDemoDataSeeder<OrgLifeSeeder>();
         services.AddSharedRecordSource<MeetingRecordSource>();
         services.AddReportSection<OrgLifeReportSection>();
+        services.AddIndicatorSource<OrgLifeIndicators>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

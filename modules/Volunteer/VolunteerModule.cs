@@ -34,6 +34,7 @@ public sealed class VolunteerModule : IModule
         services.AddSharedRecordSource<ActivityRecordSource>();
         services.AddSharedRecordSource<ThemeDayRecordSource>();
         services.AddReportSection<VolunteerReportSection>();
+        services.AddIndicatorSource<VolunteerIndicators>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

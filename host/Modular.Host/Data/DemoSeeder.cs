@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
         new("admin", "系统管理员", "system administrator (系统管理员: agencies, accounts, modules)", null, Roles.PlatformAdmin),
         new("secadmin", "安全管理员", "security administrator (安全管理员: administrators, unlocking)", null, Roles.SecurityAdmin),
         new("auditor", "审计管理员", "audit administrator (审计管理员: audit log only)", null, Roles.AuditAdmin),
+        new("gongwei", "周工委", "organ work committee (市直机关工委: every agency's figures, tasks to agencies)", null, Roles.OversightCommittee),
         new("office", "王建华", "agency administrator (机关党委办公室), also in 市委政研室", $"{Roles.AgencyAdmin},{Roles.Member}"),
         new("secretary", "张国强", "branch secretary (第一党支部书记)", Roles.Member),
         new("member", "李晓梅", "Party member (党员, 第一党支部)", Roles.Member),
@@ -52,7 +53,8 @@ public sealed class DemoSeeder(
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
-        foreach (var a in Accounts.Where(a => a.PlatformRole is not null))
+        // Only the three administrators start a real installation; the committee's accounts are given later.
+        foreach (var a in Accounts.Where(a => a.PlatformRole is not null && Roles.Administrators.Contains(a.PlatformRole)))
         {
             if ((await users.GetUsersInRoleAsync(a.PlatformRole!)).Count > 0) continue;
             var password = "Init-" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9)).Replace('/', 'x').Replace('+', 'y') + "9a";

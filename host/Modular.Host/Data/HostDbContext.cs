@@ -24,6 +24,9 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
     public DbSet<PluginPublisher> PluginPublishers => Set<PluginPublisher>();
     public DbSet<DemoDataSeed> DemoDataSeeds => Set<DemoDataSeed>();
     public DbSet<Backups.PortalIdentity> PortalIdentities => Set<Backups.PortalIdentity>();
+    public DbSet<Oversight.IndicatorOptOut> IndicatorOptOuts => Set<Oversight.IndicatorOptOut>();
+    public DbSet<Oversight.CommitteeTask> CommitteeTasks => Set<Oversight.CommitteeTask>();
+    public DbSet<Oversight.CommitteeTaskCopy> CommitteeTaskCopies => Set<Oversight.CommitteeTaskCopy>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -70,6 +73,18 @@ public class HostDbContext(DbContextOptions<HostDbContext> options) : IdentityDb
         {
             e.HasKey(d => new { d.AgencyId, d.ModuleId });
             e.HasOne<Agency>().WithMany().HasForeignKey(d => d.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Oversight.IndicatorOptOut>(e =>
+        {
+            e.HasKey(o => new { o.AgencyId, o.ModuleId });
+            e.HasOne<Agency>().WithMany().HasForeignKey(o => o.AgencyId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Oversight.CommitteeTaskCopy>(e =>
+        {
+            e.HasIndex(c => new { c.AgencyId, c.TaskId }).IsUnique();
+            e.HasOne(c => c.Task).WithMany(t => t.Copies).HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.Version).IsConcurrencyToken();
         });
         builder.Entity<Backups.PortalIdentity>(e =>
         {

@@ -148,6 +148,7 @@ public static class SecuritySetup
                 || ctx.User.Identity?.AuthenticationType == Feeds.FeedLinkMiddleware.AuthenticationType
                 || OpenIddict.Abstractions.OpenIddictExtensions.HasScope(ctx.User, Oidc.OidcScopes.ModulesApi)));
             o.AddPolicy(Policies.AuditAdmin, p => p.RequireRole(Roles.AuditAdmin));
+            o.AddPolicy(Policies.OversightCommittee, p => p.RequireRole(Roles.OversightCommittee));
         });
     }
 

@@ -45,6 +45,7 @@ public static class ShellSetup
                 o.Conventions.AuthorizeFolder("/Agency", Policies.AgencyAdmin);
                 o.Conventions.AuthorizeFolder("/Security", Policies.SecurityAdmin);
                 o.Conventions.AuthorizeFolder("/Audit", Policies.AuditAdmin);
+                o.Conventions.AuthorizeFolder("/Oversight", Policies.OversightCommittee);
                 // Sign-in and the pages that ask for the password again share the per-address limit on posts.
                 foreach (var page in new[] { "/Account/Login", "/Account/LoginWith2fa", "/Account/ChangePassword", "/Account/Manage" })
                     o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));

@@ -12,8 +12,18 @@ public static class Roles
     public const string SecurityAdmin = "security-admin";
     /// <summary>Audit administrator (审计管理员): reads, exports and verifies the audit log, nothing else.</summary>
     public const string AuditAdmin = "audit-admin";
-    /// <summary>The three administrators; no account may hold two of them.</summary>
-    public static readonly IReadOnlyList<string> PlatformRoles = [PlatformAdmin, SecurityAdmin, AuditAdmin];
+    /// <summary>
+    /// The city's organ work committee (市直机关工委): figures of every agency that shares them, tasks to agencies' Party
+    /// offices; belongs to no agency and sees no person's data. Given by the security administrator. Since 1.6.0.
+    /// </summary>
+    public const string OversightCommittee = "oversight-committee";
+    /// <summary>The three administrators.</summary>
+    public static readonly IReadOnlyList<string> Administrators = [PlatformAdmin, SecurityAdmin, AuditAdmin];
+    /// <summary>
+    /// The roles outside any agency: the three administrators and (since 1.6.0) the organ work committee; no account may
+    /// hold two of them, and none holds an agency membership.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PlatformRoles = [PlatformAdmin, SecurityAdmin, AuditAdmin, OversightCommittee];
     /// <summary>The agency's own administrator (Party office): turns modules on and off, settings.</summary>
     public const string AgencyAdmin = "agency-admin";
     /// <summary>Every member of the agency.</summary>

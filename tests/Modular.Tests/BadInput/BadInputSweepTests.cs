@@ -23,7 +23,7 @@ public sealed partial class BadInputSweepTests(BadInputSweepTests.Portal portal,
     public sealed class Portal() : PortalFactory("org-life", "volunteer", "civilization", "integrity", "development", "elections", "dues", "transfers", "supervision", "study");
 
     private static readonly string[] Roles = PortalClient.DemoAccounts;
-    private static readonly string[] QueryOrder = ["office", "secretary", "shuji", "jijian", "member", "admin", "secadmin", "auditor"];
+    private static readonly string[] QueryOrder = ["office", "secretary", "shuji", "jijian", "member", "gongwei", "admin", "secadmin", "auditor"];
     private const int MaxPagesPerRole = 70;
     private const int InstancesPerTemplate = 2;
     private static readonly string Long = new('长', 5000);

@@ -37,7 +37,7 @@ public static partial class PortalClient
     }
 
     /// <summary>Every demo account of the README, least rights first (the posts of an administrator can change what the others see).</summary>
-    public static readonly string[] DemoAccounts = ["member", "secretary", "shuji", "jijian", "office", "auditor", "secadmin", "admin"];
+    public static readonly string[] DemoAccounts = ["member", "secretary", "shuji", "jijian", "office", "auditor", "gongwei", "secadmin", "admin"];
 
     public static async Task<HttpClient> SignedInAsync(this PortalFactory factory, string userName, string password = Modular.Host.Data.DemoSeeder.DemoPassword)
     {

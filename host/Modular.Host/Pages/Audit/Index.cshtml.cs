@@ -43,6 +43,8 @@ public sealed class IndexModel(HostDbContext db, AuditVerifier verifier, AuditLo
         "plugin.failed" => "插件加载失败",
         "sign-out-everywhere" => "退出所有设备", "feed-link.create" => "创建订阅链接", "feed-link.revoke" => "撤销订阅链接",
         "demo-data.seed" => "生成演示数据",
+        "oversight.view" => "机关工委查看指标", "oversight.export" => "机关工委导出指标", "oversight.task.issued" => "机关工委下发任务",
+        "oversight.task.reminded" => "机关工委催办", "oversight.task.reported" => "反馈上级督办进展",
         "plugin.publisher.added" => "添加插件发布者", "plugin.publisher.removed" => "移除插件发布者",
         "plugin.installed" => "安装模块", "plugin.install.failed" => "安装模块失败", "plugin.package.refused" => "拒绝安装包",
         "plugin.upgrade.staged" => "模块待升级", "plugin.uninstall.staged" => "模块待卸载", "plugin.staged.cancelled" => "取消待办的升级或卸载",

@@ -22,6 +22,7 @@ public sealed class AdministratorsModel(AdministratorService admins, IText text)
         Roles.PlatformAdmin => text["System administrator"],
         Roles.SecurityAdmin => text["Security administrator"],
         Roles.AuditAdmin => text["Audit administrator"],
+        Roles.OversightCommittee => text["Organ work committee"],
         _ => text["No administrator role"],
     };
 

@@ -39,7 +39,7 @@ public sealed class AdministratorService(UserManager<PortalUser> users, HostDbCo
     /// </remarks>
     public async Task<string?> SetRoleAsync(string actingUserId, string userName, string? role, CancellationToken ct)
     {
-        if (role is not null && !Roles.PlatformRoles.Contains(role)) return text["Choose one of the three administrator roles."];
+        if (role is not null && !Roles.PlatformRoles.Contains(role)) return text["Choose one of the platform roles."];
         var user = await users.FindByNameAsync(userName.Trim());
         if (user is null) return text["There is no account with this user name."];
         if (user.Id == actingUserId)

@@ -63,7 +63,8 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
 
         if (agency.Id is not null && user.IsInAgencyRole(Roles.AgencyAdmin))
         {
-            sections.Add(new NavSection(text["Agency administration"], [new(text["Modules of this agency"], "/Agency/Modules"), new(text["Accounts"], "/Agency/Accounts")]));
+            sections.Add(new NavSection(text["Agency administration"], [new(text["Modules of this agency"], "/Agency/Modules"), new(text["Accounts"], "/Agency/Accounts"),
+                new(text["Figures shared with the committee"], "/Agency/Sharing")]));
         }
         if (user.IsPlatformAdmin)
         {
@@ -79,6 +80,15 @@ public sealed class NavigationService(ModuleGate gate, PluginCatalog catalog, IC
         if (user.IsInPlatformRole(Roles.SecurityAdmin))
         {
             sections.Add(new NavSection(text["Security"], [new(text["Administrators"], "/Security/Administrators"), new(text["Plugin publishers"], "/Security/Publishers")]));
+        }
+        if (user.IsInPlatformRole(Roles.OversightCommittee))
+        {
+            sections.Add(new NavSection(text["Organ work committee"], [
+                new(text["Agencies at a glance"], "/Oversight"),
+                new(text["Trends by month"], "/Oversight/Trends"),
+                new(text["Tasks to agencies"], "/Oversight/Tasks"),
+                new(text["Wall display"], "/Oversight/Display"),
+            ]));
         }
         if (user.IsInPlatformRole(Roles.AuditAdmin))
         {

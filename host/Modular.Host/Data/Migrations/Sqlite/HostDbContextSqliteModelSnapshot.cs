@@ -444,82 +444,6 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.ToTable("PluginInstanceStates");
                 });
 
-            modelBuilder.Entity("Modular.Host.Data.PluginPackage", b =>
-                {
-                    b.Property<string>("PluginId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<DateTime>("InstalledAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InstalledBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastOutcome")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastOutcomeAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LastOutcomeSuccess")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PackageVersion")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StagedAction")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StagedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StagedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("StagedContent")
-                        .HasColumnType("BLOB");
-
-                    b.Property<bool>("StagedDeleteData")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StagedSha256")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StagedVersion")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("State")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("PluginId");
-
-                    b.ToTable("PluginPackages");
-                });
-
             modelBuilder.Entity("Modular.Host.Data.PluginPublisher", b =>
                 {
                     b.Property<int>("Id")
@@ -716,6 +640,97 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.ToTable("OidcKeys");
                 });
 
+            modelBuilder.Entity("Modular.Host.Oversight.CommitteeTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CommitteeTasks");
+                });
+
+            modelBuilder.Entity("Modular.Host.Oversight.CommitteeTaskCopy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastProgress")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.HasIndex("AgencyId", "TaskId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeTaskCopies");
+                });
+
+            modelBuilder.Entity("Modular.Host.Oversight.IndicatorOptOut", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AgencyId", "ModuleId");
+
+                    b.ToTable("IndicatorOptOuts");
+                });
+
             modelBuilder.Entity("Modular.Host.Security.PasswordHistoryEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -739,6 +754,82 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("PasswordHistory");
+                });
+
+            modelBuilder.Entity("Modular.Plugins.Packages.PluginPackage", b =>
+                {
+                    b.Property<string>("PluginId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("InstalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstalledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastOutcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastOutcomeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastOutcomeSuccess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PackageVersion")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedAction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StagedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("StagedContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("StagedDeleteData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagedSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StagedVersion")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PluginId");
+
+                    b.ToTable("PluginPackages");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
@@ -1052,6 +1143,32 @@ namespace Modular.Host.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Modular.Host.Oversight.CommitteeTaskCopy", b =>
+                {
+                    b.HasOne("Modular.Host.Data.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Modular.Host.Oversight.CommitteeTask", "Task")
+                        .WithMany("Copies")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Task");
+                });
+
+            modelBuilder.Entity("Modular.Host.Oversight.IndicatorOptOut", b =>
+                {
+                    b.HasOne("Modular.Host.Data.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", "Application")
@@ -1074,6 +1191,11 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Modular.Host.Oversight.CommitteeTask", b =>
+                {
+                    b.Navigation("Copies");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Modular.Host.Oversight;
+using Modular.Sdk;
+
+namespace Modular.Host.Pages.Oversight;
+
+/// <summary>One indicator month by month for every agency, over a year (up to the current month). Audited.</summary>
+public sealed class TrendsModel(IndicatorCollector collector, IAuditLog audit, IAgencyClock clock) : PageModel
+{
+    public int Year { get; private set; }
+    public IReadOnlyList<IndicatorColumn> Columns { get; private set; } = [];
+    public IndicatorColumn? Chosen { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Agencies { get; private set; } = [];
+    /// <summary>Per month (1–12) the matrix of that month.</summary>
+    public IReadOnlyList<IndicatorMatrix> Months { get; private set; } = [];
+
+    public async Task OnGetAsync(int? year, string? key, CancellationToken ct)
+    {
+        var today = clock.Today;
+        Year = year is >= 2000 && year <= today.Year ? year.Value : today.Year;
+        var last = Year == today.Year ? today.Month : 12;
+        var months = new List<IndicatorMatrix>();
+        for (var m = 1; m <= last; m++) months.Add(await collector.MatrixAsync(new IndicatorPeriod(Year, m), ct));
+        Months = months;
+        Columns = months.SelectMany(m => m.Columns).DistinctBy(c => c.Definition.Key).ToList();
+        Chosen = Columns.FirstOrDefault(c => c.Definition.Key == key) ?? Columns.FirstOrDefault();
+        Agencies = await collector.AgenciesAsync(ct);
+        await audit.WriteAsync("oversight.view", "Oversight", $"trends {Year} {Chosen?.Definition.Key}", true, ct);
+    }
+}
