@@ -17,9 +17,12 @@ public static class DataSetup
         services.AddSingleton(database);
         services.AddSingleton<DatabaseLocks>();
         services.AddSingleton<TimeStampInterceptor>();
+        services.AddSingleton<Operations.RequestCostMeter>();
+        services.AddSingleton<Operations.QueryCountInterceptor>();
         // Stamps first, so that the audit records them.
         services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
-            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>(),
+                sp.GetRequiredService<Operations.QueryCountInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ModuleDemoData>();
