@@ -19,6 +19,8 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public IQueryable<OrganizationPost> CurrentPosts => Posts.Where(p => p.Until == null);
     /// <summary>Transfers between branches and agencies: not agency-owned (both sides see them); filter by side.</summary>
     public DbSet<MemberTransfer> Transfers => Set<MemberTransfer>();
+    /// <summary>Each agency's change stamp (<see cref="Data.AgencyChangeInterceptor"/>), behind <see cref="IAgencyCache"/>.</summary>
+    public DbSet<Data.AgencyChange> AgencyChanges => Set<Data.AgencyChange>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
 
@@ -65,6 +67,12 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.HasIndex(t => new { t.FromAgencyId, t.State });
             e.HasIndex(t => new { t.ToAgencyId, t.State });
             e.HasIndex(t => new { t.FromAgencyId, t.FromMemberId });
+        });
+        modelBuilder.Entity<Data.AgencyChange>(e =>
+        {
+            e.ToTable("dir_change");
+            e.HasKey(c => c.AgencyId);
+            e.Property(c => c.AgencyId).ValueGeneratedNever();
         });
         Notifications.NotificationDbContext.MapTables(modelBuilder);
         base.OnModelCreating(modelBuilder);
