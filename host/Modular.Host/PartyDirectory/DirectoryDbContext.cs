@@ -22,18 +22,6 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     /// <summary>Each agency's change stamp (<see cref="Data.AgencyChangeInterceptor"/>), behind <see cref="IAgencyCache"/>.</summary>
     public DbSet<Data.AgencyChange> AgencyChanges => Set<Data.AgencyChange>();
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
-
-    /// <summary>Bumped by every save in this process: caches of computed facts include it in their key.</summary>
-    public static long ChangeStamp(int agencyId) => Changes.GetValueOrDefault(agencyId);
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (CurrentAgencyId is { } id) Changes.AddOrUpdate(id, 1, (_, v) => v + 1);
-        return result;
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // Files and notices have contexts of their own (FileDbContext, NotificationDbContext); their tables came with
