@@ -27,15 +27,16 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     {
         var first = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        (await client.GetAsync(path)).Dispose();
-        var sample = portal.Services.GetRequiredService<RequestCostMeter>().Samples(path)[^1];
+        // Three warm requests, the cheapest counted: the portal's start-up jobs may still save (and so drop caches) at first.
+        for (var i = 0; i < 3; i++) (await client.GetAsync(path)).Dispose();
+        var sample = portal.Services.GetRequiredService<RequestCostMeter>().Samples(path).TakeLast(3).MinBy(s => s.Queries)!;
         Assert.Equal(200, sample.Status);
         output.WriteLine($"{path}: {sample.Queries} queries, {sample.Bytes / 1024} KiB");
         return sample;
     }
 
     [Theory]
-    [InlineData("/", 61)]
+    [InlineData("/", 32)]
     [InlineData("/Directory/Members", 12)]
     [InlineData("/m/org-life/Meetings", 27)]
     [InlineData("/m/org-life/Compliance", 10)]
@@ -127,5 +128,16 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
             return await db.SaveChangesAsync();
         }));
         Assert.Equal(afterHost, await StampAsync(agency));
+    }
+
+    [Fact]
+    public async Task Viewing_the_dashboard_writes_no_agency_data_so_its_caches_hold()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var client = await portal.SignedInAsync("office");
+        (await client.GetAsync("/")).Dispose();
+        var before = await StampAsync(agency);
+        (await client.GetAsync("/")).Dispose();
+        Assert.Equal(before, await StampAsync(agency));
     }
 }
