@@ -22,6 +22,8 @@ public sealed class ModularOptions
     public int JobSeconds { get; set; } = 600;
     /// <summary>This instance's name on the Modules page (which instance runs which shared package); unique per instance.</summary>
     public string InstanceName { get; set; } = Environment.MachineName;
+    /// <summary>Meter each request's database commands and allocations and show them at /_cost (benchmarks, tests); off in production.</summary>
+    public bool RequestCost { get; set; }
 
     public string ResolvePluginsPath(string contentRoot) => Path.GetFullPath(Path.Combine(contentRoot, PluginsPath));
 

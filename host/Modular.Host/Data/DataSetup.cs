@@ -17,9 +17,15 @@ public static class DataSetup
         services.AddSingleton(database);
         services.AddSingleton<DatabaseLocks>();
         services.AddSingleton<TimeStampInterceptor>();
-        // Stamps first, so that the audit records them.
+        services.AddSingleton<Operations.RequestCostMeter>();
+        services.AddSingleton<Operations.QueryCountInterceptor>();
+        services.AddSingleton<AgencyChangeInterceptor>();
+        services.AddScoped<AgencyStamps>();
+        services.AddScoped<IAgencyCache, AgencyCache>();
+        // Stamps first, so that the audit records them; the agency's change stamp last, as it may commit the save.
         services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
-            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>(),
+                sp.GetRequiredService<Operations.QueryCountInterceptor>(), sp.GetRequiredService<AgencyChangeInterceptor>()));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ModuleDemoData>();

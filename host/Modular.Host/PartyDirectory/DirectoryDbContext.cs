@@ -19,18 +19,8 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
     public IQueryable<OrganizationPost> CurrentPosts => Posts.Where(p => p.Until == null);
     /// <summary>Transfers between branches and agencies: not agency-owned (both sides see them); filter by side.</summary>
     public DbSet<MemberTransfer> Transfers => Set<MemberTransfer>();
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> Changes = new();
-
-    /// <summary>Bumped by every save in this process: caches of computed facts include it in their key.</summary>
-    public static long ChangeStamp(int agencyId) => Changes.GetValueOrDefault(agencyId);
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (CurrentAgencyId is { } id) Changes.AddOrUpdate(id, 1, (_, v) => v + 1);
-        return result;
-    }
+    /// <summary>Each agency's change stamp (<see cref="Data.AgencyChangeInterceptor"/>), behind <see cref="IAgencyCache"/>.</summary>
+    public DbSet<Data.AgencyChange> AgencyChanges => Set<Data.AgencyChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +55,12 @@ public class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options, IC
             e.HasIndex(t => new { t.FromAgencyId, t.State });
             e.HasIndex(t => new { t.ToAgencyId, t.State });
             e.HasIndex(t => new { t.FromAgencyId, t.FromMemberId });
+        });
+        modelBuilder.Entity<Data.AgencyChange>(e =>
+        {
+            e.ToTable("dir_change");
+            e.HasKey(c => c.AgencyId);
+            e.Property(c => c.AgencyId).ValueGeneratedNever();
         });
         Notifications.NotificationDbContext.MapTables(modelBuilder);
         base.OnModelCreating(modelBuilder);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Modular.Sdk;
 using Modular.Host.Shell.Dashboard;
@@ -6,27 +5,18 @@ using Modular.Host.Shell.Dashboard;
 namespace Modular.Host.PartyDirectory;
 
 /// <summary>Loads the facts of every organisation in the agency and computes their warnings.</summary>
-public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, IAgencyClock clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class DirectoryWarnings(DirectoryDbContext db, DirectorySettings settings, IAgencyClock clock, IAgencyCache cache)
 {
     public DateOnly Today => clock.Today;
 
     private IReadOnlyList<OrganizationFacts>? _facts;
 
-    /// <summary>Once per request: the dashboard card and the to-do count both ask.</summary>
     /// <summary>
-    /// Counts behind the reminders, asked by the dashboard card, the to-do count and the organisation pages.
-    /// Cached briefly per agency, and dropped by any save in this process, so an edit shows at once.
+    /// Counts behind the reminders, asked by the dashboard card, the to-do count and the organisation pages: kept per
+    /// agency until any of its data changes (on any instance), once per request.
     /// </summary>
-    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct)
-    {
-        if (_facts is not null) return _facts;
-        if (db.CurrentAgencyId is not { } agency) return _facts = await LoadFactsAsync(ct);
-        var key = $"directory-facts:{agency}:{DirectoryDbContext.ChangeStamp(agency)}";
-        if (cache.TryGetValue(key, out IReadOnlyList<OrganizationFacts>? cached) && cached is not null) return _facts = cached;
-        _facts = await LoadFactsAsync(ct);
-        cache.Set(key, _facts, TimeSpan.FromSeconds(30));
-        return _facts;
-    }
+    public async Task<IReadOnlyList<OrganizationFacts>> FactsAsync(CancellationToken ct) =>
+        _facts ??= await cache.GetOrCreateAsync("directory:facts", LoadFactsAsync, ct);
 
     private async Task<IReadOnlyList<OrganizationFacts>> LoadFactsAsync(CancellationToken ct)
     {

@@ -50,9 +50,18 @@ public sealed record ComplianceReport(int Year, DateOnly Today, IReadOnlyDiction
 /// Branches × periods for each meeting type, computed from held meetings alone (nobody types a report):
 /// held, due, overdue or not yet due, against the agency's cadence rules.
 /// </summary>
-public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays)
+public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLifeSettings settings, CountedThemeDays themeDays, IAgencyCache cache)
 {
-    public async Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default)
+    /// <summary>
+    /// The report of <paramref name="branches"/> for <paramref name="year"/> as of <paramref name="today"/>: kept per agency
+    /// until any of its data changes (meetings, appraisals, posts and groups in the directory, the module's settings).
+    /// </summary>
+    public Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default) =>
+        cache.GetOrCreateAsync($"{OrgLifeModule.Id}:compliance:{year}:{today:yyyy-MM-dd}:{Ids(branches)}", c => ComputeAsync(year, branches, today, c), ct);
+
+    private static string Ids(IEnumerable<OrganizationInfo> organizations) => string.Join(',', organizations.Select(o => o.Id));
+
+    private async Task<ComplianceReport> ComputeAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct)
     {
         var cadences = settings.Cadences();
         var ids = branches.Select(b => b.Id).ToList();
@@ -97,7 +106,13 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
     }
 
     /// <summary>The secretaries' lecture of each of <paramref name="organizations"/> (branches, general branches, the committee) in <paramref name="year"/>.</summary>
-    public async Task<IReadOnlyList<OrganizationLectures>> LecturesAsync(int year, IEnumerable<OrganizationInfo> organizations, DateOnly today, CancellationToken ct = default)
+    public Task<IReadOnlyList<OrganizationLectures>> LecturesAsync(int year, IEnumerable<OrganizationInfo> organizations, DateOnly today, CancellationToken ct = default)
+    {
+        var list = organizations.ToList();
+        return cache.GetOrCreateAsync($"{OrgLifeModule.Id}:lectures:{year}:{today:yyyy-MM-dd}:{Ids(list)}", c => ComputeLecturesAsync(year, list, today, c), ct);
+    }
+
+    private async Task<IReadOnlyList<OrganizationLectures>> ComputeLecturesAsync(int year, IReadOnlyList<OrganizationInfo> organizations, DateOnly today, CancellationToken ct)
     {
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);

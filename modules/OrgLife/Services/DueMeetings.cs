@@ -10,7 +10,7 @@ public sealed record DueItem(string Title, string Url, DateOnly? Due, bool Overd
 /// recorded; for everyone, the meetings they are expected at in the coming days.
 /// </summary>
 public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, ComplianceService compliance,
-    OrgLifeSettings settings, IAgencyClock clock)
+    OrgLifeSettings settings, IAgencyClock clock, ICurrentUser user, IAgencyCache cache)
 {
     /// <summary>Branches whose records the user keeps; the Party office keeps all.</summary>
     public async Task<IReadOnlyList<OrganizationInfo>> KeptBranchesAsync(CancellationToken ct) =>
@@ -39,8 +39,13 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
 
     private IReadOnlyList<DueItem>? _items;
 
-    /// <summary>Computed once per request: the dashboard shows the card and the to-do count from the same items.</summary>
-    public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct) => _items ??= await BuildItemsAsync(ct);
+    /// <summary>
+    /// The dashboard shows the card and the to-do count from the same items: kept per user and day until any of the
+    /// agency's data changes (what the user keeps follows from posts and roles, which are the agency's data too).
+    /// </summary>
+    public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct) => _items ??= user.Id is { } id
+        ? await cache.GetOrCreateAsync($"{OrgLifeModule.Id}:due:{id}:{clock.Today:yyyy-MM-dd}", BuildItemsAsync, ct)
+        : await BuildItemsAsync(ct);
 
     private async Task<IReadOnlyList<DueItem>> BuildItemsAsync(CancellationToken ct)
     {

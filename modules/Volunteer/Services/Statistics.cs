@@ -1,7 +1,7 @@
 namespace Modular.Modules.Volunteer.Services;
 
 /// <summary>Activities, participants and hours per month and per branch, for the organisations the user may see.</summary>
-public sealed class Statistics(VolunteerDbContext db, PeopleLookup people, VolunteerAccess access, ICurrentMember member, IModuleSettings settings)
+public sealed class Statistics(VolunteerDbContext db, PeopleLookup people, VolunteerAccess access, ICurrentMember member, IModuleSettings settings, IAgencyCache cache)
 {
     public sealed record Month(int Number, int Activities, int Participants, decimal Hours);
     public sealed record Branch(int? OrganizationId, string Name, int Activities, int Participants, decimal Hours);
@@ -18,8 +18,16 @@ public sealed class Statistics(VolunteerDbContext db, PeopleLookup people, Volun
         var scope = await member.GetScopeAsync(ct);
         var agencyWide = access.IsManager || scope.AgencyWide;
         if (!agencyWide && scope.OrganizationIds.Count == 0) return null;
+        // The same figures for everyone who sees the same organisations, until the agency's data changes.
+        var seen = agencyWide ? "all" : string.Join(',', scope.OrganizationIds.Order());
+        return await cache.GetOrCreateAsync($"{VolunteerModule.Id}:stats:{year}:{organizationId}:{seen}:{RankingsOn}",
+            c => ComputeAsync(year, organizationId, agencyWide, scope.OrganizationIds, c), ct);
+    }
+
+    private async Task<Report?> ComputeAsync(int year, int? organizationId, bool agencyWide, IReadOnlySet<int> visible, CancellationToken ct)
+    {
         var orgs = await people.OrganizationsByIdAsync(ct);
-        bool Visible(int? branchId) => agencyWide || (branchId is { } b && scope.OrganizationIds.Contains(b));
+        bool Visible(int? branchId) => agencyWide || (branchId is { } b && visible.Contains(b));
         bool Chosen(int? branchId) => organizationId is null || branchId == organizationId;
 
         var first = new DateTime(year, 1, 1);

@@ -12,6 +12,9 @@ public static class TestData
     public static Task<int> DemoAgencyIdAsync(this PortalFactory f) =>
         f.WithDbAsync(db => db.Agencies.Where(a => a.Code == DemoSeeder.DemoAgencyCode).Select(a => a.Id).SingleAsync());
 
+    /// <summary>After a raw SQL edit of agency data: bumps every agency's change stamp, as the portal's contexts do, so cached figures drop.</summary>
+    public static Task BumpChangeStampsAsync(this PortalFactory f) => f.ExecAsync("UPDATE dir_change SET \"Stamp\" = \"Stamp\" + 1");
+
     /// <summary>A second agency with one account (password = the demo password) and the given modules allowed and on.</summary>
     public static async Task<int> CreateAgencyAsync(this PortalFactory f, string code, string userName, string roles, params string[] modules)
     {

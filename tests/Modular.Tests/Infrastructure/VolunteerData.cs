@@ -21,13 +21,19 @@ public static class VolunteerData
         portal.EnumAsync<ActivityStatus>("SELECT \"Status\" FROM vol_activity WHERE \"Id\" = @a", ("a", activityId));
 
     /// <summary>Moves an activity in time (the tests cannot wait for a real morning).</summary>
-    public static Task MoveActivityAsync(this PortalFactory portal, int activityId, DateTime start, DateTime end, DateTime deadline) =>
-        portal.ExecAsync("UPDATE vol_activity SET \"StartsAt\" = @s, \"EndsAt\" = @e, \"SignUpDeadline\" = @d WHERE \"Id\" = @id",
+    public static async Task MoveActivityAsync(this PortalFactory portal, int activityId, DateTime start, DateTime end, DateTime deadline)
+    {
+        await portal.ExecAsync("UPDATE vol_activity SET \"StartsAt\" = @s, \"EndsAt\" = @e, \"SignUpDeadline\" = @d WHERE \"Id\" = @id",
             ("s", start), ("e", end), ("d", deadline), ("id", activityId));
+        await portal.BumpChangeStampsAsync();
+    }
 
     /// <summary>Sets an activity's status behind the pages' back (e.g. cancelled after it started, which no page does).</summary>
-    public static Task SetActivityStatusAsync(this PortalFactory portal, int activityId, ActivityStatus status) =>
-        portal.ExecAsync("UPDATE vol_activity SET \"Status\" = @s WHERE \"Id\" = @id", ("s", (int)status), ("id", activityId));
+    public static async Task SetActivityStatusAsync(this PortalFactory portal, int activityId, ActivityStatus status)
+    {
+        await portal.ExecAsync("UPDATE vol_activity SET \"Status\" = @s WHERE \"Id\" = @id", ("s", (int)status), ("id", activityId));
+        await portal.BumpChangeStampsAsync();
+    }
 
     /// <summary>The first partner (community or village) of any agency.</summary>
     public static Task<int> FirstPartnerAsync(this PortalFactory portal) => portal.IntAsync("SELECT MIN(\"Id\") FROM vol_partner");

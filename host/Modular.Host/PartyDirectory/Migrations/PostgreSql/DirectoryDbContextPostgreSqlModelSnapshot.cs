@@ -22,6 +22,19 @@ namespace Modular.Host.PartyDirectory.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Modular.Host.Data.AgencyChange", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("dir_change", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.Files.StoredFile", b =>
                 {
                     b.Property<int>("Id")

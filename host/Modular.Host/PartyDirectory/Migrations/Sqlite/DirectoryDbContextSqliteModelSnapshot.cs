@@ -17,6 +17,19 @@ namespace Modular.Host.PartyDirectory.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Modular.Host.Data.AgencyChange", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId");
+
+                    b.ToTable("dir_change", (string)null);
+                });
+
             modelBuilder.Entity("Modular.Host.Files.StoredFile", b =>
                 {
                     b.Property<int>("Id")

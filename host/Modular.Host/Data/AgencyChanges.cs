@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Caching.Memory;
+using Modular.Host.PartyDirectory;
+using Modular.Sdk;
+
+namespace Modular.Host.Data;
+
+/// <summary>An agency's change stamp (table dir_change): one more on every save of the agency's data, in the same transaction.</summary>
+public sealed class AgencyChange
+{
+    public int AgencyId { get; set; }
+    public long Stamp { get; set; }
+}
+
+/// <summary>
+/// Bumps the change stamp of every agency whose rows a save adds, changes or deletes, in the save's transaction (one
+/// is begun when the caller has none), so that a stamp never moves without its data nor the data without its stamp —
+/// on every instance. Added to every context of the host and the modules; runs after the audit's interceptor.
+/// Rows count as an agency's when they are <see cref="IAgencyOwned"/>, carry an AgencyId / FromAgencyId / ToAgencyId,
+/// or are the agency itself. ExecuteUpdate/ExecuteDelete bypass it: code using them on data behind a cache bumps by hand.
+/// </summary>
+public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
+{
+    private static readonly string[] AgencyProperties = ["AgencyId", "FromAgencyId", "ToAgencyId"];
+    private static readonly HashSet<Type> Ignored = [typeof(AgencyChange), typeof(Auditing.AuditEntry)];
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = new();
+    private long _generation;
+
+    /// <summary>Grows after every save of agency data in this process: a request re-reads stamps it read before one.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public const string BumpSql = """
+        INSERT INTO dir_change ("AgencyId", "Stamp") VALUES ({0}, 1)
+        ON CONFLICT ("AgencyId") DO UPDATE SET "Stamp" = dir_change."Stamp" + 1
+        """;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
+        if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+        foreach (var agency in agencies) await db.Database.ExecuteSqlRawAsync(BumpSql, [agency], cancellationToken);
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
+        if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, db.Database.BeginTransaction());
+        foreach (var agency in agencies) db.Database.ExecuteSqlRaw(BumpSql, [agency]);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _owned.TryGetValue(db, out var transaction))
+        {
+            _owned.Remove(db);
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+            Interlocked.Increment(ref _generation);
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } db && _owned.TryGetValue(db, out var transaction))
+        {
+            _owned.Remove(db);
+            transaction.Commit();
+            transaction.Dispose();
+            Interlocked.Increment(ref _generation);
+        }
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBack(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RollBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A stale version does not reach SaveChangesFailed: EF reports it here, before throwing.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        RollBack(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        RollBack(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => RollBack(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RollBack(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void RollBack(DbContext? db)
+    {
+        if (db is null || !_owned.TryGetValue(db, out var transaction)) return;
+        _owned.Remove(db);
+        // The caller's save failed (a stale version, a broken rule): its stamp goes with it.
+        transaction.Rollback();
+        transaction.Dispose();
+    }
+
+    /// <summary>The agencies whose rows this save touches.</summary>
+    public static SortedSet<int>? ChangedAgencies(DbContext db)
+    {
+        SortedSet<int>? agencies = null;
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            var type = entry.Metadata.ClrType;
+            if (Ignored.Contains(type)) continue;
+            if (entry.Entity is Agency agency)
+            {
+                // A new agency has no cached figures yet.
+                if (entry.State != EntityState.Added) (agencies ??= []).Add(agency.Id);
+                continue;
+            }
+            foreach (var name in AgencyProperties)
+            {
+                if (entry.Metadata.FindProperty(name) is null) continue;
+                var property = entry.Property(name);
+                if (property.CurrentValue is int current && current > 0) (agencies ??= []).Add(current);
+                if (entry.State == EntityState.Modified && property.OriginalValue is int original && original > 0) (agencies ??= []).Add(original);
+            }
+        }
+        return agencies;
+    }
+}
+
+/// <summary>The stamps a request has read, once each (again only after a save in this process).</summary>
+public sealed class AgencyStamps(DirectoryDbContext db, AgencyChangeInterceptor changes)
+{
+    private static readonly Func<DirectoryDbContext, int, CancellationToken, Task<long>> Read =
+        EF.CompileAsyncQuery((DirectoryDbContext c, int agency, CancellationToken _) =>
+            c.AgencyChanges.Where(s => s.AgencyId == agency).Select(s => s.Stamp).FirstOrDefault());
+
+    private readonly Dictionary<int, (long Stamp, long Generation)> _read = [];
+
+    public async Task<long> StampAsync(int agencyId, CancellationToken ct)
+    {
+        var generation = changes.Generation;
+        if (_read.TryGetValue(agencyId, out var known) && known.Generation == generation) return known.Stamp;
+        var stamp = await Read(db, agencyId, ct);
+        _read[agencyId] = (stamp, generation);
+        return stamp;
+    }
+}
+
+/// <summary>The host's <see cref="IAgencyCache"/>: values in memory under (agency, key, stamp), computed once per request.</summary>
+public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMemoryCache memory) : IAgencyCache
+{
+    // Values of an older stamp are never asked for again; they go when unused this long.
+    private static readonly TimeSpan Unused = TimeSpan.FromMinutes(5);
+    private readonly Dictionary<string, Task> _thisRequest = [];
+
+    public Task<long> StampAsync(CancellationToken cancellationToken = default) =>
+        agency.Id is { } id ? stamps.StampAsync(id, cancellationToken) : Task.FromResult(0L);
+
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default)
+    {
+        if (agency.Id is not { } id) return await create(cancellationToken);
+        // Read the stamp before the data: a value is never older than the stamp it is kept under.
+        var stamp = await stamps.StampAsync(id, cancellationToken);
+        var memoryKey = (typeof(AgencyCache), id, key, stamp, typeof(T));
+        if (memory.TryGetValue(memoryKey, out T? cached)) return cached!;
+        var requestKey = $"{key}\n{stamp}";
+        if (_thisRequest.TryGetValue(requestKey, out var pending) && pending is Task<T> same) return await same;
+        var made = create(cancellationToken);
+        _thisRequest[requestKey] = made;
+        var value = await made;
+        memory.Set(memoryKey, value, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
+        return value;
+    }
+}

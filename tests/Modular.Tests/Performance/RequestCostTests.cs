@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Modular.Host.Data;
+using Modular.Host.Operations;
+using Modular.Host.PartyDirectory;
+using Modular.Host.Tenancy;
+using Modular.Sdk;
+using Modular.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Modular.Tests.Performance;
+
+/// <summary>
+/// Database commands per signed-in page, from the host's request cost meter (Modular:RequestCost): numbers, not
+/// timings, so they do not depend on the machine. A page that starts asking per row (N+1) or loses a cache fails here.
+/// </summary>
+public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutputHelper output) : IClassFixture<RequestCostTests.Portal>
+{
+    public sealed class Portal : PortalFactory
+    {
+        public Portal() : base("org-life", "volunteer", "civilization", "integrity") => Settings["Modular:RequestCost"] = "true";
+    }
+
+    /// <summary>The page's commands on a warm request (its caches filled by the first), as the office sees it.</summary>
+    private async Task<RequestCostSample> WarmCostAsync(HttpClient client, string path)
+    {
+        var first = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        // Three warm requests, the cheapest counted: the portal's start-up jobs may still save (and so drop caches) at first.
+        for (var i = 0; i < 3; i++) (await client.GetAsync(path)).Dispose();
+        var sample = portal.Services.GetRequiredService<RequestCostMeter>().Samples(path).TakeLast(3).MinBy(s => s.Queries)!;
+        Assert.Equal(200, sample.Status);
+        output.WriteLine($"{path}: {sample.Queries} queries, {sample.Bytes / 1024} KiB");
+        return sample;
+    }
+
+    [Theory]
+    [InlineData("/", 32)]
+    [InlineData("/Directory/Members", 12)]
+    [InlineData("/m/org-life/Meetings", 27)]
+    [InlineData("/m/org-life/Compliance", 10)]
+    [InlineData("/m/volunteer/Stats", 10)]
+    [InlineData("/m/volunteer", 11)]
+    [InlineData("/m/integrity/Risks", 12)]
+    public async Task A_signed_in_page_asks_the_database_a_bounded_number_of_times(string path, int most)
+    {
+        var client = await portal.SignedInAsync("office");
+        var cost = await WarmCostAsync(client, path);
+        Assert.True(cost.Queries > 0, "the meter counts the page's commands");
+        Assert.True(cost.Queries <= most, $"{path}: {cost.Queries} database commands, expected at most {most}");
+    }
+
+    [Fact]
+    public async Task The_cost_page_answers_per_path_when_the_meter_is_on()
+    {
+        var client = await portal.SignedInAsync("office");
+        (await client.GetAsync("/ping")).Dispose();
+        var json = await client.GetStringAsync(RequestCostMeter.Path);
+        Assert.Contains("\"/ping\"", json);
+        Assert.Contains("medianQueries", json);
+    }
+
+    private async Task<T> InAgencyAsync<T>(int agencyId, Func<IServiceProvider, Task<T>> work)
+    {
+        using var _ = AgencyScope.Use(agencyId);
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private Task<long> StampAsync(int agencyId) => InAgencyAsync(agencyId, sp => sp.GetRequiredService<IAgencyCache>().StampAsync());
+
+    private Task<int> CachedAsync(int agencyId, int fresh) =>
+        InAgencyAsync(agencyId, sp => sp.GetRequiredService<IAgencyCache>().GetOrCreateAsync("test:value", _ => Task.FromResult(fresh)));
+
+    [Fact]
+    public async Task A_cached_value_stays_until_the_agency_s_data_changes_in_a_module_then_is_made_afresh()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var other = await portal.CreateAgencyAsync("COST2", "cost2", "agency-admin");
+        Assert.Equal(1, await CachedAsync(agency, 1));
+        Assert.Equal(1, await CachedAsync(agency, 2));
+        Assert.Equal(10, await CachedAsync(other, 10));
+        var (before, otherBefore) = (await StampAsync(agency), await StampAsync(other));
+
+        // A meeting planned through org-life's page: a save of the module's own context.
+        await portal.PlanMeetingAsync(await portal.SignedInAsync("office"), "PartyLecture", "缓存测试", portal.LocalNow.Date);
+
+        Assert.True(await StampAsync(agency) > before, "the module's save bumps its agency's stamp");
+        Assert.Equal(3, await CachedAsync(agency, 3));
+        Assert.Equal(otherBefore, await StampAsync(other));
+        Assert.Equal(10, await CachedAsync(other, 11));
+    }
+
+    [Fact]
+    public async Task Saves_of_the_directory_and_of_the_host_s_own_tables_bump_the_stamp_and_a_failed_save_does_not()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var before = await StampAsync(agency);
+        await InAgencyAsync(agency, async sp =>
+        {
+            var db = sp.GetRequiredService<DirectoryDbContext>();
+            var org = await db.Organizations.OrderBy(o => o.Id).FirstAsync();
+            org.SortOrder++;
+            return await db.SaveChangesAsync();
+        });
+        var afterDirectory = await StampAsync(agency);
+        Assert.True(afterDirectory > before, "a directory save bumps the stamp");
+
+        await portal.WithDbAsync(async db =>
+        {
+            var module = await db.AgencyModules.FirstAsync(m => m.AgencyId == agency);
+            module.Enabled = !module.Enabled;
+            await db.SaveChangesAsync();
+            module.Enabled = !module.Enabled;
+            return await db.SaveChangesAsync();
+        });
+        var afterHost = await StampAsync(agency);
+        Assert.Equal(afterDirectory + 2, afterHost);
+
+        // A stale edit fails: its stamp is rolled back with it.
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => portal.WithDbAsync(async db =>
+        {
+            var module = await db.AgencyModules.FirstAsync(m => m.AgencyId == agency);
+            module.Version -= 1;
+            db.Entry(module).Property(m => m.Version).OriginalValue = module.Version;
+            module.Enabled = !module.Enabled;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Equal(afterHost, await StampAsync(agency));
+    }
+
+    [Fact]
+    public async Task Viewing_the_dashboard_writes_no_agency_data_so_its_caches_hold()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var client = await portal.SignedInAsync("office");
+        (await client.GetAsync("/")).Dispose();
+        var before = await StampAsync(agency);
+        (await client.GetAsync("/")).Dispose();
+        Assert.Equal(before, await StampAsync(agency));
+    }
+}
