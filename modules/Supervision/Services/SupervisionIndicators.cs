@@ -41,26 +41,26 @@ public sealed class SupervisionIndicators(SupervisionDbContext db, IAgencyClock 
 
         var values = new List<IndicatorValue>
         {
-            new(TasksOverdue, lateTasks.Count, IndicatorRules.Late(lateTasks.Count)) { Detail = $"{lateTasks.Count}/{tasks.Count}" },
-            new(ItemsOverdue, lateItems.Count, IndicatorRules.Late(lateItems.Count)),
+            new(TasksOverdue, lateTasks.Count, SupervisionLights.Late(lateTasks.Count)) { Detail = $"{lateTasks.Count}/{tasks.Count}" },
+            new(ItemsOverdue, lateItems.Count, SupervisionLights.Late(lateItems.Count)),
         };
         var answered = targets.Count(t => t.AnsweredOn is { } a && a <= asOf);
         if (targets.Count > 0)
-            values.Add(new(PromptsAnswered, IndicatorRules.Share(targets.Count, answered), IndicatorRules.Answered(targets.Count, answered)) { Detail = $"{answered}/{targets.Count}" });
+            values.Add(new(PromptsAnswered, SupervisionLights.Share(targets.Count, answered), SupervisionLights.Answered(targets.Count, answered)) { Detail = $"{answered}/{targets.Count}" });
         if (!period.PerOrganization) return values;
 
         foreach (var org in tasks.Select(t => t.OwnerOrganizationId).Concat(items.Select(i => i.OwnerOrganizationId)).OfType<int>().Distinct().Order())
         {
             var late = lateTasks.Count(t => t.OwnerOrganizationId == org);
-            values.Add(new(TasksOverdue, late, IndicatorRules.Late(late)) { OrganizationId = org });
+            values.Add(new(TasksOverdue, late, SupervisionLights.Late(late)) { OrganizationId = org });
             var lateOwn = lateItems.Count(i => i.OwnerOrganizationId == org);
-            values.Add(new(ItemsOverdue, lateOwn, IndicatorRules.Late(lateOwn)) { OrganizationId = org });
+            values.Add(new(ItemsOverdue, lateOwn, SupervisionLights.Late(lateOwn)) { OrganizationId = org });
         }
         foreach (var g in targets.GroupBy(t => t.OrganizationId).OrderBy(g => g.Key))
         {
             var due = g.Count();
             var done = g.Count(t => t.AnsweredOn is { } a && a <= asOf);
-            values.Add(new(PromptsAnswered, IndicatorRules.Share(due, done), IndicatorRules.Answered(due, done)) { OrganizationId = g.Key, Detail = $"{done}/{due}" });
+            values.Add(new(PromptsAnswered, SupervisionLights.Share(due, done), SupervisionLights.Answered(due, done)) { OrganizationId = g.Key, Detail = $"{done}/{due}" });
         }
         return values;
     }

@@ -35,7 +35,7 @@ public sealed class SupervisionReportSection(SupervisionDbContext db, IAgencyClo
         content.Figures.Add(new ReportFigure(new LocalizedText("已完成", "Done"), done, Items, Tone.Good));
         content.Figures.Add(new ReportFigure(new LocalizedText("逾期", "Overdue"), late.Count, Items, late.Count > 0 ? Tone.Danger : Tone.Good));
         content.Figures.Add(new ReportFigure(new LocalizedText("月提示回复", "Prompts answered"),
-            targets.Count == 0 ? null : IndicatorRules.Share(targets.Count, targets.Count(t => t.AnsweredOn is not null)), "%"));
+            targets.Count == 0 ? null : SupervisionLights.Share(targets.Count, targets.Count(t => t.AnsweredOn is not null)), "%"));
         content.Figures.Add(new ReportFigure(new LocalizedText("本月整改销号", "Rectification closed this month"), closedInMonth, Items, Tone.Good));
         content.Figures.Add(new ReportFigure(new LocalizedText("整改未销号", "Rectification still open"), openAtEnd.Count, Items,
             openAtEnd.Any(i => i.Deadline < asOf) ? Tone.Danger : Tone.Neutral));

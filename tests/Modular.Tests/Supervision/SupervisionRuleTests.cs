@@ -130,15 +130,15 @@ public sealed class SupervisionRuleTests
     [Fact]
     public void Indicator_lights_follow_the_stated_rules()
     {
-        Assert.Equal(IndicatorLight.Green, IndicatorRules.Late(0));
-        Assert.Equal(IndicatorLight.Amber, IndicatorRules.Late(1));
-        Assert.Equal(IndicatorLight.Amber, IndicatorRules.Late(2));
-        Assert.Equal(IndicatorLight.Red, IndicatorRules.Late(3));
-        Assert.Equal(IndicatorLight.None, IndicatorRules.Answered(0, 0));
-        Assert.Equal(IndicatorLight.Green, IndicatorRules.Answered(10, 9));
-        Assert.Equal(IndicatorLight.Amber, IndicatorRules.Answered(10, 8));
-        Assert.Equal(IndicatorLight.Amber, IndicatorRules.Answered(10, 6));
-        Assert.Equal(IndicatorLight.Red, IndicatorRules.Answered(10, 5));
-        Assert.Equal(66.7m, IndicatorRules.Share(3, 2));
+        Assert.Equal(IndicatorLight.Green, SupervisionLights.Late(0));
+        Assert.Equal(IndicatorLight.Amber, SupervisionLights.Late(1));
+        Assert.Equal(IndicatorLight.Amber, SupervisionLights.Late(2));
+        Assert.Equal(IndicatorLight.Red, SupervisionLights.Late(3));
+        Assert.Equal(IndicatorLight.None, SupervisionLights.Answered(0, 0));
+        Assert.Equal(IndicatorLight.Green, SupervisionLights.Answered(10, 9));
+        Assert.Equal(IndicatorLight.Amber, SupervisionLights.Answered(10, 8));
+        Assert.Equal(IndicatorLight.Amber, SupervisionLights.Answered(10, 6));
+        Assert.Equal(IndicatorLight.Red, SupervisionLights.Answered(10, 5));
+        Assert.Equal(66.7m, SupervisionLights.Share(3, 2));
     }
 }
