@@ -28,6 +28,9 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
     private static readonly string[] AgencyProperties = ["AgencyId", "FromAgencyId", "ToAgencyId"];
     private static readonly HashSet<Type> Ignored = [typeof(AgencyChange), typeof(Auditing.AuditEntry)];
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _owned = new();
+    // Stale saves' transactions not yet rolled back: PostgreSQL refuses a rollback while EF still reads the batch's
+    // results, so it waits for the context's next save (or its disposal, which rolls back).
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _stale = new();
     private long _generation;
 
     /// <summary>Grows after every save of agency data in this process: a request re-reads stamps it read before one.</summary>
@@ -40,6 +43,7 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        if (eventData.Context is { } stale) RollBackStale(stale);
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
         foreach (var agency in agencies) await db.Database.ExecuteSqlRawAsync(BumpSql, [agency], cancellationToken);
@@ -48,6 +52,7 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        if (eventData.Context is { } stale) RollBackStale(stale);
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, db.Database.BeginTransaction());
         foreach (var agency in agencies) db.Database.ExecuteSqlRaw(BumpSql, [agency]);
@@ -89,14 +94,32 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
     // A stale version does not reach SaveChangesFailed: EF reports it here, before throwing.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        RollBack(eventData.Context);
+        RollBackOrDefer(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        RollBack(eventData.Context);
+        RollBackOrDefer(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    // SQLite must let go of its writer lock at once (the page goes on to read and others wait to write); PostgreSQL
+    // cannot roll back under the open reader, and its uncommitted stamp is invisible to everyone else meanwhile.
+    private void RollBackOrDefer(DbContext? db)
+    {
+        if (db is null || !_owned.TryGetValue(db, out var transaction)) return;
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true) { RollBack(db); return; }
+        _owned.Remove(db);
+        _stale.AddOrUpdate(db, transaction);
+    }
+
+    private void RollBackStale(DbContext db)
+    {
+        if (!_stale.TryGetValue(db, out var transaction)) return;
+        _stale.Remove(db);
+        transaction.Rollback();
+        transaction.Dispose();
     }
 
     public override void SaveChangesCanceled(DbContextEventData eventData) => RollBack(eventData.Context);

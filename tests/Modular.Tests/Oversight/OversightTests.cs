@@ -18,7 +18,7 @@ public sealed class OversightTests : IClassFixture<OversightTests.Portal>
     public OversightTests(Portal portal) => _portal = portal;
 
     private async Task<int> SecondAgencyIdAsync() =>
-        int.Parse(Assert.Single(await _portal.QueryAsync("SELECT Id FROM Agencies WHERE Code = 'ZYS'")));
+        int.Parse(Assert.Single(await _portal.QueryAsync("SELECT \"Id\" FROM \"Agencies\" WHERE \"Code\" = 'ZYS'")));
 
     private static string? Cell(string html, int agencyId, string key) =>
         Html.Parse(html).QuerySelector($"#oversight-matrix tr[data-agency='{agencyId}'] td[data-key='{key}']")?.TextContent.Trim();
@@ -59,7 +59,7 @@ public sealed class OversightTests : IClassFixture<OversightTests.Portal>
         Assert.Equal(2, rows.Count);
         pages.Add(string.Join("\n", rows.SelectMany(r => r.Values).Select(v => v?.ToString())));
 
-        var names = (await _portal.QueryAsync("SELECT Name FROM dir_member")).Where(n => n.Length >= 2).Distinct().ToList();
+        var names = (await _portal.QueryAsync("SELECT \"Name\" FROM dir_member")).Where(n => n.Length >= 2).Distinct().ToList();
         Assert.True(names.Count > 20);
         foreach (var page in pages)
         {
@@ -80,7 +80,7 @@ public sealed class OversightTests : IClassFixture<OversightTests.Portal>
         }
         var gongwei = await _portal.SignedInAsync("gongwei");
         Assert.NotEqual(HttpStatusCode.OK, (await gongwei.GetAsync("/Agency/Sharing")).StatusCode);
-        Assert.Empty(await _portal.QueryAsync("SELECT m.Id FROM AgencyMemberships m JOIN AspNetUsers u ON u.Id = m.UserId WHERE u.UserName = 'gongwei'"));
+        Assert.Empty(await _portal.QueryAsync("SELECT m.\"Id\" FROM \"AgencyMemberships\" m JOIN \"AspNetUsers\" u ON u.\"Id\" = m.\"UserId\" WHERE u.\"UserName\" = 'gongwei'"));
     }
 
     [Fact]

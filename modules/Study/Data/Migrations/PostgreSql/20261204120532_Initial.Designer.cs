@@ -44,7 +44,7 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("LeftPage")
                         .HasColumnType("integer");
@@ -62,10 +62,10 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime?>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("TestId")
                         .HasColumnType("integer");
@@ -104,7 +104,7 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("SavedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<int>("TestQuestionId")
                         .HasColumnType("integer");
@@ -376,10 +376,10 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .HasColumnType("boolean");
 
                     b.Property<DateTime>("Closes")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Description")
                         .HasMaxLength(1000)
@@ -404,7 +404,7 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .HasColumnType("character varying(8000)");
 
                     b.Property<DateTime>("Opens")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("OrganizationIds")
                         .IsRequired()

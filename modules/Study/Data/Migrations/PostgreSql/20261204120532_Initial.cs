@@ -63,8 +63,8 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                     Selection = table.Column<int>(type: "integer", nullable: false),
                     DrawCategory = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     DrawCount = table.Column<int>(type: "integer", nullable: true),
-                    Opens = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Closes = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Opens = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Closes = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     DurationMinutes = table.Column<int>(type: "integer", nullable: false),
                     PassMark = table.Column<int>(type: "integer", nullable: false),
                     ClosedBook = table.Column<bool>(type: "boolean", nullable: false),
@@ -72,7 +72,7 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                     WholeAgency = table.Column<bool>(type: "boolean", nullable: false),
                     OrganizationIds = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     MemberIds = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -145,9 +145,9 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                     TestId = table.Column<int>(type: "integer", nullable: false),
                     MemberId = table.Column<int>(type: "integer", nullable: false),
                     Seed = table.Column<int>(type: "integer", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     AutoSubmitted = table.Column<bool>(type: "boolean", nullable: false),
                     Correct = table.Column<int>(type: "integer", nullable: false),
                     Total = table.Column<int>(type: "integer", nullable: false),
@@ -226,7 +226,7 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                     TestQuestionId = table.Column<int>(type: "integer", nullable: false),
                     Value = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Correct = table.Column<bool>(type: "boolean", nullable: true),
-                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    SavedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false)
                 },
                 constraints: table =>
                 {
