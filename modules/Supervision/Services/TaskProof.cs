@@ -25,17 +25,28 @@ public sealed class TaskProof(SupervisionDbContext db, ISharedRecords records, S
     public async Task<IReadOnlyList<SharedRecord>> CountedAsync(WorkTask task, CancellationToken ct)
     {
         if (await DemandAsync(task, ct) is not { } demand || !records.IsAvailable(demand.Kind)) return [];
-        return ProofRules.Counted(demand, await records.SearchAsync(demand.Kind, new SharedRecordQuery(demand.From, demand.To, Take: 200), ct));
+        return ProofRules.Counted(demand, await SearchAsync(demand.Kind, demand.From, demand.To, ct));
     }
+
+    // Records of a kind are read once for every task that names it, over the span of their periods; the rules pick each task's.
+    private Task<IReadOnlyList<SharedRecord>> SearchAsync(string kind, DateOnly from, DateOnly to, CancellationToken ct) =>
+        records.SearchAsync(kind, new SharedRecordQuery(from, to, Take: 1000), ct);
 
     /// <summary>Closes every open, record-proved task among <paramref name="tasks"/> (tracked) whose records have appeared; saves when any closed.</summary>
     /// <returns>How many closed.</returns>
     public async Task<int> CloseProvedAsync(IEnumerable<WorkTask> tasks, CancellationToken ct)
     {
-        var closed = 0;
+        var demands = new List<(WorkTask Task, ProofRules.Demand Demand)>();
         foreach (var task in tasks.Where(t => t.Status == WorkTaskStatus.Open && !string.IsNullOrEmpty(t.ProofKind)))
+            if (await DemandAsync(task, ct) is { } demand && records.IsAvailable(demand.Kind)) demands.Add((task, demand));
+        var found = new Dictionary<string, IReadOnlyList<SharedRecord>>();
+        foreach (var kind in demands.GroupBy(d => d.Demand.Kind))
+            found[kind.Key] = await SearchAsync(kind.Key, kind.Min(d => d.Demand.From), kind.Max(d => d.Demand.To), ct);
+
+        var closed = 0;
+        foreach (var (task, demand) in demands)
         {
-            var counted = await CountedAsync(task, ct);
+            var counted = ProofRules.Counted(demand, found[demand.Kind]);
             if (counted.Count < task.ProofCount || counted.Count == 0) continue;
             var today = clock.Today;
             var proof = string.Join("；", counted.Take(task.ProofCount).Select(r => $"{r.Date:yyyy-MM-dd} {r.Title}"));
