@@ -157,4 +157,20 @@ public sealed class StudyRuleTests
         Assert.Equal([true, false, true, false], progress.Select(p => p.Held));
         Assert.Equal([true, true, true, false], progress.Select(p => p.Due));
     }
+
+    [Fact]
+    public void A_started_test_keeps_its_questions_and_times_and_its_window_may_only_grow()
+    {
+        var opens = new DateTime(2026, 12, 1, 8, 0, 0);
+        var kept = new TestRules.Fixed(opens, opens.AddDays(7), 30, 60, true);
+        // Nothing fixed sent (the form of a started test shows them as text), the close a minute later: fine.
+        Assert.Empty(TestRules.CheckStarted(kept, null, kept.Closes.AddMinutes(1), null, null, null, questionsChanged: false));
+        Assert.Empty(TestRules.CheckStarted(kept, opens, kept.Closes, 30, 60, true, questionsChanged: false));
+        // A minute earlier is a shorter window.
+        Assert.Equal(["Closes"], TestRules.CheckStarted(kept, null, kept.Closes.AddMinutes(-1), null, null, null, false).Select(p => p.Field));
+        Assert.Equal(["Closes"], TestRules.CheckStarted(kept, null, null, null, null, null, false).Select(p => p.Field));
+        // Each fixed setting posted different is refused by its field.
+        var refused = TestRules.CheckStarted(kept, opens.AddHours(1), kept.Closes, 31, 59, false, questionsChanged: true);
+        Assert.Equal(["Opens", "DurationMinutes", "PassMark", "ClosedBook", "QuestionIds"], refused.Select(p => p.Field));
+    }
 }
