@@ -9,10 +9,9 @@ public static class TestRules
     public const int MaxTitle = 100, MaxDescription = 1000, MaxDuration = 300, MaxQuestions = 200;
 
     /// <param name="Opens">Agency time as entered.</param>
-    /// <param name="QuestionIds">Chosen questions (for <see cref="Selection.Chosen"/>).</param>
-    /// <param name="Available">Questions of the bank in the draw's category (for <see cref="Selection.Random"/>).</param>
+    /// <param name="QuestionIds">Chosen questions (for <see cref="Selection.Chosen"/>; a random draw is checked by <see cref="DrawRules"/>).</param>
     public sealed record Input(string? Title, string? Description, DateTime? Opens, DateTime? Closes, int? DurationMinutes, int? PassMark, Selection Selection,
-        IReadOnlyCollection<int> QuestionIds, int? DrawCount, int Available, bool WholeAgency, int Organizations, int People);
+        IReadOnlyCollection<int> QuestionIds, bool WholeAgency, int Organizations, int People);
 
     public static List<Problem> Check(Input input)
     {
@@ -31,8 +30,6 @@ public static class TestRules
             if (input.QuestionIds.Count == 0) problems.Add(new("QuestionIds", "Choose at least one question."));
             else if (input.QuestionIds.Count > MaxQuestions) problems.Add(new("QuestionIds", "A test has at most {0} questions.", MaxQuestions));
         }
-        else if (input.DrawCount is not (>= 1 and <= MaxQuestions)) problems.Add(new("DrawCount", "Draw 1 to {0} questions.", MaxQuestions));
-        else if (input.DrawCount > input.Available) problems.Add(new("DrawCount", "The bank has only {0} questions of this category.", input.Available));
         if (!input.WholeAgency && input.Organizations == 0 && input.People == 0) problems.Add(new("Takers", "Choose who takes the test: the whole agency, organisations or people."));
         return problems;
     }

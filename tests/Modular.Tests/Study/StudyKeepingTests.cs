@@ -93,7 +93,7 @@ public sealed class StudyKeepingTests : IClassFixture<StudyKeepingTests.Portal>
     private static Dictionary<string, string> TestFields(string title, DateTime opens, DateTime closes, int duration = 30) => new()
     {
         ["Input.Title"] = title, ["Input.Opens"] = opens.ToString("yyyy-MM-ddTHH:mm"), ["Input.Closes"] = closes.ToString("yyyy-MM-ddTHH:mm"),
-        ["Input.DurationMinutes"] = duration.ToString(), ["Input.PassMark"] = "60", ["Input.Selection"] = "Random", ["Input.DrawCount"] = "5",
+        ["Input.DurationMinutes"] = duration.ToString(), ["Input.PassMark"] = "60", ["Input.Selection"] = "Random", ["Input.Draws[0].Count"] = "5",
         ["Input.WholeAgency"] = "true", ["Input.Version"] = "0",
     };
 
@@ -214,5 +214,55 @@ public sealed class StudyKeepingTests : IClassFixture<StudyKeepingTests.Portal>
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/m/study/Plans/Edit/{otherPlan}", new Dictionary<string, string>(), $"/m/study/Plans/Edit/{otherPlan}?handler=Delete")).StatusCode);
         Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM stu_plan WHERE \"Id\" = @p", ("p", otherPlan)));
         Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM stu_session WHERE \"PlanId\" = @p", ("p", otherPlan)));
+    }
+
+    [Fact]
+    public async Task A_test_drawn_per_person_by_category_and_difficulty_gives_each_taker_their_own_questions()
+    {
+        var office = await _portal.SignedInAsync("office");
+        var now = _portal.LocalNow;
+        const string category = "百条党规党纪";
+        Dictionary<string, string> Fields(string hardCount) => new(TestFields("每人抽题测试", now.AddMinutes(-5), now.AddDays(3)))
+        {
+            ["Input.Draws[0].Count"] = hardCount, ["Input.Draws[0].Category"] = category, ["Input.Draws[0].Difficulty"] = "Hard",
+            ["Input.Draws[1].Category"] = category, ["Input.Draws[1].Difficulty"] = "Medium", ["Input.Draws[1].Count"] = "4",
+            ["Input.DrawPerPerson"] = "true",
+        };
+        var hard = await _portal.IntAsync("SELECT COUNT(*) FROM stu_question WHERE \"AgencyId\" = @a AND \"Category\" = @c AND \"Difficulty\" = 3",
+            ("a", await _portal.DemoAgencyIdAsync()), ("c", category));
+        // More hard questions than the bank holds: the line says how many there are, and no test is made.
+        var refused = await office.PostFormAsync("/m/study/Tests/Edit", Fields((hard + 1).ToString()));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"题库中符合这一行的题目只有 {hard} 道", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _portal.IntAsync("SELECT COUNT(*) FROM stu_test WHERE \"Title\" = '每人抽题测试'"));
+
+        var made = await office.PostFormAsync("/m/study/Tests/Edit", Fields("2"));
+        Assert.True(made.StatusCode == HttpStatusCode.Redirect, Errors(await made.Content.ReadAsStringAsync()));
+        var test = await _portal.IntAsync("SELECT MAX(\"Id\") FROM stu_test WHERE \"Title\" = '每人抽题测试'");
+        // The test keeps both pools whole; each taker gets 2 + 4 of them.
+        Assert.True(await _portal.IntAsync("SELECT COUNT(*) FROM stu_test_question WHERE \"TestId\" = @t", ("t", test)) > 6);
+        var member = await _portal.SignedInAsync("member");
+        var secretary = await _portal.SignedInAsync("secretary");
+        await member.StartAsync(test);
+        await secretary.StartAsync(test);
+        var mine = await member.QuestionsAsync(test);
+        var theirs = await secretary.QuestionsAsync(test);
+        Assert.Equal(6, mine.Count);
+        Assert.Equal(6, theirs.Count);
+        Assert.NotEqual(mine.Select(q => q.Question).Order(), theirs.Select(q => q.Question).Order());
+        // A reload gives the same questions.
+        Assert.Equal(mine.Select(q => q.Question), (await member.QuestionsAsync(test)).Select(q => q.Question));
+        // A question of the pool that is the secretary's and not the member's is not the member's to answer.
+        var notMine = theirs.Select(q => q.Question).First(id => mine.All(m => m.Question != id));
+        Assert.Equal(HttpStatusCode.NotFound, (await member.SaveAsync(test, notMine, "对")).StatusCode);
+        var q0 = mine[0];
+        Assert.Equal(HttpStatusCode.OK, (await member.SaveAsync(test, q0.Question, q0.Values[0].Length > 0 ? q0.Values[0] : "纪律")).StatusCode);
+        var submit = await member.PostFormAsync($"/m/study/Take/{test}", new Dictionary<string, string>(), $"/m/study/Take/{test}?handler=Submit");
+        Assert.Equal(HttpStatusCode.Redirect, submit.StatusCode);
+        Assert.Equal(6, await _portal.IntAsync("SELECT \"Total\" FROM stu_attempt WHERE \"TestId\" = @t AND \"SubmittedAt\" IS NOT NULL", ("t", test)));
+        Assert.Contains("共 6 题", await member.GetStringAsync($"/m/study/Result/{test}"));
+        // The edit form shows the draw as it was made.
+        var form = await office.GetStringAsync($"/m/study/Tests/Edit/{test}");
+        Assert.Contains("data-testid=\"started-note\"", form);
     }
 }

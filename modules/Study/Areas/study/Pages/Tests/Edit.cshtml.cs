@@ -20,13 +20,24 @@ public sealed class EditModel(TestBuilder builder, QuestionBank bank, StudyDbCon
         public bool IntegrityKnowledge { get; set; }
         public Selection Selection { get; set; } = Selection.Random;
         public List<int> QuestionIds { get; set; } = [];
-        public string? DrawCategory { get; set; }
-        public int? DrawCount { get; set; } = 20;
+        /// <summary>The draw's lines: a category (empty for any), a difficulty (none for any) and how many; empty lines are left out.</summary>
+        public List<DrawForm> Draws { get; set; } = [new() { Count = 20 }];
+        public bool DrawPerPerson { get; set; }
         public bool WholeAgency { get; set; } = true;
         public List<int> OrganizationIds { get; set; } = [];
         public List<int> MemberIds { get; set; } = [];
         public long Version { get; set; }
     }
+
+    public sealed class DrawForm
+    {
+        public string? Category { get; set; }
+        public Difficulty? Difficulty { get; set; }
+        public int? Count { get; set; }
+    }
+
+    /// <summary>Lines of draw the form offers.</summary>
+    public const int DrawLines = 4;
 
     [BindProperty(SupportsGet = true)] public int? Id { get; set; }
     [BindProperty] public TestForm Input { get; set; } = new();
@@ -61,7 +72,8 @@ public sealed class EditModel(TestBuilder builder, QuestionBank bank, StudyDbCon
             Input = new TestForm
             {
                 Title = t.Title, Description = t.Description, Opens = t.Opens, Closes = t.Closes, DurationMinutes = t.DurationMinutes, PassMark = t.PassMark,
-                ClosedBook = t.ClosedBook, IntegrityKnowledge = t.IntegrityKnowledge, Selection = t.Selection, DrawCategory = t.DrawCategory, DrawCount = t.DrawCount,
+                ClosedBook = t.ClosedBook, IntegrityKnowledge = t.IntegrityKnowledge, Selection = t.Selection, DrawPerPerson = t.DrawPerPerson,
+                Draws = TestBuilder.DrawOf(t).Select(l => new DrawForm { Category = l.Category, Difficulty = l.Difficulty, Count = l.Count }).ToList(),
                 QuestionIds = t.Questions.Where(q => q.QuestionId is not null).Select(q => q.QuestionId!.Value).ToList(),
                 WholeAgency = t.WholeAgency, OrganizationIds = Ids.Parse(t.OrganizationIds).ToList(), MemberIds = Ids.Parse(t.MemberIds).ToList(), Version = t.Version,
             };
@@ -71,6 +83,7 @@ public sealed class EditModel(TestBuilder builder, QuestionBank bank, StudyDbCon
             Input.Opens = today.AddDays(1).ToDateTime(new TimeOnly(8, 0));
             Input.Closes = today.AddDays(8).ToDateTime(new TimeOnly(18, 0));
         }
+        while (Input.Draws.Count < DrawLines) Input.Draws.Add(new DrawForm());
         return Page();
     }
 
@@ -78,16 +91,27 @@ public sealed class EditModel(TestBuilder builder, QuestionBank bank, StudyDbCon
     {
         if (!await LoadAsync(true, ct)) return NotFound();
         // A date or number posted but not understood reads as missing: the rules then say what to enter.
-        foreach (var key in new[] { "Input.Opens", "Input.Closes", "Input.DurationMinutes", "Input.PassMark", "Input.DrawCount" })
+        foreach (var key in new[] { "Input.Opens", "Input.Closes", "Input.DurationMinutes", "Input.PassMark" })
             if (ModelState[key]?.Errors.Count > 0) typeof(TestForm).GetProperty(key[6..])!.SetValue(Input, null);
+        // A count not understood reads as 0 (the rules ask for at least one); a difficulty not understood as any.
+        var unreadable = Input.Draws.Select((_, i) => ModelState[$"Input.Draws[{i}].Count"]?.Errors.Count > 0).ToList();
         ModelState.Clear();
+        var draws = Input.Draws.Take(DrawRules.MaxLines + 1).Select((d, i) => (Index: i, d, Bad: unreadable[i]))
+            .Where(x => x.Bad || x.d.Count is not null || !string.IsNullOrWhiteSpace(x.d.Category) || x.d.Difficulty is not null)
+            .Select(x => (x.Index, new DrawRules.Line(string.IsNullOrWhiteSpace(x.d.Category) ? null : x.d.Category.Trim(),
+                x.d.Difficulty is { } level && Enum.IsDefined(level) ? level : null, x.Bad ? 0 : x.d.Count ?? 0)))
+            .ToList();
         if (Existing is not null) db.Entry(Existing).Property(t => t.Version).OriginalValue = Input.Version;
         var posted = Request.Form.Keys.Where(k => k.StartsWith("Input.", StringComparison.Ordinal)).Select(k => k[6..]).ToHashSet();
         var (test, problems) = await builder.SaveAsync(Existing, new TestBuilder.Form(Input.Title, Input.Description, Input.Opens, Input.Closes, Input.DurationMinutes, Input.PassMark,
-            Input.ClosedBook, Input.IntegrityKnowledge, Input.Selection, Input.QuestionIds, Input.DrawCategory, Input.DrawCount, Input.WholeAgency, Input.OrganizationIds,
+            Input.ClosedBook, Input.IntegrityKnowledge, Input.Selection, Input.QuestionIds, draws, Input.DrawPerPerson, Input.WholeAgency, Input.OrganizationIds,
             Input.MemberIds, posted), ct);
         ModelState.AddProblems(problems, T, "Input.");
-        if (test is null) return Page();
+        if (test is null)
+        {
+            while (Input.Draws.Count < DrawLines) Input.Draws.Add(new DrawForm());
+            return Page();
+        }
         return this.RedirectWithMessage(Existing is null ? T["The test was made."] : T["Saved."], "/Tests/Details", new { id = test.Id });
     }
 }
