@@ -122,10 +122,7 @@ public sealed class EditModel(StudyDbContext db, StudyPlans plans, StudyAccess a
         if (Input.MeetingShown) Link(session, meeting);
         if (session.LinkedKind is null || meeting?.Attendees is null) TakeAttendance(session);
         // The session and its files commit together: never a session without the files sent with it, nor files of none.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await this.TrySaveAsync(db, ct)) return Page();
-        await materials.SaveAsync(session.Id, uploads, db, ct);
-        await transaction.CommitAsync(ct);
+        if (!await materials.SaveWithRecordAsync(db, c => this.TrySaveAsync(db, c), () => session.Id, uploads, ct)) return Page();
         return this.RedirectWithMessage(T["Saved."], "/Plans/Details", new { id = StudyPlan.Id });
     }
 
