@@ -82,6 +82,7 @@ public static class HostSetup
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
         app.UseMiddleware<TraceIdHeaderMiddleware>();
+        app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestCost();
         app.UseLivePluginScope();
         if (!app.Environment.IsDevelopment())

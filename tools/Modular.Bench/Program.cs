@@ -84,8 +84,11 @@ start.Environment["Security__SignInPermitsPerMinute"] = "100000";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
 var clock = Stopwatch.StartNew();
 using var host = Process.Start(start)!;
-host.OutputDataReceived += (_, _) => { };
-host.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+// --host-log FILE keeps the host's console log (its errors with their stack traces) for finding a failure's cause.
+var hostLogPath = Arg("--host-log", "");
+using var hostLog = hostLogPath.Length > 0 ? TextWriter.Synchronized(new StreamWriter(hostLogPath) { AutoFlush = true }) : null;
+host.OutputDataReceived += (_, e) => { if (e.Data is not null) hostLog?.WriteLine(e.Data); };
+host.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("host: " + e.Data); hostLog?.WriteLine(e.Data); } };
 host.BeginOutputReadLine();
 host.BeginErrorReadLine();
 try
