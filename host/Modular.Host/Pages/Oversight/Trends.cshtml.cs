@@ -27,4 +27,27 @@ public sealed class TrendsModel(IndicatorCollector collector, IAuditLog audit, I
         Agencies = await collector.AgenciesAsync(ct);
         await audit.WriteAsync("oversight.view", "Oversight", $"trends {Year} {Chosen?.Definition.Key}", true, ct);
     }
+
+    /// <summary>The chosen indicator of one agency, a bar a month coloured by its light (no bar where it has no figure).</summary>
+    public IReadOnlyList<BarChart.Bar> Bars(int agencyId)
+    {
+        if (Chosen is not { } chosen) return [];
+        return Months.Select(m =>
+        {
+            var value = m.Rows.FirstOrDefault(r => r.AgencyId == agencyId)?.Of(chosen.Definition.Key);
+            var label = $"{m.Period.Month}月";
+            return new BarChart.Bar(label, value?.Value, value is null ? $"{label}：—" : $"{label}：{OversightView.Format(value, chosen.Definition)}", Tone(value?.Light));
+        }).ToList();
+    }
+
+    /// <summary>A fixed top of 100 for shares, so months and agencies compare at a glance.</summary>
+    public decimal? ScaleTop => Chosen?.Definition.Unit.Current == "%" ? 100 : null;
+
+    private static BarTone Tone(IndicatorLight? light) => light switch
+    {
+        IndicatorLight.Green => BarTone.Good,
+        IndicatorLight.Amber => BarTone.Warning,
+        IndicatorLight.Red => BarTone.Bad,
+        _ => BarTone.Default,
+    };
 }
