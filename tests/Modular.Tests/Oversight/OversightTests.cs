@@ -226,6 +226,25 @@ public sealed class OversightTests : IClassFixture<OversightTests.Portal>
         Assert.Contains("开展“七一”主题党日活动情况自查", list);
     }
 
+    [Fact]
+    public async Task Trends_draw_one_chart_per_agency_a_bar_slot_a_month_with_the_table_beside()
+    {
+        var gongwei = await _portal.SignedInAsync("gongwei");
+        var html = await gongwei.GetStringAsync("/Oversight/Trends");
+        var doc = Html.Parse(html);
+        var charts = doc.QuerySelectorAll("#oversight-trend-charts figure[data-agency]");
+        Assert.Equal(2, charts.Length);
+        // Each chart twice (desktop and phone widths), each an inline SVG with a month label per month so far.
+        var months = _portal.Today.Month;
+        foreach (var chart in charts)
+        {
+            var svgs = chart.QuerySelectorAll("svg.bar-chart");
+            Assert.Equal(2, svgs.Length);
+            Assert.All(svgs, svg => Assert.Equal(months, svg.QuerySelectorAll("text").Count(t => t.TextContent.EndsWith("月"))));
+        }
+        Assert.NotNull(doc.QuerySelector("#oversight-trends"));
+    }
+
     private Task<IReadOnlyList<HigherTask>> TasksOfAsync(int agencyId) => InAgencyAsync(agencyId, t => t.ListAsync());
 
     private async Task<T> InAgencyAsync<T>(int agencyId, Func<IHigherTasks, Task<T>> work)

@@ -40,8 +40,21 @@ public sealed class TrendsModel(IndicatorCollector collector, IAuditLog audit, I
         }).ToList();
     }
 
-    /// <summary>A fixed top of 100 for shares, so months and agencies compare at a glance.</summary>
-    public decimal? ScaleTop => Chosen?.Definition.Unit.Current == "%" ? 100 : null;
+    /// <summary>
+    /// The same top for every agency's chart, so they compare at a glance: 100 for shares; otherwise a round number above
+    /// the largest figure, at least 4 so that small counts get whole-number grid lines.
+    /// </summary>
+    public decimal? ScaleTop
+    {
+        get
+        {
+            if (Chosen is not { } chosen) return null;
+            if (chosen.Definition.Unit.Current == "%") return 100;
+            var values = Months.SelectMany(m => m.Rows).Select(r => r.Of(chosen.Definition.Key)?.Value).OfType<decimal>().ToList();
+            var top = values.Count == 0 ? 0 : values.Max();
+            return top <= 4 ? 4 : BarChart.NiceCeiling(top);
+        }
+    }
 
     private static BarTone Tone(IndicatorLight? light) => light switch
     {
