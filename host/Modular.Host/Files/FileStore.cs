@@ -104,6 +104,9 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
         if (ownerKeys.Count == 0) return 0;
         if (agency.Id != move.FromAgencyId) throw new AgencyScopeException("只能从转出单位移交文件。");
         await using var files = await JoinAsync(unitOfWork, "moved", cancellationToken);
+        // Files leave an agency only with a person whose transfer is accepted, as seen inside the acceptance's own
+        // (uncommitted) transaction: a move made up by a module finds no such row.
+        if (!await AcceptedAsync(files, move, cancellationToken)) throw new AgencyScopeException("没有已接收的组织关系转接，不能移交文件。");
         var moved = 0;
         // Statements, not tracked changes: the agency filter keeps them to the sending agency's files, and a row changing
         // agency is what the tracked save refuses on purpose.
@@ -116,6 +119,16 @@ public sealed class FileStore(FileDbContext db, DbContextOptions<FileDbContext> 
                 .ExecuteUpdateAsync(u => u.SetProperty(f => f.AgencyId, move.ToAgencyId).SetProperty(f => f.OwnerKey, to), cancellationToken);
         }
         return moved;
+    }
+
+    private static async Task<bool> AcceptedAsync(FileDbContext files, MemberMove move, CancellationToken ct)
+    {
+        var accepted = (int)TransferState.Accepted;
+        return await files.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS "Value" FROM dir_transfer
+            WHERE "Id" = {move.TransferId} AND "State" = {accepted} AND "FromAgencyId" = {move.FromAgencyId} AND "FromMemberId" = {move.FromMemberId}
+              AND "ToAgencyId" = {move.ToAgencyId} AND "ToMemberId" = {move.ToMemberId}
+            """).SingleAsync(ct) == 1;
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ namespace Modular.Host.PartyDirectory;
 /// <see cref="TransferRules"/>; each request, done or refused, is audited (a decision in both agencies).
 /// </summary>
 public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService directory, HostDbContext host, ICurrentAgency agency, ICurrentUser user,
-    IAuditLog audit, IAgencyClock clock, IText text, DirectoryLabels labels, DatabaseLocks locks, ModuleGate gate, IServiceProvider services, ILogger<MemberTransfers> logger)
+    IAuditLog audit, IAgencyClock clock, IText text, DirectoryLabels labels, DatabaseLocks locks, ModuleGate gate, Modular.Plugins.PluginCatalog catalog,
+    IServiceProvider services, ILogger<MemberTransfers> logger)
     : IMemberTransfers
 {
     private int Current => agency.Id ?? throw new AgencyScopeException("没有当前单位。");
@@ -83,29 +84,38 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
             problems.AddRange(TransferRules.DecisionDate(date, transfer.StartedOn, clock.Today));
         }
         string? movedUser = null;
+        AccountMove? account = null;
         var moves = new ModuleMoves();
         if (problems.Count == 0)
         {
             try
             {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                transfer!.State = TransferState.Accepted;
-                transfer.DecidedOn = date;
-                transfer.DecidedByUserId = user.Id;
-                transfer.ToOrganizationId = org!.Id;
-                transfer.ToOrganizationName = org.Name;
-                await db.SaveChangesAsync(ct);
-                (problems, movedUser) = transfer.IsWithinAgency() ? await MoveWithinAsync(transfer, org, date, ct) : await MoveAcrossAsync(transfer, org, date, ct);
-                if (problems.Count == 0)
+                // The member, their account and the modules' records move in one transaction: all of it commits, or none.
+                var accepted = transfer!;
+                await InAcceptanceTransactionAsync(!accepted.IsWithinAgency(), async () =>
                 {
+                    var transfer = accepted;
+                    transfer.State = TransferState.Accepted;
+                    transfer.DecidedOn = date;
+                    transfer.DecidedByUserId = user.Id;
+                    transfer.ToOrganizationId = org!.Id;
+                    transfer.ToOrganizationName = org.Name;
                     await db.SaveChangesAsync(ct);
-                    // The modules move the person's records in this same transaction: all of it commits, or none.
-                    await TellModulesAsync(transfer, date, moves, ct);
-                    if (moves.Failed is { } failed)
-                        problems = [new("", "The records of the module \"{0}\" could not be moved with the member: the transfer was not accepted and nothing was changed. Please try again later, or tell the platform's administrator.", failed)];
-                }
-                if (problems.Count == 0) await tx.CommitAsync(ct);
-                else await tx.RollbackAsync(ct);
+                    (problems, movedUser) = transfer.IsWithinAgency() ? await MoveWithinAsync(transfer, org, date, ct) : await MoveAcrossAsync(transfer, org, date, ct);
+                    if (problems.Count == 0)
+                    {
+                        await db.SaveChangesAsync(ct);
+                        if (movedUser is not null && (account = await MoveAccountAsync(movedUser, transfer, moves, ct)) is null)
+                            problems = [new("", "The member's account could not be moved with the member: the transfer was not accepted and nothing was changed. Please try again later, or tell the platform's administrator.")];
+                    }
+                    if (problems.Count == 0)
+                    {
+                        await TellModulesAsync(transfer, date, moves, ct);
+                        if (moves.Failed is { } failed)
+                            problems = [new("", "The records of the module \"{0}\" could not be moved with the member: the transfer was not accepted and nothing was changed. Please try again later, or tell the platform's administrator.", ModuleName(failed))];
+                    }
+                    return problems.Count == 0;
+                }, ct);
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -124,9 +134,26 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
         foreach (var (module, ok, detail) in moves.Outcomes)
             using (AgencyScope.Use(transfer!.FromAgencyId!.Value, transfer.FromName))
                 await audit.WriteAsync("member.transfer-moved", $"Directory.Transfer#{transferId}", ok && result.Succeeded ? $"module {module} moved its records" : $"module {module}: {detail}", ok && result.Succeeded, ct);
-        if (result.Succeeded && movedUser is not null) await MoveAccountAsync(movedUser, transfer!, ct);
+        if (result.Succeeded && account is not null) await AuditAccountAsync(account, transfer!, ct);
         return result;
     }
+
+    // Between agencies the account's rights change too: under the lock every change of rights takes, taken before the
+    // transaction begins (as everywhere else) so that two orders of taking them never meet.
+    private async Task InAcceptanceTransactionAsync(bool accountRights, Func<Task<bool>> work, CancellationToken ct)
+    {
+        if (accountRights)
+        {
+            await locks.InTransactionAsync(db, DatabaseLocks.AccountRights, work, ct);
+            return;
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await work()) await tx.CommitAsync(ct);
+        else await tx.RollbackAsync(ct);
+    }
+
+    /// <summary>The module's name as the portal shows it (its manifest's), for a message; its id when it is not installed.</summary>
+    private string ModuleName(string moduleId) => catalog.Find(moduleId)?.Name.Current ?? moduleId;
 
     public async Task<TransferResult> ReturnAsync(string moduleId, int transferId, string reason, long version, CancellationToken ct = default)
     {
@@ -290,14 +317,19 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
         return lines.Length <= 1000 ? lines : lines[..999] + "…";
     }
 
-    // The account follows the person: a member of the receiving agency, nothing left in the sending one.
-    private async Task MoveAccountAsync(string userId, MemberTransfer transfer, CancellationToken ct)
+    /// <summary>What moving an account changed, audited once the acceptance has committed.</summary>
+    private sealed record AccountMove(string UserId, bool Added, string? RemovedRoles);
+
+    // The account follows the person: a member of the receiving agency, nothing left in the sending one. In the
+    // acceptance's transaction (the host's context joins it); null when the account's rows could not be written.
+    private async Task<AccountMove?> MoveAccountAsync(string userId, MemberTransfer transfer, ModuleMoves moves, CancellationToken ct)
     {
         var from = transfer.FromAgencyId!.Value;
         string? removedRoles = null;
         var added = false;
-        await locks.InTransactionAsync(host, DatabaseLocks.AccountRights, async () =>
+        try
         {
+            await moves.JoinAsync(host, db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), ct);
             var old = await host.AgencyMemberships.FirstOrDefaultAsync(m => m.AgencyId == from && m.UserId == userId, ct);
             if (old is not null) { removedRoles = old.Roles; host.AgencyMemberships.Remove(old); }
             if (!await host.AgencyMemberships.AnyAsync(m => m.AgencyId == transfer.ToAgencyId && m.UserId == userId, ct))
@@ -311,14 +343,23 @@ public sealed class MemberTransfers(DirectoryDbContext db, DirectoryService dire
                 account.SecurityStamp = Guid.NewGuid().ToString();
             }
             await host.SaveChangesAsync(ct);
-            return true;
-        }, ct);
+            return new AccountMove(userId, added, removedRoles);
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogError("The account of transfer {Transfer} could not be moved: {Error}", transfer.Id, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task AuditAccountAsync(AccountMove moved, MemberTransfer transfer, CancellationToken ct)
+    {
         host.ChangeTracker.Clear();
-        var userName = await host.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
-        if (added) await audit.WriteAsync("agency.membership.added", "Account:" + userName, $"transfer #{transfer.Id}; roles {Roles.Member}", true, ct);
-        if (removedRoles is not null)
-            using (AgencyScope.Use(from, transfer.FromName))
-                await audit.WriteAsync("agency.membership.removed", "Account:" + userName, $"transfer #{transfer.Id}; roles {removedRoles}", true, ct);
+        var userName = await host.Users.AsNoTracking().Where(u => u.Id == moved.UserId).Select(u => u.UserName).FirstOrDefaultAsync(ct);
+        if (moved.Added) await audit.WriteAsync("agency.membership.added", "Account:" + userName, $"transfer #{transfer.Id}; roles {Roles.Member}", true, ct);
+        if (moved.RemovedRoles is not null)
+            using (AgencyScope.Use(transfer.FromAgencyId!.Value, transfer.FromName))
+                await audit.WriteAsync("agency.membership.removed", "Account:" + userName, $"transfer #{transfer.Id}; roles {moved.RemovedRoles}", true, ct);
     }
 
     private async Task TellModulesAsync(MemberTransfer transfer, DateOnly date, ModuleMoves moves, CancellationToken ct)

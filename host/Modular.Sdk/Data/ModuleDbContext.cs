@@ -26,6 +26,23 @@ public abstract class ModuleDbContext : DbContext
     public int? CurrentAgencyId => _agency.Id;
 
     /// <summary>
+    /// Whether the module's <see cref="DateTime"/> properties are the agency's wall-clock times (an activity from 9:00 to
+    /// 11:30, a test's window) rather than instants. When true, PostgreSQL keeps them as <c>timestamp without time zone</c>
+    /// and takes values of any <see cref="DateTime.Kind"/>; SQLite stores them the same either way. A module overrides it
+    /// with <c>protected override bool WallClockDateTimes => true;</c>; instants belong in <see cref="DateTimeOffset"/> or
+    /// UTC <see cref="DateTime"/> of a module that leaves it false. Since 1.6.0.
+    /// </summary>
+    protected virtual bool WallClockDateTimes => false;
+
+    /// <summary>Applies <see cref="WallClockDateTimes"/>. Call <c>base.ConfigureConventions</c> first in an override.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (WallClockDateTimes && Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+    }
+
+    /// <summary>
     /// Adds the agency filter, index and check to every <see cref="IAgencyOwned"/> entity and the token to every
     /// <see cref="IVersioned"/> one. Call <c>base.OnModelCreating</c> at the end of an override, after the entities.
     /// </summary>

@@ -58,6 +58,58 @@ public class Attachments(IFileStore files, string moduleId, string ownerPrefix, 
     public Task<IReadOnlyList<StoredFileInfo>> SaveAsync(int ownerId, IReadOnlyCollection<FileUpload> uploads, DbContext unitOfWork, CancellationToken ct = default) =>
         files.SaveAllAsync(moduleId, OwnerKey(ownerId), uploads, unitOfWork, ct);
 
+    /// <summary>
+    /// Saves a record and its files as one unit: both commit or neither does. Begins a transaction on
+    /// <paramref name="unitOfWork"/> (or works inside the one already open there, whose owner then commits), runs
+    /// <paramref name="saveRecord"/>, then stores <paramref name="uploads"/> as files of the record with
+    /// <paramref name="ownerId"/> (asked after the save, so a new record's generated id can be given) and commits.
+    /// When <paramref name="saveRecord"/> returns false (a stale stamp, say) nothing is stored or committed. When the save,
+    /// a file or the commit fails, the transaction rolls back, files a store outside the database already kept are deleted,
+    /// and the exception goes on to the caller. Since 1.6.0.
+    /// </summary>
+    /// <param name="unitOfWork">The module's context that saves the record.</param>
+    /// <param name="saveRecord">Saves the record's changes on <paramref name="unitOfWork"/>; false when they could not be saved and the caller tells why (e.g. <see cref="PageOutcomes.TrySaveAsync"/>).</param>
+    /// <param name="ownerId">The record's id, asked once the record is saved.</param>
+    /// <param name="uploads">Checked uploads (see <see cref="ReadAsync"/>); may be empty.</param>
+    /// <param name="ct">Cancels the work.</param>
+    /// <returns>False when <paramref name="saveRecord"/> did not save; true when the record and its files are saved.</returns>
+    public async Task<bool> SaveWithRecordAsync(DbContext unitOfWork, Func<CancellationToken, Task<bool>> saveRecord, Func<int> ownerId,
+        IReadOnlyCollection<FileUpload> uploads, CancellationToken ct = default)
+    {
+        var owned = unitOfWork.Database.CurrentTransaction is null ? await unitOfWork.Database.BeginTransactionAsync(ct) : null;
+        IReadOnlyList<StoredFileInfo> stored = [];
+        try
+        {
+            if (!await saveRecord(ct))
+            {
+                if (owned is not null) await owned.RollbackAsync(ct);
+                return false;
+            }
+            stored = await files.SaveAllAsync(moduleId, OwnerKey(ownerId()), uploads, unitOfWork, ct);
+            if (owned is not null) await owned.CommitAsync(ct);
+            return true;
+        }
+        catch
+        {
+            if (owned is not null)
+            {
+                // The rollback is what keeps the record from being half-saved; a rollback that fails (a lost
+                // connection) must not hide the first error, and the database drops the transaction anyway.
+                try { await owned.RollbackAsync(CancellationToken.None); } catch (Exception) { }
+            }
+            // A store inside the database lost them with the rollback (nothing is found); one outside keeps them until told.
+            foreach (var file in stored)
+            {
+                try { await files.DeleteAsync(moduleId, file.Id, CancellationToken.None); } catch (Exception) { }
+            }
+            throw;
+        }
+        finally
+        {
+            if (owned is not null) await owned.DisposeAsync();
+        }
+    }
+
     /// <summary>The files of the record with <paramref name="ownerId"/>.</summary>
     public Task<IReadOnlyList<StoredFileInfo>> ListAsync(int ownerId, CancellationToken ct = default) =>
         files.ListAsync(moduleId, OwnerKey(ownerId), ct);

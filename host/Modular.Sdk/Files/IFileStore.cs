@@ -40,14 +40,26 @@ public interface IFileStore
     /// <summary>
     /// Saves checked uploads as files of one owner as part of the caller's unit of work: inside the transaction open on
     /// <paramref name="unitOfWork"/>, so the files are kept if and only if the caller's own changes commit (a crash between
-    /// the two leaves neither). The default, for stores outside the database, saves one by one.
+    /// the two leaves neither). The default, for stores outside the database, saves one by one and, when one fails,
+    /// deletes those it saved before it (since 1.6.0).
     /// </summary>
     /// <returns>The files saved.</returns>
     async Task<IReadOnlyList<StoredFileInfo>> SaveAllAsync(string moduleId, string ownerKey, IReadOnlyCollection<FileUpload> uploads, DbContext unitOfWork,
         CancellationToken cancellationToken = default)
     {
         var saved = new List<StoredFileInfo>();
-        foreach (var upload in uploads) saved.Add(await SaveAsync(moduleId, ownerKey, upload, cancellationToken));
+        try
+        {
+            foreach (var upload in uploads) saved.Add(await SaveAsync(moduleId, ownerKey, upload, cancellationToken));
+        }
+        catch
+        {
+            foreach (var file in saved)
+            {
+                try { await DeleteAsync(moduleId, file.Id, CancellationToken.None); } catch (Exception) { }
+            }
+            throw;
+        }
         return saved;
     }
 
@@ -71,6 +83,8 @@ public interface IFileStore
     /// work (inside the transaction open on <paramref name="unitOfWork"/>): a member's records that go to another agency
     /// take their files along, and the sending agency keeps none. Within an agency only the owner keys change. For an
     /// <see cref="IMemberMovedHandler"/>, whose module DbContext the host has already joined to the acceptance's transaction.
+    /// The portal's store refuses (<see cref="AgencyScopeException"/>) unless the current agency is the sending one and the
+    /// transfer <see cref="MemberMove.TransferId"/> is accepted, for this person, between these agencies.
     /// The default, for stores outside the database, copies each file into the receiving agency and deletes the original.
     /// Since 1.6.0.
     /// </summary>

@@ -13,25 +13,25 @@ public sealed class ItemEvidence(CivilizationDbContext db, EvidenceFiles files, 
     {
         var entry = new Evidence { ItemId = itemId, Text = text, SubmittedByMemberId = await me.IdAsync(ct), SubmittedAt = clock.UtcNow.UtcDateTime };
         db.Evidence.Add(entry);
-        // The entry, the item's state and the files commit together (a crash between commits would leave evidence
-        // without its files). A stale stamp is no database error: the transaction goes on for the next attempt.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        for (var attempt = 1; ; attempt++)
+        // The entry, the item's state and the files commit together (evidence never lacks its files). A stale stamp is
+        // no database error: the transaction goes on for the next attempt.
+        await files.SaveWithRecordAsync(db, async c =>
         {
-            var item = await db.Items.FirstAsync(i => i.Id == itemId, ct);
-            Apply(item, ItemRules.AfterEvidence(StateOf(item)));
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                await db.SaveChangesAsync(ct);
-                break;
+                var item = await db.Items.FirstAsync(i => i.Id == itemId, c);
+                Apply(item, ItemRules.AfterEvidence(StateOf(item)));
+                try
+                {
+                    await db.SaveChangesAsync(c);
+                    return true;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < Attempts)
+                {
+                    db.Entry(item).State = EntityState.Detached;
+                }
             }
-            catch (DbUpdateConcurrencyException) when (attempt < Attempts)
-            {
-                db.Entry(item).State = EntityState.Detached;
-            }
-        }
-        await files.SaveAsync(entry.Id, uploads.ToList(), db, ct);
-        await transaction.CommitAsync(ct);
+        }, () => entry.Id, uploads, ct);
     }
 
     /// <summary>

@@ -14,6 +14,8 @@ public static class Receipt
         };
         if (p.ProxyName is { } proxy) lines.Add((T["Paid by (proxy)"], proxy));
         if (collector.Length > 0) lines.Add((T["Received by"], collector));
+        // A copy carried with a transfer: the money was received by the sending agency, not here.
+        if (p.CarriedFrom is { } from) lines.Add((T["Carried in"], T["Paid in {0} and carried in with the member's transfer.", from]));
         return lines;
     }
 

@@ -12,13 +12,8 @@ public class StudyDbContext(DbContextOptions<StudyDbContext> options, ICurrentAg
     public DbSet<StudySession> Sessions => Set<StudySession>();
     public DbSet<SessionAttendee> Attendees => Set<SessionAttendee>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
-    {
-        base.ConfigureConventions(builder);
-        // Test windows and answer times are the agency's wall-clock times, not instants: PostgreSQL keeps them without a zone.
-        if (Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
-            builder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
-    }
+    // Test windows and answer times are the agency's wall-clock times, not instants.
+    protected override bool WallClockDateTimes => true;
 
     protected override void OnModelCreating(ModelBuilder b)
     {

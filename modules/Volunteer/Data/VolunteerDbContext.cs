@@ -10,11 +10,12 @@ public class VolunteerDbContext(DbContextOptions<VolunteerDbContext> options, IC
 
     public bool IsPostgreSql => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
+    // Activity times are wall-clock times of the agency, not instants.
+    protected override bool WallClockDateTimes => true;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
         base.ConfigureConventions(builder);
-        // Activity times are wall-clock times of the agency, not instants: PostgreSQL keeps them without a zone.
-        if (IsPostgreSql) builder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
         builder.Properties<decimal>().HavePrecision(6, 1);
     }
 

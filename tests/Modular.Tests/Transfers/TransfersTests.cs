@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Modular.Tests.Infrastructure;
 
 namespace Modular.Tests.Transfers;
@@ -172,6 +173,11 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         var page = await office.GetStringAsync($"/m/dues/Members/Details/{moved}");
         Assert.Contains("data-testid=\"carried-in\"", page);
         Assert.Contains("data-testid=\"carried\"", page);
+        // A carried payment's receipt says it was paid in the sending agency and carried in.
+        var carried = await _portal.IntAsync("SELECT MIN(\"Id\") FROM dues_payment WHERE \"MemberId\" = @m AND \"AgencyId\" = @a", ("m", moved), ("a", second));
+        var firstName = await _portal.WithDbAsync(db => db.Agencies.Where(a => a.Id == first).Select(a => a.Name).SingleAsync());
+        var receipt = Html.Texts(await office.GetStringAsync($"/m/dues/Receipts/{carried}"), "[data-testid=receipt] dd");
+        Assert.Contains($"在{firstName}交纳，随党员组织关系转入。", receipt);
     }
 
     [Fact]
@@ -186,21 +192,17 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         var transfer = await TransferOfAsync(person);
         var membersThere = await _portal.MembersOnTheRollAsync(second);
         // The dues module's last write fails (as a full disk or a lost connection would).
-        await _portal.ExecAsync(TestDatabase.IsPostgreSql
-            ? "CREATE FUNCTION refuse_move() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql; " +
-              "CREATE TRIGGER refuse_move BEFORE INSERT ON dues_move FOR EACH ROW EXECUTE FUNCTION refuse_move();"
-            : "CREATE TRIGGER refuse_move BEFORE INSERT ON dues_move BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        try
+        await _portal.WithFailingWritesAsync("dues_move", async () =>
         {
             await SwitchAsync(office, second);
             var refused = await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.Contains("未能随该党员转移，本次接收未办理", await refused.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            await _portal.ExecAsync(TestDatabase.IsPostgreSql ? "DROP TRIGGER refuse_move ON dues_move; DROP FUNCTION refuse_move();" : "DROP TRIGGER refuse_move;");
-        }
+            var message = await refused.Content.ReadAsStringAsync();
+            Assert.Contains("未能随该党员转移，本次接收未办理", message);
+            // The module as the office knows it (its manifest's name), not its id.
+            Assert.Contains("模块“党费管理”的记录", message);
+            Assert.DoesNotContain("模块“dues”", message);
+        });
         // Nothing happened: the transfer is open, the member where they were with their dues and file, nobody new in the second agency.
         Assert.Equal(0, await StateAsync(transfer));
         Assert.Equal(0, await _portal.IntAsync("SELECT \"Situation\" FROM dir_member WHERE \"Id\" = @m", ("m", person)));
@@ -213,6 +215,70 @@ public sealed class TransfersTests : IClassFixture<TransfersTests.Portal>
         // Once the fault is gone, the same acceptance goes through.
         await Ok(await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today));
         Assert.Equal(1, await StateAsync(transfer));
+    }
+
+    [Fact]
+    public async Task An_account_that_cannot_move_undoes_the_whole_acceptance_and_then_moves_with_the_member()
+    {
+        var first = await _portal.DemoAgencyIdAsync();
+        var second = await SecondAgencyAsync();
+        var person = await _portal.AddApplicantWithAccountAsync("转接测试乙", "transfer-b", Today.AddYears(-28));
+        var office = await OfficeInAsync(first);
+        await Ok(await StartAsync(office, person, second, null, Today));
+        var transfer = await TransferOfAsync(person);
+        var membersThere = await _portal.MembersOnTheRollAsync(second);
+        Task<List<int>> AccountAgenciesAsync() =>
+            _portal.WithDbAsync(db => db.AgencyMemberships.Where(m => m.User!.UserName == "transfer-b").Select(m => m.AgencyId).ToListAsync());
+        // Writing the account's new membership fails (as a lost connection would), after the member's rows were written.
+        await SwitchAsync(office, second);
+        await _portal.WithFailingWritesAsync("\"AgencyMemberships\"", async () =>
+        {
+            var refused = await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("该党员的账号未能随其转移，本次接收未办理", await refused.Content.ReadAsStringAsync());
+        });
+        // Neither the member nor the account moved: both are the first agency's, the transfer still open.
+        Assert.Equal(0, await StateAsync(transfer));
+        Assert.Equal(0, await _portal.IntAsync("SELECT \"Situation\" FROM dir_member WHERE \"Id\" = @m", ("m", person)));
+        Assert.Equal(1, await _portal.IntAsync("SELECT COUNT(*) FROM dir_member WHERE \"Id\" = @m AND \"UserId\" IS NOT NULL", ("m", person)));
+        Assert.Equal(membersThere, await _portal.MembersOnTheRollAsync(second));
+        Assert.Equal([first], await AccountAgenciesAsync());
+
+        // Once the fault is gone, the member and the account move together.
+        await Ok(await AcceptAsync(office, transfer, await OrgAsync(second, "综合处党支部"), Today));
+        var moved = await _portal.IntAsync("SELECT \"ToMemberId\" FROM dir_transfer WHERE \"Id\" = @t", ("t", transfer));
+        Assert.Equal(1, await _portal.IntAsync("SELECT COUNT(*) FROM dir_member WHERE \"Id\" = @m AND \"AgencyId\" = @a AND \"UserId\" IS NOT NULL", ("m", moved), ("a", second)));
+        Assert.Equal([second], await AccountAgenciesAsync());
+        var audited = await _portal.AuditEntriesAsync("agency.membership.added", "Account:transfer-b");
+        Assert.Contains(audited, e => e.Success && e.AgencyId == second);
+    }
+
+    [Fact]
+    public async Task Files_move_only_with_an_accepted_transfer_of_that_person()
+    {
+        var first = await _portal.DemoAgencyIdAsync();
+        var second = await SecondAgencyAsync();
+        var person = await PayingMemberAsync(first);
+        var file = await _portal.AddStoredFileAsync(first, "dues", $"hardship:{900000 + person}");
+        var office = await OfficeInAsync(first);
+        await Ok(await StartAsync(office, person, second, null, Today));
+        var open = await TransferOfAsync(person);
+        var branch = await _portal.IntAsync("SELECT \"OrganizationId\" FROM dir_member WHERE \"Id\" = @m", ("m", person));
+        var there = await OrgAsync(second, "综合处党支部");
+
+        // From the sending agency, yet with no transfer, or one not accepted: refused, the file stays where it is.
+        foreach (var transferId in new[] { 0, open })
+        {
+            var move = new Modular.Sdk.MemberMove(transferId, first, person, branch, second, person, there, Today);
+            using var _ = Modular.Host.Tenancy.AgencyScope.Use(first);
+            await using var scope = _portal.Services.CreateAsyncScope();
+            var store = scope.ServiceProvider.GetRequiredService<Modular.Sdk.IFileStore>();
+            var db = scope.ServiceProvider.GetRequiredService<Modular.Host.Files.FileDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await Assert.ThrowsAsync<Modular.Sdk.AgencyScopeException>(() =>
+                store.MoveAllAsync("dues", new Dictionary<string, string> { [$"hardship:{900000 + person}"] = "hardship:1" }, move, db));
+        }
+        Assert.Equal((first, $"hardship:{900000 + person}"), await _portal.StoredFileOwnerAsync(file));
     }
 
     [Fact]

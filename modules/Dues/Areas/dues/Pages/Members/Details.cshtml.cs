@@ -133,10 +133,7 @@ public sealed class DetailsModel(DuesDbContext db, DuesAccess access, DuesLedger
             BranchAgreedOn = line.BranchAgreedOn!.Value, ApprovedOn = line.ApprovedOn!.Value, ApprovedBy = line.ApprovedBy!.Trim(),
         };
         db.Hardships.Add(row);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        await evidence.SaveAsync(row.Id, uploads, db, ct);
-        await tx.CommitAsync(ct);
+        await evidence.SaveWithRecordAsync(db, async c => { await db.SaveChangesAsync(c); return true; }, () => row.Id, uploads, ct);
         return this.RedirectWithMessage(T["The hardship decision was recorded."], null, new { id });
     }
 

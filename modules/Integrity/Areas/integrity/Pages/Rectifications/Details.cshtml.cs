@@ -48,12 +48,8 @@ public sealed class DetailsModel(IntegrityDbContext db, IntegrityAccess access, 
         Item.Status = RectificationStatus.Closed;
         Item.ClosedOn = Today;
         Item.ClosingNote = note;
-        // The closing and its evidence commit together: a crash between two commits would leave a closed item without
-        // the proof its owner sent.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await this.TrySaveAsync(db, ct)) return Page();
-        await evidence.SaveAsync(id, uploads, db, ct);
-        await transaction.CommitAsync(ct);
+        // The closing and its evidence commit together: a closed item never lacks the proof its owner sent.
+        if (!await evidence.SaveWithRecordAsync(db, c => this.TrySaveAsync(db, c), () => id, uploads, ct)) return Page();
         return this.RedirectWithMessage(T["The item is closed."], null, new { id });
     }
 

@@ -82,11 +82,8 @@ public sealed class RecordModel(OrgLifeDbContext db, OrgLifeAccess access, Peopl
         db.Entry(meeting).Property(m => m.Version).OriginalValue = Version;
         // The record and its files commit together: a crash between two commits would leave a held meeting without the
         // photos its secretary sent (or, the other way round, photos of a meeting still planned).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         recorder.Record(meeting, record);
-        if (!await this.TrySaveAsync(db, ct)) return Page();
-        await attachments.SaveAsync(meeting.Id, uploads, db, ct);
-        await transaction.CommitAsync(ct);
+        if (!await attachments.SaveWithRecordAsync(db, c => this.TrySaveAsync(db, c), () => meeting.Id, uploads, ct)) return Page();
         var warnings = MeetingPlanner.Warnings(meeting);
         return this.RedirectWithMessage(warnings.Count == 0 ? text["The meeting is recorded."] : text["The meeting is recorded, with warnings: see below."], "Details", new { id });
     }

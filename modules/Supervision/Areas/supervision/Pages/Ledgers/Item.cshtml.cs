@@ -51,10 +51,7 @@ public sealed class ItemModel(SupervisionDbContext db, SupervisionAccess access,
         Item.ClosedOn = Today;
         Item.ClosingNote = note;
         // The closing and its evidence commit together.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (!await this.TrySaveAsync(db, ct)) return Page();
-        await evidence.SaveAsync(id, uploads, db, ct);
-        await transaction.CommitAsync(ct);
+        if (!await evidence.SaveWithRecordAsync(db, c => this.TrySaveAsync(db, c), () => id, uploads, ct)) return Page();
         return this.RedirectWithMessage(T["The item is closed."], null, new { id });
     }
 
