@@ -10,6 +10,8 @@ public sealed class StudyModule : IModule
     public const string Id = "study";
     public const string ViewPermission = "study.view";
     public const string ManagePermission = "study.manage";
+    /// <summary>A branch's own plan and sessions, for those whose data scope holds the branch (secretaries, committee members).</summary>
+    public const string KeepPermission = "study.keep";
     /// <summary>Setting (off by default, anti-formalism): the office's result list may be sorted by score with places.</summary>
     public const string RankingSetting = "ranking";
     /// <summary>Setting (off by default, anti-formalism): a taker sees their score as points, not only passed or not.</summary>
@@ -26,6 +28,7 @@ public sealed class StudyModule : IModule
         services.AddScoped<TestTaking>();
         services.AddScoped<TestResults>();
         services.AddScoped<StudyPlans>();
+        services.AddScoped<SessionMaterials>();
         services.AddScoped<MyOpenTests>();
         services.AddDashboardWidget<StudyWidget>();
         services.AddTodoProvider<StudyTodo>();
@@ -46,6 +49,7 @@ public sealed class StudyModule : IModule
     [
         new(ViewPermission, new LocalizedText("参加理论学习和测试", "Take part in study and tests"), [Roles.AgencyAdmin, Roles.Member]),
         new(ManagePermission, new LocalizedText("管理学习计划、题库和测试（全单位）", "Manage study plans, the question bank and tests (whole agency)"), [Roles.AgencyAdmin]),
+        new(KeepPermission, new LocalizedText("制定和记录本支部的学习计划和学习记录", "Keep one's own branch's study plan and sessions"), [Roles.AgencyAdmin, Roles.Member]),
     ];
 
     public IEnumerable<ModuleSettingDefinition> GetSettings() =>

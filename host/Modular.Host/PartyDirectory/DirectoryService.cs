@@ -6,7 +6,7 @@ namespace Modular.Host.PartyDirectory;
 
 /// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
 public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
-    Oidc.ApplicationCaller application, IAgencyCache agencyCache) : IDirectory
+    Oidc.ApplicationCaller application, Jobs.JobRunContext job, IAgencyCache agencyCache) : IDirectory
 {
     private DataScope? _scope;
 
@@ -155,7 +155,8 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     public async Task<DataScope> GetCurrentScopeAsync(CancellationToken ct = default)
     {
         if (_scope is not null) return _scope;
-        if (!user.IsAuthenticated) return _scope = DataScope.None;
+        // A scheduled job's read of shared records sees the agency as its Party office does (JobSharedRecords).
+        if (!user.IsAuthenticated) return _scope = job.ReadsAsOfficeOf(agency.Id) ? new DataScope(true, new HashSet<int>(), null) : DataScope.None;
         if (user.IsInAgencyRole(Roles.AgencyAdmin)) return _scope = new DataScope(true, new HashSet<int>(), null);
         // An application acts for the agency as a whole, but only through the permissions it was granted there.
         if (application.IsApplication) return _scope = application.Permissions.Count > 0 ? new DataScope(true, new HashSet<int>(), null) : DataScope.None;

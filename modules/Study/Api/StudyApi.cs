@@ -36,6 +36,10 @@ public static class StudyApi
         api.MapGet("/tests/{id:int}/results.xlsx", async (int id, TestResults results, CancellationToken ct) =>
             await results.ReportAsync(id, ct) is { } r ? Results.File(TestResults.Export(r), ExcelSheet.ContentType, "测试成绩.xlsx") : Results.NotFound())
             .RequirePermission(StudyModule.ManagePermission);
+        // A session's material file: the session must be this agency's and the file that session's.
+        api.MapGet("/sessions/{id:int}/materials/{file:int}", async (int id, int file, StudyDbContext db, SessionMaterials materials, CancellationToken ct) =>
+            await db.Sessions.AsNoTracking().AnyAsync(s => s.Id == id, ct) && await materials.OpenAsync(id, file, ct) is { } content ? content.ToDownload() : Results.NotFound())
+            .RequirePermission(StudyModule.ViewPermission);
         api.MapGet("/questions.xlsx", async (string? category, QuestionBank bank, CancellationToken ct) =>
             Results.File(await bank.ExportAsync(category, ct), ExcelSheet.ContentType, "题库.xlsx"))
             .RequirePermission(StudyModule.ManagePermission);

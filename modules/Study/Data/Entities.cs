@@ -33,6 +33,10 @@ public sealed class StudyTest : IAgencyOwned, IVersioned
     /// <summary>For a random draw: the category drawn from (empty for every category) and how many.</summary>
     public string? DrawCategory { get; set; }
     public int? DrawCount { get; set; }
+    /// <summary>A draw by category and difficulty, <see cref="Rules.DrawRules.Format"/>; null for a draw from <see cref="DrawCategory"/> alone (before 1.6).</summary>
+    public string? DrawSpec { get; set; }
+    /// <summary>Each taker gets their own draw (from their attempt's seed); the test's questions are then the pools of the draw's lines.</summary>
+    public bool DrawPerPerson { get; set; }
     /// <summary>The window, agency wall-clock time: the test can be started from <see cref="Opens"/> and is closed at <see cref="Closes"/>.</summary>
     public DateTime Opens { get; set; }
     public DateTime Closes { get; set; }
@@ -59,6 +63,8 @@ public sealed class TestQuestion : IAgencyOwned
     public int TestId { get; set; }
     public int? QuestionId { get; set; }
     public int Position { get; set; }
+    /// <summary>For a per-person draw: the draw line whose pool the question is in.</summary>
+    public int? Pool { get; set; }
     public QuestionKind Kind { get; set; }
     public string Text { get; set; } = "";
     public string Options { get; set; } = "";

@@ -33,6 +33,7 @@ public class StudyDbContext(DbContextOptions<StudyDbContext> options, ICurrentAg
             e.Property(t => t.Title).HasMaxLength(100);
             e.Property(t => t.Description).HasMaxLength(1000);
             e.Property(t => t.DrawCategory).HasMaxLength(50);
+            e.Property(t => t.DrawSpec).HasMaxLength(1000);
             e.Property(t => t.OrganizationIds).HasMaxLength(2000);
             e.Property(t => t.MemberIds).HasMaxLength(8000);
             e.HasMany(t => t.Questions).WithOne().HasForeignKey(q => q.TestId).OnDelete(DeleteBehavior.Cascade);

@@ -5,6 +5,26 @@ public sealed class StudyAccess(ICurrentMember me, IDirectory directory, IPermis
 {
     public bool IsManager => permissions.IsGranted(StudyModule.ManagePermission);
 
+    /// <summary>
+    /// Whether the user keeps <paramref name="plan"/> and its sessions: the office every plan; a branch secretary or
+    /// committee member (the keep permission and the branch in their data scope) their own branch's plan, not another's.
+    /// </summary>
+    public async Task<bool> CanKeepAsync(StudyPlan plan, CancellationToken ct) =>
+        IsManager || plan is { Owner: PlanOwner.Branch, OrganizationId: { } org } && await KeepsBranchAsync(org, ct);
+
+    /// <summary>Whether the user keeps the branch with <paramref name="organizationId"/>'s plans (office, or the branch in their scope).</summary>
+    public async Task<bool> KeepsBranchAsync(int organizationId, CancellationToken ct) =>
+        IsManager || permissions.IsGranted(StudyModule.KeepPermission) && (await me.GetScopeAsync(ct)).CanSeeOrganization(organizationId);
+
+    /// <summary>Whether the user keeps any plan at all (for the "new plan" button).</summary>
+    public async Task<bool> KeepsAnyAsync(CancellationToken ct)
+    {
+        if (IsManager) return true;
+        if (!permissions.IsGranted(StudyModule.KeepPermission)) return false;
+        var scope = await me.GetScopeAsync(ct);
+        return scope.AgencyWide || scope.OrganizationIds.Count > 0;
+    }
+
     public Task<MemberInfo?> MeAsync(CancellationToken ct) => me.GetAsync(ct);
 
     /// <summary>The Party members who take <paramref name="test"/>, by id.</summary>

@@ -35,8 +35,16 @@ public sealed class TestResults(StudyDbContext db, StudyAccess access, PeopleLoo
         var questions = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == testId).OrderBy(q => q.Position).ToListAsync(ct);
         var right = await db.Answers.AsNoTracking().Where(a => submitted.Contains(a.AttemptId) && a.Correct == true)
             .GroupBy(a => a.TestQuestionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        // Wrong counts a question left empty too: everyone who submitted was asked it.
-        var hardest = questions.Select(q => new Hard(q.Id, q.Position, q.Text, submitted.Count, submitted.Count - right.GetValueOrDefault(q.Id)))
+        // Wrong counts a question left empty too: everyone who submitted was asked it (in a per-person draw, those given it).
+        var asked = questions.ToDictionary(q => q.Id, _ => submitted.Count);
+        if (questions.Any(q => q.Pool is not null))
+        {
+            var lines = DrawRules.Parse(test.DrawSpec);
+            foreach (var q in questions) asked[q.Id] = 0;
+            foreach (var a in attempts.Where(a => a.SubmittedAt is not null))
+                foreach (var q in TestTaking.Asked(questions, lines, a.Seed)) asked[q.Id]++;
+        }
+        var hardest = questions.Select(q => new Hard(q.Id, q.Position, q.Text, asked[q.Id], asked[q.Id] - right.GetValueOrDefault(q.Id)))
             .Where(h => h.Answered > 0).OrderByDescending(h => h.Wrong).ThenBy(h => h.Position).Take(10).ToList();
         return new Report(test, list.ToList(), hardest, ranked);
     }

@@ -63,8 +63,9 @@ public sealed class TestTaking(StudyDbContext db, StudyAccess access, IAgencyClo
         var attempt = new Attempt
         {
             TestId = test.Id, MemberId = me.Id, Seed = RandomNumberGenerator.GetInt32(int.MaxValue), StartedAt = now,
-            DueAt = TestWindow.DueAt(now, test.DurationMinutes, test.Closes), Total = await db.TestQuestions.CountAsync(q => q.TestId == test.Id, ct),
+            DueAt = TestWindow.DueAt(now, test.DurationMinutes, test.Closes),
         };
+        attempt.Total = test.DrawPerPerson ? (await AskedAsync(test.Id, attempt.Seed, ct)).Count : await db.TestQuestions.CountAsync(q => q.TestId == test.Id, ct);
         db.Attempts.Add(attempt);
         try
         {
@@ -80,11 +81,24 @@ public sealed class TestTaking(StudyDbContext db, StudyAccess access, IAgencyClo
     }
 
     /// <summary>The test's questions in the attempt's order, each with its options in the attempt's order.</summary>
-    public async Task<IReadOnlyList<ShownQuestion>> QuestionsAsync(Attempt attempt, CancellationToken ct)
+    public async Task<IReadOnlyList<ShownQuestion>> QuestionsAsync(Attempt attempt, CancellationToken ct) =>
+        Show(await AskedAsync(attempt.TestId, attempt.Seed, ct), attempt.Seed);
+
+    /// <summary>The questions the taker with <paramref name="seed"/> is asked, in the test's order (see <see cref="Asked"/>).</summary>
+    public async Task<IReadOnlyList<TestQuestion>> AskedAsync(int testId, int seed, CancellationToken ct)
     {
-        var questions = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == attempt.TestId).OrderBy(q => q.Position).ToListAsync(ct);
-        return Show(questions, attempt.Seed);
+        var questions = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == testId).OrderBy(q => q.Position).ToListAsync(ct);
+        if (questions.All(q => q.Pool is null)) return questions;
+        var spec = await db.Tests.AsNoTracking().Where(t => t.Id == testId).Select(t => t.DrawSpec).FirstAsync(ct);
+        return Asked(questions, DrawRules.Parse(spec), seed);
     }
+
+    /// <summary>
+    /// The questions a taker with <paramref name="seed"/> is asked: all of the test's, or for a per-person draw (questions in
+    /// pools) their own pick of each pool, in the test's order.
+    /// </summary>
+    public static IReadOnlyList<TestQuestion> Asked(IReadOnlyList<TestQuestion> questions, IReadOnlyList<DrawRules.Line> lines, int seed) =>
+        DrawRules.Asked(questions, q => q.Pool, q => q.Position, lines, seed);
 
     public static IReadOnlyList<ShownQuestion> Show(IReadOnlyList<TestQuestion> questions, int seed)
     {
@@ -108,6 +122,8 @@ public sealed class TestTaking(StudyDbContext db, StudyAccess access, IAgencyClo
         if (attempt.SubmittedAt is not null) return attempt.AutoSubmitted ? TakeOutcome.TimeUp : TakeOutcome.Submitted;
         var question = await db.TestQuestions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionId && q.TestId == testId, ct);
         if (question is null) return TakeOutcome.NotFound;
+        // A per-person draw: a question of the pools that this taker was not given is not theirs to answer.
+        if (question.Pool is not null && (await AskedAsync(testId, attempt.Seed, ct)).All(q => q.Id != question.Id)) return TakeOutcome.NotFound;
         var outcome = Put(attempt, question, value);
         if (outcome != TakeOutcome.Saved) return outcome;
         try
@@ -153,7 +169,7 @@ public sealed class TestTaking(StudyDbContext db, StudyAccess access, IAgencyClo
         if (attempt.SubmittedAt is not null) return (TakeOutcome.Submitted, attempt);
         if (given.Count > 0)
         {
-            var questions = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == testId).ToDictionaryAsync(q => q.Id, ct);
+            var questions = (await AskedAsync(testId, attempt.Seed, ct)).ToDictionary(q => q.Id);
             foreach (var (id, value) in given)
                 if (questions.TryGetValue(id, out var question)) Put(attempt, question, value);
         }
@@ -174,7 +190,7 @@ public sealed class TestTaking(StudyDbContext db, StudyAccess access, IAgencyClo
     /// <summary>Grades and closes an attempt (tracked, with its answers).</summary>
     public async Task FinishAsync(Attempt attempt, bool auto, CancellationToken ct)
     {
-        var keys = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == attempt.TestId).Select(q => new { q.Id, q.Kind, q.Answer }).ToDictionaryAsync(q => q.Id, ct);
+        var keys = (await AskedAsync(attempt.TestId, attempt.Seed, ct)).ToDictionary(q => q.Id);
         foreach (var a in attempt.Answers)
             a.Correct = keys.TryGetValue(a.TestQuestionId, out var k) && Answers.IsCorrect(k.Kind, k.Answer, a.Value);
         var test = await db.Tests.AsNoTracking().Where(t => t.Id == attempt.TestId).Select(t => new { t.PassMark }).FirstAsync(ct);

@@ -157,4 +157,58 @@ public sealed class StudyRuleTests
         Assert.Equal([true, false, true, false], progress.Select(p => p.Held));
         Assert.Equal([true, true, true, false], progress.Select(p => p.Due));
     }
+
+    [Fact]
+    public void A_started_test_keeps_its_questions_and_times_and_its_window_may_only_grow()
+    {
+        var opens = new DateTime(2026, 12, 1, 8, 0, 0);
+        var kept = new TestRules.Fixed(opens, opens.AddDays(7), 30, 60, true);
+        // Nothing fixed sent (the form of a started test shows them as text), the close a minute later: fine.
+        Assert.Empty(TestRules.CheckStarted(kept, null, kept.Closes.AddMinutes(1), null, null, null, questionsChanged: false));
+        Assert.Empty(TestRules.CheckStarted(kept, opens, kept.Closes, 30, 60, true, questionsChanged: false));
+        // A minute earlier is a shorter window.
+        Assert.Equal(["Closes"], TestRules.CheckStarted(kept, null, kept.Closes.AddMinutes(-1), null, null, null, false).Select(p => p.Field));
+        Assert.Equal(["Closes"], TestRules.CheckStarted(kept, null, null, null, null, null, false).Select(p => p.Field));
+        // Each fixed setting posted different is refused by its field.
+        var refused = TestRules.CheckStarted(kept, opens.AddHours(1), kept.Closes, 31, 59, false, questionsChanged: true);
+        Assert.Equal(["Opens", "DurationMinutes", "PassMark", "ClosedBook", "QuestionIds"], refused.Select(p => p.Field));
+    }
+
+    [Fact]
+    public void A_draw_line_asking_more_than_its_pool_or_overlapping_another_is_refused_by_its_field()
+    {
+        var pools = new Dictionary<(string?, Difficulty?), int> { [("党规党纪", Difficulty.Hard)] = 3, [("党规党纪", Difficulty.Easy)] = 10, [("保密知识", null)] = 4 };
+        int Available(DrawRules.Line l) => pools.GetValueOrDefault((l.Category, l.Difficulty));
+        var ok = DrawRules.Check([(0, new("党规党纪", Difficulty.Hard, 3)), (2, new("保密知识", null, 4))], Available, 200);
+        Assert.Empty(ok);
+        var tooMany = DrawRules.Check([(0, new("党规党纪", Difficulty.Hard, 4))], Available, 200);
+        Assert.Equal("Draws[0].Count", Assert.Single(tooMany).Field);
+        Assert.Equal(3, tooMany[0].Args[0]);
+        // The same category at any difficulty could draw the hard questions twice.
+        var overlap = DrawRules.Check([(0, new("党规党纪", Difficulty.Hard, 1)), (1, new("党规党纪", null, 1))], l => 10, 200);
+        Assert.Equal("Draws[1].Category", Assert.Single(overlap).Field);
+        Assert.Equal("Draws", Assert.Single(DrawRules.Check([], Available, 200)).Field);
+        Assert.Equal("Draws[0].Count", Assert.Single(DrawRules.Check([(0, new(null, null, 0))], l => 10, 200)).Field);
+        Assert.Equal("Draws", Assert.Single(DrawRules.Check([(0, new("甲", null, 150)), (1, new("乙", null, 51))], l => 1000, 200)).Field);
+        Assert.Equal(["党规党纪|3|2", "|0|5"], DrawRules.Format(DrawRules.Parse("党规党纪|3|2;|0|5")).Split(';'));
+    }
+
+    [Fact]
+    public void Each_person_gets_their_own_draw_from_their_seed_the_same_on_every_reload()
+    {
+        var lines = new List<DrawRules.Line> { new("甲", null, 3), new("乙", Difficulty.Hard, 2) };
+        // Pools of 10 and 4 questions, in the test's order.
+        var questions = Enumerable.Range(1, 14).Select(i => (Id: i, Pool: (int?)(i <= 10 ? 0 : 1))).ToList();
+        IReadOnlyList<int> Asked(IReadOnlyList<(int Id, int? Pool)> list, int seed) => DrawRules.Asked(list, q => q.Pool, q => q.Id, lines, seed).Select(q => q.Id).ToList();
+        var first = Asked(questions, 42);
+        Assert.Equal(5, first.Count);
+        Assert.Equal(3, first.Count(id => id <= 10));
+        Assert.Equal(first, first.Distinct().Order());
+        Assert.Equal(first, Asked(questions, 42));
+        // Another seed, another set (among a few seeds at least one differs).
+        var others = Enumerable.Range(1, 5).Select(s => string.Join(",", Asked(questions, s))).ToHashSet();
+        Assert.True(others.Count > 1, "every seed drew the same questions");
+        // A test without pools asks everyone every question.
+        Assert.Equal(14, Asked(questions.Select(q => (q.Id, (int?)null)).ToList(), 7).Count);
+    }
 }

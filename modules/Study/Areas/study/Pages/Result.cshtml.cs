@@ -2,7 +2,7 @@ namespace Modular.Modules.Study.Pages;
 
 /// <summary>The taker's result: passed or not and the questions right (the score in points only where the agency shows it); the right answers once the window has closed.</summary>
 [RequirePermission(StudyModule.ViewPermission)]
-public sealed class ResultModel(TestTaking taking, StudyDbContext db, IModuleSettings settings, IAgencyClock clock) : PageModel
+public sealed class ResultModel(TestTaking taking, IModuleSettings settings, IAgencyClock clock) : PageModel
 {
     public sealed record Line(ShownQuestion Question, string? Given, bool? Correct, string Answer, string? Explanation);
 
@@ -23,7 +23,7 @@ public sealed class ResultModel(TestTaking taking, StudyDbContext db, IModuleSet
         ShowAnswers = TestWindow.ShowsAnswers(test.Closes, clock.LocalNow);
         if (ShowAnswers)
         {
-            var keys = await db.TestQuestions.AsNoTracking().Where(q => q.TestId == Id).ToDictionaryAsync(q => q.Id, ct);
+            var keys = (await taking.AskedAsync(Id, attempt.Seed, ct)).ToDictionary(q => q.Id);
             var given = attempt.Answers.ToDictionary(a => a.TestQuestionId);
             Lines = (await taking.QuestionsAsync(attempt, ct)).Select(q =>
             {

@@ -389,6 +389,13 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                     b.Property<int?>("DrawCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("DrawPerPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DrawSpec")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("integer");
 
@@ -463,6 +470,9 @@ namespace Modular.Modules.Study.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Pool")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");

@@ -368,6 +368,13 @@ namespace Modular.Modules.Study.Data.Migrations.Sqlite
                     b.Property<int?>("DrawCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DrawPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawSpec")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("DurationMinutes")
                         .HasColumnType("INTEGER");
 
@@ -440,6 +447,9 @@ namespace Modular.Modules.Study.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pool")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");

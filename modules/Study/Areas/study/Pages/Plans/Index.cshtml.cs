@@ -9,10 +9,12 @@ public sealed class IndexModel(StudyDbContext db, StudyAccess access, StudyPlans
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     public int ShownYear { get; private set; }
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public bool CanEdit => access.IsManager;
+    /// <summary>May make a plan: the office, or a secretary for their branch.</summary>
+    public bool CanEdit { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanEdit = await access.KeepsAnyAsync(ct);
         var today = clock.Today;
         ShownYear = Year is { } y and >= 2000 and <= 2100 ? y : today.Year;
         var list = await db.Plans.AsNoTracking().Include(p => p.Items).Where(p => p.Year == ShownYear).OrderBy(p => p.Owner).ThenBy(p => p.OrganizationId).ToListAsync(ct);

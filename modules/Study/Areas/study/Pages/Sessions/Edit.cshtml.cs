@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Modular.Modules.Study.Pages.Sessions;
 
 /// <summary>
 /// Records a session of a plan: date, topic, speaker, the planned month it carries out, attendance ticked from the
 /// roster, notes. While org-life is on, a session held as a meeting (a Party group meeting, a theme Party day) links
-/// it instead: date, title and attendance come from the meeting, and a snapshot is kept for when org-life is off.
+/// it instead: date, title and attendance come from the meeting, and a snapshot is kept for when org-life is off. Optional
+/// material files go with it. The office keeps every plan's sessions, a branch secretary their own branch's
+/// (<see cref="StudyAccess.CanKeepAsync"/>); for anyone else there is no such page (404).
 /// </summary>
-[RequirePermission(StudyModule.ManagePermission)]
-public sealed class EditModel(StudyDbContext db, StudyPlans plans, ISharedRecords shared, IAgencyClock clock, IStringLocalizer<StudyModule> T) : PageModel
+[RequirePermission(StudyModule.ViewPermission)]
+public sealed class EditModel(StudyDbContext db, StudyPlans plans, StudyAccess access, SessionMaterials materials, ISharedRecords shared, IAgencyClock clock,
+    IStringLocalizer<StudyModule> T) : PageModel
 {
     public const string MeetingKind = SharedRecordKinds.OrgLifeMeeting;
 
@@ -27,6 +32,11 @@ public sealed class EditModel(StudyDbContext db, StudyPlans plans, ISharedRecord
     /// <summary>The plan of a new session.</summary>
     [BindProperty(SupportsGet = true)] public int? Plan { get; set; }
     [BindProperty] public SessionForm Input { get; set; } = new();
+    /// <summary>Material files added with this post.</summary>
+    [BindProperty] public List<IFormFile> Materials { get; set; } = [];
+    public FileRules FileRules => materials.Rules;
+    /// <summary>The files kept with the session so far.</summary>
+    public IReadOnlyList<StoredFileInfo> Files { get; private set; } = [];
     public StudyPlan StudyPlan { get; private set; } = null!;
     public StudySession? Existing { get; private set; }
     public IReadOnlyList<MemberInfo> Roster { get; private set; } = [];
@@ -43,7 +53,10 @@ public sealed class EditModel(StudyDbContext db, StudyPlans plans, ISharedRecord
             Plan = Existing.PlanId;
         }
         if (Plan is null || await db.Plans.AsNoTracking().Include(p => p.Items).FirstOrDefaultAsync(p => p.Id == Plan, ct) is not { } plan) return false;
+        // Another branch's plan is not there for a secretary: the same answer as an id of another agency.
+        if (!await access.CanKeepAsync(plan, ct)) return false;
         StudyPlan = plan;
+        if (Existing is not null) Files = await materials.ListAsync(Existing.Id, ct);
         Roster = await plans.RosterAsync(plan, ct);
         if (shared.IsAvailable(MeetingKind))
         {
@@ -96,6 +109,8 @@ public sealed class EditModel(StudyDbContext db, StudyPlans plans, ISharedRecord
         }
         ModelState.AddProblems(PlanRules.CheckSession(Input.Date, badDate, Input.Topic, Input.Speaker, Input.Notes, StudyPlan.Year, clock.Today), T, "Input.");
         if (Input.PlanItemId is { } item && StudyPlan.Items.All(i => i.Id != item)) ModelState.AddModelError("Input.PlanItemId", T["Choose a month of the plan."]);
+        // Every file is read and checked before anything is saved: one refused file keeps the whole form back.
+        var uploads = await materials.ReadAsync(Materials, ModelState, nameof(Materials), ct);
         if (!ModelState.IsValid) return Page();
         var session = Existing ?? db.Sessions.Add(new StudySession { PlanId = StudyPlan.Id }).Entity;
         if (Existing is not null) db.Entry(session).Property(s => s.Version).OriginalValue = Input.Version;
@@ -106,8 +121,28 @@ public sealed class EditModel(StudyDbContext db, StudyPlans plans, ISharedRecord
         session.PlanItemId = Input.PlanItemId;
         if (Input.MeetingShown) Link(session, meeting);
         if (session.LinkedKind is null || meeting?.Attendees is null) TakeAttendance(session);
-        if (!await this.TrySaveAsync(db, ct)) return Page();
+        // The session and its files commit together: never a session without the files sent with it, nor files of none.
+        if (!await materials.SaveWithRecordAsync(db, c => this.TrySaveAsync(db, c), () => session.Id, uploads, ct)) return Page();
         return this.RedirectWithMessage(T["Saved."], "/Plans/Details", new { id = StudyPlan.Id });
+    }
+
+    /// <summary>Removes one material file of the session.</summary>
+    public async Task<IActionResult> OnPostRemoveMaterialAsync(int file, CancellationToken ct)
+    {
+        if (Id is null || !await LoadAsync(false, ct) || !await materials.RemoveAsync(Existing!.Id, file, ct)) return NotFound();
+        return this.RedirectWithMessage(T["The file was removed."], "/Sessions/Edit", new { id = Id });
+    }
+
+    /// <summary>Deletes the session with its attendance and files (after the page's confirmation).</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (Id is null || !await LoadAsync(true, ct)) return NotFound();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Sessions.Remove(Existing!);
+        await db.SaveChangesAsync(ct);
+        await materials.RemoveAllAsync(Existing!.Id, db, ct);
+        await transaction.CommitAsync(ct);
+        return this.RedirectWithMessage(T["The session was deleted."], "/Plans/Details", new { id = StudyPlan.Id });
     }
 
     /// <summary>Attendance as ticked: the roster of the day, plus anyone recorded before who has since left it.</summary>
