@@ -5,6 +5,8 @@ public sealed class CivilizationWidget(CivilizationDbContext db, Framework frame
 {
     public string ModuleId => CivilizationModule.Id;
     public string? Permission => CivilizationModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +39,8 @@ public sealed class CivilizationTodo(CivilizationDbContext db, CivilizationAcces
 
     public string ModuleId => CivilizationModule.Id;
     public string? Permission => CivilizationModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

@@ -6,6 +6,8 @@ public sealed class IntegrityWidget(IntegrityDbContext db, IntegrityAccess acces
 {
     public string ModuleId => IntegrityModule.Id;
     public string? Permission => IntegrityModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
     internal static readonly string OverdueItems = IntegrityModule.Links.Page("/Rectifications", new { show = "overdue" });
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
@@ -38,6 +40,8 @@ public sealed class IntegrityTodo(IntegrityDbContext db, IntegrityAccess access,
 {
     public string ModuleId => IntegrityModule.Id;
     public string? Permission => IntegrityModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,8 @@ public sealed class StudyWidget(MyOpenTests tests, IStringLocalizer<StudyModule>
 {
     public string ModuleId => StudyModule.Id;
     public string? Permission => StudyModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +41,8 @@ public sealed class StudyTodo(MyOpenTests tests, IStringLocalizer<StudyModule> T
 {
     public string ModuleId => StudyModule.Id;
     public string? Permission => StudyModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken) =>
         (await tests.ListAsync(cancellationToken))

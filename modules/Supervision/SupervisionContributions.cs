@@ -72,7 +72,8 @@ public sealed class SupervisionTodo(SupervisionDbContext db, SupervisionAccess a
             var lateItems = await db.Items.AsNoTracking().Where(i => i.Status == ItemStatus.Open && i.Deadline < today).OrderBy(i => i.Deadline).Select(i => i.Deadline).ToListAsync(ct);
             if (lateItems.Count > 0) items.Add(new TodoItem(T["{0} rectification items are overdue", lateItems.Count], SupervisionModule.Links.Page("/Ledgers/Items", new { show = "overdue" }), lateItems[0]));
             foreach (var h in (await higher.ListAsync(ct)).Where(h => h.State != HigherTaskState.Done).Take(20))
-                items.Add(new TodoItem(T["Task from above: {0}", Short(h.Title)], SupervisionModule.Links.Page($"/Higher/Details/{h.Id}"), h.Deadline));
+                items.Add(new TodoItem(h.Reminders > 0 ? T["Pressed from above ({0} times): {1}", h.Reminders, Short(h.Title)] : T["Task from above: {0}", Short(h.Title)],
+                    SupervisionModule.Links.Page($"/Higher/Details/{h.Id}"), h.Deadline));
         }
         return items;
     }

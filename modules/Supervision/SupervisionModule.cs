@@ -19,6 +19,7 @@ public sealed class SupervisionModule : IModule
         services.AddScoped<SupervisionAccess>();
         services.AddScoped<TaskBoard>();
         services.AddScoped<TaskProof>();
+        services.AddScoped<TaskImport>();
         services.AddScoped<PromptDesk>();
         services.AddScoped<LedgerBook>();
         services.AddScoped<ItemEvidence>();
@@ -27,6 +28,7 @@ public sealed class SupervisionModule : IModule
         services.AddDemoDataSeeder<SupervisionSeeder>();
         services.AddReportSection<SupervisionReportSection>();
         services.AddIndicatorSource<SupervisionIndicators>();
+        services.AddScheduledJob<ProvedTasksJob>();
     }
 
     public IEnumerable<MenuItem> GetMenuItems() =>

@@ -5,6 +5,8 @@ public sealed class UpcomingActivitiesWidget(VolunteerDbContext db, ICurrentMemb
 {
     public string ModuleId => VolunteerModule.Id;
     public string? Permission => VolunteerModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,8 @@ public sealed class VolunteerTodo(VolunteerDbContext db, ICurrentMember member, 
 {
     public string ModuleId => VolunteerModule.Id;
     public string? Permission => VolunteerModule.ViewPermission;
+    // Reads only this agency\'s data, the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

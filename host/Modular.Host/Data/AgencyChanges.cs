@@ -47,6 +47,8 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
         foreach (var agency in agencies) await db.Database.ExecuteSqlRawAsync(BumpSql, [agency], cancellationToken);
+        // Also inside a caller's transaction: the request that saves reads its stamps afresh.
+        Interlocked.Increment(ref _generation);
         return result;
     }
 
@@ -56,6 +58,7 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, db.Database.BeginTransaction());
         foreach (var agency in agencies) db.Database.ExecuteSqlRaw(BumpSql, [agency]);
+        Interlocked.Increment(ref _generation);
         return result;
     }
 
@@ -175,6 +178,9 @@ public sealed class AgencyStamps(DirectoryDbContext db, AgencyChangeInterceptor 
 
     private readonly Dictionary<int, (long Stamp, long Generation)> _read = [];
 
+    /// <summary>The directory's context (which reads the stamps) is in a transaction: what it reads may yet be rolled back.</summary>
+    public bool InTransaction => db.Database.CurrentTransaction is not null;
+
     public async Task<long> StampAsync(int agencyId, CancellationToken ct)
     {
         var generation = changes.Generation;
@@ -200,6 +206,8 @@ public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMem
         if (agency.Id is not { } id) return await create(cancellationToken);
         // Read the stamp before the data: a value is never older than the stamp it is kept under.
         var stamp = await stamps.StampAsync(id, cancellationToken);
+        // Within a directory transaction the stamp and data may be uncommitted: a rollback would reuse the stamp's number.
+        if (stamps.InTransaction) return await create(cancellationToken);
         var memoryKey = (typeof(AgencyCache), id, key, stamp, typeof(T));
         if (memory.TryGetValue(memoryKey, out T? cached)) return cached!;
         var requestKey = $"{key}\n{stamp}";

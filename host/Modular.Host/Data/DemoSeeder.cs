@@ -120,6 +120,8 @@ public sealed class DemoSeeder(
         }
         await db.SaveChangesAsync(ct);
         await SeedDirectoriesAsync(agencies, ct);
+        await Oversight.CommitteeTaskDemoData.SeedAsync(db, agencies.Select(a => a.Id).ToList(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IAgencyClock>().Today, ct);
         await PartyDirectory.TransferDemoData.SeedAsync(services, agencies.Select(a => (a.Id, a.Name)).ToList(), services.GetRequiredService<IAgencyClock>().Today, ct);
         // The sample relying party under tools/ (a public client: PKCE, no secret).
         await clients.CreateAsync(new Oidc.ClientForm

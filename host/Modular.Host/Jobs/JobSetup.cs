@@ -1,3 +1,5 @@
+using Modular.Sdk;
+
 namespace Modular.Host.Jobs;
 
 public static class JobSetup
@@ -6,6 +8,8 @@ public static class JobSetup
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobRunLog>();
+        services.AddScoped<JobRunContext>();
+        services.AddScoped<IJobSharedRecords, JobSharedRecords>();
         services.AddSingleton<ScheduledJobRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<ScheduledJobRunner>());
         return services;

@@ -50,6 +50,7 @@ public sealed class ScheduledJobRunner(IServiceScopeFactory scopes, Plugins.Live
     {
         using var _ = AgencyScope.Use(agency.Id, agency.ShortName);
         await using var scope = NewScope();
+        scope.ServiceProvider.GetRequiredService<JobRunContext>().Begin(agency.Id);
         var job = scope.ServiceProvider.GetServices<IScheduledJob>().First(j => j.ModuleId == moduleId && j.Name == name);
         // The lock lives on a connection of its own; the job works on its own contexts meanwhile.
         await using var running = await locks.TryHoldAsync(DatabaseLocks.Job(moduleId, name, agency.Id), ct: ct);

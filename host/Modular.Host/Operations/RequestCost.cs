@@ -9,7 +9,8 @@ namespace Modular.Host.Operations;
 /// <param name="Queries">Commands sent to the database while the request ran.</param>
 /// <param name="Bytes">Bytes allocated by the process while it ran; only the request's own when <paramref name="Alone"/>.</param>
 /// <param name="Alone">No other request overlapped it, so <paramref name="Bytes"/> is this request's.</param>
-public sealed record RequestCostSample(string Path, int Status, int Queries, long Bytes, bool Alone);
+/// <param name="Commands">The commands' SQL (parameters not included), in order: what a test prints when a count grows.</param>
+public sealed record RequestCostSample(string Path, int Status, int Queries, long Bytes, bool Alone, IReadOnlyList<string> Commands);
 
 /// <summary>
 /// The request cost meter (Modular:RequestCost=true, off by default): counts each request's database commands and
@@ -26,12 +27,19 @@ public sealed class RequestCostMeter(ModularOptions options)
 
     public bool Enabled => options.RequestCost;
 
-    private sealed class Counter { public int Queries; }
+    private sealed class Counter
+    {
+        public int Queries;
+        public readonly ConcurrentQueue<string> Commands = new();
+    }
 
     /// <summary>Counts one database command for the request this code runs in (no-op outside a metered request).</summary>
-    public static void CountQuery()
+    public static void CountQuery(string? sql = null)
     {
-        if (Current.Value is { } counter) Interlocked.Increment(ref counter.Queries);
+        if (Current.Value is not { } counter) return;
+        Interlocked.Increment(ref counter.Queries);
+        // SQL only: parameter values (which may be confidential) are never kept.
+        if (sql is not null) counter.Commands.Enqueue(sql);
     }
 
     /// <summary>The last samples of a path ("/m/x?y=1": path and query as requested), oldest first.</summary>
@@ -59,7 +67,7 @@ public sealed class RequestCostMeter(ModularOptions options)
             Current.Value = null;
             var key = http.Request.Path.Value + http.Request.QueryString.Value;
             var queue = _samples.GetOrAdd(key, _ => new ConcurrentQueue<RequestCostSample>());
-            queue.Enqueue(new RequestCostSample(key, http.Response.StatusCode, counter.Queries, bytes, alone));
+            queue.Enqueue(new RequestCostSample(key, http.Response.StatusCode, counter.Queries, bytes, alone, counter.Commands.ToArray()));
             while (queue.Count > Kept) queue.TryDequeue(out _);
         }
     }
@@ -86,37 +94,37 @@ public sealed class QueryCountInterceptor : DbCommandInterceptor
 {
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        RequestCostMeter.CountQuery();
+        RequestCostMeter.CountQuery(command.CommandText);
         return ValueTask.FromResult(result);
     }
 }

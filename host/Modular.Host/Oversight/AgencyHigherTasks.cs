@@ -58,5 +58,8 @@ public sealed class AgencyHigherTasks(HostDbContext db, ICurrentAgency agency, I
     private Problem Localized(Problem p) => p.Message == Problem.StaleKey ? p : p with { Message = text[p.Message, p.Args], Args = [] };
 
     private static HigherTask ToTask(CommitteeTaskCopy c) =>
-        new(c.Id, c.Task.Kind, c.Task.Title, c.Task.Body, c.Task.Deadline, c.Task.CreatedAt, c.State, c.LastProgress, c.UpdatedAt);
+        new(c.Id, c.Task.Kind, c.Task.Title, c.Task.Body, c.Task.Deadline, c.Task.CreatedAt, c.State, c.LastProgress, c.UpdatedAt)
+        {
+            Reminders = c.Reminders, RemindedAt = c.RemindedAt, Reply = c.Reply, RepliedAt = c.RepliedAt,
+        };
 }

@@ -35,4 +35,14 @@ public static class CommitteeTaskRules
         else if (report.Progress.Trim().Length > ProgressMax) problems.Add(new("Progress", "At most {0} characters.", ProgressMax));
         return problems;
     }
+
+    /// <summary>The committee's reply: to a copy the agency has reported on, with some text.</summary>
+    public static IReadOnlyList<Problem> CheckReply(string? lastProgress, string? reply)
+    {
+        var problems = new List<Problem>();
+        if (lastProgress is null) problems.Add(new("", "The agency has not reported progress yet."));
+        if (string.IsNullOrWhiteSpace(reply)) problems.Add(new("Reply", "Enter the reply."));
+        else if (reply.Trim().Length > ProgressMax) problems.Add(new("Reply", "At most {0} characters.", ProgressMax));
+        return problems;
+    }
 }

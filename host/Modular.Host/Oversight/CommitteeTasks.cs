@@ -6,9 +6,11 @@ namespace Modular.Host.Oversight;
 
 /// <summary>
 /// The committee's side of tasks from above: issue a task or notice to chosen agencies (one copy each), press for it
-/// (催办), and read back each agency's state and progress. Saved through the host's context; every step audited.
+/// (催办: the agency's Party office gets a message), read back each agency's state and progress and reply to it. Saved
+/// through the host's context; every step audited.
 /// </summary>
-public sealed class CommitteeTasks(HostDbContext db, IndicatorCollector collector, IAuditLog audit, ICurrentUser user, TimeProvider clock, IAgencyClock agencyClock)
+public sealed class CommitteeTasks(HostDbContext db, IndicatorCollector collector, IAuditLog audit, ICurrentUser user, TimeProvider clock, IAgencyClock agencyClock,
+    AgencyOffices offices, Localization.IText text)
 {
     public sealed record Summary(CommitteeTask Task, int Agencies, int Open, int InProgress, int Done, bool Overdue);
     public sealed record CopyRow(CommitteeTaskCopy Copy, string AgencyName, bool Overdue);
@@ -62,6 +64,36 @@ public sealed class CommitteeTasks(HostDbContext db, IndicatorCollector collecto
         }
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync("oversight.task.reminded", "CommitteeTask#" + taskId, $"agencies {string.Join(",", copies.Select(c => c.AgencyId))}", true, ct);
+        if (copies.Count > 0)
+        {
+            var title = await db.CommitteeTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.Title).FirstAsync(ct);
+            // The office finds the task through its to-do list, whichever module shows tasks from above.
+            foreach (var c in copies)
+                await offices.NotifyAsync(c.AgencyId, new Notice(text["Pressed by the committee: {0}", title],
+                    text["The organ work committee pressed this task ({0} times so far). Please work on it and report progress.", c.Reminders], "/Todo"), ct);
+        }
         return copies.Count;
+    }
+
+    /// <summary>The committee's reply to one agency's progress; null for an unknown task or copy, problems when it cannot be saved.</summary>
+    public async Task<IReadOnlyList<Problem>?> ReplyAsync(int taskId, int copyId, string? reply, long version, CancellationToken ct)
+    {
+        if (await db.CommitteeTaskCopies.FirstOrDefaultAsync(c => c.Id == copyId && c.TaskId == taskId, ct) is not { } copy) return null;
+        var problems = CommitteeTaskRules.CheckReply(copy.LastProgress, reply);
+        if (problems.Count > 0) return problems;
+        if (copy.Version != version) return [Problem.Stale()];
+        copy.Reply = reply!.Trim();
+        copy.RepliedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return [Problem.Stale()];
+        }
+        // The text stays out of the audit line, as the agency's progress does.
+        await audit.WriteAsync("oversight.task.replied", "CommitteeTask#" + taskId, $"agency {copy.AgencyId}", true, ct);
+        return [];
     }
 }

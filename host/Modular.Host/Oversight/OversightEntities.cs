@@ -38,5 +38,8 @@ public sealed class CommitteeTaskCopy : IVersioned
     /// <summary>催办: how often the committee pressed, and when last.</summary>
     public int Reminders { get; set; }
     public DateTimeOffset? RemindedAt { get; set; }
+    /// <summary>The committee's latest reply to the agency's progress, which the agency reads on its task.</summary>
+    [MaxLength(2000)] public string? Reply { get; set; }
+    public DateTimeOffset? RepliedAt { get; set; }
     public long Version { get; set; }
 }

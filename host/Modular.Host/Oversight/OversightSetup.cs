@@ -11,6 +11,7 @@ public static class OversightSetup
         services.AddScoped<IndicatorCollector>();
         services.AddScoped<IndicatorSharing>();
         services.AddScoped<CommitteeTasks>();
+        services.AddScoped<AgencyOffices>();
         services.AddScoped<IHigherTasks, AgencyHigherTasks>();
         return services;
     }

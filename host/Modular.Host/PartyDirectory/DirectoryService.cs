@@ -6,21 +6,30 @@ namespace Modular.Host.PartyDirectory;
 
 /// <summary>The SDK's read access to the directory, and the data scope of the current user.</summary>
 public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser user, ICurrentAgency agency, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
-    Oidc.ApplicationCaller application) : IDirectory
+    Oidc.ApplicationCaller application, Jobs.JobRunContext job, IAgencyCache agencyCache) : IDirectory
 {
     private DataScope? _scope;
 
+    // The agency's organisations and current posts are read on most pages (menu checks, scopes, names): kept per agency
+    // until its data changes (IAgencyCache), as immutable arrays.
+    private sealed record OrganizationRow(OrganizationInfo Info, string Path);
+
+    private Task<OrganizationRow[]> OrganizationRowsAsync(CancellationToken ct) =>
+        agencyCache.GetOrCreateAsync("directory:organizations", async c =>
+            (await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ThenBy(o => o.SortOrder).ToListAsync(c))
+                .Select(o => new OrganizationRow(ToInfo(o), o.Path)).ToArray(), ct);
+
     public async Task<IReadOnlyList<OrganizationInfo>> GetOrganizationsAsync(CancellationToken ct = default) =>
-        (await db.Organizations.AsNoTracking().OrderBy(o => o.Path).ThenBy(o => o.SortOrder).ToListAsync(ct)).Select(ToInfo).ToList();
+        (await OrganizationRowsAsync(ct)).Select(o => o.Info).ToList();
 
     public async Task<OrganizationInfo?> GetOrganizationAsync(int id, CancellationToken ct = default) =>
-        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct) is { } o ? ToInfo(o) : null;
+        (await OrganizationRowsAsync(ct)).FirstOrDefault(o => o.Info.Id == id)?.Info;
 
     public async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(int organizationId, bool includeDescendants = true, CancellationToken ct = default)
     {
         var ids = includeDescendants ? await SubtreeIdsAsync(organizationId, ct) : [organizationId];
-        return (await db.Members.AsNoTracking().Where(m => ids.Contains(m.OrganizationId) || (m.GroupId != null && ids.Contains(m.GroupId.Value)))
-            .OrderBy(m => m.Name).ToListAsync(ct)).Select(ToInfo).ToList();
+        return await db.Members.AsNoTracking().Where(m => ids.Contains(m.OrganizationId) || (m.GroupId != null && ids.Contains(m.GroupId.Value)))
+            .OrderBy(m => m.Name).Select(ProjectInfo).ToListAsync(ct);
     }
 
     // Counts and lists by organisation, stage and situation go to the database: no roster is read for a figure.
@@ -94,6 +103,7 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
         _roster = null;
         _byId.Clear();
         _scope = null;
+        _me = null;
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Member, MemberInfo>> ProjectInfo = m =>
@@ -103,18 +113,18 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     public async Task<MemberInfo?> GetMemberAsync(int id, CancellationToken ct = default) =>
         await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToInfo(m) : null;
 
-    public async Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) =>
-        await (from p in db.CurrentPosts.AsNoTracking()
-               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-               where p.OrganizationId == organizationId
-               orderby p.Post
-               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(ct);
+    // Ordered by organisation, then post: one organisation's posts keep the order by post.
+    private Task<PostInfo[]> CurrentPostsAsync(CancellationToken ct) =>
+        agencyCache.GetOrCreateAsync("directory:posts", async c =>
+            (await (from p in db.CurrentPosts.AsNoTracking()
+                    join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
+                    orderby p.OrganizationId, p.Post
+                    select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(c)).ToArray(), ct);
 
-    public async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default) =>
-        await (from p in db.CurrentPosts.AsNoTracking()
-               join m in db.Members.AsNoTracking() on p.MemberId equals m.Id
-               orderby p.OrganizationId, p.Post
-               select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, null)).ToListAsync(ct);
+    public async Task<IReadOnlyList<PostInfo>> GetPostsAsync(int organizationId, CancellationToken ct = default) =>
+        (await CurrentPostsAsync(ct)).Where(p => p.OrganizationId == organizationId).ToList();
+
+    public async Task<IReadOnlyList<PostInfo>> GetAllPostsAsync(CancellationToken ct = default) => (await CurrentPostsAsync(ct)).ToList();
 
     public Task<IReadOnlyList<PostInfo>> GetPostHistoryAsync(int organizationId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
         PostHistoryAsync(db.Posts.Where(p => p.OrganizationId == organizationId), from, to, ct);
@@ -129,13 +139,24 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
                orderby p.OrganizationId, p.Post, p.Since
                select new PostInfo(p.OrganizationId, m.Id, m.Name, p.Post, p.Since, p.Until)).ToListAsync(ct);
 
-    public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default) =>
-        user.Id is { } id && await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == id, ct) is { } m ? ToInfo(m) : null;
+    private (int? Agency, MemberInfo? Member)? _me;
+
+    // Asked several times on most pages (unread notices, modules' "me"): once per request, then per agency until its data changes.
+    public async Task<MemberInfo?> GetCurrentMemberAsync(CancellationToken ct = default)
+    {
+        if (user.Id is not { } id) return null;
+        if (_me is { } kept && kept.Agency == agency.Id) return kept.Member;
+        var me = await agencyCache.GetOrCreateAsync("directory:me:" + id, c =>
+            db.Members.AsNoTracking().Where(m => m.UserId == id).Select(ProjectInfo).FirstOrDefaultAsync(c), ct);
+        _me = (agency.Id, me);
+        return me;
+    }
 
     public async Task<DataScope> GetCurrentScopeAsync(CancellationToken ct = default)
     {
         if (_scope is not null) return _scope;
-        if (!user.IsAuthenticated) return _scope = DataScope.None;
+        // A scheduled job's read of shared records sees the agency as its Party office does (JobSharedRecords).
+        if (!user.IsAuthenticated) return _scope = job.ReadsAsOfficeOf(agency.Id) ? new DataScope(true, new HashSet<int>(), null) : DataScope.None;
         if (user.IsInAgencyRole(Roles.AgencyAdmin)) return _scope = new DataScope(true, new HashSet<int>(), null);
         // An application acts for the agency as a whole, but only through the permissions it was granted there.
         if (application.IsApplication) return _scope = application.Permissions.Count > 0 ? new DataScope(true, new HashSet<int>(), null) : DataScope.None;
@@ -157,9 +178,9 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     /// <summary>The organisation and all below it.</summary>
     public async Task<List<int>> SubtreeIdsAsync(int organizationId, CancellationToken ct)
     {
-        var path = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => o.Path).FirstOrDefaultAsync(ct);
-        if (path is null) return [];
-        return await db.Organizations.AsNoTracking().Where(o => o.Path.StartsWith(path)).Select(o => o.Id).ToListAsync(ct);
+        var rows = await OrganizationRowsAsync(ct);
+        if (rows.FirstOrDefault(o => o.Info.Id == organizationId)?.Path is not { } path) return [];
+        return rows.Where(o => o.Path.StartsWith(path, StringComparison.Ordinal)).Select(o => o.Info.Id).ToList();
     }
 
     public static OrganizationInfo ToInfo(Organization o) => new(o.Id, o.ParentId, o.Kind, o.Name, o.IsWindowBranch, o.TermStart, o.TermEnd);

@@ -20,6 +20,7 @@ public static class ShellSetup
         services.AddScoped<NavigationService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<TodoService>();
+        services.AddScoped<ContributionCache>();
         services.AddScoped<ISharedRecords, SharedRecordService>();
         services.AddScoped<ModuleSettingsService>();
         services.AddScoped<IModuleSettings>(sp => sp.GetRequiredService<ModuleSettingsService>());

@@ -51,7 +51,17 @@ public enum HigherTaskState
 /// <param name="LastProgress">The agency's latest progress text, if any.</param>
 /// <param name="UpdatedAt">When the agency last reported, if ever.</param>
 public sealed record HigherTask(int Id, HigherTaskKind Kind, string Title, string Body, DateOnly? Deadline,
-    DateTimeOffset IssuedAt, HigherTaskState State, string? LastProgress, DateTimeOffset? UpdatedAt);
+    DateTimeOffset IssuedAt, HigherTaskState State, string? LastProgress, DateTimeOffset? UpdatedAt)
+{
+    /// <summary>How often the committee pressed the agency on it (催办); 0 when never. Since 1.6.0.</summary>
+    public int Reminders { get; init; }
+    /// <summary>When the committee last pressed, if ever. Since 1.6.0.</summary>
+    public DateTimeOffset? RemindedAt { get; init; }
+    /// <summary>The committee's latest reply to the agency's progress, if any. Since 1.6.0.</summary>
+    public string? Reply { get; init; }
+    /// <summary>When the committee replied, if ever (later than <see cref="UpdatedAt"/> when it answers the latest report). Since 1.6.0.</summary>
+    public DateTimeOffset? RepliedAt { get; init; }
+}
 
 /// <summary>Progress an agency reports on a task from above. Since 1.6.0.</summary>
 /// <param name="State">The new state (not <see cref="HigherTaskState.Open"/>).</param>

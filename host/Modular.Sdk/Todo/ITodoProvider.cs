@@ -7,6 +7,8 @@ public interface ITodoProvider
     string ModuleId { get; }
     /// <summary>Permission needed to be asked at all, if any (as for dashboard widgets); the provider may still filter by person.</summary>
     string? Permission => null;
+    /// <summary>As <see cref="IDashboardWidget.Cacheable"/>: the items depend only on the current agency's own data, the user, the language and the clock. Since 1.6.0.</summary>
+    bool Cacheable => false;
     /// <summary>The current user's due items in the current agency.</summary>
     Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken);
 }

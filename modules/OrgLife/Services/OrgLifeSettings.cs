@@ -1,7 +1,7 @@
 namespace Modular.Modules.OrgLife.Services;
 
 /// <summary>The agency's cadence rules (module settings, DOMAIN.md defaults) and each branch's theme Party day.</summary>
-public sealed class OrgLifeSettings(IModuleSettings settings, OrgLifeDbContext db)
+public sealed class OrgLifeSettings(IModuleSettings settings, OrgLifeDbContext db, IAgencyCache cache)
 {
     public const string ThemeDayKey = "theme-day";
     public const string UpcomingDaysKey = "upcoming-days";
@@ -47,7 +47,9 @@ public sealed class OrgLifeSettings(IModuleSettings settings, OrgLifeDbContext d
     /// <summary>Each branch's fixed theme Party day (the agency's default where the branch set none).</summary>
     public async Task<Func<int, int>> ThemeDaysAsync(CancellationToken ct)
     {
-        var own = await db.BranchSchedules.AsNoTracking().ToDictionaryAsync(s => s.BranchId, s => s.ThemePartyDay, ct);
+        // Asked by every meetings list: kept per agency until its data changes.
+        var own = await cache.GetOrCreateAsync("org-life:theme-days", async c =>
+            (IReadOnlyDictionary<int, int>)(await db.BranchSchedules.AsNoTracking().ToDictionaryAsync(s => s.BranchId, s => s.ThemePartyDay, c)).AsReadOnly(), ct);
         var fallback = AgencyThemeDay;
         return branchId => own.TryGetValue(branchId, out var d) ? d : fallback;
     }

@@ -2,9 +2,9 @@ namespace Modular.Modules.Supervision.Services;
 
 /// <summary>
 /// Closes the tasks that records of other modules prove (a Q4 organisational life meeting held, two warning-education
-/// sessions): checked whenever the tasks are viewed. Records answer only while their module is on and the viewer may
-/// see them (ISharedRecords), so a job without a user could not see them: the check runs on view. A task is never
-/// reopened because records disappear from a viewer's sight; the office reopens it by hand.
+/// sessions): checked whenever the tasks are viewed, through the viewer's ISharedRecords, and by <see cref="ProvedTasksJob"/>
+/// through the job's (IJobSharedRecords). A task is never reopened because records disappear from sight; the office
+/// reopens it by hand.
 /// </summary>
 public sealed class TaskProof(SupervisionDbContext db, ISharedRecords records, SupervisionAccess access, PeopleLookup people, IAgencyClock clock, IStringLocalizer<SupervisionModule> T)
 {

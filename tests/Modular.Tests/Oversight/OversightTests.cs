@@ -154,6 +154,97 @@ public sealed class OversightTests : IClassFixture<OversightTests.Portal>
         Assert.NotEmpty(await _portal.AuditEntriesAsync("oversight.task.reported", "CommitteeTask#" + detailsUrl.Split('/').Last()));
     }
 
+    [Fact]
+    public async Task Pressing_tells_the_agencys_office_and_the_committees_reply_reaches_only_that_agency_dated_and_audited()
+    {
+        var demo = await _portal.DemoAgencyIdAsync();
+        var other = await SecondAgencyIdAsync();
+        var gongwei = await _portal.SignedInAsync("gongwei");
+        var sent = await gongwei.PostFormAsync("/Oversight/Tasks", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Task", ["Input.Title"] = "报送基层党组织换届情况（催办测试）", ["Input.Body"] = "请报送。",
+            ["Input.AgencyIds[0]"] = demo.ToString(), ["Input.AgencyIds[1]"] = other.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var detailsUrl = sent.Headers.Location!.OriginalString;
+        var taskId = detailsUrl.Split('/').Last();
+        var mine = Assert.Single(await TasksOfAsync(demo), t => t.Title == "报送基层党组织换届情况（催办测试）");
+        var theirs = Assert.Single(await TasksOfAsync(other), t => t.Title == mine.Title);
+
+        // 催办 to the demo agency alone: its Party office (王建华) gets a message; the other agency none.
+        Assert.Equal(HttpStatusCode.Redirect, (await gongwei.PostFormAsync(detailsUrl, new Dictionary<string, string>(),
+            $"{detailsUrl}?handler=Remind&copyId={mine.Id}")).StatusCode);
+        const string notice = "上级催办：报送基层党组织换届情况（催办测试）";
+        Assert.Equal(1, await _portal.NoticeCountAsync(demo, notice, "oversight"));
+        Assert.Equal(0, await _portal.NoticeCountAsync(other, notice));
+        var office = await _portal.SignedInAsync("office");
+        Assert.Contains(notice, await office.GetStringAsync("/Notifications"));
+        Assert.Equal(1, (await InAgencyAsync(demo, t => t.FindAsync(mine.Id)))!.Reminders);
+        Assert.Equal(0, (await InAgencyAsync(other, t => t.FindAsync(theirs.Id)))!.Reminders);
+
+        async Task<HttpResponseMessage> Reply(int copyId, string text) => await gongwei.PostFormAsync(detailsUrl, new Dictionary<string, string>
+        {
+            ["CopyId"] = copyId.ToString(), ["Reply"] = text,
+            ["Version"] = (await _portal.QueryAsync("SELECT \"Version\" FROM \"CommitteeTaskCopies\" WHERE \"Id\" = @id", ("id", copyId))).Single(),
+        }, detailsUrl + "?handler=Reply");
+        // Nothing to reply to before the agency reports; an empty reply is refused next to its field.
+        var early = await Reply(mine.Id, "收到。");
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("该单位尚未报告进展，暂不能回复。", await early.Content.ReadAsStringAsync());
+        Assert.Empty(await InAgencyAsync(demo, t => t.ReportAsync("supervision", mine.Id, new(HigherTaskState.InProgress, "已完成摸底。"))));
+        var empty = await Reply(mine.Id, "  ");
+        Assert.Contains("请填写回复内容。", await empty.Content.ReadAsStringAsync());
+        // A copy of another task answers 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await gongwei.PostFormAsync(detailsUrl, new Dictionary<string, string>
+        {
+            ["CopyId"] = "999999", ["Reply"] = "x", ["Version"] = "0",
+        }, detailsUrl + "?handler=Reply")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await Reply(mine.Id, "请于下周五前报送正式材料。")).StatusCode);
+        var seen = (await InAgencyAsync(demo, t => t.FindAsync(mine.Id)))!;
+        Assert.Equal("请于下周五前报送正式材料。", seen.Reply);
+        Assert.NotNull(seen.RepliedAt);
+        Assert.NotNull(seen.UpdatedAt);
+        Assert.Null((await InAgencyAsync(other, t => t.FindAsync(theirs.Id)))!.Reply);
+        Assert.Contains("请于下周五前报送正式材料。", await gongwei.GetStringAsync(detailsUrl));
+        var audited = await _portal.AuditEntriesAsync("oversight.task.replied", "CommitteeTask#" + taskId);
+        Assert.NotEmpty(audited);
+    }
+
+    [Fact]
+    public async Task The_demo_has_a_committee_task_in_progress_with_a_reply_and_one_closed()
+    {
+        var demo = await _portal.DemoAgencyIdAsync();
+        var tasks = await TasksOfAsync(demo);
+        var working = Assert.Single(tasks, t => t.Title == "报送基层党组织书记抓党建工作述职评议情况");
+        Assert.Equal(HigherTaskState.InProgress, working.State);
+        Assert.NotNull(working.Reply);
+        Assert.True(working.RepliedAt > working.UpdatedAt);
+        Assert.Equal(HigherTaskState.Done, Assert.Single(tasks, t => t.Title == "开展“七一”主题党日活动情况自查").State);
+        var list = await (await _portal.SignedInAsync("gongwei")).GetStringAsync("/Oversight/Tasks");
+        Assert.Contains("报送基层党组织书记抓党建工作述职评议情况", list);
+        Assert.Contains("开展“七一”主题党日活动情况自查", list);
+    }
+
+    [Fact]
+    public async Task Trends_draw_one_chart_per_agency_a_bar_slot_a_month_with_the_table_beside()
+    {
+        var gongwei = await _portal.SignedInAsync("gongwei");
+        var html = await gongwei.GetStringAsync("/Oversight/Trends");
+        var doc = Html.Parse(html);
+        var charts = doc.QuerySelectorAll("#oversight-trend-charts figure[data-agency]");
+        Assert.Equal(2, charts.Length);
+        // Each chart twice (desktop and phone widths), each an inline SVG with a month label per month so far.
+        var months = _portal.Today.Month;
+        foreach (var chart in charts)
+        {
+            var svgs = chart.QuerySelectorAll("svg.bar-chart");
+            Assert.Equal(2, svgs.Length);
+            Assert.All(svgs, svg => Assert.Equal(months, svg.QuerySelectorAll("text").Count(t => t.TextContent.EndsWith("月"))));
+        }
+        Assert.NotNull(doc.QuerySelector("#oversight-trends"));
+    }
+
     private Task<IReadOnlyList<HigherTask>> TasksOfAsync(int agencyId) => InAgencyAsync(agencyId, t => t.ListAsync());
 
     private async Task<T> InAgencyAsync<T>(int agencyId, Func<IHigherTasks, Task<T>> work)

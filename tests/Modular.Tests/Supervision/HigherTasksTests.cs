@@ -62,6 +62,22 @@ public sealed class HigherTasksTests(HigherTasksTests.Portal portal) : IClassFix
         Assert.Equal(["supervision", "supervision"], portal.Store.ReportedBy);
         Assert.Contains("已完成", await office.GetStringAsync("/m/supervision/Higher/Details/101"));
     }
+
+    [Fact]
+    public async Task The_office_sees_the_committees_reply_dated_and_a_pressed_task_in_its_to_do_list()
+    {
+        var demo = await portal.DemoAgencyIdAsync();
+        var now = portal.Clock.GetUtcNow();
+        portal.Store.Add(demo, new HigherTask(303, HigherTaskKind.Task, "报送换届情况（回复测试）", "请报送。", portal.Today.AddDays(5), now.AddDays(-3), HigherTaskState.InProgress,
+            "已完成摸底。", now.AddDays(-2)) { Reminders = 2, RemindedAt = now.AddDays(-1), Reply = "请于下周五前报送正式材料。", RepliedAt = now.AddDays(-1) });
+        var office = await portal.SignedInAsync("office");
+        var page = await office.GetStringAsync("/m/supervision/Higher/Details/303");
+        Assert.Contains("工委回复", page);
+        Assert.Contains("请于下周五前报送正式材料。", page);
+        Assert.Contains(portal.AgencyClock.ToLocal(now.AddDays(-1)).ToString("yyyy-MM-dd"), page);
+        Assert.Contains("已催办 2 次", page);
+        Assert.Contains("上级催办（2 次）：报送换届情况（回复测试）", await office.GetStringAsync("/Todo"));
+    }
 }
 
 /// <summary>An in-memory <see cref="IHigherTasks"/> per agency, checking as the contract says.</summary>

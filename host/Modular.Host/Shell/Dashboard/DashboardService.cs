@@ -1,10 +1,11 @@
+using System.Globalization;
 using Modular.Host.Tenancy;
 using Modular.Sdk;
 
 namespace Modular.Host.Shell.Dashboard;
 
 /// <summary>Collects the widgets of the modules that are on; a widget that throws is skipped, not fatal.</summary>
-public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ILogger<DashboardService> logger)
+public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ContributionCache cache, ILogger<DashboardService> logger)
 {
     public async Task<IReadOnlyList<WidgetContent>> GetAsync(CancellationToken ct)
     {
@@ -15,7 +16,10 @@ public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, Modu
             if (widget.Permission is { } p && !permissions.IsGranted(p)) continue;
             try
             {
-                if (await widget.GetContentAsync(ct) is { } content) result.Add(content);
+                var content = widget.Cacheable
+                    ? await cache.GetOrCreateAsync("widget", widget.GetType(), widget.GetContentAsync, ct)
+                    : await widget.GetContentAsync(ct);
+                if (content is not null) result.Add(content);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -27,7 +31,7 @@ public sealed class DashboardService(IEnumerable<IDashboardWidget> widgets, Modu
 }
 
 /// <summary>Collects the current user's to-do items from every enabled module (and the host).</summary>
-public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ILogger<TodoService> logger)
+public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate gate, ICurrentAgency agency, IPermissionChecker permissions, ContributionCache cache, ILogger<TodoService> logger)
 {
     public const string HostModuleId = "host";
 
@@ -40,7 +44,10 @@ public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate
             if (provider.Permission is { } permission && !permissions.IsGranted(permission)) continue;
             try
             {
-                foreach (var item in await provider.GetItemsAsync(ct)) result.Add((provider.ModuleId, item));
+                var items = provider.Cacheable
+                    ? await cache.GetOrCreateAsync("todo", provider.GetType(), provider.GetItemsAsync, ct)
+                    : await provider.GetItemsAsync(ct);
+                foreach (var item in items) result.Add((provider.ModuleId, item));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -48,5 +55,21 @@ public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate
             }
         }
         return result.OrderBy(r => r.Item2.DueDate ?? DateOnly.MaxValue).ToList();
+    }
+}
+
+/// <summary>
+/// Keeps the cards and to-dos of contributions that allow it (<see cref="IDashboardWidget.Cacheable"/>) per agency and
+/// its change stamp, user, roles, language and minute: the same user sees the same figures until the agency's data changes
+/// or the minute turns; one user's never reach another.
+/// </summary>
+public sealed class ContributionCache(IAgencyCache cache, ICurrentUser user, TimeProvider time)
+{
+    public Task<T> GetOrCreateAsync<T>(string kind, Type contribution, Func<CancellationToken, Task<T>> create, CancellationToken ct)
+    {
+        var minute = time.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
+        var roles = string.Join(',', user.AgencyRoles.Order(StringComparer.Ordinal));
+        var key = $"host:{kind}:{contribution.FullName}:{user.Id}:{user.IsPlatformAdmin}:{roles}:{CultureInfo.CurrentUICulture.Name}:{minute}";
+        return cache.GetOrCreateAsync(key, create, ct);
     }
 }

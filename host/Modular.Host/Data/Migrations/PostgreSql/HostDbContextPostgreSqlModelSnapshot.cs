@@ -725,6 +725,13 @@ namespace Modular.Host.Data.Migrations.PostgreSql
                     b.Property<int>("Reminders")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<int>("State")
                         .HasColumnType("integer");
 

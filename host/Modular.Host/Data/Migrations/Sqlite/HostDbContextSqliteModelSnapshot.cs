@@ -694,6 +694,13 @@ namespace Modular.Host.Data.Migrations.Sqlite
                     b.Property<int>("Reminders")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 

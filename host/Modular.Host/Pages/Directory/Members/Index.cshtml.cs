@@ -38,7 +38,13 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
         var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
         _names = orgs.ToDictionary(o => o.Id, o => o.Name);
         Organizations = orgs.Where(o => o.Kind != OrganizationKind.PartyGroup && scope.CanSeeOrganization(o.Id)).Select(o => (o.Id, o.Name)).ToList();
-        List = await PagedList<Member>.CreateAsync(query.AsNoTracking(), PageNumber, 20, ct);
+        // Only the shown columns: not the protected ID and phone, nor the rest of the record.
+        var shown = query.AsNoTracking().Select(m => new Member
+        {
+            Id = m.Id, Name = m.Name, Gender = m.Gender, Stage = m.Stage, Situation = m.Situation, OrganizationId = m.OrganizationId,
+            GroupId = m.GroupId, PhoneMasked = m.PhoneMasked, IsLeadingCadre = m.IsLeadingCadre, JoinedDate = m.JoinedDate,
+        });
+        List = await PagedList<Member>.CreateAsync(shown, PageNumber, 20, ct);
         return Page();
     }
 }

@@ -49,8 +49,9 @@ public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurre
             "-status" => query.OrderByDescending(m => m.Status).ThenByDescending(m => m.Date),
             _ => query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id),
         };
+        // Only the shown columns (not the minutes); the rows name only their branch, so no roster is read.
+        query = query.Select(m => new Meeting { Id = m.Id, Date = m.Date, BranchId = m.BranchId, Type = m.Type, Topic = m.Topic, Place = m.Place, Status = m.Status });
         List = await PagedList<Meeting>.CreateAsync(query, PageNumber, 20, ct);
-        await roster.PreloadAsync(List.Items.Select(m => m.BranchId), ct);
         ThemeDays = await settings.ThemeDaysAsync(ct);
         return Page();
     }
