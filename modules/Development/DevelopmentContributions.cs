@@ -5,6 +5,8 @@ public sealed class DevelopmentWidget(DevelopmentAccess access, DevelopmentDbCon
 {
     public string ModuleId => DevelopmentModule.Id;
     public string? Permission => DevelopmentModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +38,8 @@ public sealed class DevelopmentTodo(DevelopmentAccess access, DevelopmentDbConte
 {
     public string ModuleId => DevelopmentModule.Id;
     public string? Permission => DevelopmentModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ public sealed class DuesWidget(DuesAccess access, DuesFigures figures, DuesLedge
 {
     public string ModuleId => DuesModule.Id;
     public string? Permission => DuesModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +54,8 @@ public sealed class DuesTodo(DuesAccess access, DuesFigures figures, DuesLedger 
 {
     public string ModuleId => DuesModule.Id;
     public string? Permission => DuesModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

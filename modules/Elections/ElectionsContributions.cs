@@ -29,6 +29,8 @@ public sealed class ElectionsWidget(TermOverview overview, IAgencyClock clock) :
 {
     public string ModuleId => ElectionsModule.Id;
     public string? Permission => ElectionsModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +59,8 @@ public sealed class ElectionsTodo(TermOverview overview, IAgencyClock clock, ISt
 {
     public string ModuleId => ElectionsModule.Id;
     public string? Permission => ElectionsModule.ViewPermission;
+    // Reads only this agency's data (and the directory's), the user and the clock.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

@@ -9,6 +9,8 @@ public sealed class TransfersTodo(IMemberTransfers transfers, TransfersAccess ac
 {
     public string ModuleId => TransfersModule.Id;
     public string? Permission => TransfersModule.ViewPermission;
+    // Reads this agency's data, the user and the clock; a transfer to or from it stamps both agencies.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +39,8 @@ public sealed class TransfersWidget(IMemberTransfers transfers, TransfersAccess 
 {
     public string ModuleId => TransfersModule.Id;
     public string? Permission => TransfersModule.ViewPermission;
+    // Reads this agency's data, the user and the clock; a transfer to or from it stamps both agencies.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
