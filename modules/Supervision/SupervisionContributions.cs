@@ -5,6 +5,9 @@ public sealed class SupervisionWidget(SupervisionDbContext db, SupervisionAccess
 {
     public string ModuleId => SupervisionModule.Id;
     public string? Permission => SupervisionModule.ViewPermission;
+    // Reads this agency's data, the user and the clock; the committee's tasks reach it as copies carrying its id, so
+    // issuing, pressing and replying stamp it too.
+    public bool Cacheable => true;
 
     public async Task<WidgetContent?> GetContentAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +40,9 @@ public sealed class SupervisionTodo(SupervisionDbContext db, SupervisionAccess a
 {
     public string ModuleId => SupervisionModule.Id;
     public string? Permission => SupervisionModule.ViewPermission;
+    // Reads this agency's data, the user and the clock; the committee's tasks reach it as copies carrying its id, so
+    // issuing, pressing and replying stamp it too.
+    public bool Cacheable => true;
 
     public async Task<IReadOnlyList<TodoItem>> GetItemsAsync(CancellationToken cancellationToken)
     {

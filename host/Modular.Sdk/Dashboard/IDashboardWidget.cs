@@ -16,7 +16,7 @@ public interface IDashboardWidget
     /// The content depends only on the current agency's own data (its modules' and directory's), the user (account and
     /// roles), the language and the clock: the host then keeps it per user and minute until any of the agency's data
     /// changes (<see cref="IAgencyCache"/>), so the dashboard does not ask again on every visit. Leave false when it reads
-    /// another agency's data (tasks from above), files or anything else saves do not stamp. Since 1.6.0.
+    /// another agency's data, files or anything else saves do not stamp. Since 1.6.0.
     /// </summary>
     bool Cacheable => false;
     /// <summary>The card's content for the current agency and user; null shows no card.</summary>
