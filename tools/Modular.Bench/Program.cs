@@ -18,7 +18,7 @@ const string Usage = """
       --host DIR           the published host (default /tmp/modular-release); repeatable: each measured in turn
       --database FILE      SQLite database seeded by Modular.Seed (default /tmp/modular-bench.db)
       --postgres CS        run on PostgreSQL with this connection string instead
-      --plugins DIR        plugins folder (default tests/fixture-plugins)
+      --plugins DIR        plugins folder (default tests/fixture-plugins); repeatable: the Nth goes with the Nth --host
       --seconds N          seconds per endpoint (default 10)
       --connections N[,M]  concurrent connections, one run each (default 64; e.g. 64,8)
       --cost-samples N     requests per endpoint, one at a time, for queries and bytes per request (default 10)
@@ -41,7 +41,9 @@ if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
 var hostDirs = Args("--host").Select(Path.GetFullPath).ToList();
 if (hostDirs.Count == 0) hostDirs.Add(Path.GetFullPath("/tmp/modular-release"));
 var database = Arg("--database", "/tmp/modular-bench.db");
-var plugins = Arg("--plugins", Path.GetFullPath("tests/fixture-plugins"));
+var pluginDirs = Args("--plugins");
+if (pluginDirs.Count == 0) pluginDirs.Add(Path.GetFullPath("tests/fixture-plugins"));
+var plugins = pluginDirs[0];
 var seconds = int.Parse(Arg("--seconds", "10"));
 // --connections 64,8: each endpoint is driven at each of these concurrencies.
 var connectionCounts = Arg("--connections", "64").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(int.Parse).ToList();
@@ -51,8 +53,10 @@ var password = Arg("--password", "Demo@2026");
 var modulePages = Args("--module-page");
 if (modulePages.Count == 0) modulePages.Add("/m/notes");
 var costSamples = int.Parse(Arg("--cost-samples", "10"));
-foreach (var hostDir in hostDirs)
+foreach (var (hostDir, index) in hostDirs.Select((h, i) => (h, i)))
 {
+    // The modules built with each host (before and after a change), else the one folder for all.
+    plugins = pluginDirs[Math.Min(index, pluginDirs.Count - 1)];
     Console.WriteLine($"## {hostDir}");
     Console.WriteLine();
     await RunHostAsync(hostDir);
