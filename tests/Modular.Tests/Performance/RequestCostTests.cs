@@ -19,7 +19,7 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
 {
     public sealed class Portal : PortalFactory
     {
-        public Portal() : base("org-life", "volunteer", "civilization", "integrity")
+        public Portal() : base("org-life", "volunteer", "civilization", "integrity", "supervision")
         {
             Settings["Modular:RequestCost"] = "true";
             // The session is checked against the account once a minute, as in production (the other tests check every request).
@@ -50,6 +50,11 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     [InlineData("/m/volunteer/Stats", 1)]
     [InlineData("/m/volunteer", 3)]
     [InlineData("/m/integrity/Risks", 4)]
+    // Supervision's check of record-proved tasks and its counts are kept per viewer, year and day under the stamp.
+    [InlineData("/m/supervision", 5)]
+    [InlineData("/m/civilization", 3)]
+    // The campaign, its scores and owners are kept; the page reads its 50 items, their count only when filtered, and names.
+    [InlineData("/m/civilization/Campaigns/Details/1", 3)]
     public async Task A_signed_in_page_asks_the_database_a_bounded_number_of_times(string path, int most)
     {
         var client = await portal.SignedInAsync("office");
@@ -97,6 +102,39 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
         Assert.Equal(3, await CachedAsync(agency, 3));
         Assert.Equal(otherBefore, await StampAsync(other));
         Assert.Equal(10, await CachedAsync(other, 11));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Concurrent_requests_wait_for_one_computation_of_a_value_and_make_their_own_when_it_fails(bool fails)
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var key = "test:flight:" + Guid.NewGuid();
+        var calls = 0;
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> AskAsync() => InAgencyAsync(agency, sp => sp.GetRequiredService<IAgencyCache>().GetOrCreateAsync(key, async _ =>
+        {
+            // The first computation waits for the gate; any other returns at once.
+            if (Interlocked.Increment(ref calls) == 1) return await gate.Task;
+            return 2;
+        }));
+        var first = AskAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref calls) == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
+        var others = Enumerable.Range(0, 5).Select(_ => AskAsync()).ToArray();
+        // Time for the others to reach the value; without waiting for the first they would compute their own meanwhile.
+        clock.Restart();
+        while (Volatile.Read(ref calls) == 1 && clock.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(10);
+        Assert.Equal(1, Volatile.Read(ref calls));
+
+        if (fails) gate.SetException(new InvalidOperationException("the first request's computation failed"));
+        else gate.SetResult(1);
+        if (fails) await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        else Assert.Equal(1, await first);
+        var values = await Task.WhenAll(others);
+        if (fails) Assert.All(values, v => Assert.Equal(2, v));
+        else Assert.All(values, v => Assert.Equal(1, v));
     }
 
     [Fact]
