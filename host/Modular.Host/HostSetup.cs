@@ -33,13 +33,17 @@ public static class HostSetup
     /// </summary>
     public static async Task<PluginCatalog> AddModularHostAsync(this WebApplicationBuilder builder, CancellationToken ct = default)
     {
+        var timings = new StartupTimings();
         builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
         var services = builder.Services;
+        services.AddSingleton(timings);
         var (options, database) = builder.AddPortalData();
         builder.AddOperations(database);
         builder.AddBackups(database);
         builder.AddTelemetry(options);
+        timings.Mark("host services (data, operations, backups, telemetry)");
         var plugins = await PluginStartup.PrepareAsync(builder, options, database, ct);
+        timings.Mark("plugins found and staged changes applied");
         services.AddAuditing();
         builder.AddPartyDirectory();
         services.AddPortalNotifications();
@@ -55,8 +59,10 @@ public static class HostSetup
         services.AddPortalLocalization();
         builder.AddPortalSecurity();
         builder.AddModularOidc();
+        timings.Mark("host subsystems registered");
         var catalog = services.AddPlugins(plugins);
         services.AddPortalPages(catalog);
+        timings.Mark("plugins loaded and registered, pages");
         return catalog;
     }
 
@@ -67,20 +73,34 @@ public static class HostSetup
     /// <summary>Creates or migrates the database, migrates each plugin in dependency order, seeds, and gives MVC the running plugins.</summary>
     public static async Task InitializeModularHostAsync(this WebApplication app, PluginCatalog catalog)
     {
+        var timings = app.Services.GetRequiredService<StartupTimings>();
+        timings.Mark("container built");
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
         foreach (var warning in app.Services.GetRequiredService<SecurityBaselineWarnings>().Warnings)
             logger.LogWarning("{Warning}", warning);
         await app.MigrateDatabaseAsync();
         await app.InitializeBackupsAsync(logger);
+        timings.Mark("backups");
         await app.EnsureOidcKeysAsync();
+        timings.Mark("OpenID Connect keys");
         await app.SeedAsync(logger);
+        timings.Mark("administrators or demo data");
         await app.ReportPluginStartAsync(catalog, logger);
         app.Services.GetRequiredService<ApplicationPartManager>().AddPluginApplicationParts(catalog);
+        timings.Mark("plugins started, application parts");
     }
 
     public static void UseModularHost(this WebApplication app, PluginCatalog catalog)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
+        var timings = app.Services.GetRequiredService<StartupTimings>();
+        var startupLogger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host.Startup");
+        // The phases are logged when the first request has been answered (what "start-up to the first page" measures).
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (!timings.Logged) timings.LogOnce(startupLogger, "first request " + context.Request.Path);
+        });
         app.UseMiddleware<TraceIdHeaderMiddleware>();
         app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestCost();
@@ -117,7 +137,12 @@ public static class HostSetup
         app.MapPortalOpenApi();
         app.MapAllPluginEndpoints(catalog, logger);
 
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        timings.Mark("pipeline and endpoints");
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            timings.Mark("server started");
+            StartupBanner.Print(app);
+        });
     }
 }
 

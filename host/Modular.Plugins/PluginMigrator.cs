@@ -37,7 +37,7 @@ public sealed class PluginMigrator(IPluginDatabase database)
                     // Tables without migrations for this database would fail on first use: refuse at start instead.
                     return $"没有适用于当前数据库（{ProviderMigrationsAssembly.FolderFor(db.Database.ProviderName)}）的数据库迁移（{contextType.Name}）。";
                 }
-                await db.Database.MigrateAsync(cancellationToken);
+                await db.Database.MigrateIfPendingAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

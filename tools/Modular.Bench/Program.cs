@@ -30,6 +30,8 @@ const string Usage = """
       --exam               exam mode instead: the --users people of the first agency (accounts from `Modular.Seed
                            --agencies 1 --accounts N`, study on) take its open test at the same moment, every answer
                            on its own request; each attempt is read back; exits 1 on any lost answer or error
+      --startups N         start-up only: start the host N times (after one start not counted) and print each time to
+                           the first served page with the host's CPU time by then, and the median
       --help               this text
     """;
 if (args.Any(a => a is "--help" or "-h" or "-?" or "/?"))
@@ -53,20 +55,73 @@ var password = Arg("--password", "Demo@2026");
 var modulePages = Args("--module-page");
 if (modulePages.Count == 0) modulePages.Add("/m/notes");
 var costSamples = int.Parse(Arg("--cost-samples", "10"));
+var startups = int.Parse(Arg("--startups", "0"));
+// The host's "Start-up: phase X ms" lines of the latest start.
+List<string> phaseLines = [];
 foreach (var (hostDir, index) in hostDirs.Select((h, i) => (h, i)))
 {
     // The modules built with each host (before and after a change), else the one folder for all.
     plugins = pluginDirs[Math.Min(index, pluginDirs.Count - 1)];
     Console.WriteLine($"## {hostDir}");
     Console.WriteLine();
-    await RunHostAsync(hostDir);
+    if (startups > 0) await StartupsAsync(hostDir);
+    else await RunHostAsync(hostDir);
 }
 
-async Task RunHostAsync(string hostDir)
+// Start-up alone, several times (one start first, not counted: the file cache and the database's first open).
+async Task StartupsAsync(string hostDir)
 {
-var port = 5300 + Random.Shared.Next(400);
-var baseUrl = $"http://127.0.0.1:{port}";
+    var runs = new List<(double Wall, double Cpu)>();
+    for (var i = 0; i <= startups; i++)
+    {
+        var (host, wall) = await StartHostAsync(hostDir);
+        using (host)
+        {
+            var cpu = host.TotalProcessorTime.TotalSeconds;
+            // The phases are logged just after the first answer.
+            for (var wait = 0; wait < 100 && !phaseLines.ToArray().Any(l => l.Contains("Start-up: total")); wait++) await Task.Delay(30);
+            host.Kill(entireProcessTree: true);
+            host.WaitForExit(5000);
+            if (i == 0) continue;
+            runs.Add((wall.TotalSeconds, cpu));
+            Console.WriteLine($"start {i}: {wall.TotalSeconds:F2} s to the first page, host CPU {cpu:F2} s");
+        }
+    }
+    Console.WriteLine("Phases of the last start:");
+    foreach (var l in phaseLines.ToArray()) Console.WriteLine("  " + l);
+    var walls = runs.Select(r => r.Wall).Order().ToList();
+    var cpus = runs.Select(r => r.Cpu).Order().ToList();
+    Console.WriteLine($"Median of {runs.Count}: {walls[walls.Count / 2]:F2} s to the first page, host CPU {cpus[cpus.Count / 2]:F2} s " +
+        $"({Environment.ProcessorCount} logical CPUs, load average {LoadAverage()}).");
+}
 
+// Starts the host in Production and waits for its sign-in page: the process and the time to that first page.
+async Task<(Process Host, TimeSpan Startup)> StartHostAsync(string hostDir)
+{
+    lock (phaseLines) phaseLines.Clear();
+    var url = $"http://127.0.0.1:{5300 + Random.Shared.Next(400)}";
+    var clock = Stopwatch.StartNew();
+    var process = Process.Start(HostStartInfo(hostDir, url))!;
+    process.OutputDataReceived += (_, e) => { if (e.Data?.Contains("Start-up:") == true) lock (phaseLines) phaseLines.Add(e.Data.Trim()); };
+    process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("host: " + e.Data); };
+    process.BeginOutputReadLine();
+    process.BeginErrorReadLine();
+    using var probe = new HttpClient();
+    while (clock.Elapsed < TimeSpan.FromMinutes(3) && !process.HasExited)
+    {
+        try
+        {
+            if ((await probe.GetAsync(url + "/Account/Login")).IsSuccessStatusCode) return (process, clock.Elapsed);
+        }
+        catch (HttpRequestException) { }
+        await Task.Delay(20);
+    }
+    process.Kill(entireProcessTree: true);
+    throw new InvalidOperationException("The host did not start.");
+}
+
+ProcessStartInfo HostStartInfo(string hostDir, string baseUrl)
+{
 var start = new ProcessStartInfo("dotnet", [Path.Combine(hostDir, "Modular.Host.dll"), "--urls", baseUrl])
 {
     WorkingDirectory = hostDir,
@@ -89,6 +144,17 @@ start.Environment["Security__SignInPermitsPerMinute"] = "100000";
 // the account on every request (five commands): a browser takes the renewed cookie and pays that once a minute.
 start.Environment["Security__SessionCheckSeconds"] = "3600";
 start.Environment["Logging__LogLevel__Default"] = "Warning";
+// The host's start-up phases (one log line each, once).
+start.Environment["Logging__LogLevel__Modular.Host.Startup"] = "Information";
+return start;
+}
+
+async Task RunHostAsync(string hostDir)
+{
+var port = 5300 + Random.Shared.Next(400);
+var baseUrl = $"http://127.0.0.1:{port}";
+
+var start = HostStartInfo(hostDir, baseUrl);
 var clock = Stopwatch.StartNew();
 using var host = Process.Start(start)!;
 // --host-log FILE keeps the host's console log (its errors with their stack traces) for finding a failure's cause.

@@ -38,17 +38,22 @@ public static class DataSetup
     /// <summary>The host's tables, the audit chain's key and head, the directory's tables, then each plugin's (dependency order).</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
+        var timings = app.Services.GetRequiredService<StartupTimings>();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HostDbContext>();
-        await db.Database.MigrateAsync();
+        await db.Database.MigrateIfPendingAsync();
         // WAL lets readers go on while one writer writes; the setting stays with the file.
         if (!scope.ServiceProvider.GetRequiredService<DatabaseSettings>().IsPostgreSql)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        timings.Mark("host migrations");
         // The audit chain's key and head exist before anything is audited (generated at first start).
         await app.Services.GetRequiredService<AuditWriter>().StartAsync();
-        await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateAsync();
+        timings.Mark("audit chain");
+        await scope.ServiceProvider.GetRequiredService<PartyDirectory.DirectoryDbContext>().Database.MigrateIfPendingAsync();
+        timings.Mark("directory migrations");
         await app.Services.GetRequiredService<PluginMigrator>().MigrateAsync(app.Services.GetRequiredService<PluginCatalog>(), scope.ServiceProvider,
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<PluginMigrator>());
+        timings.Mark("plugin migrations");
     }
 
     /// <summary>The demo data (Development) or just the administrators' accounts; warns about memberships that give no rights.</summary>

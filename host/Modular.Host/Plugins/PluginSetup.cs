@@ -31,7 +31,7 @@ public sealed record PluginStartup(PluginRuntime Runtime, SharedPackages Shared,
         var shared = new SharedPackages(new HostPackageStore(database, locks, options.InstanceName), runtime.Packages, runtime.Staged, time);
         // The host's tables are brought up to date first (the packages table must exist before the plugins load); then the
         // allow-list of this start (settings and the security administrator's list), before any plugin code loads.
-        await using (var db = HostContexts.Open(database)) await db.Database.MigrateAsync(ct);
+        await using (var db = HostContexts.Open(database)) await db.Database.MigrateIfPendingAsync(ct);
         var trust = await runtime.Trust.CurrentAsync(ct);
         StartOutcomes outcomes;
         if (shared.Enabled)

@@ -115,4 +115,44 @@ public sealed class DirectorySdkTests
         Assert.True(first.Count >= 40);
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public async Task Bulk_seeding_writes_the_rows_the_tracked_save_writes()
+    {
+        // Every column of every row (protected numbers decrypted: their ciphertexts differ by a random IV each time),
+        // and the agency's change stamp, written in the same transaction as the tree.
+        async Task<List<string>> SeedAsync(bool bulk)
+        {
+            using var portal = new PortalFactory();
+            portal.Settings["Modular:SeedDemoData"] = "false";
+            _ = portal.Server;
+            using var agencyScope = AgencyScope.Use(4242);
+            await using var scope = portal.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DirectoryDbContext>();
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await scope.ServiceProvider.GetRequiredService<DirectoryDemoData>().SeedAsync(
+                    new DirectoryDemoData.Plan("中共测试机关委员会", ["第一党支部", "第二党支部", "第三党支部", "第四党支部", "第五党支部"], ["窗口党支部"], true),
+                    seed: 7, new DateOnly(2026, 11, 23), bulk: bulk);
+                await tx.CommitAsync();
+            }
+            var protector = scope.ServiceProvider.GetRequiredService<PersonalDataProtector>();
+            var rows = new List<string>();
+            foreach (var m in await db.Members.AsNoTracking().OrderBy(m => m.Id).ToListAsync())
+            {
+                (m.IdNumberProtected, m.PhoneProtected) = (protector.Unprotect(m.IdNumberProtected), protector.Unprotect(m.PhoneProtected));
+                rows.Add(System.Text.Json.JsonSerializer.Serialize(m));
+            }
+            rows.AddRange((await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync()).Select(o => System.Text.Json.JsonSerializer.Serialize(o)));
+            rows.AddRange((await db.Posts.AsNoTracking().OrderBy(p => p.Id).ToListAsync()).Select(p => System.Text.Json.JsonSerializer.Serialize(p)));
+            rows.Add("stamped: " + await db.AgencyChanges.AnyAsync(c => c.AgencyId == 4242 && c.Stamp > 0));
+            return rows;
+        }
+        var tracked = await SeedAsync(bulk: false);
+        var bulk = await SeedAsync(bulk: true);
+        Assert.True(tracked.Count > 150);
+        Assert.Contains("stamped: True", tracked);
+        Assert.Contains(tracked, r => r.Contains("\"IdNumberProtected\":\"4") || r.Contains("\"IdNumberProtected\":\"3"));
+        Assert.Equal(tracked, bulk);
+    }
 }
