@@ -82,7 +82,6 @@ public static class HostSetup
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Modular.Host");
         app.UseMiddleware<TraceIdHeaderMiddleware>();
-        app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestCost();
         app.UseLivePluginScope();
         if (!app.Environment.IsDevelopment())
@@ -95,6 +94,8 @@ public static class HostSetup
         app.UseOperations();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseApiErrors();
+        // Inside both error handlers, so neither sees a busy database: the one place that answers it (503, Retry-After).
+        app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseAllPluginStaticFiles(catalog);
