@@ -28,13 +28,26 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     /// <param name="page">The page asked for, from 1.</param>
     /// <param name="pageSize">Rows per page, kept between 5 and 100.</param>
     /// <param name="ct">Cancels the reads.</param>
-    public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken ct)
+    public static Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, CancellationToken ct) =>
+        CreateAsync(query, page, pageSize, null, ct);
+
+    /// <summary>
+    /// Reads page <paramref name="page"/> of <paramref name="query"/> with a total the caller already knows (a count shown
+    /// elsewhere on the page, or one kept in <see cref="IAgencyCache"/>), so the list costs one command; counts it when null.
+    /// Since 1.6.0.
+    /// </summary>
+    /// <param name="query">The ordered query.</param>
+    /// <param name="page">The page asked for, from 1.</param>
+    /// <param name="pageSize">Rows per page, kept between 5 and 100.</param>
+    /// <param name="total">The number of rows <paramref name="query"/> has, or null to count them.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, int? total, CancellationToken ct)
     {
         pageSize = Math.Clamp(pageSize, 5, 100);
-        var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var rows = total ?? await query.CountAsync(ct);
+        var pageCount = Math.Max(1, (rows + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PagedList<T>(items, page, pageSize, total);
+        return new PagedList<T>(items, page, pageSize, rows);
     }
 }

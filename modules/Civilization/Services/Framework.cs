@@ -4,14 +4,15 @@ namespace Modular.Modules.Civilization.Services;
 public sealed class Framework(CivilizationDbContext db, IAgencyClock clock)
 {
 
-    public sealed record View(IReadOnlyList<CriteriaCategory> Categories, ScoreRollup.Result Score);
+    /// <summary>A campaign's categories and scores; <paramref name="ItemCount"/> items in all.</summary>
+    public sealed record View(IReadOnlyList<CriteriaCategory> Categories, ScoreRollup.Result Score, int ItemCount);
 
     public async Task<View> LoadAsync(int campaignId, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().Where(c => c.CampaignId == campaignId).OrderBy(c => c.Order).ThenBy(c => c.Id).ToListAsync(ct);
         var items = await db.Items.AsNoTracking().Where(i => i.CampaignId == campaignId)
             .Select(i => new ScoreRollup.Item(i.CategoryId, i.Points, i.Status, i.DueDate, i.AwaitingReview)).ToListAsync(ct);
-        return new View(categories, ScoreRollup.Compute(categories.Select(c => c.Id), items, clock.Today));
+        return new View(categories, ScoreRollup.Compute(categories.Select(c => c.Id), items, clock.Today), items.Count);
     }
 
     /// <summary>The category of that name in the campaign, created at the end when new.</summary>

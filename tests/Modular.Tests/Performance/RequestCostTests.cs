@@ -19,7 +19,7 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
 {
     public sealed class Portal : PortalFactory
     {
-        public Portal() : base("org-life", "volunteer", "civilization", "integrity")
+        public Portal() : base("org-life", "volunteer", "civilization", "integrity", "supervision")
         {
             Settings["Modular:RequestCost"] = "true";
             // The session is checked against the account once a minute, as in production (the other tests check every request).
@@ -50,6 +50,11 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     [InlineData("/m/volunteer/Stats", 1)]
     [InlineData("/m/volunteer", 3)]
     [InlineData("/m/integrity/Risks", 4)]
+    // Supervision's check of record-proved tasks and its counts are kept per viewer, year and day under the stamp.
+    [InlineData("/m/supervision", 5)]
+    [InlineData("/m/civilization", 3)]
+    // The campaign, its scores and owners are kept; the page reads its 50 items, their count only when filtered, and names.
+    [InlineData("/m/civilization/Campaigns/Details/1", 3)]
     public async Task A_signed_in_page_asks_the_database_a_bounded_number_of_times(string path, int most)
     {
         var client = await portal.SignedInAsync("office");

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+
 namespace Modular.Modules.Supervision.Pages;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Modular.Modules.Supervision.Pages;
 /// </summary>
 [RequirePermission(SupervisionModule.ViewPermission)]
 public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access, TaskProof proof, IHigherTasks higher, PeopleLookup people, IAgencyClock clock,
-    IStringLocalizer<SupervisionModule> T) : SupervisionPage
+    IAgencyCache cache, IStringLocalizer<SupervisionModule> T) : SupervisionPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Show { get; set; }
@@ -32,13 +34,23 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         Year = SaneDates.SaneYear(Year) ?? today.Year;
         var year = Year.Value;
         var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
-        // Enter once: open tasks that records prove close before the list is read.
-        var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(ct);
-        if (proved.Count > 0 && await proof.CloseProvedAsync(proved, ct) is > 0 and var n) this.ShowMessage(T["{0} tasks were closed by their records.", n]);
+        // Per viewer (what they see), year and day; anything that could change the answer is a save of the agency's data.
+        var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}:{today:yyyy-MM-dd}";
+        // Enter once: open tasks that records prove close before the list is read. The records are other modules' saves
+        // in this agency, so after one check nothing new can be proved until its stamp moves (the job closes them too).
+        var closed = await cache.GetOrCreateAsync(key + ":proved", async c =>
+        {
+            var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(c);
+            return proved.Count > 0 ? await proof.CloseProvedAsync(proved, c) : 0;
+        }, ct);
+        if (closed > 0) this.ShowMessage(T["{0} tasks were closed by their records.", closed]);
         db.ChangeTracker.Clear();
         var query = mine.AsNoTracking();
-        OpenCount = await query.CountAsync(t => t.Status == WorkTaskStatus.Open, ct);
-        OverdueCount = await query.CountAsync(t => t.Status == WorkTaskStatus.Open && t.Deadline < today, ct);
+        var counts = await cache.GetOrCreateAsync(key + ":counts", async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
+            .GroupBy(t => 1).Select(g => new OpenCounts(g.Count(), g.Count(t => t.Deadline < today))).FirstOrDefaultAsync(c) ?? new OpenCounts(0, 0), ct);
+        (OpenCount, OverdueCount) = (counts.Open, counts.Overdue);
+        var filtered = !string.IsNullOrWhiteSpace(Q);
+        int? total = filtered ? null : Show switch { "overdue" => OverdueCount, null or "" or "open" => OpenCount, _ => null };
         query = Show switch
         {
             "overdue" => query.Where(t => t.Status == WorkTaskStatus.Open && t.Deadline < today),
@@ -59,7 +71,7 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
             "-title" => query.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
             _ => query.OrderBy(t => t.Deadline).ThenBy(t => t.Id),
         };
-        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, ct);
+        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, total, ct);
         var ids = List.Items.Select(t => t.Id).ToList();
         var steps = await db.Steps.AsNoTracking().Where(s => ids.Contains(s.TaskId)).Select(s => new { s.TaskId, s.Kind }).ToListAsync(ct);
         Stages = List.Items.ToDictionary(t => t.Id, t => TaskRules.Stage(t.Status, steps.Where(s => s.TaskId == t.Id).Select(s => s.Kind)));
@@ -68,4 +80,6 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         if (access.IsManager) FromAbove = await higher.ListAsync(ct);
         return Page();
     }
+
+    private sealed record OpenCounts(int Open, int Overdue);
 }

@@ -5,7 +5,7 @@ namespace Modular.Modules.Civilization.Pages.Campaigns;
 /// <summary>A campaign: points met of points possible, a chart per category, and its items filtered and paged on the server.</summary>
 [RequirePermission(CivilizationModule.ViewPermission)]
 public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess access, ICurrentMember currentMember, Framework framework, PeopleLookup people,
-    IAgencyClock clock, IStringLocalizer<CivilizationModule> T) : PageModel
+    IAgencyClock clock, IAgencyCache cache, IStringLocalizer<CivilizationModule> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int Id { get; set; }
     [BindProperty(SupportsGet = true)] public int? Category { get; set; }
@@ -43,10 +43,17 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
-        if (campaign is null) return NotFound();
+        var today = Today;
+        // The campaign, its scores and its owners change only with the agency's data (and the day, for overdue items).
+        var loaded = await cache.GetOrCreateAsync($"{CivilizationModule.Id}:campaign:{Id}:{today:yyyy-MM-dd}", async c =>
+            await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, c) is { } found
+                ? new Loaded(found, await framework.LoadAsync(Id, c),
+                    await db.Items.AsNoTracking().Where(i => i.CampaignId == Id && i.OwnerMemberId != null).Select(i => i.OwnerMemberId!.Value).Distinct().ToListAsync(c))
+                : null, ct);
+        if (loaded is null) return NotFound();
+        var (campaign, view, ownerIds) = loaded;
         Campaign = campaign;
-        View = await framework.LoadAsync(Id, ct);
+        View = view;
         Chart = BarChart.HorizontalSvg(View.Categories.Select(c =>
         {
             var s = View.Score.Categories[c.Id];
@@ -54,13 +61,11 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             return new BarChart.Bar(c.Name, s.Possible == 0 ? null : s.Percent, T["{0}: {1} of {2} points met", c.Name, s.Met.ToString("0.#"), s.Possible.ToString("0.#")], tone);
         }).ToList(), T["Points met by category (%)"], suffix: "%", max: 100);
 
-        var today = Today;
         var me = await currentMember.IdAsync(ct);
         var query = db.Items.AsNoTracking().Where(i => i.CampaignId == Id);
         if (Category is { } cat) query = query.Where(i => i.CategoryId == cat);
         if (Status is { } st) query = query.Where(i => i.Status == st);
         if (Owner is { } owner) query = query.Where(i => i.OwnerMemberId == owner);
-        var ownerIds = await db.Items.AsNoTracking().Where(i => i.CampaignId == Id && i.OwnerMemberId != null).Select(i => i.OwnerMemberId!.Value).Distinct().ToListAsync(ct);
         query = Show switch
         {
             "overdue" => query.Where(i => i.DueDate != null && i.DueDate < today && i.Status != ItemStatus.Met),
@@ -79,13 +84,16 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
             // By default in the framework's order: the office's order of categories, then each item's own.
             _ => from i in query join c in db.Categories on i.CategoryId equals c.Id orderby c.Order, c.Id, i.Order, i.Id select i,
         };
-        Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, ct);
+        var unfiltered = Category is null && Status is null && Owner is null && (Show is null or "" or "all") && string.IsNullOrWhiteSpace(Q);
+        Items = await PagedList<CriteriaItem>.CreateAsync(query, PageNumber, 50, unfiltered ? view.ItemCount : null, ct);
         // One lookup names the page's owners, the owner filter's choices and the leader.
         Members = await people.NamesAsync(Items.Items.Select(i => i.OwnerMemberId).Concat(ownerIds.Select(o => (int?)o)).Append(campaign.LeaderMemberId), ct);
         Owners = ownerIds.Where(Members.ContainsKey).Select(o => Members[o]).OrderBy(m => m.Name).ThenBy(m => m.Id).ToList();
         LeaderName = await people.NameAsync(campaign.LeaderMemberId, ct, missing: "");
         return Page();
     }
+
+    private sealed record Loaded(Campaign Campaign, Framework.View View, IReadOnlyList<int> OwnerIds);
 
     public string CategoryName(int id) => View.Categories.FirstOrDefault(c => c.Id == id)?.Name ?? "";
 }
