@@ -255,8 +255,14 @@ public sealed class AgencyStamps(DirectoryDbContext db, AgencyChangeInterceptor 
     }
 }
 
-/// <summary>The host's <see cref="IAgencyCache"/>: values in memory under (agency, key, stamp), computed once per request.</summary>
-public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMemoryCache memory) : IAgencyCache
+/// <summary>Values of <see cref="AgencyCache"/> being computed now, so that concurrent requests wait for one computation.</summary>
+public sealed class AgencyCacheFlights
+{
+    internal readonly ConcurrentDictionary<object, Task> Running = new();
+}
+
+/// <summary>The host's <see cref="IAgencyCache"/>: values in memory under (agency, key, stamp), computed once per request and once across concurrent requests.</summary>
+public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMemoryCache memory, AgencyCacheFlights flights) : IAgencyCache
 {
     // Values of an older stamp are never asked for again; they go when unused this long.
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(5);
@@ -276,10 +282,39 @@ public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMem
         if (memory.TryGetValue(memoryKey, out T? cached)) return cached!;
         var requestKey = $"{key}\n{stamp}";
         if (_thisRequest.TryGetValue(requestKey, out var pending) && pending is Task<T> same) return await same;
-        var made = create(cancellationToken);
+        var made = CreateOnceAsync(memoryKey, create, cancellationToken);
         _thisRequest[requestKey] = made;
-        var value = await made;
-        memory.Set(memoryKey, value, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
-        return value;
+        return await made;
+    }
+
+    // After a save (or when a minute turns, for keys with the time in them) many requests ask at once: one computes, the
+    // others wait for its value. Should it fail or its request go away, each waiting request computes its own.
+    private async Task<T> CreateOnceAsync<T>(object memoryKey, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = flights.Running.GetOrAdd(memoryKey, mine.Task);
+        if (running != mine.Task)
+        {
+            try { return await ((Task<T>)running).WaitAsync(cancellationToken); }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested) { return await create(cancellationToken); }
+        }
+        try
+        {
+            var value = await create(cancellationToken);
+            memory.Set(memoryKey, value, new MemoryCacheEntryOptions { SlidingExpiration = Unused });
+            mine.SetResult(value);
+            return value;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+            // Nobody may be waiting: the failure is the caller's to report, not the finalizer's.
+            _ = mine.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            flights.Running.TryRemove(new KeyValuePair<object, Task>(memoryKey, mine.Task));
+        }
     }
 }

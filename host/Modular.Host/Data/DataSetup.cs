@@ -21,11 +21,14 @@ public static class DataSetup
         services.AddSingleton<Operations.QueryCountInterceptor>();
         services.AddSingleton<AgencyChangeInterceptor>();
         services.AddScoped<AgencyStamps>();
+        services.AddSingleton<AgencyCacheFlights>();
         services.AddScoped<IAgencyCache, AgencyCache>();
         // Stamps first, so that the audit records them; the agency's change stamp last, as it may commit the save.
         services.AddDbContext<HostDbContext>((sp, o) => database.Apply(o)
             .AddInterceptors(sp.GetRequiredService<TimeStampInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<AuditTransactionInterceptor>(),
-                sp.GetRequiredService<Operations.QueryCountInterceptor>(), sp.GetRequiredService<AgencyChangeInterceptor>()));
+                sp.GetRequiredService<Operations.QueryCountInterceptor>(), sp.GetRequiredService<AgencyChangeInterceptor>()),
+            // Built once: every interceptor is a singleton, and building options per request showed in the profile.
+            optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<ModuleDemoData>();

@@ -14,7 +14,7 @@ public static class FileSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = files.MaxRequestBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = files.MaxRequestBytes);
         services.AddDbContext<FileDbContext>((sp, o) =>
-            sp.GetRequiredService<IModuleDatabase>().Configure(o, FileDbContext.ModuleId, typeof(FileDbContext).Assembly));
+            sp.GetRequiredService<IModuleDatabase>().Configure(o, FileDbContext.ModuleId, typeof(FileDbContext).Assembly), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<IFileStore, FileStore>();
         return files;
     }

@@ -8,7 +8,7 @@ public static class NotificationSetup
     public static IServiceCollection AddPortalNotifications(this IServiceCollection services)
     {
         services.AddDbContext<NotificationDbContext>((sp, o) =>
-            sp.GetRequiredService<IModuleDatabase>().Configure(o, NotificationDbContext.ModuleId, typeof(NotificationDbContext).Assembly));
+            sp.GetRequiredService<IModuleDatabase>().Configure(o, NotificationDbContext.ModuleId, typeof(NotificationDbContext).Assembly), optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<NotificationService>();
         services.AddScoped<INotifications>(sp => sp.GetRequiredService<NotificationService>());
         return services;

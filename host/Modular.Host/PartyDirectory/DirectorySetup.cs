@@ -10,7 +10,7 @@ public static class DirectorySetup
         var services = builder.Services;
         services.AddSingleton(builder.Configuration.GetSection("Directory").Get<DirectorySettings>() ?? new DirectorySettings());
         services.AddDbContext<DirectoryDbContext>((sp, o) =>
-            sp.GetRequiredService<IModuleDatabase>().Configure(o, DirectoryDbContext.ModuleId, typeof(DirectoryDbContext).Assembly));
+            sp.GetRequiredService<IModuleDatabase>().Configure(o, DirectoryDbContext.ModuleId, typeof(DirectoryDbContext).Assembly), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<PersonalDataProtector>();
         services.AddScoped<DirectoryService>();
         services.AddScoped<IDirectory>(sp => sp.GetRequiredService<DirectoryService>());

@@ -25,8 +25,9 @@ public static class ModuleServiceCollectionExtensions
         where TContext : ModuleDbContext
     {
         var id = module.ModuleId;
+        // The options are built once (IModuleDatabase and what it adds are singletons); the context is per request.
         services.AddDbContext<TContext>((sp, options) =>
-            sp.GetRequiredService<IModuleDatabase>().Configure(options, id, typeof(TContext).Assembly));
+            sp.GetRequiredService<IModuleDatabase>().Configure(options, id, typeof(TContext).Assembly), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDbContextRegistration(id, typeof(TContext)));
         return services;
     }

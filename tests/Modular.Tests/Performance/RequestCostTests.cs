@@ -104,6 +104,39 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
         Assert.Equal(10, await CachedAsync(other, 11));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Concurrent_requests_wait_for_one_computation_of_a_value_and_make_their_own_when_it_fails(bool fails)
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var key = "test:flight:" + Guid.NewGuid();
+        var calls = 0;
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<int> AskAsync() => InAgencyAsync(agency, sp => sp.GetRequiredService<IAgencyCache>().GetOrCreateAsync(key, async _ =>
+        {
+            // The first computation waits for the gate; any other returns at once.
+            if (Interlocked.Increment(ref calls) == 1) return await gate.Task;
+            return 2;
+        }));
+        var first = AskAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Volatile.Read(ref calls) == 0 && clock.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
+        var others = Enumerable.Range(0, 5).Select(_ => AskAsync()).ToArray();
+        // Time for the others to reach the value; without waiting for the first they would compute their own meanwhile.
+        clock.Restart();
+        while (Volatile.Read(ref calls) == 1 && clock.Elapsed < TimeSpan.FromSeconds(2)) await Task.Delay(10);
+        Assert.Equal(1, Volatile.Read(ref calls));
+
+        if (fails) gate.SetException(new InvalidOperationException("the first request's computation failed"));
+        else gate.SetResult(1);
+        if (fails) await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        else Assert.Equal(1, await first);
+        var values = await Task.WhenAll(others);
+        if (fails) Assert.All(values, v => Assert.Equal(2, v));
+        else Assert.All(values, v => Assert.Equal(1, v));
+    }
+
     [Fact]
     public async Task Saves_of_the_directory_and_of_the_host_s_own_tables_bump_the_stamp_and_a_failed_save_does_not()
     {
