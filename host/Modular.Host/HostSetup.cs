@@ -102,7 +102,6 @@ public static class HostSetup
             if (!timings.Logged) timings.LogOnce(startupLogger, "first request " + context.Request.Path);
         });
         app.UseMiddleware<TraceIdHeaderMiddleware>();
-        app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestCost();
         app.UseLivePluginScope();
         if (!app.Environment.IsDevelopment())
@@ -115,6 +114,8 @@ public static class HostSetup
         app.UseOperations();
         app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
         app.UseApiErrors();
+        // Inside both error handlers, so neither sees a busy database: the one place that answers it (503, Retry-After).
+        app.UseMiddleware<Data.DatabaseBusyMiddleware>();
         app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseAllPluginStaticFiles(catalog);

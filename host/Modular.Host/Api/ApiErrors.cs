@@ -27,18 +27,14 @@ public static class ApiErrors
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                // A request the server could not read (a malformed body, one too large) is the caller's error.
-                // No database connection in time is "busy, try again" (503), not a fault.
-                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : Data.DatabaseBusy.Status(ex, StatusCodes.Status500InternalServerError),
+                // A request the server could not read (a malformed body, one too large) is the caller's error. A busy
+                // database never reaches here: DatabaseBusyMiddleware, inside, answers it.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
                 ExceptionHandler = WriteProblemAsync,
             });
             api.UseStatusCodePages(context => WriteProblemAsync(context.HttpContext));
         });
 
     // Results.Problem writes JSON whatever the request's Accept header says; the title is the status's standard one.
-    private static Task WriteProblemAsync(HttpContext http)
-    {
-        if (http.Response.StatusCode == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = Data.DatabaseBusy.RetryAfterSeconds.ToString();
-        return Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
-    }
+    private static Task WriteProblemAsync(HttpContext http) => Results.Problem(statusCode: http.Response.StatusCode).ExecuteAsync(http);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -17,13 +18,18 @@ public sealed class AgencyChange
 }
 
 /// <summary>
-/// Bumps the change stamp of every agency whose rows a save adds, changes or deletes, in the save's transaction (one
-/// is begun when the caller has none), so that a stamp never moves without its data nor the data without its stamp —
-/// on every instance. Added to every context of the host and the modules; runs after the audit's interceptor.
+/// Bumps the change stamp of every agency whose rows a transaction adds, changes or deletes, right before it commits (one
+/// is begun for a save when the caller has none), so that a stamp never moves without its data nor the data without its
+/// stamp — on every instance. Added to every context of the host and the modules; runs after the audit's interceptor.
+/// Saves only note the agencies, by the ADO transaction, so contexts sharing one transaction (the file store, a transfer's
+/// modules) are bumped once by whichever commits it. The stamp rows are locked only from the bump to the commit: an
+/// agency's saves do not queue on its row while a transaction is still at work (200 exam starts ran PostgreSQL's pool dry).
+/// No deadlock comes of it: a transaction at its bumps waits only on stamp rows, which every transaction takes last and in
+/// agency order, so no cycle can close.
 /// Rows count as an agency's when they are <see cref="IAgencyOwned"/>, carry an AgencyId / FromAgencyId / ToAgencyId,
 /// or are the agency itself. ExecuteUpdate/ExecuteDelete bypass it: code using them on data behind a cache bumps by hand.
 /// </summary>
-public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
+public sealed class AgencyChangeInterceptor : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] AgencyProperties = ["AgencyId", "FromAgencyId", "ToAgencyId"];
     private static readonly HashSet<Type> Ignored = [typeof(AgencyChange), typeof(Auditing.AuditEntry)];
@@ -31,9 +37,12 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
     // Stale saves' transactions not yet rolled back: PostgreSQL refuses a rollback while EF still reads the batch's
     // results, so it waits for the context's next save (or its disposal, which rolls back).
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _stale = new();
+    // The agencies each open transaction touched, in agency order. Keyed by the ADO transaction, which Npgsql reuses
+    // for the connection's next one: cleared when a transaction starts, commits, fails or rolls back.
+    private readonly ConditionalWeakTable<DbTransaction, SortedSet<int>> _pending = new();
     private long _generation;
 
-    /// <summary>Grows after every save of agency data in this process: a request re-reads stamps it read before one.</summary>
+    /// <summary>Grows after every commit of agency data in this process: a request re-reads stamps it read before one.</summary>
     public long Generation => Interlocked.Read(ref _generation);
 
     public const string BumpSql = """
@@ -46,9 +55,7 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } stale) RollBackStale(stale);
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
-        foreach (var agency in agencies) await db.Database.ExecuteSqlRawAsync(BumpSql, [agency], cancellationToken);
-        // Also inside a caller's transaction: the request that saves reads its stamps afresh.
-        Interlocked.Increment(ref _generation);
+        Note(db, agencies);
         return result;
     }
 
@@ -57,10 +64,13 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
         if (eventData.Context is { } stale) RollBackStale(stale);
         if (eventData.Context is not { } db || ChangedAgencies(db) is not { Count: > 0 } agencies) return result;
         if (db.Database.CurrentTransaction is null) _owned.AddOrUpdate(db, db.Database.BeginTransaction());
-        foreach (var agency in agencies) db.Database.ExecuteSqlRaw(BumpSql, [agency]);
-        Interlocked.Increment(ref _generation);
+        Note(db, agencies);
         return result;
     }
+
+    // Noted before the save runs: a failed save in a caller's transaction that commits anyway bumps once too many, never too few.
+    private void Note(DbContext db, SortedSet<int> agencies) =>
+        _pending.GetOrCreateValue(db.Database.CurrentTransaction!.GetDbTransaction()).UnionWith(agencies);
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -69,7 +79,6 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
             _owned.Remove(db);
             await transaction.CommitAsync(cancellationToken);
             await transaction.DisposeAsync();
-            Interlocked.Increment(ref _generation);
         }
         return result;
     }
@@ -81,10 +90,66 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor
             _owned.Remove(db);
             transaction.Commit();
             transaction.Dispose();
-            Interlocked.Increment(ref _generation);
         }
         return result;
     }
+
+    // ----- the transaction's end: the bumps last, then the generation once committed -----
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (_pending.TryGetValue(transaction, out var agencies) && eventData.Context is { } db)
+            foreach (var agency in agencies) await db.Database.ExecuteSqlRawAsync(BumpSql, [agency], cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (_pending.TryGetValue(transaction, out var agencies) && eventData.Context is { } db)
+            foreach (var agency in agencies) db.Database.ExecuteSqlRaw(BumpSql, [agency]);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (_pending.Remove(transaction)) Interlocked.Increment(ref _generation);
+    }
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        _pending.Remove(result);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        _pending.Remove(result);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => _pending.Remove(transaction);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    // ----- a save that did not go through: its owned transaction (and so its noted agencies) rolled back -----
 
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => RollBack(eventData.Context);
 

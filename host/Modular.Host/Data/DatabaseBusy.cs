@@ -21,16 +21,14 @@ public static class DatabaseBusy
         return false;
     }
 
-    /// <summary>The status for an unhandled exception: 503 when the database was busy, else <paramref name="otherwise"/>.</summary>
-    public static int Status(Exception? error, int otherwise) => Is(error) ? StatusCodes.Status503ServiceUnavailable : otherwise;
 }
 
 /// <summary>
-/// Outermost: a request whose database was busy answers 503 "系统繁忙，请稍后重试" with Retry-After. The portal's error page
-/// cannot be relied on here: rendering it needs the database too (sign-in, layout) and fails the same way, which the
-/// exam bench showed as 500s.
+/// The one answer to a busy database: 503 "系统繁忙，请稍后重试" with Retry-After, a problem on API paths. Placed inside the
+/// error page's and the API's exception handlers (and so also around the error page when it is re-executed), so neither
+/// turns it into a 500. Needs no database: the portal's error page does (sign-in, layout) and would fail the same way.
 /// </summary>
-public sealed class DatabaseBusyMiddleware(RequestDelegate next, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers)
+public sealed class DatabaseBusyMiddleware(RequestDelegate next, Microsoft.Extensions.Localization.IStringLocalizerFactory localizers, ILogger<DatabaseBusyMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -40,6 +38,8 @@ public sealed class DatabaseBusyMiddleware(RequestDelegate next, Microsoft.Exten
         }
         catch (Exception error) when (DatabaseBusy.Is(error) && !http.Response.HasStarted)
         {
+            // Not a fault to trace, but operators should see the pool running dry (the type only: messages may quote data).
+            logger.LogWarning("Database busy (no connection in time): {Method} answered 503; {Error}", http.Request.Method, error.GetType().Name);
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString();

@@ -12,7 +12,7 @@ public sealed class ErrorModel : PageModel
     public bool IsNotFound { get; private set; }
     public bool Forbidden { get; private set; }
     public bool TooLarge { get; private set; }
-    /// <summary>No database connection in time (the pool exhausted under load): 503, "busy, try again".</summary>
+    /// <summary>A 503 without a body of its own: "busy, try again". A busy database is answered before this page (DatabaseBusyMiddleware).</summary>
     public bool Busy { get; private set; }
     /// <summary>The request's trace id, as every log line of the request carries it: the user quotes it to the help desk.</summary>
     public string TraceId { get; private set; } = "";
@@ -30,12 +30,7 @@ public sealed class ErrorModel : PageModel
         var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         TooLarge = code == 413 || Response.StatusCode == 413 || error is Microsoft.AspNetCore.Http.BadHttpRequestException { StatusCode: 413 } or InvalidDataException;
         if (TooLarge) code = 413;
-        Busy = code == 503 || Data.DatabaseBusy.Is(error);
-        if (Busy)
-        {
-            code = 503;
-            Response.Headers.RetryAfter = Data.DatabaseBusy.RetryAfterSeconds.ToString();
-        }
+        Busy = code == 503;
         // Keep the status of the original failure (a re-executed 404 stays a 404).
         if (code is >= 400 and < 600) Response.StatusCode = code.Value;
     }

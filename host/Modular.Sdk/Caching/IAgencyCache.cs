@@ -3,7 +3,8 @@ namespace Modular.Sdk;
 /// <summary>
 /// Figures computed from an agency's data (a report, counts for a card or the to-do list), kept per agency until any of
 /// that agency's data changes. The host keeps a change stamp per agency that every save of agency data bumps in the same
-/// transaction (the host's own contexts, the directory and every <see cref="ModuleDbContext"/>), and each value is kept
+/// transaction, once per transaction just before its commit (the host's own contexts, the directory and every
+/// <see cref="ModuleDbContext"/>), and each value is kept
 /// under the stamp it was computed at: a save on any instance makes the next request compute afresh, and values no one
 /// asks for expire. A request reads the stamp at most once (again only after a save in this process).
 /// Without a current agency nothing is cached. Since 1.6.0.
@@ -21,7 +22,7 @@ public interface IAgencyCache
     /// <param name="cancellationToken">Stops the work.</param>
     Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default);
 
-    /// <summary>The current agency's change stamp: a number that grows with every save of its data (0 before the first, or without an agency).</summary>
+    /// <summary>The current agency's change stamp: a number that grows with every committed save of its data (0 before the first, or without an agency).</summary>
     /// <param name="cancellationToken">Stops the read.</param>
     Task<long> StampAsync(CancellationToken cancellationToken = default);
 }

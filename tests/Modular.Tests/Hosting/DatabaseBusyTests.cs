@@ -1,7 +1,12 @@
-using Microsoft.EntityFrameworkCore;
-using Modular.Host.Data;
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Modular.Host.Data;
+using Modular.Host.PartyDirectory;
+using Modular.Tests.Infrastructure;
 using Npgsql;
 
 namespace Modular.Tests.Hosting;
@@ -22,7 +27,6 @@ public sealed class DatabaseBusyTests
         Assert.True(DatabaseBusy.Is(PoolExhausted()));
         Assert.True(DatabaseBusy.Is(new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", PoolExhausted())));
         Assert.True(DatabaseBusy.Is(new DbUpdateException("save", PoolExhausted())));
-        Assert.Equal(503, DatabaseBusy.Status(PoolExhausted(), 500));
     }
 
     [Fact]
@@ -32,11 +36,11 @@ public sealed class DatabaseBusyTests
         Assert.False(DatabaseBusy.Is(new TimeoutException()));
         Assert.False(DatabaseBusy.Is(new NpgsqlException("syntax error")));
         Assert.False(DatabaseBusy.Is(new DbUpdateException("duplicate key value violates unique constraint")));
-        Assert.Equal(500, DatabaseBusy.Status(new InvalidOperationException("a bug"), 500));
+        Assert.False(DatabaseBusy.Is(new InvalidOperationException("a bug")));
     }
 }
 
-/// <summary>The outermost answer when even the error page cannot get a connection: 503 in Chinese, never a 500.</summary>
+/// <summary>The busy answer itself: 503 in Chinese (a problem on API paths), never a 500; anything else goes on to the error handlers.</summary>
 public sealed class DatabaseBusyMiddlewareTests
 {
     private static async Task<(HttpContext Http, string Body)> RunAsync(string path, Exception thrown)
@@ -45,7 +49,8 @@ public sealed class DatabaseBusyMiddlewareTests
         http.Request.Path = path;
         http.Response.Body = new MemoryStream();
         http.RequestServices = new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddProblemDetails().AddLogging().BuildServiceProvider();
-        var middleware = new DatabaseBusyMiddleware(_ => throw thrown, new Modular.Host.Localization.JsonStringLocalizerFactory());
+        var middleware = new DatabaseBusyMiddleware(_ => throw thrown, new Modular.Host.Localization.JsonStringLocalizerFactory(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseBusyMiddleware>.Instance);
         await middleware.InvokeAsync(http);
         http.Response.Body.Position = 0;
         return (http, await new StreamReader(http.Response.Body).ReadToEndAsync());
@@ -76,5 +81,93 @@ public sealed class DatabaseBusyMiddlewareTests
     public async Task Any_other_failure_is_left_to_the_error_page()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => RunAsync("/", new InvalidOperationException("a bug")));
+    }
+}
+
+/// <summary>
+/// Through the real pipeline: a page and an API whose database gives no connection answer 503 with Retry-After from the
+/// one busy answer (DatabaseBusyMiddleware), never a 500 — also when the error page could not render either.
+/// </summary>
+public sealed class DatabaseBusyPipelineTests : IClassFixture<DatabaseBusyPipelineTests.Portal>
+{
+    public const string BusyHeader = "X-Test-Database-Busy";
+
+    /// <summary>Every connection a request carrying <see cref="BusyHeader"/> opens fails as an exhausted pool does.</summary>
+    public sealed class Portal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services =>
+            {
+                services.AddHttpContextAccessor();
+                services.ConfigureDbContext<HostDbContext>((sp, o) => o.AddInterceptors(new BusyConnections(sp.GetRequiredService<IHttpContextAccessor>())));
+                services.ConfigureDbContext<DirectoryDbContext>((sp, o) => o.AddInterceptors(new BusyConnections(sp.GetRequiredService<IHttpContextAccessor>())));
+            });
+        }
+    }
+
+    private sealed class BusyConnections(IHttpContextAccessor http) : DbConnectionInterceptor
+    {
+        private void ThrowIfBusy()
+        {
+            if (http.HttpContext?.Request.Headers.ContainsKey(BusyHeader) == true)
+                throw new NpgsqlException("The connection pool has been exhausted", new TimeoutException());
+        }
+
+        public override InterceptionResult ConnectionOpening(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            ThrowIfBusy();
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            ThrowIfBusy();
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private readonly Portal _portal;
+    public DatabaseBusyPipelineTests(Portal portal) => _portal = portal;
+
+    // Answered in one place: no exception handler (error page, API problem) saw the request's error as a fault; the
+    // busy answer warned, in the request's trace.
+    private async Task<HttpResponseMessage> BusyGetAsync(HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add(BusyHeader, "1");
+        var response = await client.SendAsync(request);
+        var trace = response.Headers.GetValues(Modular.Host.Operations.TelemetrySetup.TraceIdHeader).Single();
+        var logged = _portal.Log.Records.Where(r => r.TraceId == trace).ToList();
+        Assert.Contains(logged, r => r.Category == typeof(DatabaseBusyMiddleware).FullName);
+        Assert.DoesNotContain(logged, r => r.Category.StartsWith("Microsoft.AspNetCore.Diagnostics", StringComparison.Ordinal));
+        return response;
+    }
+
+    [Fact]
+    public async Task A_page_answers_503_try_again_with_Retry_After()
+    {
+        var client = await _portal.SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        var response = await BusyGetAsync(client, "/");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString());
+        Assert.Contains("系统繁忙，请稍后重试", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_API_answers_a_503_problem_with_Retry_After()
+    {
+        var client = await _portal.SignedInAsync("office");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/no-such-thing")).StatusCode);
+
+        var response = await BusyGetAsync(client, "/api/no-such-thing");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":503", await response.Content.ReadAsStringAsync());
     }
 }
