@@ -124,14 +124,40 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor, IDbTransac
     public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
         _pending.Remove(result);
+        Began(eventData.Context);
         return result;
     }
 
     public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
     {
         _pending.Remove(result);
+        Began(eventData.Context);
         return ValueTask.FromResult(result);
     }
+
+    public DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
+    {
+        Began(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Began(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    // Contexts that ever had a transaction: only those need EF asked whether one is open now (asking makes a context set
+    // itself up, which a request whose figures are all kept would otherwise not pay).
+    private readonly ConditionalWeakTable<DbContext, object> _began = new();
+
+    private void Began(DbContext? db)
+    {
+        if (db is not null) _began.AddOrUpdate(db, db);
+    }
+
+    /// <summary>Whether <paramref name="db"/> is in a transaction now.</summary>
+    public bool InTransaction(DbContext db) => _began.TryGetValue(db, out _) && db.Database.CurrentTransaction is not null;
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
 
@@ -234,23 +260,19 @@ public sealed class AgencyChangeInterceptor : SaveChangesInterceptor, IDbTransac
     }
 }
 
-/// <summary>The stamps a request has read, once each (again only after a save in this process).</summary>
-public sealed class AgencyStamps(DirectoryDbContext db, AgencyChangeInterceptor changes)
+/// <summary>The stamps a request has read, once each (again only after a commit in this process).</summary>
+public sealed class AgencyStamps(DirectoryDbContext db, AgencyChangeInterceptor changes, StampReader reader)
 {
-    private static readonly Func<DirectoryDbContext, int, CancellationToken, Task<long>> Read =
-        EF.CompileAsyncQuery((DirectoryDbContext c, int agency, CancellationToken _) =>
-            c.AgencyChanges.Where(s => s.AgencyId == agency).Select(s => s.Stamp).FirstOrDefault());
-
     private readonly Dictionary<int, (long Stamp, long Generation)> _read = [];
 
-    /// <summary>The directory's context (which reads the stamps) is in a transaction: what it reads may yet be rolled back.</summary>
-    public bool InTransaction => db.Database.CurrentTransaction is not null;
+    /// <summary>The directory's context is in a transaction: what the request reads may not be committed yet.</summary>
+    public bool InTransaction => changes.InTransaction(db);
 
     public async Task<long> StampAsync(int agencyId, CancellationToken ct)
     {
         var generation = changes.Generation;
         if (_read.TryGetValue(agencyId, out var known) && known.Generation == generation) return known.Stamp;
-        var stamp = await Read(db, agencyId, ct);
+        var stamp = await reader.ReadAsync(agencyId, ct);
         _read[agencyId] = (stamp, generation);
         return stamp;
     }

@@ -20,6 +20,7 @@ public static class DataSetup
         services.AddSingleton<Operations.RequestCostMeter>();
         services.AddSingleton<Operations.QueryCountInterceptor>();
         services.AddSingleton<AgencyChangeInterceptor>();
+        services.AddSingleton<StampReader>();
         services.AddScoped<AgencyStamps>();
         services.AddSingleton<AgencyCacheFlights>();
         services.AddScoped<IAgencyCache, AgencyCache>();
