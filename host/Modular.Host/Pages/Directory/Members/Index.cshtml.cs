@@ -8,7 +8,7 @@ using Modular.Sdk;
 namespace Modular.Host.Pages.Directory.Members;
 
 /// <summary>The roster the user may see: search, filters, sorting, server-side paging; personal data masked.</summary>
-public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory, ICurrentUser user) : PageModel
+public sealed class IndexModel(DirectoryService directory, IAgencyCache cache, ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Org { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
         if (query is null) return NotFound();
         var scope = await directory.GetCurrentScopeAsync(ct);
         CanCreate = scope.AgencyWide || scope.OrganizationIds.Count > 0;
-        var orgs = await db.Organizations.AsNoTracking().OrderBy(o => o.Path).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
+        var orgs = await directory.GetOrganizationsAsync(ct);
         _names = orgs.ToDictionary(o => o.Id, o => o.Name);
         Organizations = orgs.Where(o => o.Kind != OrganizationKind.PartyGroup && scope.CanSeeOrganization(o.Id)).Select(o => (o.Id, o.Name)).ToList();
         // Only the shown columns: not the protected ID and phone, nor the rest of the record.
@@ -44,7 +44,11 @@ public sealed class IndexModel(DirectoryDbContext db, DirectoryService directory
             Id = m.Id, Name = m.Name, Gender = m.Gender, Stage = m.Stage, Situation = m.Situation, OrganizationId = m.OrganizationId,
             GroupId = m.GroupId, PhoneMasked = m.PhoneMasked, IsLeadingCadre = m.IsLeadingCadre, JoinedDate = m.JoinedDate,
         });
-        List = await PagedList<Member>.CreateAsync(shown, PageNumber, 20, ct);
+        // The whole roster's size is kept per scope until the agency's data changes; a filtered one is counted.
+        int? total = Q is null && Org is null && Stage is null && Situation is null
+            ? await cache.GetOrCreateAsync($"directory:roster-count:{scope.AgencyWide}:{scope.OwnMemberId}:{string.Join(',', scope.OrganizationIds.Order())}", shown.CountAsync, ct)
+            : null;
+        List = await PagedList<Member>.CreateAsync(shown, PageNumber, 20, total, ct);
         return Page();
     }
 }
