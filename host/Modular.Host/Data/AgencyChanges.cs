@@ -301,13 +301,29 @@ public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMem
         var stamp = await stamps.StampAsync(id, cancellationToken);
         // Within a directory transaction the stamp and data may be uncommitted: a rollback would reuse the stamp's number.
         if (stamps.InTransaction) return await create(cancellationToken);
-        var memoryKey = (typeof(AgencyCache), id, key, stamp, typeof(T));
+        var memoryKey = MemoryKey<T>(id, key, stamp);
         if (memory.TryGetValue(memoryKey, out T? cached)) return cached!;
         var requestKey = $"{key}\n{stamp}";
         if (_thisRequest.TryGetValue(requestKey, out var pending) && pending is Task<T> same) return await same;
         var made = CreateOnceAsync(memoryKey, create, cancellationToken);
         _thisRequest[requestKey] = made;
         return await made;
+    }
+
+    private static object MemoryKey<T>(int agencyId, string key, long stamp) => (typeof(AgencyCache), agencyId, key, stamp, typeof(T));
+
+    /// <summary>
+    /// The value kept under <paramref name="key"/> at the agency's current stamp, if there is one; else whether another
+    /// request is making it now.
+    /// </summary>
+    public async Task<(bool Found, T? Value, bool Running)> PeekAsync<T>(string key, CancellationToken cancellationToken)
+    {
+        if (agency.Id is not { } id) return (false, default, false);
+        var stamp = await stamps.StampAsync(id, cancellationToken);
+        if (stamps.InTransaction) return (false, default, false);
+        var memoryKey = MemoryKey<T>(id, key, stamp);
+        if (memory.TryGetValue(memoryKey, out T? cached)) return (true, cached, false);
+        return (false, default, flights.Running.ContainsKey(memoryKey));
     }
 
     // After a save (or when a minute turns, for keys with the time in them) many requests ask at once: one computes, the

@@ -139,6 +139,31 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     }
 
     [Fact]
+    public async Task When_the_minute_turns_one_request_makes_a_kept_card_afresh_while_the_others_show_the_last_minute_s()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        // Just after a minute's turn, so that only the test turns the next one.
+        var now = portal.Clock.GetUtcNow();
+        portal.Clock.Set(new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero).AddMinutes(1).AddSeconds(5));
+        Task<int> AskAsync(Func<CancellationToken, Task<int>> create) => InAgencyAsync(agency, sp =>
+            sp.GetRequiredService<Modular.Host.Shell.Dashboard.ContributionCache>().GetOrCreateAsync("test", typeof(RequestCostTests), create, CancellationToken.None));
+        Assert.Equal(1, await AskAsync(_ => Task.FromResult(1)));
+        Assert.Equal(1, await AskAsync(_ => Task.FromResult(9)));
+
+        portal.Clock.Advance(TimeSpan.FromMinutes(1));
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var making = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = AskAsync(async _ => { making.TrySetResult(); return await gate.Task; });
+        await making.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Meanwhile another request gets the last minute's value at once (it would wait for the first before).
+        Assert.Equal(1, await AskAsync(_ => Task.FromResult(7)).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        gate.SetResult(2);
+        Assert.Equal(2, await first);
+        Assert.Equal(2, await AskAsync(_ => Task.FromResult(8)));
+    }
+
+    [Fact]
     public async Task Saves_of_the_directory_and_of_the_host_s_own_tables_bump_the_stamp_and_a_failed_save_does_not()
     {
         var agency = await portal.DemoAgencyIdAsync();
