@@ -10,7 +10,7 @@ namespace Modular.Host.Data;
 /// own with the statement prepared once, without a DbContext, its query pipeline or a trip through the connection pool
 /// for each read (in the profile the stamp's read through EF was a fifth of a kept dashboard's cost).
 /// </summary>
-public sealed class StampReader(DatabaseSettings settings) : IAsyncDisposable
+public sealed class StampReader(DatabaseSettings settings) : IAsyncDisposable, IDisposable
 {
     // A few idle connections are kept; more are closed (a PostgreSQL pool's connections are the pages' too).
     private const int MostIdle = 4;
@@ -73,5 +73,12 @@ public sealed class StampReader(DatabaseSettings settings) : IAsyncDisposable
     {
         Volatile.Write(ref _disposed, true);
         while (_idle.TryTake(out var lease)) await lease.Connection.DisposeAsync();
+    }
+
+    // Containers disposed without await (Autofac refuses a component that only disposes asynchronously).
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        while (_idle.TryTake(out var lease)) lease.Connection.Dispose();
     }
 }
