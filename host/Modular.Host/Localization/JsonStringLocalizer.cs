@@ -38,25 +38,38 @@ public sealed class JsonStringLocalizer : IStringLocalizer
 
     private LocalizedString Find(string name, object[]? args)
     {
-        var culture = CultureInfo.CurrentUICulture;
+        var value = Lookup(name);
+        return new LocalizedString(name, Format(value ?? name, args), resourceNotFound: value is null);
+    }
+
+    /// <summary>The text for <paramref name="name"/> in the current UI culture (or the key itself), without a LocalizedString.</summary>
+    public string Text(string name, object[]? args = null) => Format(Lookup(name) ?? name, args);
+
+    private static string Format(string text, object[]? args) =>
+        args is { Length: > 0 } ? string.Format(CultureInfo.CurrentUICulture, text, args) : text;
+
+    private string? Lookup(string name)
+    {
         string? value = null;
-        for (var c = culture; value is null && !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        for (var c = CultureInfo.CurrentUICulture; value is null && !string.IsNullOrEmpty(c.Name); c = c.Parent)
         {
             Table(c.Name).TryGetValue(name, out value);
         }
-        var text = value ?? name;
-        if (args is { Length: > 0 }) text = string.Format(culture, text, args);
-        return new LocalizedString(name, text, resourceNotFound: value is null);
+        return value;
     }
 
-    private IReadOnlyDictionary<string, string> Table(string culture) => _tables.GetOrAdd(culture, c =>
+    // Looked up on every string of every page: no delegate allocated once the culture's table is loaded.
+    private IReadOnlyDictionary<string, string> Table(string culture) =>
+        _tables.TryGetValue(culture, out var table) ? table : _tables.GetOrAdd(culture, Load);
+
+    private IReadOnlyDictionary<string, string> Load(string c)
     {
         var suffix = $"Resources.{c}.json";
         var resource = _assembly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
         if (resource is null) return new Dictionary<string, string>();
         using var stream = _assembly.GetManifestResourceStream(resource)!;
         return JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? new Dictionary<string, string>();
-    });
+    }
 }
 
 /// <summary>The host's own UI strings.</summary>
@@ -69,6 +82,6 @@ public interface IText
 public sealed class HostText(JsonStringLocalizerFactory factory) : IText
 {
     private readonly JsonStringLocalizer _l = factory.For(typeof(HostText).Assembly);
-    public string this[string key] => _l[key].Value;
-    public string this[string key, params object[] args] => _l[key, args].Value;
+    public string this[string key] => _l.Text(key);
+    public string this[string key, params object[] args] => _l.Text(key, args);
 }

@@ -15,7 +15,8 @@ public static class LocalizationSetup
         var localizerFactory = new JsonStringLocalizerFactory();
         services.AddSingleton(localizerFactory);
         services.AddSingleton<IStringLocalizerFactory>(localizerFactory);
-        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        // One per type: it only holds the factory's localizer, which reads the culture at each call.
+        services.AddSingleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddSingleton<IText, HostText>();
         services.Configure<RequestLocalizationOptions>(o =>
         {

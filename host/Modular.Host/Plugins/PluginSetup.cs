@@ -1,3 +1,4 @@
+using Autofac.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Modular.Host.Auditing;
@@ -106,20 +107,25 @@ public static class PluginSetup
         "Plugin:" + o.Id, $"{o.Version}: {o.Message}", o.Success, null, "system", null, null))
         .Concat(outcomes.Refused.Select(r => new AuditRecord("plugin.instance.refused", "Plugin:" + r.Key, r.Value.Reason, false, null, "system", null, null)));
 
-    /// <summary>Once a plugin was installed while running, requests are served from its scope (host, earlier and new plugins).</summary>
+    /// <summary>
+    /// A request's services (<see cref="RequestServices"/>: singletons from a table): once a plugin was installed while running,
+    /// from its scope (host, earlier and new plugins).
+    /// </summary>
     public static void UseLivePluginScope(this WebApplication app)
     {
         var live = app.Services.GetRequiredService<LivePlugins>();
         app.Use(async (http, next) =>
         {
+            var previous = http.RequestServices;
             if (live.Scope is not { } pluginScope)
             {
-                await next(http);
+                if (previous is AutofacServiceProvider autofac) http.RequestServices = RequestServices.Over(autofac);
+                try { await next(http); }
+                finally { http.RequestServices = previous; }
                 return;
             }
             await using var requestScope = pluginScope.BeginLifetimeScope();
-            var previous = http.RequestServices;
-            http.RequestServices = new Autofac.Extensions.DependencyInjection.AutofacServiceProvider(requestScope);
+            http.RequestServices = RequestServices.Over(new AutofacServiceProvider(requestScope));
             try { await next(http); }
             finally { http.RequestServices = previous; }
         });

@@ -19,10 +19,29 @@ public sealed class PermissionChecker(PluginCatalog catalog, Tenancy.ModuleGate 
         if (!user.IsAuthenticated && !asOffice) return false;
         var dot = permission.IndexOf('.');
         if (dot <= 0) return false;
-        var plugin = catalog.Find(permission[..dot]);
-        var definition = plugin?.Permissions.FirstOrDefault(p => p.Name == permission);
-        if (definition is null || !gate.IsEnabled(agency.Id, plugin!.Id)) return false;
+        if (Definition(permission, dot) is not { } found || !gate.IsEnabled(agency.Id, found.Plugin.Id)) return false;
+        var definition = found.Definition;
         if (asOffice) return definition.DefaultRoles.Contains(Roles.AgencyAdmin);
-        return application.IsApplication ? application.Permissions.Contains(permission) : definition.DefaultRoles.Any(user.IsInAgencyRole);
+        if (application.IsApplication) return application.Permissions.Contains(permission);
+        foreach (var role in definition.DefaultRoles)
+            if (user.IsInAgencyRole(role)) return true;
+        return false;
+    }
+
+    // The running plugin that defines the permission, and its definition: asked for every menu item, so no allocation.
+    private (PluginDescriptor Plugin, PermissionDefinition Definition)? Definition(string permission, int dot)
+    {
+        var id = permission.AsSpan(0, dot);
+        var plugins = catalog.All;
+        for (var i = 0; i < plugins.Count; i++)
+        {
+            var plugin = plugins[i];
+            if (plugin.Manifest is null || !plugin.IsRunning || !id.SequenceEqual(plugin.Id)) continue;
+            var definitions = plugin.Permissions;
+            for (var j = 0; j < definitions.Count; j++)
+                if (definitions[j].Name == permission) return (plugin, definitions[j]);
+            return null;
+        }
+        return null;
     }
 }

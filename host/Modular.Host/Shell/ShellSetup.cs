@@ -63,6 +63,7 @@ public static class ShellSetup
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(HostText)));
         // The layout shows the errors that no field of the page showed.
         services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.IHtmlGenerator, ShownErrorsHtmlGenerator>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.Razor.ITagHelperFactory, CachedTagHelperFactory>();
         return services;
     }
 }

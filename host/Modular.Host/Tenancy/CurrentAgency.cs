@@ -28,5 +28,6 @@ public sealed class CurrentUser(IHttpContextAccessor http) : ICurrentUser
     public IReadOnlyCollection<string> AgencyRoles =>
         IsAuthenticated ? Principal!.FindAll(PortalClaims.AgencyRole).Select(c => c.Value).ToHashSet() : [];
 
-    public bool IsInAgencyRole(string role) => AgencyRoles.Contains(role);
+    // Asked for each menu item's roles: a look at the claims, not a set built per question.
+    public bool IsInAgencyRole(string role) => IsAuthenticated && Principal!.HasClaim(PortalClaims.AgencyRole, role);
 }
