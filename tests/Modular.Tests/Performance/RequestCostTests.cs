@@ -164,6 +164,45 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     }
 
     [Fact]
+    public async Task At_a_period_s_turn_the_others_get_the_last_period_s_value_while_one_makes_it_but_not_after_a_save()
+    {
+        var agency = await portal.DemoAgencyIdAsync();
+        var key = "test:period:" + Guid.NewGuid();
+        var today = new DateOnly(2026, 12, 4);
+        Task<int> AskAsync(DateOnly day, Func<CancellationToken, Task<int>> create) =>
+            InAgencyAsync(agency, sp => sp.GetRequiredService<IAgencyCache>().GetOrCreateAsync(key, CachePeriod.Day(day), create));
+        Assert.Equal(1, await AskAsync(today, _ => Task.FromResult(1)));
+        Assert.Equal(1, await AskAsync(today, _ => Task.FromResult(9)));
+
+        // The day turns: while one request makes the new day's value, another gets yesterday's at once.
+        var gate = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var making = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = AskAsync(today.AddDays(1), async _ => { making.TrySetResult(); return await gate.Task; });
+        await making.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await AskAsync(today.AddDays(1), _ => Task.FromResult(7)).WaitAsync(TimeSpan.FromSeconds(30)));
+        gate.SetResult(2);
+        Assert.Equal(2, await first);
+        Assert.Equal(2, await AskAsync(today.AddDays(1), _ => Task.FromResult(8)));
+
+        // After a save the last day's value is of an older stamp: nobody gets it, whoever makes the new one.
+        await InAgencyAsync(agency, async sp =>
+        {
+            var db = sp.GetRequiredService<DirectoryDbContext>();
+            var org = await db.Organizations.OrderBy(o => o.Id).FirstAsync();
+            org.SortOrder++;
+            return await db.SaveChangesAsync();
+        });
+        var failing = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        making = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = AskAsync(today.AddDays(2), async _ => { making.TrySetResult(); return await failing.Task; });
+        await making.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var other = AskAsync(today.AddDays(2), _ => Task.FromResult(3));
+        failing.SetException(new InvalidOperationException("the first request's computation failed"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => second);
+        Assert.Equal(3, await other);
+    }
+
+    [Fact]
     public async Task Saves_of_the_directory_and_of_the_host_s_own_tables_bump_the_stamp_and_a_failed_save_does_not()
     {
         var agency = await portal.DemoAgencyIdAsync();

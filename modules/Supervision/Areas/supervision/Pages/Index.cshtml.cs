@@ -35,10 +35,10 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         var year = Year.Value;
         var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
         // Per viewer (what they see), year and day; anything that could change the answer is a save of the agency's data.
-        var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}:{today:yyyy-MM-dd}";
+        var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}";
         // Enter once: open tasks that records prove close before the list is read. The records are other modules' saves
         // in this agency, so after one check nothing new can be proved until its stamp moves (the job closes them too).
-        var closed = await cache.GetOrCreateAsync(key + ":proved", async c =>
+        var closed = await cache.GetOrCreateAsync(key + ":proved", CachePeriod.Day(today), async c =>
         {
             var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(c);
             return proved.Count > 0 ? await proof.CloseProvedAsync(proved, c) : 0;
@@ -46,7 +46,7 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         if (closed > 0) this.ShowMessage(T["{0} tasks were closed by their records.", closed]);
         db.ChangeTracker.Clear();
         var query = mine.AsNoTracking();
-        var counts = await cache.GetOrCreateAsync(key + ":counts", async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
+        var counts = await cache.GetOrCreateAsync(key + ":counts", CachePeriod.Day(today), async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
             .GroupBy(t => 1).Select(g => new OpenCounts(g.Count(), g.Count(t => t.Deadline < today))).FirstOrDefaultAsync(c) ?? new OpenCounts(0, 0), ct);
         (OpenCount, OverdueCount) = (counts.Open, counts.Overdue);
         var filtered = !string.IsNullOrWhiteSpace(Q);
