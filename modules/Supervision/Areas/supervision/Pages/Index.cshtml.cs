@@ -49,8 +49,6 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         var counts = await cache.GetOrCreateAsync(key + ":counts", CachePeriod.Day(today), async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
             .GroupBy(t => 1).Select(g => new OpenCounts(g.Count(), g.Count(t => t.Deadline < today))).FirstOrDefaultAsync(c) ?? new OpenCounts(0, 0), ct);
         (OpenCount, OverdueCount) = (counts.Open, counts.Overdue);
-        var filtered = !string.IsNullOrWhiteSpace(Q);
-        int? total = filtered ? null : Show switch { "overdue" => OverdueCount, null or "" or "open" => OpenCount, _ => null };
         query = Show switch
         {
             "overdue" => query.Where(t => t.Status == WorkTaskStatus.Open && t.Deadline < today),
@@ -71,7 +69,9 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
             "-title" => query.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
             _ => query.OrderBy(t => t.Deadline).ThenBy(t => t.Id),
         };
-        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, total, ct);
+        // The count is kept per viewer, year, list and day until the agency's data changes; a search is counted.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{key}:count:{Show}:{today:yyyy-MM-dd}" : null;
+        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, cache, totalKey, ct);
         var ids = List.Items.Select(t => t.Id).ToList();
         var steps = await db.Steps.AsNoTracking().Where(s => ids.Contains(s.TaskId)).Select(s => new { s.TaskId, s.Kind }).ToListAsync(ct);
         Stages = List.Items.ToDictionary(t => t.Id, t => TaskRules.Stage(t.Status, steps.Where(s => s.TaskId == t.Id).Select(s => s.Kind)));
