@@ -69,12 +69,13 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
             "-title" => query.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
             _ => query.OrderBy(t => t.Deadline).ThenBy(t => t.Id),
         };
-        // The count is kept per viewer, year, list and day until the agency's data changes; a search is counted.
+        // The count is kept per viewer, year, list and day until the agency's data changes; a search is counted. The rows come
+        // with their steps' kinds (the stage) in the same command.
         var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{key}:count:{Show}:{today:yyyy-MM-dd}" : null;
-        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, cache, totalKey, ct);
-        var ids = List.Items.Select(t => t.Id).ToList();
-        var steps = await db.Steps.AsNoTracking().Where(s => ids.Contains(s.TaskId)).Select(s => new { s.TaskId, s.Kind }).ToListAsync(ct);
-        Stages = List.Items.ToDictionary(t => t.Id, t => TaskRules.Stage(t.Status, steps.Where(s => s.TaskId == t.Id).Select(s => s.Kind)));
+        var rows = await PagedList<TaskRow>.CreateAsync(query.Select(t => new TaskRow { Task = t, Steps = t.Steps.Select(s => s.Kind).ToList() }),
+            PageNumber, 20, cache, totalKey, ct);
+        List = new PagedList<WorkTask>(rows.Items.Select(r => r.Task).ToList(), rows.Page, rows.PageSize, rows.Total);
+        Stages = rows.Items.ToDictionary(r => r.Task.Id, r => TaskRules.Stage(r.Task.Status, r.Steps));
         OrgNames = await people.OrganizationsByIdAsync(ct);
         Names = await people.NamesAsync(List.Items.Select(t => t.OwnerMemberId), ct);
         if (access.IsManager) FromAbove = await higher.ListAsync(ct);
@@ -82,4 +83,10 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
     }
 
     private sealed record OpenCounts(int Open, int Overdue);
+
+    private sealed record TaskRow
+    {
+        public required WorkTask Task { get; init; }
+        public required List<StepKind> Steps { get; init; }
+    }
 }
