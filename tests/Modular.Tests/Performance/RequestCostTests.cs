@@ -56,7 +56,7 @@ public sealed class RequestCostTests(RequestCostTests.Portal portal, ITestOutput
     // Supervision's check of record-proved tasks and its counts are kept per viewer, year and day under the stamp; the
     // rows come with their steps, and the tasks from above are kept.
     [InlineData("/m/supervision", 2)]
-    [InlineData("/m/civilization", 3)]
+    [InlineData("/m/civilization", 2)]
     // The campaign, its scores and owners are kept; the page reads its 50 items (their count only when filtered).
     [InlineData("/m/civilization/Campaigns/Details/1", 2)]
     public async Task A_signed_in_page_asks_the_database_a_bounded_number_of_times(string path, int most)
