@@ -23,6 +23,6 @@ public readonly record struct CachePeriod
     /// <summary>The period before this one (the last minute, yesterday).</summary>
     public CachePeriod Previous => new(_unit, _number - 1);
 
-    /// <summary>The period as a key part, such as "d739223".</summary>
+    /// <summary>The period as a key part, such as "d739953" (4 December 2026).</summary>
     public override string ToString() => $"{_unit}{_number}";
 }

@@ -34,7 +34,8 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         Year = SaneDates.SaneYear(Year) ?? today.Year;
         var year = Year.Value;
         var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
-        // Per viewer (what they see), year and day; anything that could change the answer is a save of the agency's data.
+        // Per viewer (what they see), year and day (the period); anything that could change the answer is a save of the
+        // agency's data.
         var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}";
         // Enter once: open tasks that records prove close before the list is read. The records are other modules' saves
         // in this agency, so after one check nothing new can be proved until its stamp moves (the job closes them too).
