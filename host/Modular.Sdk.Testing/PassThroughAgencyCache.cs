@@ -7,5 +7,8 @@ public sealed class PassThroughAgencyCache : IAgencyCache
     public Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default) => create(cancellationToken);
 
     /// <inheritdoc />
+    public Task<T> GetOrCreateAsync<T>(string key, CachePeriod period, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default) => create(cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> StampAsync(CancellationToken cancellationToken = default) => Task.FromResult(0L);
 }

@@ -294,40 +294,46 @@ public sealed class AgencyCache(ICurrentAgency agency, AgencyStamps stamps, IMem
     public Task<long> StampAsync(CancellationToken cancellationToken = default) =>
         agency.Id is { } id ? stamps.StampAsync(id, cancellationToken) : Task.FromResult(0L);
 
-    public async Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default)
+    public async Task<T> GetOrCreateAsync<T>(string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default) =>
+        await LocateAsync(cancellationToken) is { } at ? await GetOrMakeAsync(at, key, create, cancellationToken) : await create(cancellationToken);
+
+    public async Task<T> GetOrCreateAsync<T>(string key, CachePeriod period, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken = default)
     {
-        if (agency.Id is not { } id) return await create(cancellationToken);
+        if (await LocateAsync(cancellationToken) is not { } at) return await create(cancellationToken);
+        var current = $"{key}@{period}";
+        // The period has just turned and another request is making its value: the last period's meanwhile, if of this stamp.
+        if (flights.Running.ContainsKey(at.MemoryKey<T>(current)) && memory.TryGetValue(at.MemoryKey<T>($"{key}@{period.Previous}"), out T? last)) return last!;
+        return await GetOrMakeAsync(at, current, create, cancellationToken);
+    }
+
+    /// <summary>Where the current agency's values are kept now: its stamp; null when nothing may be kept.</summary>
+    private async Task<Place?> LocateAsync(CancellationToken cancellationToken)
+    {
+        if (agency.Id is not { } id) return null;
         // Read the stamp before the data: a value is never older than the stamp it is kept under.
         var stamp = await stamps.StampAsync(id, cancellationToken);
         // Within a directory transaction the stamp and data may be uncommitted: a rollback would reuse the stamp's number.
-        if (stamps.InTransaction) return await create(cancellationToken);
-        var memoryKey = MemoryKey<T>(id, key, stamp);
+        return stamps.InTransaction ? null : new Place(id, stamp);
+    }
+
+    private readonly record struct Place(int AgencyId, long Stamp)
+    {
+        public object MemoryKey<T>(string key) => (typeof(AgencyCache), AgencyId, key, Stamp, typeof(T));
+    }
+
+    private async Task<T> GetOrMakeAsync<T>(Place at, string key, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
+    {
+        var memoryKey = at.MemoryKey<T>(key);
         if (memory.TryGetValue(memoryKey, out T? cached)) return cached!;
-        var requestKey = $"{key}\n{stamp}";
+        var requestKey = $"{key}\n{at.Stamp}";
         if (_thisRequest.TryGetValue(requestKey, out var pending) && pending is Task<T> same) return await same;
         var made = CreateOnceAsync(memoryKey, create, cancellationToken);
         _thisRequest[requestKey] = made;
         return await made;
     }
 
-    private static object MemoryKey<T>(int agencyId, string key, long stamp) => (typeof(AgencyCache), agencyId, key, stamp, typeof(T));
-
-    /// <summary>
-    /// The value kept under <paramref name="key"/> at the agency's current stamp, if there is one; else whether another
-    /// request is making it now.
-    /// </summary>
-    public async Task<(bool Found, T? Value, bool Running)> PeekAsync<T>(string key, CancellationToken cancellationToken)
-    {
-        if (agency.Id is not { } id) return (false, default, false);
-        var stamp = await stamps.StampAsync(id, cancellationToken);
-        if (stamps.InTransaction) return (false, default, false);
-        var memoryKey = MemoryKey<T>(id, key, stamp);
-        if (memory.TryGetValue(memoryKey, out T? cached)) return (true, cached, false);
-        return (false, default, flights.Running.ContainsKey(memoryKey));
-    }
-
-    // After a save (or when a minute turns, for keys with the time in them) many requests ask at once: one computes, the
-    // others wait for its value. Should it fail or its request go away, each waiting request computes its own.
+    // After a save many requests ask at once (also when a period turns, if the last period's value is of an older stamp):
+    // one computes, the others wait for its value. Should it fail or its request go away, each waiting request computes its own.
     private async Task<T> CreateOnceAsync<T>(object memoryKey, Func<CancellationToken, Task<T>> create, CancellationToken cancellationToken)
     {
         var mine = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);

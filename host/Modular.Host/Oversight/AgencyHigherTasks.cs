@@ -9,14 +9,16 @@ namespace Modular.Host.Oversight;
 /// The committee's tasks as the current agency sees them (<see cref="IHigherTasks"/>): its own copies only, so another
 /// agency's id is unknown. Reports are saved through the host's context and audited under the reporting module.
 /// </summary>
-public sealed class AgencyHigherTasks(HostDbContext db, ICurrentAgency agency, IAuditLog audit, IText text, TimeProvider clock) : IHigherTasks
+public sealed class AgencyHigherTasks(HostDbContext db, ICurrentAgency agency, IAuditLog audit, IText text, TimeProvider clock, IAgencyCache cache) : IHigherTasks
 {
+    // Kept until the agency's data changes: every change the agency sees is a save of its copy (issue, press, reply,
+    // report), and the committee's task itself is never edited once issued.
     public async Task<IReadOnlyList<HigherTask>> ListAsync(CancellationToken cancellationToken = default)
     {
         if (agency.Id is not { } id) return [];
-        var copies = await db.CommitteeTaskCopies.AsNoTracking().Include(c => c.Task)
-            .Where(c => c.AgencyId == id).OrderByDescending(c => c.TaskId).ToListAsync(cancellationToken);
-        return copies.Select(ToTask).ToList();
+        return await cache.GetOrCreateAsync("oversight:higher-tasks", async c =>
+            (await db.CommitteeTaskCopies.AsNoTracking().Include(c => c.Task)
+                .Where(c => c.AgencyId == id).OrderByDescending(c => c.TaskId).ToListAsync(c)).Select(ToTask).ToArray(), cancellationToken);
     }
 
     public async Task<HigherTask?> FindAsync(int id, CancellationToken cancellationToken = default) =>

@@ -82,19 +82,32 @@ public sealed partial class DirectoryService(DirectoryDbContext db, ICurrentUser
     // Ids go to the database as one parameter each: chunked well below SQLite's (32,766) and PostgreSQL's (65,535) limits.
     private const int IdsPerQuery = 1000;
 
+    // A page's names (its rows' owners, a few dozen) are asked again on every view of it: those this scope has not read
+    // yet are kept per agency and set of ids until the agency's data changes. Larger sets (imports, reports) are read.
+    private const int KeptNames = 200;
+
     public async Task<IReadOnlyList<MemberInfo>> GetMembersAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
     {
         var wanted = ids.ToHashSet();
         if (_roster is { } kept && kept.Agency == agency.Id) return kept.Members.Where(m => wanted.Contains(m.Id)).ToList();
         var current = agency.Id;
-        var missing = wanted.Where(id => !_byId.ContainsKey((current, id))).ToList();
-        foreach (var chunk in missing.Chunk(IdsPerQuery))
-        {
-            var found = await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(ProjectInfo).ToDictionaryAsync(m => m.Id, ct);
-            foreach (var id in chunk) _byId[(current, id)] = found.GetValueOrDefault(id);
-        }
+        var missing = wanted.Where(id => !_byId.ContainsKey((current, id))).Order().ToArray();
+        // The kept value is read from the database, never from this scope's earlier reads: those may be of an older stamp.
+        var found = missing.Length is 0 or > KeptNames
+            ? await ReadMembersAsync(missing, ct)
+            : await agencyCache.GetOrCreateAsync("directory:names:" + string.Join(',', missing), c => ReadMembersAsync(missing, c), ct);
+        var byId = found.ToDictionary(m => m.Id);
+        foreach (var id in missing) _byId[(current, id)] = byId.GetValueOrDefault(id);
         return wanted.Select(id => _byId[(current, id)]).OfType<MemberInfo>()
             .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.Id).ToList();
+    }
+
+    private async Task<MemberInfo[]> ReadMembersAsync(int[] ids, CancellationToken ct)
+    {
+        var found = new List<MemberInfo>();
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+            found.AddRange(await db.Members.AsNoTracking().Where(m => chunk.Contains(m.Id)).Select(ProjectInfo).ToListAsync(ct));
+        return [.. found];
     }
 
     /// <summary>Drops what this scope read (roster, members by id, scope): after a change made in the same request.</summary>

@@ -257,6 +257,12 @@ public sealed record DataScope(bool AgencyWide, IReadOnlySet<int> OrganizationId
     public static readonly DataScope None = new(false, new HashSet<int>(), null);
     /// <summary>Whether the scope covers the organisation with <paramref name="organizationId"/>.</summary>
     public bool CanSeeOrganization(int organizationId) => AgencyWide || OrganizationIds.Contains(organizationId);
+
+    /// <summary>
+    /// What the scope covers, as a part of a cache key (<see cref="IAgencyCache"/>): "all" when agency-wide, else the own
+    /// member's id and the organisations' ids in order. Equal keys, equal scopes. Since 1.6.0.
+    /// </summary>
+    public string Key => AgencyWide ? "all" : $"{OwnMemberId}:{string.Join(',', OrganizationIds.Order())}";
 }
 
 /// <summary>

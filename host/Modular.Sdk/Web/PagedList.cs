@@ -50,4 +50,21 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
         var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, rows);
     }
+
+    /// <summary>
+    /// Reads page <paramref name="page"/> of <paramref name="query"/> with its total kept in <paramref name="cache"/> under
+    /// <paramref name="totalKey"/> until the agency's data changes, so that the list costs one command; counts the rows
+    /// every time when the key is null (a filter, such as a search text, not worth keeping a count for). Since 1.6.0.
+    /// </summary>
+    /// <param name="query">The ordered query.</param>
+    /// <param name="page">The page asked for, from 1.</param>
+    /// <param name="pageSize">Rows per page, kept between 5 and 100.</param>
+    /// <param name="cache">The agency's kept values.</param>
+    /// <param name="totalKey">
+    /// Everything the count depends on besides the agency's data: the module's id and list, the viewer's scope
+    /// (<see cref="DataScope.Key"/>) or id when the rows depend on who asks, and the filters' values; null to count.
+    /// </param>
+    /// <param name="ct">Cancels the reads.</param>
+    public static async Task<PagedList<T>> CreateAsync(IQueryable<T> query, int page, int pageSize, IAgencyCache cache, string? totalKey, CancellationToken ct) =>
+        await CreateAsync(query, page, pageSize, totalKey is null ? null : (int?)await cache.GetOrCreateAsync(totalKey, query.CountAsync, ct), ct);
 }

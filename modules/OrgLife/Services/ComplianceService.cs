@@ -57,7 +57,7 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
     /// until any of its data changes (meetings, appraisals, posts and groups in the directory, the module's settings).
     /// </summary>
     public Task<ComplianceReport> BuildAsync(int year, IReadOnlyList<OrganizationInfo> branches, DateOnly today, CancellationToken ct = default) =>
-        cache.GetOrCreateAsync($"{OrgLifeModule.Id}:compliance:{year}:{today:yyyy-MM-dd}:{Ids(branches)}", c => ComputeAsync(year, branches, today, c), ct);
+        cache.GetOrCreateAsync($"{OrgLifeModule.Id}:compliance:{year}:{Ids(branches)}", CachePeriod.Day(today), c => ComputeAsync(year, branches, today, c), ct);
 
     private static string Ids(IEnumerable<OrganizationInfo> organizations) => string.Join(',', organizations.Select(o => o.Id));
 
@@ -109,7 +109,7 @@ public sealed class ComplianceService(OrgLifeDbContext db, Roster roster, OrgLif
     public Task<IReadOnlyList<OrganizationLectures>> LecturesAsync(int year, IEnumerable<OrganizationInfo> organizations, DateOnly today, CancellationToken ct = default)
     {
         var list = organizations.ToList();
-        return cache.GetOrCreateAsync($"{OrgLifeModule.Id}:lectures:{year}:{today:yyyy-MM-dd}:{Ids(list)}", c => ComputeLecturesAsync(year, list, today, c), ct);
+        return cache.GetOrCreateAsync($"{OrgLifeModule.Id}:lectures:{year}:{Ids(list)}", CachePeriod.Day(today), c => ComputeLecturesAsync(year, list, today, c), ct);
     }
 
     private async Task<IReadOnlyList<OrganizationLectures>> ComputeLecturesAsync(int year, IReadOnlyList<OrganizationInfo> organizations, DateOnly today, CancellationToken ct)

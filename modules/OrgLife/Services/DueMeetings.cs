@@ -44,7 +44,7 @@ public sealed class DueMeetings(OrgLifeDbContext db, OrgLifeAccess access, ICurr
     /// agency's data changes (what the user keeps follows from posts and roles, which are the agency's data too).
     /// </summary>
     public async Task<IReadOnlyList<DueItem>> ItemsAsync(CancellationToken ct) => _items ??= user.Id is { } id
-        ? await cache.GetOrCreateAsync($"{OrgLifeModule.Id}:due:{id}:{clock.Today:yyyy-MM-dd}", BuildItemsAsync, ct)
+        ? await cache.GetOrCreateAsync($"{OrgLifeModule.Id}:due:{id}", CachePeriod.Day(clock.Today), BuildItemsAsync, ct)
         : await BuildItemsAsync(ct);
 
     private async Task<IReadOnlyList<DueItem>> BuildItemsAsync(CancellationToken ct)

@@ -31,6 +31,10 @@ public sealed class VolunteerAccess(ICurrentMember member, PeopleLookup people, 
             || (a.OrganizationId != null && orgs.Contains(a.OrganizationId.Value)));
     }
 
+    /// <summary>What <see cref="VisibleAsync"/> depends on besides the data, as a part of a cache key.</summary>
+    public async Task<string> VisibleKeyAsync(CancellationToken ct = default) =>
+        IsManager ? "all" : $"{(await member.GetAsync(ct))?.Id}:{(await member.GetScopeAsync(ct)).Key}";
+
     /// <summary>May edit, publish, check people in and out and adjust hours of this activity.</summary>
     public async Task<bool> CanManageAsync(Activity activity, CancellationToken ct = default)
     {

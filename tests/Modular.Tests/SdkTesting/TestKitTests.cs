@@ -25,6 +25,19 @@ public sealed class TestKitTests
     }
 
     [Fact]
+    public async Task The_pass_through_cache_makes_every_value_afresh_with_or_without_a_period()
+    {
+        IAgencyCache cache = new PassThroughAgencyCache();
+        var day = CachePeriod.Day(new DateOnly(2026, 12, 4));
+        Assert.Equal(1, await cache.GetOrCreateAsync("test", day, _ => Task.FromResult(1)));
+        Assert.Equal(2, await cache.GetOrCreateAsync("test", day, _ => Task.FromResult(2)));
+        Assert.Equal(3, await cache.GetOrCreateAsync("test", _ => Task.FromResult(3)));
+        Assert.Equal("d739953", day.ToString());
+        Assert.Equal(CachePeriod.Day(new DateOnly(2026, 12, 3)), day.Previous);
+        Assert.NotEqual(CachePeriod.Minute(new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero)).ToString(), day.ToString());
+    }
+
+    [Fact]
     public async Task The_directory_answers_counts_and_queries_from_what_the_test_added()
     {
         var directory = new FakeDirectory();

@@ -61,22 +61,15 @@ public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate
 /// <summary>
 /// Keeps the cards and to-dos of contributions that allow it (<see cref="IDashboardWidget.Cacheable"/>) per agency and
 /// its change stamp, user, roles, language and minute: the same user sees the same figures until the agency's data changes
-/// or the minute turns; one user's never reach another. When the minute turns, one request makes the new minute's value
-/// while the others go on with the last minute's (a save still shows at once: that is a new stamp, with no last minute).
+/// or the minute turns; one user's never reach another. At the minute's turn one request makes the new value while the
+/// others show the last minute's (<see cref="CachePeriod"/>).
 /// </summary>
 public sealed class ContributionCache(IAgencyCache cache, ICurrentUser user, TimeProvider time)
 {
-    public async Task<T> GetOrCreateAsync<T>(string kind, Type contribution, Func<CancellationToken, Task<T>> create, CancellationToken ct)
+    public Task<T> GetOrCreateAsync<T>(string kind, Type contribution, Func<CancellationToken, Task<T>> create, CancellationToken ct)
     {
-        var minute = time.GetUtcNow().UtcTicks / TimeSpan.TicksPerMinute;
         var roles = string.Join(',', user.AgencyRoles.Order(StringComparer.Ordinal));
-        var key = $"host:{kind}:{contribution.FullName}:{user.Id}:{user.IsPlatformAdmin}:{roles}:{CultureInfo.CurrentUICulture.Name}:";
-        if (cache is Data.AgencyCache kept)
-        {
-            var (found, value, running) = await kept.PeekAsync<T>(key + minute, ct);
-            if (found) return value!;
-            if (running && await kept.PeekAsync<T>(key + (minute - 1), ct) is (true, var earlier, _)) return earlier!;
-        }
-        return await cache.GetOrCreateAsync(key + minute, create, ct);
+        var key = $"host:{kind}:{contribution.FullName}:{user.Id}:{user.IsPlatformAdmin}:{roles}:{CultureInfo.CurrentUICulture.Name}";
+        return cache.GetOrCreateAsync(key, CachePeriod.Minute(time.GetUtcNow()), create, ct);
     }
 }

@@ -44,11 +44,8 @@ public sealed class IndexModel(DirectoryService directory, IAgencyCache cache, I
             Id = m.Id, Name = m.Name, Gender = m.Gender, Stage = m.Stage, Situation = m.Situation, OrganizationId = m.OrganizationId,
             GroupId = m.GroupId, PhoneMasked = m.PhoneMasked, IsLeadingCadre = m.IsLeadingCadre, JoinedDate = m.JoinedDate,
         });
-        // The whole roster's size is kept per scope until the agency's data changes; a filtered one is counted.
-        int? total = Q is null && Org is null && Stage is null && Situation is null
-            ? await cache.GetOrCreateAsync($"directory:roster-count:{scope.AgencyWide}:{scope.OwnMemberId}:{string.Join(',', scope.OrganizationIds.Order())}", shown.CountAsync, ct)
-            : null;
-        List = await PagedList<Member>.CreateAsync(shown, PageNumber, 20, total, ct);
+        // The count is kept per scope and filter until the agency's data changes; a search is counted.
+        List = await PagedList<Member>.CreateAsync(shown, PageNumber, 20, cache, Q is null ? $"directory:roster-count:{scope.Key}:{Org}:{Stage}:{Situation}" : null, ct);
         return Page();
     }
 }

@@ -16,7 +16,7 @@ public sealed record CampaignRow
 
 /// <summary>The campaigns: search, filters, sorting and paging on the server.</summary>
 [RequirePermission(CivilizationModule.ViewPermission)]
-public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access) : PageModel
+public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess access, IAgencyCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public CampaignStatus? Status { get; set; }
@@ -47,7 +47,9 @@ public sealed class IndexModel(CivilizationDbContext db, CivilizationAccess acce
             "year" => rows.OrderBy(c => c.Year).ThenBy(c => c.Id),
             _ => rows.OrderByDescending(c => c.Year).ThenByDescending(c => c.Id),
         };
-        List = await PagedList<CampaignRow>.CreateAsync(rows, PageNumber, 20, ct);
+        // Everyone who may view sees every campaign: the count is kept per filter until the agency's data changes; a search is counted.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{CivilizationModule.Id}:campaigns-count:{Status}:{Year}" : null;
+        List = await PagedList<CampaignRow>.CreateAsync(rows, PageNumber, 20, cache, totalKey, ct);
         return Page();
     }
 }

@@ -34,11 +34,12 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         Year = SaneDates.SaneYear(Year) ?? today.Year;
         var year = Year.Value;
         var mine = (await access.VisibleTasksAsync(db.Tasks, ct)).Where(t => t.Year == year);
-        // Per viewer (what they see), year and day; anything that could change the answer is a save of the agency's data.
-        var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}:{today:yyyy-MM-dd}";
+        // Per viewer (what they see), year and day (the period); anything that could change the answer is a save of the
+        // agency's data.
+        var key = $"{SupervisionModule.Id}:list:{User.FindFirstValue(ClaimTypes.NameIdentifier)}:{year}";
         // Enter once: open tasks that records prove close before the list is read. The records are other modules' saves
         // in this agency, so after one check nothing new can be proved until its stamp moves (the job closes them too).
-        var closed = await cache.GetOrCreateAsync(key + ":proved", async c =>
+        var closed = await cache.GetOrCreateAsync(key + ":proved", CachePeriod.Day(today), async c =>
         {
             var proved = await mine.Where(t => t.Status == WorkTaskStatus.Open && t.ProofKind != null).OrderBy(t => t.Id).Take(50).ToListAsync(c);
             return proved.Count > 0 ? await proof.CloseProvedAsync(proved, c) : 0;
@@ -46,11 +47,9 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
         if (closed > 0) this.ShowMessage(T["{0} tasks were closed by their records.", closed]);
         db.ChangeTracker.Clear();
         var query = mine.AsNoTracking();
-        var counts = await cache.GetOrCreateAsync(key + ":counts", async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
+        var counts = await cache.GetOrCreateAsync(key + ":counts", CachePeriod.Day(today), async c => await query.Where(t => t.Status == WorkTaskStatus.Open)
             .GroupBy(t => 1).Select(g => new OpenCounts(g.Count(), g.Count(t => t.Deadline < today))).FirstOrDefaultAsync(c) ?? new OpenCounts(0, 0), ct);
         (OpenCount, OverdueCount) = (counts.Open, counts.Overdue);
-        var filtered = !string.IsNullOrWhiteSpace(Q);
-        int? total = filtered ? null : Show switch { "overdue" => OverdueCount, null or "" or "open" => OpenCount, _ => null };
         query = Show switch
         {
             "overdue" => query.Where(t => t.Status == WorkTaskStatus.Open && t.Deadline < today),
@@ -71,10 +70,13 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
             "-title" => query.OrderByDescending(t => t.Title).ThenBy(t => t.Id),
             _ => query.OrderBy(t => t.Deadline).ThenBy(t => t.Id),
         };
-        List = await PagedList<WorkTask>.CreateAsync(query, PageNumber, 20, total, ct);
-        var ids = List.Items.Select(t => t.Id).ToList();
-        var steps = await db.Steps.AsNoTracking().Where(s => ids.Contains(s.TaskId)).Select(s => new { s.TaskId, s.Kind }).ToListAsync(ct);
-        Stages = List.Items.ToDictionary(t => t.Id, t => TaskRules.Stage(t.Status, steps.Where(s => s.TaskId == t.Id).Select(s => s.Kind)));
+        // The count is kept per viewer, year, list and day until the agency's data changes; a search is counted. The rows come
+        // with their steps' kinds (the stage) in the same command.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{key}:count:{Show}:{today:yyyy-MM-dd}" : null;
+        var rows = await PagedList<TaskRow>.CreateAsync(query.Select(t => new TaskRow { Task = t, Steps = t.Steps.Select(s => s.Kind).ToList() }),
+            PageNumber, 20, cache, totalKey, ct);
+        List = new PagedList<WorkTask>(rows.Items.Select(r => r.Task).ToList(), rows.Page, rows.PageSize, rows.Total);
+        Stages = rows.Items.ToDictionary(r => r.Task.Id, r => TaskRules.Stage(r.Task.Status, r.Steps));
         OrgNames = await people.OrganizationsByIdAsync(ct);
         Names = await people.NamesAsync(List.Items.Select(t => t.OwnerMemberId), ct);
         if (access.IsManager) FromAbove = await higher.ListAsync(ct);
@@ -82,4 +84,10 @@ public sealed class IndexModel(SupervisionDbContext db, SupervisionAccess access
     }
 
     private sealed record OpenCounts(int Open, int Overdue);
+
+    private sealed record TaskRow
+    {
+        public required WorkTask Task { get; init; }
+        public required List<StepKind> Steps { get; init; }
+    }
 }

@@ -4,7 +4,7 @@ namespace Modular.Modules.Volunteer.Pages;
 
 /// <summary>The activities: upcoming first, search, filters, sorting, server-side paging.</summary>
 [RequirePermission(VolunteerModule.ViewPermission)]
-public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock) : PageModel
+public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, ICurrentMember member, PeopleLookup people, IAgencyClock clock, IAgencyCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public ActivityKind? Kind { get; set; }
@@ -24,7 +24,9 @@ public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, IC
         CanOrganize = await access.CanOrganizeAsync(ct);
         Organizations = await people.OrganizationsByIdAsync(ct);
         var me = (await member.GetAsync(ct))?.Id;
+        // To the minute, which the kept count is of.
         var now = clock.LocalNow;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute));
         var query = await access.VisibleAsync(db.Activities.AsNoTracking(), ct);
         query = Show switch
         {
@@ -52,7 +54,9 @@ public sealed class IndexModel(VolunteerDbContext db, VolunteerAccess access, IC
             "-free" => rows.OrderByDescending(a => a.Capacity - a.Accepted).ThenBy(a => a.StartsAt),
             _ => past ? rows.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id) : rows.OrderBy(a => a.StartsAt).ThenBy(a => a.Id),
         };
-        List = await PagedList<ActivityRow>.CreateAsync(rows, PageNumber, 20, ct);
+        // The count is kept per viewer, filter and minute until the agency's data changes; a search is counted.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{VolunteerModule.Id}:activities-count:{me}:{await access.VisibleKeyAsync(ct)}:{Show}:{Kind}:{Status}:{now:yyyy-MM-ddTHH:mm}" : null;
+        List = await PagedList<ActivityRow>.CreateAsync(rows, PageNumber, 20, cache, totalKey, ct);
         return Page();
     }
 }

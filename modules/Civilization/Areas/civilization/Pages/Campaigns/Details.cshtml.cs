@@ -45,7 +45,7 @@ public sealed class DetailsModel(CivilizationDbContext db, CivilizationAccess ac
     {
         var today = Today;
         // The campaign, its scores and its owners change only with the agency's data (and the day, for overdue items).
-        var loaded = await cache.GetOrCreateAsync($"{CivilizationModule.Id}:campaign:{Id}:{today:yyyy-MM-dd}", async c =>
+        var loaded = await cache.GetOrCreateAsync($"{CivilizationModule.Id}:campaign:{Id}", CachePeriod.Day(today), async c =>
             await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == Id, c) is { } found
                 ? new Loaded(found, await framework.LoadAsync(Id, c),
                     await db.Items.AsNoTracking().Where(i => i.CampaignId == Id && i.OwnerMemberId != null).Select(i => i.OwnerMemberId!.Value).Distinct().ToListAsync(c))

@@ -2,7 +2,7 @@ namespace Modular.Modules.Integrity.Pages.Risks;
 
 /// <summary>The integrity-risk register: the office sees every point, an owner their own; filters, sorting and paging on the server.</summary>
 [RequirePermission(IntegrityModule.ViewPermission)]
-public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, IAgencyClock clock) : IntegrityPage
+public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, ICurrentMember currentMember, PeopleLookup people, IAgencyClock clock, IAgencyCache cache) : IntegrityPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public RiskLevel? Level { get; set; }
@@ -23,10 +23,12 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, IC
         Today = clock.Today;
         Organizations = await access.DepartmentsAsync(ct);
         IQueryable<IntegrityRisk> query = db.Risks;
+        var viewer = "all";
         if (!access.IsManager)
         {
             var me = await currentMember.IdAsync(ct) ?? 0;
             query = query.Where(r => r.OwnerMemberId == me);
+            viewer = me.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (Level is { } l) query = query.Where(r => r.Level == l);
         if (Org is { } o) query = query.Where(r => r.OrganizationId == o);
@@ -46,7 +48,9 @@ public sealed class IndexModel(IntegrityDbContext db, IntegrityAccess access, IC
             "-post" => query.OrderByDescending(r => r.Post).ThenBy(r => r.Id),
             _ => query.OrderBy(r => r.OrganizationId).ThenBy(r => r.Level).ThenBy(r => r.Id),
         };
-        List = await PagedList<IntegrityRisk>.CreateAsync(query, PageNumber, 20, ct);
+        // The count is kept per viewer, filter and day until the agency's data changes; a search is counted.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{IntegrityModule.Id}:risks-count:{viewer}:{Level}:{Org}:{Show}:{Today:yyyy-MM-dd}" : null;
+        List = await PagedList<IntegrityRisk>.CreateAsync(query, PageNumber, 20, cache, totalKey, ct);
         Roster = await people.NamesAsync(List.Items.Select(r => r.OwnerMemberId), ct);
         return Page();
     }

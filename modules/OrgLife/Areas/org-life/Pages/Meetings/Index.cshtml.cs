@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Modular.Modules.OrgLife.Pages.Meetings;
 
 /// <summary>The meetings the user may see: search, filters, sorting, server-side paging.</summary>
-public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, OrgLifeSettings settings) : PageModel
+public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurrentMember member, Roster roster, OrgLifeSettings settings, IAgencyCache cache) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public int? Branch { get; set; }
@@ -51,7 +51,9 @@ public sealed class IndexModel(OrgLifeDbContext db, OrgLifeAccess access, ICurre
         };
         // Only the shown columns (not the minutes); the rows name only their branch, so no roster is read.
         query = query.Select(m => new Meeting { Id = m.Id, Date = m.Date, BranchId = m.BranchId, Type = m.Type, Topic = m.Topic, Place = m.Place, Status = m.Status });
-        List = await PagedList<Meeting>.CreateAsync(query, PageNumber, 20, ct);
+        // The count is kept per scope and filter until the agency's data changes; a search is counted.
+        var totalKey = string.IsNullOrWhiteSpace(Q) ? $"{OrgLifeModule.Id}:meetings-count:{scope.Key}:{Branch}:{Type}:{Status}:{Year}" : null;
+        List = await PagedList<Meeting>.CreateAsync(query, PageNumber, 20, cache, totalKey, ct);
         ThemeDays = await settings.ThemeDaysAsync(ct);
         return Page();
     }
