@@ -49,6 +49,9 @@ public sealed class LazyConstructorsTests
         Assert.Equal(3, seeded.Count);
         Assert.NotSame(seeded, provider.GetRequiredService<Seeded>());
         Assert.NotNull(provider.GetRequiredService<Registered>());
+        // A null given for a value type is its default, as Autofac's compiled delegate makes it.
+        var withNull = provider.GetRequiredService<ILifetimeScope>().Resolve<Seeded>(new TypedParameter(typeof(int), null));
+        Assert.Equal(0, withNull.Count);
 
         var cache = LazyConstructorsFactory.Cache(ReflectionCacheSet.Shared);
         Assert.True(LazyConstructorsFactory.IsLazy(cache[typeof(Seeded).GetConstructors().Single()]));
