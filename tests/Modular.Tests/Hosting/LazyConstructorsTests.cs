@@ -42,6 +42,8 @@ public sealed class LazyConstructorsTests
     [Fact]
     public void The_container_reads_the_seeded_cache_and_creates_through_it()
     {
+        // Held for the whole test: Autofac keeps the shared set only weakly, and a collection would start a new one.
+        var caches = ReflectionCacheSet.Shared;
         var provider = Build();
 
         var seeded = provider.GetRequiredService<Seeded>();
@@ -53,7 +55,8 @@ public sealed class LazyConstructorsTests
         var withNull = provider.GetRequiredService<ILifetimeScope>().Resolve<Seeded>(new TypedParameter(typeof(int), null));
         Assert.Equal(0, withNull.Count);
 
-        var cache = LazyConstructorsFactory.Cache(ReflectionCacheSet.Shared);
+        Assert.Same(caches, ReflectionCacheSet.Shared);
+        var cache = LazyConstructorsFactory.Cache(caches);
         Assert.True(LazyConstructorsFactory.IsLazy(cache[typeof(Seeded).GetConstructors().Single()]));
         // Autofac put its own compiled delegate for the type it registered into the same cache: the cache is the one it reads.
         Assert.True(cache.TryGetValue(typeof(Registered).GetConstructors().Single(), out var compiled));
