@@ -34,7 +34,7 @@ public static class HostSetup
     public static async Task<PluginCatalog> AddModularHostAsync(this WebApplicationBuilder builder, CancellationToken ct = default)
     {
         var timings = new StartupTimings();
-        builder.Host.UseServiceProviderFactory(new AutofacServiceProviderFactory());
+        builder.Host.UseServiceProviderFactory(new LazyConstructorsFactory(new AutofacServiceProviderFactory()));
         var services = builder.Services;
         services.AddSingleton(timings);
         var (options, database) = builder.AddPortalData();
