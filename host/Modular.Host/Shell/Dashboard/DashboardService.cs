@@ -64,12 +64,19 @@ public sealed class TodoService(IEnumerable<ITodoProvider> providers, ModuleGate
 /// or the minute turns; one user's never reach another. At the minute's turn one request makes the new value while the
 /// others show the last minute's (<see cref="CachePeriod"/>).
 /// </summary>
-public sealed class ContributionCache(IAgencyCache cache, ICurrentUser user, TimeProvider time)
+public sealed class ContributionCache(IAgencyCache cache, ICurrentUser user, TimeProvider time, ILogger<ContributionCache> logger)
 {
     public Task<T> GetOrCreateAsync<T>(string kind, Type contribution, Func<CancellationToken, Task<T>> create, CancellationToken ct)
     {
         var roles = string.Join(',', user.AgencyRoles.Order(StringComparer.Ordinal));
         var key = $"host:{kind}:{contribution.FullName}:{user.Id}:{user.IsPlatformAdmin}:{roles}:{CultureInfo.CurrentUICulture.Name}";
-        return cache.GetOrCreateAsync(key, CachePeriod.Minute(time.GetUtcNow()), create, ct);
+        return cache.GetOrCreateAsync(key, CachePeriod.Minute(time.GetUtcNow()), async c =>
+        {
+            // Which contribution costs what when made again (once a minute per user, and after each save): Debug.
+            var started = time.GetTimestamp();
+            var value = await create(c);
+            logger.LogDebug("Dashboard {Kind} of {Contribution} made in {Milliseconds:F1} ms", kind, contribution.Name, time.GetElapsedTime(started).TotalMilliseconds);
+            return value;
+        }, ct);
     }
 }
