@@ -29,8 +29,16 @@ public sealed class PluginCatalog
 
     public PluginCatalog(string pluginsPath) => PluginsPath = pluginsPath;
 
-    public PluginDescriptor? Find(string id) =>
-        _plugins.FirstOrDefault(p => p.Manifest is not null && p.IsRunning && p.Id == id);
+    public PluginDescriptor? Find(string id) => Find(id.AsSpan());
+
+    /// <summary>The running plugin of that id (a part of a longer string, such as a permission's "module." prefix), without allocating.</summary>
+    public PluginDescriptor? Find(ReadOnlySpan<char> id)
+    {
+        var plugins = _plugins;
+        for (var i = 0; i < plugins.Count; i++)
+            if (plugins[i] is { Manifest: not null, IsRunning: true } plugin && id.SequenceEqual(plugin.Id)) return plugin;
+        return null;
+    }
 
     public PluginDescriptor? FindByAssembly(Assembly assembly) =>
         _plugins.FirstOrDefault(p => p.IsRunning && p.Assembly == assembly);

@@ -31,17 +31,10 @@ public sealed class PermissionChecker(PluginCatalog catalog, Tenancy.ModuleGate 
     // The running plugin that defines the permission, and its definition: asked for every menu item, so no allocation.
     private (PluginDescriptor Plugin, PermissionDefinition Definition)? Definition(string permission, int dot)
     {
-        var id = permission.AsSpan(0, dot);
-        var plugins = catalog.All;
-        for (var i = 0; i < plugins.Count; i++)
-        {
-            var plugin = plugins[i];
-            if (plugin.Manifest is null || !plugin.IsRunning || !id.SequenceEqual(plugin.Id)) continue;
-            var definitions = plugin.Permissions;
-            for (var j = 0; j < definitions.Count; j++)
-                if (definitions[j].Name == permission) return (plugin, definitions[j]);
-            return null;
-        }
+        if (catalog.Find(permission.AsSpan(0, dot)) is not { } plugin) return null;
+        var definitions = plugin.Permissions;
+        for (var j = 0; j < definitions.Count; j++)
+            if (definitions[j].Name == permission) return (plugin, definitions[j]);
         return null;
     }
 }
